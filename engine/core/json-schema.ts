@@ -1,0 +1,42 @@
+/**
+ * @module The subset of JSON Schema that step config schemas use, with flowbus's own marks.
+ */
+
+/** A JSON Schema (draft 2020-12 subset) with the `x-` marks that the editor, validator and docs read. */
+export interface JsonSchema {
+  type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null' | JsonSchemaType[];
+  title?: string;
+  description?: string;
+  default?: unknown;
+  enum?: readonly unknown[];
+  const?: unknown;
+  examples?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  pattern?: string;
+  format?: string;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  $ref?: string;
+  /** The field takes a literal or an expression (`{"$expr": ...}` / `{"$template": ...}`). Defaults to true for config fields. */
+  'x-expression'?: boolean;
+  /** The field holds a secret: redacted in traces, logs and API answers. */
+  'x-secret'?: boolean;
+  /** The field names a connection config of this connector type. */
+  'x-connection'?: string;
+  /** Rendering hint for the editor: `textarea`, `code`, `markdown`, `json`, `key-value`. */
+  'x-widget'?: string;
+  /** Display order hint for the editor's property form. */
+  'x-order'?: number;
+  [mark: `x-${string}`]: unknown;
+}
+
+export type JsonSchemaType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';

@@ -1,0 +1,55 @@
+/**
+ * @module The flow document: what a `*.flow.json` file holds. A tree of steps, no coordinates, no edges.
+ */
+
+/** The format tag every flow file carries; bumped only on an incompatible change. */
+export const FLOW_FORMAT = 'flowbus/flow@1';
+
+/** A literal or an expression. In a file an expression is `{"$expr": "..."}` or `{"$template": "..."}`. */
+export type ExpressionValue = { $expr: string } | { $template: string };
+
+/** One step. Scope steps also carry their nested parts under the keys their `scopes` declare. */
+export interface StepNode {
+  /** A short slug unique in the flow (`[a-z0-9][a-z0-9-]*`), used by traces, logs and errors. */
+  id: string;
+  type: string;
+  name?: string;
+  description?: string;
+  /** A disabled step is skipped by the runtime (and shown as such in the trace). */
+  disabled?: boolean;
+  config?: Record<string, unknown>;
+  /** Scope parts: `StepNode[]` for a sequence, `BranchNode[]` for branches. */
+  [scopeKey: string]: unknown;
+}
+
+/** One branch of a scope: a Catch handler of a Try, a `when` of a Choice. */
+export interface BranchNode {
+  id: string;
+  name?: string;
+  config?: Record<string, unknown>;
+  steps: StepNode[];
+}
+
+/**
+ * A flow file. Its id is its file name without `.flow.json`.
+ *
+ * @example
+ * { "format": "flowbus/flow@1", "name": "Echo", "trigger": { "id": "http", "type": "http", "config": { "path": "/echo" } }, "steps": [] }
+ */
+export interface FlowDocument {
+  $schema?: string;
+  format: typeof FLOW_FORMAT;
+  name: string;
+  description?: string;
+  trigger: StepNode;
+  steps: StepNode[];
+}
+
+/** Keys of a step node that are not scope parts. */
+export const STEP_NODE_KEYS = ['id', 'type', 'name', 'description', 'disabled', 'config'] as const;
+
+/** A flow file's id from its path: `flows/alarm-to-wecom.flow.json` -> `alarm-to-wecom`. */
+export function flowIdFromPath(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return base.replace(/\.flow\.json$/, '');
+}
