@@ -1,0 +1,76 @@
+/**
+ * @module Turns JSONata results into plain JSON-like data, and values into template text.
+ */
+
+/** JSONata marks the arrays it builds (`sequence`, `keepSingleton`, ...); functions are lambda objects. */
+function isJsonataFunction(value: object): boolean {
+  return typeof value === 'function' || (value as { _jsonata_lambda?: unknown })._jsonata_lambda === true;
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * Copies a result so that no JSONata sequence marks survive: a marked array stored in `vars` would
+ * otherwise behave differently in a later expression than the same array read back from JSON.
+ * Objects are copied only where something inside changed; functions and class instances are kept as is.
+ */
+export function toPlain(value: unknown, ancestors: Set<object> = new Set()): unknown {
+  if (typeof value !== 'object' || value === null || ancestors.has(value)) return value;
+  if (Array.isArray(value)) {
+    ancestors.add(value);
+    const copy = value.map((item) => toPlain(item, ancestors));
+    ancestors.delete(value);
+    return copy;
+  }
+  if (!isPlainObject(value) || isJsonataFunction(value)) return value;
+  ancestors.add(value);
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const plain = toPlain(item, ancestors);
+    if (plain !== item) copy ??= { ...value };
+    if (copy) copy[key] = plain;
+  }
+  ancestors.delete(value);
+  return copy ?? value;
+}
+
+/** Numbers as JSONata's `$string` writes them: 15 significant digits, so `0.1 + 0.2` reads `0.3`. */
+function formatNumber(value: number): string {
+  return String(Number(value.toPrecision(15)));
+}
+
+function jsonReplacer(_key: string, value: unknown): unknown {
+  if (typeof value === 'number') return Number(value.toPrecision(15));
+  if (typeof value === 'object' && value !== null && isJsonataFunction(value)) return '';
+  return typeof value === 'function' ? '' : value;
+}
+
+/**
+ * The text a template hole inserts: strings as they are, numbers and booleans as text, objects and
+ * arrays as JSON, null, undefined and functions as nothing.
+ */
+export function formatHoleValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'function' || isJsonataFunction(value as object)) return '';
+  try {
+    return JSON.stringify(value, jsonReplacer) ?? '';
+  } catch {
+    return String(value);
+  }
+}
+
+/** A deep copy of arrays and plain objects, so that a caller cannot change a compiled literal. */
+export function cloneLiteral(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(cloneLiteral);
+  if (!isPlainObject(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = cloneLiteral(item);
+  return copy;
+}

@@ -1,0 +1,71 @@
+/**
+ * @module Runs one evaluation: its state, its cancellation, and the guarantee that only FlowbusErrors escape.
+ */
+import { FlowbusError } from '../core/errors.js';
+import { isDefaultEnvName } from './bindings.js';
+import { resolveLimits, RUN_KEY, type EvaluationRun } from './bounds.js';
+import { BoundExceeded, boundError, toEvaluationError } from './errors.js';
+import type { CompiledExpression, EvaluationContext } from './types.js';
+
+/** A compiled expression that can also take part in an evaluation already running (a template, a value). */
+export interface RunnableExpression extends CompiledExpression {
+  evaluateInRun(input: unknown, run: EvaluationRun): Promise<unknown>;
+}
+
+/** Starts the state of one evaluation. */
+export function createRun(context: EvaluationContext | undefined): EvaluationRun {
+  const now = Date.now();
+  const bindings: Record<string, unknown> = { ...context?.bindings };
+  const run: EvaluationRun = {
+    limits: resolveLimits(context?.limits),
+    startedAt: now,
+    lastYieldAt: now,
+    signal: context?.signal,
+    envAllowList: context?.envAllowList ?? isDefaultEnvName,
+    bindings,
+    finished: false,
+  };
+  // Set last, so that a caller's binding of the same name cannot replace the evaluation state.
+  bindings[RUN_KEY] = run;
+  return run;
+}
+
+function cancelledError(source: string): FlowbusError {
+  return boundError(new BoundExceeded('cancelled', 0), source);
+}
+
+async function raceAbort<T>(pending: Promise<T>, signal: AbortSignal, source: string): Promise<T> {
+  let onAbort = (): void => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(cancelledError(source));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  // The abandoned evaluation stops at its next node; its rejection is not news.
+  pending.catch(() => {});
+  try {
+    return await Promise.race([pending, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Runs `work` as one bounded evaluation of `source` under `context`; an abort of `context.signal` settles
+ * it at once with `EXPRESSION:CANCELLED`.
+ */
+export async function runBounded<T>(
+  context: EvaluationContext | undefined,
+  source: string,
+  work: (run: EvaluationRun) => Promise<T>,
+): Promise<T> {
+  const run = createRun(context);
+  try {
+    if (run.signal?.aborted) throw cancelledError(source);
+    const pending = work(run);
+    return await (run.signal ? raceAbort(pending, run.signal, source) : pending);
+  } catch (thrown) {
+    throw toEvaluationError(thrown, { whole: source, offset: 0 }, run.limits.maxDepth);
+  } finally {
+    run.finished = true;
+  }
+}

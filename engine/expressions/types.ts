@@ -1,0 +1,48 @@
+/**
+ * @module Public types of the expression module: evaluation context and compiled expressions and values.
+ */
+import type { ExpressionLimits } from './bounds.js';
+
+/** What one evaluation may see and how long it may run. */
+export interface EvaluationContext {
+  /** Extra `$name` bindings, e.g. `{ executionId, flowId, stepId }` exposed as `$executionId` ... */
+  bindings?: Record<string, unknown>;
+  /** Bounds of this evaluation; missing or invalid fields take {@link DEFAULT_LIMITS}. */
+  limits?: Partial<ExpressionLimits>;
+  /**
+   * Names of environment variables `$env(name)` may read; others return undefined.
+   * Default: names starting with `FLOWBUS_VAR_`.
+   */
+  envAllowList?: (name: string) => boolean;
+  /** Aborting it stops the evaluation with `EXPRESSION:CANCELLED`. */
+  signal?: AbortSignal;
+}
+
+/** A JSONata expression or a string template, parsed once and evaluated many times. */
+export interface CompiledExpression {
+  readonly source: string;
+  readonly kind: 'expr' | 'template';
+  /**
+   * Evaluates against `input` (the message `{ payload, attributes, vars, error? }`).
+   * Rejects only with `FlowbusError`: `EXPRESSION:EVALUATION`, `EXPRESSION:TIMEOUT`, `EXPRESSION:CANCELLED`.
+   */
+  evaluate(input: unknown, context?: EvaluationContext): Promise<unknown>;
+}
+
+/** Any JSON value with its `$expr` / `$template` objects compiled, at any depth. */
+export interface CompiledValue {
+  /** False when the value holds no expression: `evaluate` then returns a copy of the literal. */
+  readonly dynamic: boolean;
+  /** Evaluates every expression inside; one time and depth budget covers the whole value. */
+  evaluate(input: unknown, context?: EvaluationContext): Promise<unknown>;
+}
+
+/** One syntax problem of an expression inside a value, for the validator. */
+export interface ExpressionIssue {
+  /** JSON pointer relative to the value given, `""` for the value itself. */
+  pointer: string;
+  message: string;
+  /** 1-based, inside the expression or template string. */
+  line: number;
+  column: number;
+}
