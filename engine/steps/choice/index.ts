@@ -1,0 +1,66 @@
+/**
+ * @module Choice: runs the first branch whose condition is true, else the `otherwise` steps.
+ */
+import { defineStep } from '../../core/step-definition.js';
+
+/** `choice`: a scope; the runtime evaluates the `when` conditions in order. */
+export const choiceStep = defineStep<Record<string, never>>({
+  type: 'choice',
+  title: 'Choice',
+  category: 'flow-control',
+  kind: 'scope',
+  description: [
+    'Routes the message: runs the first `when` branch whose condition is true, or the `otherwise` steps.',
+    '',
+    'Conditions are evaluated in order against the message that enters the Choice, and evaluation stops at',
+    'the first true one. `true` runs the branch; `false`, `null` or an expression that selects nothing',
+    'skip it; any other value (a string, a number) is a `VALIDATION` error. When no branch runs and',
+    '`otherwise` is empty, the message passes through unchanged. After the Choice the flow continues with',
+    'the final message of the branch that ran.',
+    '',
+    '```json',
+    '{',
+    '  "id": "route-by-severity",',
+    '  "type": "choice",',
+    '  "config": {},',
+    '  "when": [',
+    '    {',
+    '      "id": "critical",',
+    '      "config": { "condition": { "$expr": "payload.severity = \\"CRITICAL\\"" } },',
+    '      "steps": [{ "id": "page", "type": "flow-reference", "config": { "flow": "page-on-call" } }]',
+    '    }',
+    '  ],',
+    '  "otherwise": [{ "id": "note", "type": "logger", "config": { "content": "not critical" } }]',
+    '}',
+    '```',
+  ].join('\n'),
+  config: { type: 'object', properties: {}, additionalProperties: false },
+  scopes: [
+    {
+      kind: 'branches',
+      key: 'when',
+      title: 'When',
+      description: 'Tried in order; the first whose condition is true runs.',
+      branchTitle: 'When',
+      branchConfig: {
+        type: 'object',
+        properties: {
+          condition: {
+            type: 'boolean',
+            title: 'Condition',
+            description: 'An expression giving true or false, e.g. `payload.amount > 1000`.',
+          },
+        },
+        required: ['condition'],
+        additionalProperties: false,
+      },
+      minItems: 1,
+    },
+    {
+      kind: 'sequence',
+      key: 'otherwise',
+      title: 'Otherwise',
+      description: 'Runs when no condition is true.',
+    },
+  ],
+});

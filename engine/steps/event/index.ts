@@ -1,0 +1,79 @@
+/**
+ * @module Event trigger: starts a flow for each CloudEvent that a bus rule routes to it.
+ */
+import { defineStep } from '../../core/step-definition.js';
+
+/** The bus an event trigger listens on when none is named. */
+export const DEFAULT_BUS = 'default';
+
+/** A bus name: letters, digits, `_`, `.` and `-`, starting with a letter or digit. */
+export const BUS_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]*$';
+
+/** Config of an event trigger. */
+export interface EventTriggerConfig {
+  bus?: string;
+  sampleEvent?: Record<string, unknown>;
+}
+
+/** `event`: the flow is a target of bus rules; the runtime starts it with the event. */
+export const eventTrigger = defineStep<EventTriggerConfig>({
+  type: 'event',
+  title: 'Event',
+  category: 'trigger',
+  kind: 'trigger',
+  description: [
+    'Starts the flow for each event that a rule of the bus routes to it (a rule names the flow as a target).',
+    '',
+    "The flow's first message has the whole event (structured JSON form, `data` included) as `payload`, as",
+    "the vendor's integration flows receive it, so `payload.subject`, `payload.region` and `payload.data.x`",
+    'read it. `attributes` holds the context attributes (`id`, `source`, `type`, `specversion`, `subject`,',
+    '`time`, `datacontenttype`, extensions such as `region` or `status`), plus `bus` and the matching `rule`.',
+    '`vars` is empty.',
+    '',
+    '```jsonc',
+    '// the message for an event { "id": "e-1", "source": "cvm.cloud.tencent", "subject": "ins-1", ... }',
+    '{',
+    '  "payload": { "id": "e-1", "source": "cvm.cloud.tencent", "subject": "ins-1", "data": { "instanceId": "ins-1" } },',
+    '  "attributes": { "id": "e-1", "source": "cvm.cloud.tencent", "subject": "ins-1", "bus": "default", "rule": "cvm-alarms" },',
+    '  "vars": {}',
+    '}',
+    '```',
+    '',
+    "`sampleEvent` is the event that the editor's preview and test runs use; live events ignore it.",
+    '',
+    '```json',
+    '{',
+    '  "id": "on-instance-stopped",',
+    '  "type": "event",',
+    '  "config": {',
+    '    "bus": "default",',
+    '    "sampleEvent": {',
+    '      "specversion": "1.0", "id": "e-1", "source": "acs.ecs", "type": "ecs:Instance:Stopped",',
+    '      "data": { "instanceId": "i-1" }',
+    '    }',
+    '  }',
+    '}',
+    '```',
+  ].join('\n'),
+  config: {
+    type: 'object',
+    properties: {
+      bus: {
+        type: 'string',
+        title: 'Bus',
+        description: 'The event bus whose rules can route events to this flow.',
+        pattern: BUS_NAME_PATTERN,
+        default: DEFAULT_BUS,
+        'x-expression': false,
+      },
+      sampleEvent: {
+        type: 'object',
+        title: 'Sample event',
+        description: "A CloudEvent (structured JSON form) for the editor's preview and test runs.",
+        'x-expression': false,
+        'x-widget': 'json',
+      },
+    },
+    additionalProperties: false,
+  },
+});

@@ -1,0 +1,66 @@
+/**
+ * @module Flow Reference: runs another flow with the current message and continues with its result.
+ */
+import { FlowbusError } from '../../core/errors.js';
+import { defineStep } from '../../core/step-definition.js';
+import { isPlainObject, readString } from '../config-values.js';
+
+/** A flow id: the flow file's name without `.flow.json`. */
+export const FLOW_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]*$';
+
+const FLOW_ID = new RegExp(FLOW_ID_PATTERN);
+
+/** Config of a Flow Reference step. */
+export interface FlowReferenceConfig {
+  flow: string;
+}
+
+/** `flow-reference`: calls `context.flows.call(flow, message, signal)`; the result replaces the message. */
+export const flowReferenceStep = defineStep<FlowReferenceConfig>({
+  type: 'flow-reference',
+  title: 'Flow Reference',
+  category: 'flow-control',
+  kind: 'action',
+  description: [
+    'Runs another flow as a subroutine, so that steps shared by several flows are written once.',
+    '',
+    "The called flow's trigger is skipped: its first step receives this step's input message (payload,",
+    'attributes and vars). The output message is the called flow\'s final payload, attributes and vars.',
+    'An error the called flow does not handle propagates here, to be caught by an enclosing Try.',
+    'Cancelling the execution cancels the called flow too.',
+    '',
+    '```json',
+    '{ "id": "notify", "type": "flow-reference", "config": { "flow": "notify-on-call" } }',
+    '```',
+  ].join('\n'),
+  config: {
+    type: 'object',
+    properties: {
+      flow: {
+        type: 'string',
+        title: 'Flow',
+        description: 'The id of the flow to run: its file name without `.flow.json`, e.g. `notify-on-call`.',
+        pattern: FLOW_ID_PATTERN,
+        'x-expression': false,
+      },
+    },
+    required: ['flow'],
+    additionalProperties: false,
+  },
+  async execute({ config, message, flows, signal }) {
+    const flow = readString(config.flow, 'flow');
+    if (!FLOW_ID.test(flow)) {
+      const expected = 'a flow id (the flow file name without .flow.json)';
+      throw new FlowbusError('VALIDATION', `flow must be ${expected}, got "${flow}"`, {
+        field: 'flow',
+        expected,
+      });
+    }
+    const result = await flows.call(flow, message, signal);
+    return {
+      payload: result.payload,
+      attributes: isPlainObject(result.attributes) ? result.attributes : {},
+      vars: isPlainObject(result.vars) ? result.vars : {},
+    };
+  },
+});

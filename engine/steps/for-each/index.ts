@@ -1,0 +1,85 @@
+/**
+ * @module For Each: runs a sequence of steps once per item of an array.
+ */
+import { defineStep } from '../../core/step-definition.js';
+import { variableNameSchema } from '../config-values.js';
+import { FOR_EACH_DEFAULTS } from './iterations.js';
+
+/** Config of a For Each step, after expressions are evaluated. */
+export interface ForEachConfig {
+  items: unknown[];
+  itemVariable?: string;
+  counterVariable?: string;
+  batchSize?: number;
+  resultsVariable?: string;
+}
+
+/** `for-each`: a scope; the runtime runs `steps` per item (see `forEachIterations`). */
+export const forEachStep = defineStep<ForEachConfig>({
+  type: 'for-each',
+  title: 'For Each',
+  category: 'flow-control',
+  kind: 'scope',
+  description: [
+    'Runs its steps once for each item of an array, one item after the other.',
+    '',
+    'Inside, `payload` is the item (or, with `batchSize`, an array of up to that many items),',
+    '`vars.<itemVariable>` is the same item and `vars.<counterVariable>` its 0-based index. `items` must',
+    'give an array; anything else is a `VALIDATION` error. In JSONata a path that finds one element gives',
+    'that element, not a list: write `payload.orders[]` to always get an array.',
+    '',
+    'Afterwards the payload and attributes are those from before the For Each; variables set inside are',
+    'kept (those of the last iteration win), except the item and counter variables. With `resultsVariable`,',
+    "`vars.<resultsVariable>` gets the list of each iteration's final payload. An error inside stops the",
+    'loop and propagates (wrap the inner steps in a Try to skip a bad item instead).',
+    '',
+    '```json',
+    '{',
+    '  "id": "each-order",',
+    '  "type": "for-each",',
+    '  "config": {',
+    '    "items": { "$expr": "payload.orders[]" },',
+    '    "itemVariable": "order",',
+    '    "resultsVariable": "ids"',
+    '  },',
+    '  "steps": [',
+    '    { "id": "pick-id", "type": "set-payload", "config": { "value": { "$expr": "vars.order.id" } } }',
+    '  ]',
+    '}',
+    '```',
+  ].join('\n'),
+  config: {
+    type: 'object',
+    properties: {
+      items: {
+        type: 'array',
+        title: 'Items',
+        description: 'The array to go through, usually an expression such as `payload.orders[]`.',
+      },
+      itemVariable: variableNameSchema({
+        title: 'Item variable',
+        description: 'The variable holding the current item (or batch).',
+        default: FOR_EACH_DEFAULTS.itemVariable,
+      }),
+      counterVariable: variableNameSchema({
+        title: 'Counter variable',
+        description: 'The variable holding the 0-based index of the current iteration.',
+        default: FOR_EACH_DEFAULTS.counterVariable,
+      }),
+      batchSize: {
+        type: 'integer',
+        title: 'Batch size',
+        description: 'When set, each iteration gets an array of up to this many items instead of one item.',
+        minimum: 1,
+      },
+      resultsVariable: variableNameSchema({
+        title: 'Results variable',
+        description: "When set, collects each iteration's final payload into this variable, in order.",
+      }),
+    },
+    required: ['items'],
+    additionalProperties: false,
+  },
+  lazyFields: [],
+  scopes: [{ kind: 'sequence', key: 'steps', title: 'For each item', description: 'Runs once per item.' }],
+});

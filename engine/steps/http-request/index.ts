@@ -1,0 +1,198 @@
+/**
+ * @module HTTP Request: calls an HTTP endpoint and outputs its answer.
+ */
+import { defineStep } from '../../core/step-definition.js';
+import type { StepOutput } from '../../core/message.js';
+import {
+  readBoolean,
+  readEnum,
+  readInteger,
+  readVariableName,
+  variableNameSchema,
+} from '../config-values.js';
+import { HTTP_METHODS } from '../http/index.js';
+import type { HttpMethod } from '../http/index.js';
+import { requestFailure } from './failure.js';
+import { BODY_TYPES, prepareRequest } from './request.js';
+import type { BodyType } from './request.js';
+import { RESPONSE_TYPES, decodeBody, responseHeaders, statusError } from './response.js';
+import type { HttpResponseData, ResponseType } from './response.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const MAX_TIMEOUT_MS = 600_000;
+
+/** Config of an HTTP Request step, after expressions are evaluated. */
+export interface HttpRequestConfig {
+  method?: HttpMethod;
+  url: string;
+  headers?: Record<string, string>;
+  query?: Record<string, string | number | boolean>;
+  body?: unknown;
+  bodyType?: BodyType;
+  timeoutMs?: number;
+  responseType?: ResponseType;
+  outputVariable?: string;
+  failOnStatus?: boolean;
+}
+
+/** `http-request`: one request with the global fetch, bounded by `timeoutMs` and the execution's signal. */
+export const httpRequestStep = defineStep<HttpRequestConfig>({
+  type: 'http-request',
+  title: 'HTTP Request',
+  category: 'http',
+  kind: 'action',
+  sideEffects: true,
+  description: [
+    'Sends an HTTP request and outputs the answer: calls a REST API, posts to a webhook, fetches a file.',
+    '',
+    '`query` entries are URL-encoded and appended to the URL. With `bodyType` `json`, an object or array',
+    'body is sent as JSON with `content-type: application/json` (unless `headers` sets one) and a string as',
+    'it is; `text` sends text; `form` encodes an object as `application/x-www-form-urlencoded`.',
+    '',
+    'The answer becomes the payload (JSON parsed when the content type says JSON, with `responseType`',
+    '`auto`), and `attributes` become `{ "statusCode", "headers" }`. With `outputVariable`, the answer goes',
+    'to `vars.<outputVariable>` as `{ "status", "headers", "body" }` instead, and the message is otherwise',
+    'unchanged. Response header names are in lower case.',
+    '',
+    'Errors, for a Try to catch: `HTTP:STATUS` for a non-2xx answer (unless `failOnStatus` is false;',
+    '`details` hold `status`, `headers` and the first 4 KB of `body`), `HTTP:CONNECTIVITY` when the',
+    'server cannot be reached (`details.code`, e.g. `ECONNREFUSED`), `HTTP:TIMEOUT`, `HTTP:CANCELLED`,',
+    '`HTTP:PARSE` for a body that is not JSON with `responseType` `json`, and `VALIDATION` for a bad',
+    'URL or config value. Error messages name the method and the URL without its query string.',
+    '',
+    '```json',
+    '{',
+    '  "id": "create-ticket",',
+    '  "type": "http-request",',
+    '  "config": {',
+    '    "method": "POST",',
+    '    "url": "https://tickets.example.com/api/tickets",',
+    '    "headers": { "Authorization": "Bearer 0123456789" },',
+    '    "query": { "notify": true },',
+    '    "body": { "$expr": "{ \\"title\\": payload.alarmName, \\"severity\\": payload.severity }" },',
+    '    "timeoutMs": 5000,',
+    '    "outputVariable": "ticket"',
+    '  }',
+    '}',
+    '```',
+  ].join('\n'),
+  config: {
+    type: 'object',
+    properties: {
+      method: {
+        type: 'string',
+        title: 'Method',
+        description: 'The HTTP method.',
+        enum: HTTP_METHODS,
+        default: 'GET',
+      },
+      url: {
+        type: 'string',
+        title: 'URL',
+        description: 'The absolute `http` or `https` URL, e.g. `https://api.example.com/v1/orders`.',
+      },
+      headers: {
+        type: 'object',
+        title: 'Headers',
+        description: 'Request headers by name.',
+        additionalProperties: { type: 'string' },
+        'x-widget': 'key-value',
+      },
+      query: {
+        type: 'object',
+        title: 'Query',
+        description: 'Query parameters by name, URL-encoded, appended to the URL; null values are skipped.',
+        additionalProperties: { type: ['string', 'number', 'boolean'] },
+        'x-widget': 'key-value',
+      },
+      body: {
+        title: 'Body',
+        description: 'The request body, encoded as `bodyType` says. Not allowed with GET and HEAD.',
+        'x-widget': 'json',
+      },
+      bodyType: {
+        type: 'string',
+        title: 'Body type',
+        description: '`json` sends objects as JSON, `text` sends text, `form` sends an object URL-encoded.',
+        enum: BODY_TYPES,
+        default: 'json',
+      },
+      timeoutMs: {
+        type: 'integer',
+        title: 'Timeout (ms)',
+        description: 'How long to wait for the complete answer before failing with `HTTP:TIMEOUT`.',
+        minimum: 1,
+        maximum: MAX_TIMEOUT_MS,
+        default: DEFAULT_TIMEOUT_MS,
+      },
+      responseType: {
+        type: 'string',
+        title: 'Response type',
+        description: '`auto` parses JSON when the content type says so, `json` always parses, `text` never.',
+        enum: RESPONSE_TYPES,
+        default: 'auto',
+      },
+      outputVariable: variableNameSchema({
+        title: 'Output variable',
+        description: 'When set, the answer goes to this variable and the payload is left unchanged.',
+      }),
+      failOnStatus: {
+        type: 'boolean',
+        title: 'Fail on error status',
+        description: 'Raise `HTTP:STATUS` when the status is not 2xx; when false, any status is an answer.',
+        default: true,
+      },
+    },
+    required: ['url'],
+    additionalProperties: false,
+  },
+  errors: [
+    { type: 'HTTP:STATUS', description: 'The server answered with a status other than 2xx.' },
+    { type: 'HTTP:CONNECTIVITY', description: 'The server could not be reached: refused, not found, reset.' },
+    { type: 'HTTP:TIMEOUT', description: 'No complete answer within `timeoutMs`.' },
+    { type: 'HTTP:CANCELLED', description: 'The execution was cancelled while the request ran.' },
+    { type: 'HTTP:PARSE', description: 'With `responseType` `json`, the body is not JSON.' },
+    { type: 'VALIDATION', description: 'A bad URL or config value, e.g. an expression gave the wrong type.' },
+  ],
+  async execute({ config, message, signal }) {
+    const request = prepareRequest(config);
+    const timeoutMs = readInteger(config.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs', 1, MAX_TIMEOUT_MS);
+    const responseType = readEnum(config.responseType ?? 'auto', 'responseType', RESPONSE_TYPES);
+    const failOnStatus = readBoolean(config.failOnStatus ?? true, 'failOnStatus');
+    const outputVariable =
+      config.outputVariable == null ? undefined : readVariableName(config.outputVariable, 'outputVariable');
+
+    const timeout = AbortSignal.timeout(timeoutMs);
+    let answer: Response;
+    let text: string;
+    try {
+      answer = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal: AbortSignal.any([signal, timeout]),
+      });
+      text = await answer.text();
+    } catch (thrown) {
+      throw requestFailure(thrown, request.label, { cancel: signal, timeout }, timeoutMs);
+    }
+    if (failOnStatus && (answer.status < 200 || answer.status > 299)) {
+      throw statusError(request.label, answer.status, answer.headers, text);
+    }
+    const response: HttpResponseData = {
+      status: answer.status,
+      headers: responseHeaders(answer.headers),
+      body: decodeBody(text, answer.headers.get('content-type'), responseType, request.label),
+    };
+    return outputVariableOutput(response, message.vars, outputVariable);
+  },
+});
+
+function outputVariableOutput(
+  response: HttpResponseData,
+  vars: Record<string, unknown>,
+  outputVariable: string | undefined,
+): StepOutput {
+  if (outputVariable) return { vars: { ...vars, [outputVariable]: response } };
+  return { payload: response.body, attributes: { statusCode: response.status, headers: response.headers } };
+}

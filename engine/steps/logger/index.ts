@@ -1,0 +1,88 @@
+/**
+ * @module Logger: writes a line to the flow's log; the message passes through unchanged.
+ */
+import { defineStep } from '../../core/step-definition.js';
+import type { LogLevel } from '../../core/step-definition.js';
+import { readEnum, readString } from '../config-values.js';
+
+/** Log levels, lowest first. */
+export const LOG_LEVELS: readonly LogLevel[] = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
+
+const DEFAULT_LEVEL: LogLevel = 'INFO';
+const DEFAULT_CATEGORY = 'flow';
+
+/** Config of a Logger step, after expressions are evaluated. */
+export interface LoggerConfig {
+  level?: LogLevel;
+  category?: string;
+  content?: unknown;
+}
+
+/** Turns logged content into text: strings as they are, anything else as JSON. */
+export function logText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (content === undefined) return '';
+  try {
+    return JSON.stringify(content) ?? String(content);
+  } catch {
+    // A cyclic or BigInt value cannot be JSON; a log line must still be written.
+    return String(content);
+  }
+}
+
+/** `logger`: logs `content` at `level` under `category`. */
+export const loggerStep = defineStep<LoggerConfig>({
+  type: 'logger',
+  title: 'Logger',
+  category: 'logging',
+  kind: 'action',
+  description: [
+    "Writes a line to the flow's log, tagged with the execution id and the step id.",
+    '',
+    'Strings are logged as they are; objects, arrays, numbers and booleans as JSON text. When `content`',
+    'is left out, the payload is logged. The message passes through unchanged.',
+    '',
+    '```json',
+    '{',
+    '  "id": "log-alarm",',
+    '  "type": "logger",',
+    '  "config": {',
+    '    "level": "WARN",',
+    '    "category": "alarms",',
+    '    "content": { "$template": "alarm {payload.alarmName} fired" }',
+    '  }',
+    '}',
+    '```',
+  ].join('\n'),
+  config: {
+    type: 'object',
+    properties: {
+      level: {
+        type: 'string',
+        title: 'Level',
+        description: 'How important the line is; the log store filters on it.',
+        enum: LOG_LEVELS,
+        default: DEFAULT_LEVEL,
+        'x-expression': false,
+      },
+      category: {
+        type: 'string',
+        title: 'Category',
+        description: 'A label to group and filter log lines, e.g. `orders` or `alarms`.',
+        default: DEFAULT_CATEGORY,
+      },
+      content: {
+        title: 'Content',
+        description: 'What to log: a text, a template, or an expression. Left out, the payload is logged.',
+        'x-widget': 'textarea',
+      },
+    },
+    additionalProperties: false,
+  },
+  async execute({ config, message, logger }) {
+    const level = readEnum(config.level ?? DEFAULT_LEVEL, 'level', LOG_LEVELS);
+    const category = readString(config.category ?? DEFAULT_CATEGORY, 'category');
+    const content = Object.hasOwn(config, 'content') ? config.content : message.payload;
+    logger.log(level, category, logText(content));
+  },
+});

@@ -1,0 +1,104 @@
+/**
+ * @module Raise Error: fails the flow (or jumps to a Catch) with a typed error.
+ */
+import { FlowbusError } from '../../core/errors.js';
+import { defineStep } from '../../core/step-definition.js';
+import { readObject, readString } from '../config-values.js';
+
+/** `NAMESPACE:NAME` or `NAME`: upper-case letters, digits and `_`, each part starting with a letter. */
+export const ERROR_TYPE_PATTERN = '^[A-Z][A-Z0-9_]*(:[A-Z][A-Z0-9_]*)?$';
+
+/** The namespace given to an error type written without one. */
+export const CUSTOM_NAMESPACE = 'CUSTOM';
+
+const ERROR_TYPE = new RegExp(ERROR_TYPE_PATTERN);
+
+/** Config of a Raise Error step, after expressions are evaluated. */
+export interface RaiseErrorConfig {
+  errorType: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The full error type for what the user wrote: a bare name gets the `CUSTOM` namespace.
+ *
+ * @example
+ * qualifyErrorType('ORDER_REJECTED'); // 'CUSTOM:ORDER_REJECTED'
+ */
+export function qualifyErrorType(errorType: string): string {
+  return errorType.includes(':') ? errorType : `${CUSTOM_NAMESPACE}:${errorType}`;
+}
+
+/** `raise-error`: throws `FlowbusError(errorType, message, details)`. */
+export const raiseErrorStep = defineStep<RaiseErrorConfig>({
+  type: 'raise-error',
+  title: 'Raise Error',
+  category: 'errors',
+  kind: 'action',
+  description: [
+    'Stops the flow with a typed error, for example when a request is valid JSON but breaks a business rule.',
+    '',
+    'The error travels like any other: the nearest enclosing Try whose Catch handler matches the type',
+    'handles it (the handler sees it as `error` with `type`, `message`, `step` and `details`); without one',
+    'the execution fails with it. A type written without a namespace, like `ORDER_REJECTED`, becomes',
+    '`CUSTOM:ORDER_REJECTED`, so a Catch on `CUSTOM` catches every error raised this way.',
+    '',
+    '```json',
+    '{',
+    '  "id": "reject-empty",',
+    '  "type": "raise-error",',
+    '  "config": {',
+    '    "errorType": "ORDER_REJECTED",',
+    '    "message": { "$template": "order {payload.id} has no lines" },',
+    '    "details": { "orderId": { "$expr": "payload.id" } }',
+    '  }',
+    '}',
+    '```',
+  ].join('\n'),
+  config: {
+    type: 'object',
+    properties: {
+      errorType: {
+        type: 'string',
+        title: 'Error type',
+        description:
+          '`NAMESPACE:NAME` or `NAME` (upper-case letters, digits, `_`); a bare `NAME` becomes ' +
+          '`CUSTOM:NAME`.',
+        pattern: ERROR_TYPE_PATTERN,
+        'x-expression': false,
+      },
+      message: {
+        type: 'string',
+        title: 'Message',
+        description: 'What went wrong, in one sentence; a template can include values from the message.',
+      },
+      details: {
+        type: 'object',
+        title: 'Details',
+        description: 'Data for the Catch handler and the execution record, e.g. the offending ids.',
+      },
+    },
+    required: ['errorType', 'message'],
+    additionalProperties: false,
+  },
+  errors: [
+    {
+      type: CUSTOM_NAMESPACE,
+      description: 'The type in `errorType`: `CUSTOM:<NAME>` for a bare name, else the namespace written.',
+    },
+  ],
+  async execute({ config }) {
+    const errorType = readString(config.errorType, 'errorType');
+    if (!ERROR_TYPE.test(errorType)) {
+      const expected = 'NAMESPACE:NAME or NAME in upper-case letters, digits and _';
+      throw new FlowbusError('VALIDATION', `errorType must be ${expected}, got "${errorType}"`, {
+        field: 'errorType',
+        expected,
+      });
+    }
+    const message = readString(config.message, 'message');
+    const details = config.details == null ? undefined : readObject(config.details, 'details');
+    throw new FlowbusError(qualifyErrorType(errorType), message, details);
+  },
+});

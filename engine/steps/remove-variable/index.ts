@@ -1,0 +1,42 @@
+/**
+ * @module Remove Variable: deletes a variable from the message's vars.
+ */
+import { defineStep } from '../../core/step-definition.js';
+import { readVariableName, variableNameSchema } from '../config-values.js';
+
+/** Config of a Remove Variable step. */
+export interface RemoveVariableConfig {
+  name: string;
+}
+
+/** `remove-variable`: drops one variable; removing a variable that is not set is not an error. */
+export const removeVariableStep = defineStep<RemoveVariableConfig>({
+  type: 'remove-variable',
+  title: 'Remove Variable',
+  category: 'variables',
+  kind: 'action',
+  description: [
+    'Removes a variable, e.g. a large intermediate result that later steps and the trace need not carry.',
+    '',
+    'The output message is the input message without `vars.<name>`; payload and attributes are unchanged.',
+    'Removing a variable that is not set does nothing.',
+    '',
+    '```json',
+    '{ "id": "forget-token", "type": "remove-variable", "config": { "name": "accessToken" } }',
+    '```',
+  ].join('\n'),
+  config: {
+    type: 'object',
+    properties: {
+      name: variableNameSchema({ title: 'Name', description: 'The variable to remove.' }),
+    },
+    required: ['name'],
+    additionalProperties: false,
+  },
+  async execute({ config, message }) {
+    const name = readVariableName(config.name, 'name');
+    if (!Object.hasOwn(message.vars, name)) return;
+    const { [name]: _removed, ...vars } = message.vars;
+    return { vars };
+  },
+});

@@ -1,0 +1,47 @@
+/**
+ * @module Set Payload: replaces the message's payload.
+ */
+import { defineStep } from '../../core/step-definition.js';
+
+/** Config of a Set Payload step, after expressions are evaluated. */
+export interface SetPayloadConfig {
+  value: unknown;
+}
+
+/** `set-payload`: the payload becomes `value`; attributes and vars pass through. */
+export const setPayloadStep = defineStep<SetPayloadConfig>({
+  type: 'set-payload',
+  title: 'Set Payload',
+  category: 'variables',
+  kind: 'action',
+  description: [
+    'Replaces the payload with a value, typically an expression that reshapes it.',
+    '',
+    'The output message has `payload` set to the value; attributes and vars are unchanged.',
+    'An expression that selects nothing gives a `null` payload.',
+    '',
+    '```json',
+    '{',
+    '  "id": "to-alert",',
+    '  "type": "set-payload",',
+    '  "config": {',
+    '    "value": { "$expr": "{ \\"title\\": payload.alarmName, \\"level\\": payload.severity }" }',
+    '  }',
+    '}',
+    '```',
+  ].join('\n'),
+  config: {
+    type: 'object',
+    properties: {
+      value: {
+        title: 'Value',
+        description: 'The new payload: any JSON value, or an expression computed from the message.',
+      },
+    },
+    required: ['value'],
+    additionalProperties: false,
+  },
+  async execute({ config }) {
+    return { payload: config.value ?? null };
+  },
+});

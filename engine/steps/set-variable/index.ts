@@ -1,0 +1,53 @@
+/**
+ * @module Set Variable: stores a value in the message's vars under a name.
+ */
+import { defineStep } from '../../core/step-definition.js';
+import { readVariableName, variableNameSchema } from '../config-values.js';
+
+/** Config of a Set Variable step, after expressions are evaluated. */
+export interface SetVariableConfig {
+  name: string;
+  value: unknown;
+}
+
+/** `set-variable`: adds or replaces one variable; payload and attributes pass through. */
+export const setVariableStep = defineStep<SetVariableConfig>({
+  type: 'set-variable',
+  title: 'Set Variable',
+  category: 'variables',
+  kind: 'action',
+  description: [
+    'Stores a value in a variable that later steps read as `vars.<name>`.',
+    '',
+    'The output message is the input message with `vars.<name>` set to the value (replacing any earlier',
+    'value); payload and attributes are unchanged. Variables live until the end of the execution,',
+    'including inside and after scopes. An expression that selects nothing stores `null`.',
+    '',
+    '```json',
+    '{',
+    '  "id": "remember-order",',
+    '  "type": "set-variable",',
+    '  "config": { "name": "orderId", "value": { "$expr": "payload.order.id" } }',
+    '}',
+    '```',
+  ].join('\n'),
+  config: {
+    type: 'object',
+    properties: {
+      name: variableNameSchema({
+        title: 'Name',
+        description: 'The variable to set: letters, digits and `_`, not starting with a digit.',
+      }),
+      value: {
+        title: 'Value',
+        description: 'Any JSON value, or an expression computed from the message.',
+      },
+    },
+    required: ['name', 'value'],
+    additionalProperties: false,
+  },
+  async execute({ config, message }) {
+    const name = readVariableName(config.name, 'name');
+    return { vars: { ...message.vars, [name]: config.value ?? null } };
+  },
+});

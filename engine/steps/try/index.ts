@@ -1,0 +1,119 @@
+/**
+ * @module Try: runs a sequence of steps and handles its errors with Catch handlers.
+ */
+import { defineStep } from '../../core/step-definition.js';
+import type { JsonSchema } from '../../core/json-schema.js';
+import { BACKOFF_KINDS, CATCH_DEFAULTS, MAX_RETRIES, MAX_RETRY_INTERVAL_MS } from './handler.js';
+
+/** The error type pattern a Catch handler selects on: `ANY`, a namespace, or an exact `NAMESPACE:NAME`. */
+export const ERROR_SELECTOR_PATTERN = '^(?:ANY|[A-Z][A-Z0-9_]*(?::[A-Z][A-Z0-9_]*)?)$';
+
+const catchConfigSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    errorTypes: {
+      type: 'array',
+      title: 'Error types',
+      description:
+        'The errors it catches: `ANY`, a namespace like `HTTP`, or an exact type like `HTTP:STATUS`.',
+      items: { type: 'string', pattern: ERROR_SELECTOR_PATTERN },
+      minItems: 1,
+      default: [...CATCH_DEFAULTS.errorTypes],
+      'x-expression': false,
+    },
+    retries: {
+      type: 'integer',
+      title: 'Retries',
+      description: 'How many times to re-run the Try body before running this handler.',
+      minimum: 0,
+      maximum: MAX_RETRIES,
+      default: CATCH_DEFAULTS.retries,
+      'x-expression': false,
+    },
+    retryIntervalMs: {
+      type: 'integer',
+      title: 'Retry interval (ms)',
+      description: 'How long to wait before a retry, in milliseconds.',
+      minimum: 0,
+      maximum: MAX_RETRY_INTERVAL_MS,
+      default: CATCH_DEFAULTS.retryIntervalMs,
+      'x-expression': false,
+    },
+    backoff: {
+      type: 'string',
+      title: 'Backoff',
+      description:
+        '`fixed` waits the interval each time; `exponential` doubles it at each retry (at most 5 minutes).',
+      enum: BACKOFF_KINDS,
+      default: CATCH_DEFAULTS.backoff,
+      'x-expression': false,
+    },
+  },
+  additionalProperties: false,
+};
+
+/** `try`: a scope; the runtime runs `steps`, and on an error the first matching handler of `catch`. */
+export const tryStep = defineStep<Record<string, never>>({
+  type: 'try',
+  title: 'Try',
+  category: 'errors',
+  kind: 'scope',
+  description: [
+    'Runs its steps and, when one of them fails, handles the error with the first Catch handler matching it.',
+    '',
+    '- A handler matches by `errorTypes`: `ANY`, a namespace (`HTTP` catches `HTTP:STATUS` and',
+    '  `HTTP:TIMEOUT`), or an exact type. Handlers are tried in order; the **first match wins**.',
+    '- A handler with `retries` first re-runs the whole Try body up to that many times, each time from the',
+    '  message the Try started with, after waiting `retryIntervalMs` (doubled at each retry with',
+    '  `exponential` backoff). A retry that succeeds ends the Try as if nothing had failed; when the last',
+    '  one fails, the handler that matches its error runs.',
+    "- The handler's steps start from the message as it was when the error happened, plus `error`:",
+    '  `{ "type", "message", "step", "details" }` (`step` is the id of the failing step).',
+    '- After a handler the flow **continues after the Try** with the handler\'s final message (without',
+    '  `error`). A handler can end the flow instead with a Raise Error step.',
+    '- An error no handler matches, or one raised inside a handler, propagates to the enclosing Try, and',
+    '  fails the execution when there is none.',
+    '',
+    '```json',
+    '{',
+    '  "id": "deliver",',
+    '  "type": "try",',
+    '  "config": {},',
+    '  "steps": [',
+    '    {',
+    '      "id": "post",',
+    '      "type": "http-request",',
+    '      "config": { "method": "POST", "url": "https://example.com/hook" }',
+    '    }',
+    '  ],',
+    '  "catch": [',
+    '    {',
+    '      "id": "on-http",',
+    '      "config": {',
+    '        "errorTypes": ["HTTP:CONNECTIVITY", "HTTP:TIMEOUT"],',
+    '        "retries": 3,',
+    '        "backoff": "exponential"',
+    '      },',
+    '      "steps": [',
+    '        { "id": "log", "type": "logger", "config": { "content": { "$expr": "error.message" } } }',
+    '      ]',
+    '    },',
+    '    { "id": "otherwise", "config": { "errorTypes": ["ANY"] }, "steps": [] }',
+    '  ]',
+    '}',
+    '```',
+  ].join('\n'),
+  config: { type: 'object', properties: {}, additionalProperties: false },
+  scopes: [
+    { kind: 'sequence', key: 'steps', title: 'Try', description: 'The steps whose errors are handled.' },
+    {
+      kind: 'branches',
+      key: 'catch',
+      title: 'Catch handlers',
+      description: 'Tried in order; the first whose error types match the error runs.',
+      branchTitle: 'Catch',
+      branchConfig: catchConfigSchema,
+      minItems: 1,
+    },
+  ],
+});
