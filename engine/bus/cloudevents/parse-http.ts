@@ -1,0 +1,83 @@
+/**
+ * @module The bus's HTTP ingest parser: picks the content mode from the headers and judges each event.
+ */
+import { readBinaryEvent, type LowerCaseHeaders } from './binary-mode.js';
+import { eventSize } from './canonical.js';
+import { readBatchBody, readStructuredBody, readVendorJsonBody } from './json-bodies.js';
+import { isJsonMediaType, parseMediaType } from './media-type.js';
+import { rejectEvent } from './outcome.js';
+import {
+  DEFAULT_MAX_EVENT_BYTES,
+  type HttpHeaders,
+  type HttpParseResult,
+  type ParsedEvent,
+  type ParseOptions,
+} from './types.js';
+
+const STRUCTURED = 'application/cloudevents+json';
+const BATCH = 'application/cloudevents-batch+json';
+
+/**
+ * Parses one HTTP request body in any mode. The Content-Type decides (matched case-insensitively):
+ * `application/cloudevents+json` is structured, `application/cloudevents-batch+json` a batch; otherwise a
+ * `ce-specversion` header means binary mode; otherwise an `application/json` body is the vendor's PutEvents
+ * request or a vendor-style event object. Each event gets its own outcome, so a batch can be answered per
+ * event; `invalid` means the request as a whole carries no events that can be read.
+ *
+ * @example
+ * const result = parseHttpEvents(req.headers, body, { maxEventBytes: 65536 });
+ * if (result.mode !== 'invalid') for (const parsed of result.events) if (parsed.ok) accept(parsed.event);
+ */
+export function parseHttpEvents(
+  headers: HttpHeaders,
+  body: Buffer,
+  options: Partial<ParseOptions> = {},
+): HttpParseResult {
+  const result = parseByMode(lowerCaseHeaders(headers), body);
+  if (result.mode === 'invalid') return result;
+  const limit = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+  return { mode: result.mode, events: result.events.map((parsed, index) => limitSize(parsed, index, limit)) };
+}
+
+function parseByMode(headers: LowerCaseHeaders, body: Buffer): HttpParseResult {
+  const rawContentType = headers.get('content-type');
+  const contentType = (Array.isArray(rawContentType) ? rawContentType[0] : rawContentType)?.trim();
+  const media = contentType ? parseMediaType(contentType) : undefined;
+  if (media?.essence === STRUCTURED) return readStructuredBody(body);
+  if (media?.essence === BATCH) return readBatchBody(body);
+  if (media?.essence.startsWith('application/cloudevents')) {
+    return { mode: 'invalid', reason: `unsupported event format "${media.essence}": only JSON is supported` };
+  }
+  if (headers.has('ce-specversion')) return { mode: 'binary', events: [readBinaryEvent(headers, body)] };
+  if (media && isJsonMediaType(media)) return readVendorJsonBody(body);
+  if ([...headers.keys()].some((name) => name.startsWith('ce-'))) {
+    return { mode: 'binary', events: [readBinaryEvent(headers, body)] };
+  }
+  const reason = contentType
+    ? `Content-Type "${contentType}" is not a CloudEvents format and no ce-* headers were sent`
+    : 'no Content-Type and no ce-* headers: the request is not a CloudEvent';
+  return { mode: 'invalid', reason };
+}
+
+function limitSize(parsed: ParsedEvent, index: number, limit: number): ParsedEvent {
+  if (!parsed.ok) return parsed;
+  const size = eventSize(parsed.event);
+  if (size <= limit) return parsed;
+  return rejectEvent(index, `the event is ${size} bytes, over the limit of ${limit} bytes (maxEventBytes)`);
+}
+
+/**
+ * Header names in lower case; the same header in different cases is kept as several values, and a list
+ * of one value (Node's `headersDistinct` form) as that value.
+ */
+function lowerCaseHeaders(headers: HttpHeaders): LowerCaseHeaders {
+  const lower = new Map<string, string[]>();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    const key = name.toLowerCase();
+    lower.set(key, [...(lower.get(key) ?? []), ...[value].flat()]);
+  }
+  const single: LowerCaseHeaders = new Map();
+  for (const [name, values] of lower) single.set(name, values.length === 1 ? (values[0] as string) : values);
+  return single;
+}

@@ -1,0 +1,44 @@
+/**
+ * @module Tests of JSON parsing with repeated-member detection.
+ */
+import { describe, expect, it } from 'vitest';
+import { duplicateUnder, parseJson, parseJsonBytes } from './strict-json.js';
+
+describe('parseJson', () => {
+  it.each([
+    ['{"id": "a", "id": "b"}', ['/id']],
+    ['{"id": "a", "\\u0069d": "b"}', ['/id']],
+    ['[{"a": 1}, {"a": 1, "b": {"c": 1, "c": 2}}]', ['/1/b/c']],
+    ['{"x": [1, {"y": 1, "y": 2}]}', ['/x/1/y']],
+    ['{"a/b": {"k": 1, "k": 2}}', ['/a~1b/k']],
+    ['{"a": 1, "a": 2, "a": 3}', ['/a', '/a']],
+    ['{"s": "{\\"a\\": 1, \\"a\\": 2}", "t": "]}[{,:"}', []],
+    ['{"a": {"b": 1}, "b": {"a": 1}}', []],
+    ['[{"id": 1}, {"id": 2}]', []],
+    ['"just a string"', []],
+  ])('finds the repeated members of %s', (text, duplicates) => {
+    expect(parseJson(text)).toMatchObject({ ok: true, duplicates });
+  });
+
+  it('keeps the value JSON.parse gives (the last of repeated members)', () => {
+    expect(parseJson('{"id": "a", "id": "b"}')).toMatchObject({ value: { id: 'b' } });
+  });
+
+  it.each(['{', 'specversion=1.0', '{"a": 1,}', ''])('rejects malformed JSON %j', (text) => {
+    const parsed = parseJson(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toMatch(/^not valid JSON: /);
+  });
+
+  it('rejects bytes that are not UTF-8', () => {
+    expect(parseJsonBytes(Buffer.from([0x22, 0xff, 0x22]))).toEqual({ ok: false, reason: 'not valid UTF-8' });
+  });
+});
+
+describe('duplicateUnder', () => {
+  it('matches the pointer itself and pointers below it, not siblings with a common prefix', () => {
+    expect(duplicateUnder(['/10/id'], '/1')).toBeUndefined();
+    expect(duplicateUnder(['/1/id'], '/1')).toBe('/1/id');
+    expect(duplicateUnder(['/1'], '/1')).toBe('/1');
+  });
+});
