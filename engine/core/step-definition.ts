@@ -13,7 +13,14 @@ export type StepCategory = 'trigger' | 'variables' | 'flow-control' | 'errors' |
  * - `branches`: a list of `{id, config, steps}` under `key` (a Try's catch handlers, a Choice's `when` branches).
  */
 export type ScopeSpec =
-  | { kind: 'sequence'; key: string; title: string; description?: string }
+  | {
+      kind: 'sequence';
+      key: string;
+      title: string;
+      description?: string;
+      /** The key may be left out of a file; absent means an empty list (a Choice's `otherwise`). */
+      optional?: boolean;
+    }
   | {
       kind: 'branches';
       key: string;

@@ -53,3 +53,15 @@ export function flowIdFromPath(path: string): string {
   const base = path.split(/[\\/]/).pop() ?? path;
   return base.replace(/\.flow\.json$/, '');
 }
+
+/** What a step id (and a branch id) must look like: a lowercase slug. */
+export const STEP_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The longest step id accepted. */
+export const STEP_ID_MAX_LENGTH = 64;
+
+/** Keys of a branch node, in canonical order. */
+export const BRANCH_NODE_KEYS = ['id', 'name', 'config', 'steps'] as const;
+
+/** Keys of a flow document's root, in canonical order. */
+export const FLOW_ROOT_KEYS = ['$schema', 'format', 'name', 'description', 'trigger', 'steps'] as const;

@@ -60,7 +60,8 @@ export const choiceStep = defineStep<Record<string, never>>({
       kind: 'sequence',
       key: 'otherwise',
       title: 'Otherwise',
-      description: 'Runs when no condition is true.',
+      description: 'Runs when no condition is true; may be left out when nothing should happen then.',
+      optional: true,
     },
   ],
 });

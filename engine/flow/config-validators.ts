@@ -1,0 +1,73 @@
+/**
+ * @module Compiled ajv validators for step and branch config schemas, compiled once per registry.
+ */
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { JsonSchema } from '../core/json-schema.js';
+import type { Registry } from '../core/registry.js';
+import { isExpressionValue } from '../expressions/index.js';
+import { mapExpressionPositions } from './config-schema.js';
+
+/** A compiled config check, or why the definition's schema could not be compiled. */
+export type ConfigValidator = { validate: ValidateFunction } | { compileError: string };
+
+/** The ajv keyword that is true for an expression object, so an expression can stand in for a literal. */
+const EXPRESSION_KEYWORD = 'flowbusExpression';
+
+interface RegistryValidators {
+  ajv: Ajv2020;
+  bySchema: WeakMap<JsonSchema, ConfigValidator>;
+}
+
+const cache = new WeakMap<Registry, RegistryValidators>();
+
+/**
+ * The validator of one config schema (a definition's `config` or a scope's `branchConfig`) of `registry`.
+ * Literal values are checked against the schema; an expression at a position that accepts one is skipped
+ * (its syntax is checked elsewhere), so it never shows up as a wrong type.
+ */
+export function configValidator(registry: Registry, schema: JsonSchema): ConfigValidator {
+  let entry = cache.get(registry);
+  if (!entry) {
+    entry = { ajv: createAjv(), bySchema: new WeakMap() };
+    cache.set(registry, entry);
+  }
+  let validator = entry.bySchema.get(schema);
+  if (!validator) {
+    validator = compile(entry.ajv, schema);
+    entry.bySchema.set(schema, validator);
+  }
+  return validator;
+}
+
+function createAjv(): Ajv2020 {
+  // verbose: errors carry their parent schema, which names the allowed fields. Formats are not checked:
+  // a format the engine does not know must not make a flow invalid. Checking each schema against the
+  // meta-schema costs a quarter of a second per registry; compiling still rejects a broken schema.
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    verbose: true,
+    validateFormats: false,
+    validateSchema: false,
+    logger: false,
+  });
+  ajv.addKeyword({
+    keyword: EXPRESSION_KEYWORD,
+    schemaType: 'boolean',
+    errors: false,
+    validate: (expected: boolean, data: unknown) => isExpressionValue(data) === expected,
+  });
+  return ajv;
+}
+
+function compile(ajv: Ajv2020, schema: JsonSchema): ConfigValidator {
+  const literalCheck = mapExpressionPositions(
+    schema,
+    (field) => ({ if: { [EXPRESSION_KEYWORD]: true }, then: true, else: field }) as JsonSchema,
+  );
+  try {
+    return { validate: ajv.compile(literalCheck) };
+  } catch (error) {
+    return { compileError: error instanceof Error ? error.message : String(error) };
+  }
+}
