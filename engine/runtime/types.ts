@@ -71,6 +71,8 @@ export interface StepTrace {
   /** Size-bounded summary of the step's output message (payload and vars). */
   output?: unknown;
   error?: FlowError;
+  /** The evaluated config of a stubbed step (stub or dry run), secrets redacted: what it would have sent. */
+  config?: Record<string, unknown>;
   /** 1-based attempt of the enclosing Try body, when it was retried. */
   attempt?: number;
   /** 0-based index of the enclosing For Each iteration. */

@@ -1,0 +1,266 @@
+/**
+ * @module Compiles a flow plan into one xstate machine: steps are states that invoke a promise actor,
+ * scopes are compound states, a Try's catch is its error transition, a Choice is guarded transitions.
+ */
+import { assign, fromPromise, setup } from 'xstate';
+import { matchesErrorType, toFlowError, type FlowError } from '../core/errors.js';
+import type { Message } from '../core/message.js';
+import type { LoopState, RunContext } from './environment.js';
+import type { FlowPlan, PlanChoice, PlanForEach, PlanStep, PlanTry } from './plan.js';
+import { retryDelayMs } from '../steps/try/handler.js';
+import { decideChoice, iterationMessage, loopExitMessage, startLoop } from './scope-runner.js';
+import { runAction, traceSkipped } from './step-runner.js';
+
+type StateConfig = Record<string, unknown>;
+
+/** State key and id of a step; the prefix keeps step ids apart from the machine's own state names. */
+const stateId = (stepId: string) => `s-${stepId}`;
+
+const flowSetup = setup({
+  types: {
+    context: {} as RunContext,
+    input: {} as RunContext,
+  },
+  actors: {
+    runAction: fromPromise(({ input }: { input: { step: PlanStep; context: RunContext } }) =>
+      runAction(input.step as never, input.context),
+    ),
+    decideChoice: fromPromise(({ input }: { input: { step: PlanChoice; context: RunContext } }) =>
+      decideChoice(input.step, input.context),
+    ),
+    startLoop: fromPromise(({ input }: { input: { step: PlanForEach; context: RunContext } }) =>
+      startLoop(input.step, input.context),
+    ),
+    wait: fromPromise(({ input }: { input: { ms: number; context: RunContext } }) =>
+      input.context.env.services.clock.sleep(input.ms, input.context.env.signal),
+    ),
+  },
+  actions: {
+    storeMessage: assign({ message: ({ event }) => (event as unknown as { output: Message }).output }),
+    storeError: assign({ error: ({ event }) => toFlowError((event as unknown as { error: unknown }).error) }),
+    traceSkipped: ({ context }, params: { step: PlanStep }) => traceSkipped(params.step, context),
+    enterTry: assign({
+      tries: ({ context }, params: { step: PlanTry }) => ({
+        ...context.tries,
+        [params.step.id]: { entry: context.message, retriesUsed: params.step.handlers.map(() => 0), attempt: 1 },
+      }),
+    }),
+    countRetry: assign({
+      tries: ({ context }, params: { tryId: string; index: number }) => {
+        const state = context.tries[params.tryId];
+        const retriesUsed = state.retriesUsed.map((used, index) => (index === params.index ? used + 1 : used));
+        return { ...context.tries, [params.tryId]: { ...state, retriesUsed, attempt: state.attempt + 1 } };
+      },
+    }),
+    restartTry: assign({
+      message: ({ context }, params: { tryId: string }) => context.tries[params.tryId].entry,
+      error: () => undefined,
+    }),
+    exposeError: assign({ message: ({ context }) => ({ ...context.message, error: context.error }) }),
+    clearError: assign({
+      message: ({ context }) => withoutError(context.message),
+      error: () => undefined,
+    }),
+    storeLoop: assign({
+      loops: ({ context, event }, params: { loopId: string }) => ({
+        ...context.loops,
+        [params.loopId]: (event as unknown as { output: LoopState }).output,
+      }),
+    }),
+    beginIteration: assign({
+      message: ({ context }, params: { loopId: string }) =>
+        iterationMessage(context.loops[params.loopId], context.message),
+    }),
+    endIteration: assign({
+      loops: ({ context }, params: { loopId: string }) => {
+        const loop = context.loops[params.loopId];
+        const results = loop.settings.resultsVariable ? [...loop.results, context.message.payload] : loop.results;
+        return { ...context.loops, [params.loopId]: { ...loop, index: loop.index + 1, results } };
+      },
+    }),
+    endLoop: assign({
+      message: ({ context }, params: { loopId: string }) => loopExitMessage(context.loops[params.loopId], context.message),
+    }),
+  },
+  guards: {
+    shouldRetry: ({ context }, params: { step: PlanTry; index: number }) => {
+      const handler = params.step.handlers[params.index];
+      const state = context.tries[params.step.id];
+      return handles(handler.errorTypes, context.error) && state.retriesUsed[params.index] < handler.retries;
+    },
+    handles: ({ context }, params: { step: PlanTry; index: number }) =>
+      handles(params.step.handlers[params.index].errorTypes, context.error),
+    branchChosen: ({ event }, params: { index: number }) =>
+      (event as unknown as { output: number }).output === params.index,
+    loopHasMore: ({ context }, params: { loopId: string }) => {
+      const loop = context.loops[params.loopId];
+      return loop.index < loop.iterations.length;
+    },
+  },
+});
+
+function handles(errorTypes: string[], error: FlowError | undefined): boolean {
+  return error !== undefined && errorTypes.some((selector) => matchesErrorType(selector, error.type));
+}
+
+function withoutError(message: Message): Message {
+  if (!message.error) return message;
+  const { error: _error, ...rest } = message;
+  return rest;
+}
+
+/** States for a sequence: one per step, then a final `done`. */
+function sequence(steps: PlanStep[], errorTarget: string): { initial: string; states: Record<string, StateConfig> } {
+  const states: Record<string, StateConfig> = {};
+  steps.forEach((step, index) => {
+    const next = index + 1 < steps.length ? stateId(steps[index + 1].id) : 'done';
+    states[stateId(step.id)] = stepState(step, next, errorTarget);
+  });
+  states.done = { type: 'final' };
+  return { initial: steps.length > 0 ? stateId(steps[0].id) : 'done', states };
+}
+
+function stepState(step: PlanStep, next: string, errorTarget: string): StateConfig {
+  if (step.disabled) {
+    return { id: stateId(step.id), entry: { type: 'traceSkipped', params: { step } }, always: next };
+  }
+  switch (step.kind) {
+    case 'action':
+      return {
+        id: stateId(step.id),
+        invoke: {
+          src: 'runAction',
+          input: ({ context }: { context: RunContext }) => ({ step, context }),
+          onDone: { target: next, actions: 'storeMessage' },
+          onError: { target: errorTarget, actions: 'storeError' },
+        },
+      };
+    case 'try':
+      return tryState(step, next, errorTarget);
+    case 'choice':
+      return choiceState(step, next, errorTarget);
+    case 'for-each':
+      return forEachState(step, next, errorTarget);
+  }
+}
+
+function tryState(step: PlanTry, next: string, errorTarget: string): StateConfig {
+  const id = stateId(step.id);
+  const handlerStates: Record<string, StateConfig> = {};
+  const catching: StateConfig[] = [];
+  step.handlers.forEach((handler, index) => {
+    const params = { step, index };
+    catching.push({
+      guard: { type: 'shouldRetry', params },
+      target: 'waiting',
+      actions: { type: 'countRetry', params: { tryId: step.id, index } },
+    });
+    catching.push({ guard: { type: 'handles', params }, target: `handler-${index}`, actions: 'exposeError' });
+    handlerStates[`handler-${index}`] = {
+      ...sequence(handler.steps, errorTarget),
+      onDone: { target: 'exit', actions: 'clearError' },
+    };
+  });
+  catching.push({ target: errorTarget });
+  return {
+    id,
+    initial: 'body',
+    entry: { type: 'enterTry', params: { step } },
+    states: {
+      body: { ...sequence(step.body, `#${id}.catching`), onDone: 'exit' },
+      catching: { always: catching },
+      waiting: {
+        invoke: {
+          src: 'wait',
+          input: ({ context }: { context: RunContext }) => ({ ms: retryDelay(step, context), context }),
+          onDone: { target: 'body', actions: { type: 'restartTry', params: { tryId: step.id } } },
+          onError: { target: errorTarget, actions: 'storeError' },
+        },
+      },
+      ...handlerStates,
+      exit: { type: 'final' },
+    },
+    onDone: next,
+  };
+}
+
+/** The wait before the next attempt, from the handler that asked for the retry. */
+function retryDelay(step: PlanTry, context: RunContext): number {
+  const index = step.handlers.findIndex((handler) => handles(handler.errorTypes, context.error));
+  const handler = step.handlers[index];
+  return handler ? retryDelayMs(handler, context.tries[step.id].retriesUsed[index]) : 0;
+}
+
+function choiceState(step: PlanChoice, next: string, errorTarget: string): StateConfig {
+  const branchStates: Record<string, StateConfig> = {};
+  step.branches.forEach((branch, index) => {
+    branchStates[`when-${index}`] = { ...sequence(branch.steps, errorTarget), onDone: 'exit' };
+  });
+  return {
+    id: stateId(step.id),
+    initial: 'deciding',
+    states: {
+      deciding: {
+        invoke: {
+          src: 'decideChoice',
+          input: ({ context }: { context: RunContext }) => ({ step, context }),
+          onDone: [
+            ...step.branches.map((_, index) => ({
+              guard: { type: 'branchChosen', params: { index } },
+              target: `when-${index}`,
+            })),
+            { target: 'otherwise' },
+          ],
+          onError: { target: errorTarget, actions: 'storeError' },
+        },
+      },
+      ...branchStates,
+      otherwise: { ...sequence(step.otherwise, errorTarget), onDone: 'exit' },
+      exit: { type: 'final' },
+    },
+    onDone: next,
+  };
+}
+
+function forEachState(step: PlanForEach, next: string, errorTarget: string): StateConfig {
+  const params = { loopId: step.id };
+  return {
+    id: stateId(step.id),
+    initial: 'starting',
+    states: {
+      starting: {
+        invoke: {
+          src: 'startLoop',
+          input: ({ context }: { context: RunContext }) => ({ step, context }),
+          onDone: { target: 'next', actions: { type: 'storeLoop', params } },
+          onError: { target: errorTarget, actions: 'storeError' },
+        },
+      },
+      next: {
+        always: [
+          { guard: { type: 'loopHasMore', params }, target: 'body', actions: { type: 'beginIteration', params } },
+          { target: 'exit', actions: { type: 'endLoop', params } },
+        ],
+      },
+      body: { ...sequence(step.body, errorTarget), onDone: { target: 'next', actions: { type: 'endIteration', params } } },
+      exit: { type: 'final' },
+    },
+    onDone: next,
+  };
+}
+
+/** Builds the machine of a flow plan; each execution is an actor of it. */
+export function buildMachine(plan: FlowPlan) {
+  return flowSetup.createMachine({
+    id: 'flow',
+    context: ({ input }: { input: RunContext }) => input,
+    initial: 'main',
+    states: {
+      main: { ...sequence(plan.steps, '#flow.failed'), onDone: 'succeeded' },
+      succeeded: { type: 'final' },
+      failed: { type: 'final' },
+    },
+  } as never);
+}
+
+export type FlowMachine = ReturnType<typeof buildMachine>;

@@ -1,0 +1,167 @@
+/**
+ * @module Runs one step for the machine: evaluates its config, calls `execute` (or a stub), and traces it.
+ */
+import { FlowbusError, toFlowError } from '../core/errors.js';
+import { applyStepOutput, type Message, type StepOutput } from '../core/message.js';
+import type { StepContext } from '../core/step-definition.js';
+import type { EvaluationContext } from '../expressions/index.js';
+import { pushTrace, type ExecutionEnv, type RunContext } from './environment.js';
+import type { PlanAction, PlanStep } from './plan.js';
+import { summarizeMessage } from './summary.js';
+import type { StepStatus, StepTrace } from './types.js';
+
+/** Deepest chain of Flow Reference calls before the call is refused. */
+export const MAX_CALL_DEPTH = 16;
+
+/** Options for every expression evaluated on behalf of `step`. */
+export function evaluationContext(env: ExecutionEnv, step: { id: string }): EvaluationContext {
+  return {
+    bindings: { executionId: env.executionId, flowId: env.flowId, stepId: step.id },
+    signal: env.signal,
+  };
+}
+
+/** Runs `work` as step `step`, recording its trace entry; errors come out as FlowbusError with the step id. */
+export async function traced<T>(
+  step: PlanStep,
+  context: RunContext,
+  work: () => Promise<{ value: T; status?: StepStatus; output?: unknown; config?: Record<string, unknown> }>,
+): Promise<T> {
+  const { env } = context;
+  const startedAt = Date.now();
+  const started = performance.now();
+  env.current = { stepId: step.id, type: step.type, path: step.path, startedAt, started };
+  const base = () => traceBase(step, context, startedAt, started);
+  try {
+    const result = await work();
+    const entry: StepTrace = { ...base(), status: result.status ?? 'succeeded', output: result.output };
+    if (result.config) entry.config = result.config;
+    pushTrace(env, entry);
+    return result.value;
+  } catch (thrown) {
+    const error = toFlowError(thrown, step.id);
+    pushTrace(env, { ...base(), status: 'failed', error });
+    const rethrown = new FlowbusError(error.type, error.message, error.details);
+    rethrown.step = error.step;
+    throw rethrown;
+  } finally {
+    if (env.current?.stepId === step.id) env.current = undefined;
+  }
+}
+
+function traceBase(step: PlanStep, context: RunContext, startedAt: number, started: number) {
+  const entry: Omit<StepTrace, 'status'> = {
+    stepId: step.id,
+    type: step.type,
+    path: step.path,
+    startedAt,
+    endedAt: Date.now(),
+    durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+  };
+  const loopId = step.loops.at(-1);
+  if (loopId && context.loops[loopId]) entry.iteration = context.loops[loopId].index;
+  const tryId = step.tries.at(-1);
+  if (tryId && context.tries[tryId]) entry.attempt = context.tries[tryId].attempt;
+  return entry;
+}
+
+/** Records a disabled step as skipped. */
+export function traceSkipped(step: PlanStep, context: RunContext): void {
+  const now = Date.now();
+  pushTrace(context.env, { ...traceBase(step, context, now, performance.now()), status: 'skipped' });
+}
+
+/** The promise behind an action step's state: returns the step's output message. */
+export function runAction(step: PlanAction, context: RunContext): Promise<Message> {
+  return traced(step, context, async () => {
+    const { env, message } = context;
+    const config = (await step.config.evaluate(message, evaluationContext(env, step))) as Record<string, unknown>;
+    const stub = env.stubs[step.id] ?? (env.dryRun && step.definition.sideEffects ? {} : undefined);
+    if (stub) {
+      if (stub.error) {
+        const { type, message: text, details } = stub.error;
+        throw new FlowbusError(type, text ?? `stubbed ${type}`, details);
+      }
+      const next = applyStepOutput(message, stub.output);
+      return { value: next, status: 'stubbed', output: summarizeMessage(next), config: redactSecrets(step, config) };
+    }
+    const execute = step.definition.execute;
+    if (!execute) return { value: message, output: summarizeMessage(message) };
+    const output: StepOutput | void = await execute(stepContext(step, context, config));
+    const next = applyStepOutput(message, output);
+    return { value: next, output: summarizeMessage(next) };
+  });
+}
+
+function stepContext(step: PlanAction, context: RunContext, config: Record<string, unknown>): StepContext {
+  const { env, message } = context;
+  return {
+    step: { id: step.id, type: step.type },
+    config,
+    message,
+    signal: env.signal,
+    executionId: env.executionId,
+    flowId: env.flowId,
+    clock: env.services.clock,
+    connections: env.services.connections,
+    logger: {
+      log(level, category, content) {
+        const entry = {
+          time: Date.now(),
+          level,
+          category,
+          content,
+          executionId: env.executionId,
+          flowId: env.flowId,
+          stepId: step.id,
+        };
+        if (!env.closed) env.logs.push(entry);
+        env.services.log(entry);
+      },
+    },
+    flows: {
+      call: (flowId, input, signal) => callFlow(env, step, flowId, input, signal),
+    },
+  };
+}
+
+async function callFlow(env: ExecutionEnv, step: PlanAction, flowId: string, input: Message, signal: AbortSignal) {
+  if (env.callDepth >= MAX_CALL_DEPTH) {
+    throw new FlowbusError('FLOW:RECURSION', `flow references nest deeper than ${MAX_CALL_DEPTH} calls`, { flowId });
+  }
+  const target = env.services.resolveFlow(flowId);
+  if (!target) throw new FlowbusError('FLOW:NOT_FOUND', `flow "${flowId}" is not published`, { flowId });
+  const record = await target.execute(
+    { payload: input.payload, attributes: input.attributes, vars: input.vars },
+    {
+      executionId: `${env.executionId}/${step.id}`,
+      signal,
+      callDepth: env.callDepth + 1,
+      services: env.services,
+      dryRun: env.dryRun,
+    },
+  );
+  for (const entry of record.steps) {
+    pushTrace(env, { ...entry, stepId: `${step.id}/${entry.stepId}`, path: `${flowId}#${entry.path}` });
+  }
+  if (record.status === 'succeeded' && record.result) return record.result;
+  const error = record.error ?? { type: 'FLOW:FAILED', message: `flow "${flowId}" failed` };
+  throw new FlowbusError(error.type, `in flow "${flowId}": ${error.message}`, {
+    ...error.details,
+    flowId,
+    ...(error.step ? { flowStep: error.step } : {}),
+  });
+}
+
+/** A copy of an evaluated config with the fields the step marks `x-secret` replaced. */
+export function redactSecrets(step: PlanStep, config: Record<string, unknown>): Record<string, unknown> {
+  const properties = step.definition.config.properties ?? {};
+  const redacted = { ...config };
+  for (const [name, schema] of Object.entries(properties)) {
+    if (schema['x-secret'] && redacted[name] !== undefined) redacted[name] = REDACTED;
+  }
+  return redacted;
+}
+
+/** What a secret value is replaced with in traces and logs. */
+export const REDACTED = '***';
