@@ -4,6 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureDependencies } from './ensure-deps.mjs';
+
+ensureDependencies();
 
 const extraArgs = process.argv.slice(2);
 let passed = 0;

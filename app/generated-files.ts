@@ -1,0 +1,32 @@
+/**
+ * @module The files generated from the registry and the file formats: JSON Schemas and the step reference.
+ * `npm run generate` writes them; a test fails when a committed copy is out of date.
+ */
+import { generateStepDocs } from '../engine/docs/step-docs.js';
+import { stringifyJson } from '../engine/flow/canonical.js';
+import { generateFlowSchema } from '../engine/flow/schema.js';
+import { flowTestSchema, FLOW_TEST_FORMAT } from '../engine/flow-tests/format.js';
+import { createAppRegistry } from './registry.js';
+
+export interface GeneratedFile {
+  /** Path relative to the repository root. */
+  path: string;
+  content(): string;
+}
+
+const registry = createAppRegistry();
+
+export const generatedFiles: GeneratedFile[] = [
+  { path: 'schema/flow.schema.json', content: () => stringifyJson(generateFlowSchema(registry)) },
+  {
+    path: 'schema/flow-test.schema.json',
+    content: () =>
+      stringifyJson({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        $id: 'https://flowbus.dev/schema/flow-test.schema.json',
+        title: `flowbus flow test file (${FLOW_TEST_FORMAT})`,
+        ...flowTestSchema,
+      }),
+  },
+  { path: 'docs/steps.md', content: () => generateStepDocs(registry) },
+];

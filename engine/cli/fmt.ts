@@ -1,0 +1,42 @@
+/**
+ * @module `flowbus fmt [--check] [paths]`: writes flow and flow test files in the canonical format.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatFlow } from '../flow/canonical.js';
+import { findFlowFiles } from '../flow/load.js';
+import { formatFlowTests } from '../flow-tests/canonical.js';
+import { findFilesEndingWith } from './files.js';
+import type { Command } from './io.js';
+
+export const fmtCommand: Command = async (args, deps) => {
+  const { values, positionals } = parseArgs({ args, options: { check: { type: 'boolean' } }, allowPositionals: true });
+  const paths = (positionals.length > 0 ? positionals : ['flows']).map((path) => resolve(deps.cwd, path));
+  const files = [...(await findFlowFiles(paths)), ...(await findFilesEndingWith(paths, '.test.json'))];
+  const unformatted: string[] = [];
+  let broken = 0;
+  for (const file of files) {
+    const text = await readFile(file, 'utf8');
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (error) {
+      deps.err(`${relative(deps.cwd, file)}: not valid JSON, left as it is (${(error as Error).message})`);
+      broken += 1;
+      continue;
+    }
+    const formatted = file.endsWith('.flow.json') ? formatFlow(document, deps.registry) : formatFlowTests(document);
+    if (formatted === text) continue;
+    unformatted.push(relative(deps.cwd, file));
+    if (!values.check) await writeFile(file, formatted);
+  }
+  if (values.check) {
+    for (const file of unformatted) deps.err(`${file}: not in canonical format (run: flowbus fmt ${file})`);
+    if (unformatted.length === 0 && broken === 0) deps.out(`${files.length} file(s) already formatted`);
+    return unformatted.length > 0 || broken > 0 ? 1 : 0;
+  }
+  for (const file of unformatted) deps.out(`formatted ${file}`);
+  if (unformatted.length === 0) deps.out(`${files.length} file(s) already formatted`);
+  return broken > 0 ? 1 : 0;
+};

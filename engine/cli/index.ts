@@ -1,0 +1,55 @@
+/**
+ * @module The `flowbus` command line: validate, fmt, run, test, serve.
+ */
+import { fmtCommand } from './fmt.js';
+import { runCommand } from './run.js';
+import { testCommand } from './test.js';
+import { validateCommand } from './validate.js';
+import { UsageError, type CliDeps, type Command } from './io.js';
+
+export type { CliDeps } from './io.js';
+
+const USAGE = `usage: flowbus <command> [options]
+
+commands:
+  validate [paths]                 check flow and flow test files (default: flows/)
+  fmt [--check] [paths]            write files in the canonical format; --check only reports
+  run <flow> --input <json|file>   execute a flow once; --json, --dry-run, --attributes <json>, --timeout <ms>
+  test [paths]                     run flow test files (*.test.json)
+  serve [--port N] [--host H] [--flows DIR] [--data DIR] [--config FILE]
+                                   start the server`;
+
+/**
+ * Runs one CLI command and returns its exit code (0 ok, 1 problems found, 2 usage error).
+ *
+ * @example
+ * const code = await runCli(['validate', 'flows'], { registry, out: console.log, err: console.error, cwd: process.cwd() });
+ */
+export async function runCli(argv: string[], deps: CliDeps, extra: Record<string, Command> = {}): Promise<number> {
+  const commands: Record<string, Command> = {
+    validate: validateCommand,
+    fmt: fmtCommand,
+    run: runCommand,
+    test: testCommand,
+    ...extra,
+  };
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    deps.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    deps.err(`unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(args, deps);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      deps.err(`flowbus ${name}: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * @module `flowbus validate [paths]`: every problem of every flow and flow test file, as `file:pointer: message`.
+ */
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { formatIssue, type ValidationIssue } from '../core/issues.js';
+import { flowIdFromPath } from '../flow/document.js';
+import { findFlowFiles, loadFlowFile } from '../flow/load.js';
+import { parseFlowTestText } from '../flow-tests/index.js';
+import { findFilesEndingWith } from './files.js';
+import type { Command } from './io.js';
+
+export const validateCommand: Command = async (args, deps) => {
+  const paths = (args.length > 0 ? args : ['flows']).map((path) => resolve(deps.cwd, path));
+  const flowFiles = await findFlowFiles(paths);
+  const testFiles = await findFilesEndingWith(paths, '.test.json');
+  const knownFlows = new Set(flowFiles.map(flowIdFromPath));
+  const issues: ValidationIssue[] = [];
+  for (const file of flowFiles) {
+    const loaded = await loadFlowFile(file, deps.registry, { knownFlows });
+    issues.push(...loaded.issues);
+  }
+  for (const file of testFiles) {
+    issues.push(...parseFlowTestText(await readFile(file, 'utf8'), file).issues);
+  }
+  const shown = issues.map((issue) => ({ ...issue, file: issue.file && relative(deps.cwd, issue.file) }));
+  for (const issue of shown) deps.err(formatIssue(issue));
+  const count = flowFiles.length + testFiles.length;
+  if (count === 0) {
+    deps.err(`no *.flow.json or *.test.json files under ${args.join(' ') || 'flows'}`);
+    return 1;
+  }
+  if (issues.length > 0) {
+    const filesWithIssues = new Set(issues.map((issue) => issue.file)).size;
+    deps.err(`${issues.length} problem(s) in ${filesWithIssues} of ${count} file(s)`);
+    return 1;
+  }
+  deps.out(`${count} file(s) valid`);
+  return 0;
+};
