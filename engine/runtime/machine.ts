@@ -6,10 +6,11 @@ import { assign, fromPromise, setup } from 'xstate';
 import { matchesErrorType, toFlowError, type FlowError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import type { LoopState, RunContext } from './environment.js';
-import type { FlowPlan, PlanChoice, PlanForEach, PlanStep, PlanTry } from './plan.js';
+import type { FlowPlan, PlanAction, PlanChoice, PlanForEach, PlanStep, PlanTry } from './plan.js';
 import { retryDelayMs } from '../steps/try/handler.js';
 import { decideChoice, iterationMessage, loopExitMessage, startLoop } from './scope-runner.js';
-import { runAction, traceSkipped } from './step-runner.js';
+import { runSegment, SegmentFailure } from './segment.js';
+import { traceSkipped } from './step-runner.js';
 
 type StateConfig = Record<string, unknown>;
 
@@ -22,8 +23,8 @@ const flowSetup = setup({
     input: {} as RunContext,
   },
   actors: {
-    runAction: fromPromise(({ input }: { input: { step: PlanStep; context: RunContext } }) =>
-      runAction(input.step as never, input.context),
+    runSegment: fromPromise(({ input }: { input: { steps: PlanAction[]; context: RunContext } }) =>
+      runSegment(input.steps, input.context),
     ),
     decideChoice: fromPromise(({ input }: { input: { step: PlanChoice; context: RunContext } }) =>
       decideChoice(input.step, input.context),
@@ -37,8 +38,12 @@ const flowSetup = setup({
   },
   actions: {
     storeMessage: assign({ message: ({ event }) => (event as unknown as { output: Message }).output }),
-    storeError: assign({ error: ({ event }) => toFlowError((event as unknown as { error: unknown }).error) }),
     traceSkipped: ({ context }, params: { step: PlanStep }) => traceSkipped(params.step, context),
+    storeError: assign(({ context, event }) => {
+      const thrown = (event as unknown as { error: unknown }).error;
+      if (thrown instanceof SegmentFailure) return { error: thrown.error, message: thrown.message };
+      return { error: toFlowError(thrown), message: context.message };
+    }),
     enterTry: assign({
       tries: ({ context }, params: { step: PlanTry }) => ({
         ...context.tries,
@@ -109,32 +114,48 @@ function withoutError(message: Message): Message {
   return rest;
 }
 
-/** States for a sequence: one per step, then a final `done`. */
-function sequence(steps: PlanStep[], errorTarget: string): { initial: string; states: Record<string, StateConfig> } {
-  const states: Record<string, StateConfig> = {};
-  steps.forEach((step, index) => {
-    const next = index + 1 < steps.length ? stateId(steps[index + 1].id) : 'done';
-    states[stateId(step.id)] = stepState(step, next, errorTarget);
-  });
-  states.done = { type: 'final' };
-  return { initial: steps.length > 0 ? stateId(steps[0].id) : 'done', states };
+/** One state of a sequence: a run of consecutive plain steps, or one scope step. */
+type SequencePart = { kind: 'segment'; steps: PlanAction[] } | { kind: 'scope'; step: Exclude<PlanStep, PlanAction> };
+
+function sequenceParts(steps: PlanStep[]): SequencePart[] {
+  const parts: SequencePart[] = [];
+  for (const step of steps) {
+    const last = parts.at(-1);
+    if (step.kind !== 'action') parts.push({ kind: 'scope', step });
+    else if (last?.kind === 'segment') last.steps.push(step);
+    else parts.push({ kind: 'segment', steps: [step] });
+  }
+  return parts;
 }
 
-function stepState(step: PlanStep, next: string, errorTarget: string): StateConfig {
-  if (step.disabled) {
-    return { id: stateId(step.id), entry: { type: 'traceSkipped', params: { step } }, always: next };
-  }
+const partKey = (part: SequencePart) => stateId(part.kind === 'segment' ? part.steps[0].id : part.step.id);
+
+/** States for a sequence: one per run of plain steps or per scope step, then a final `done`. */
+function sequence(steps: PlanStep[], errorTarget: string): { initial: string; states: Record<string, StateConfig> } {
+  const parts = sequenceParts(steps);
+  const states: Record<string, StateConfig> = {};
+  parts.forEach((part, index) => {
+    const next = index + 1 < parts.length ? partKey(parts[index + 1]) : 'done';
+    states[partKey(part)] = part.kind === 'segment' ? segmentState(part.steps, next, errorTarget) : scopeState(part.step, next, errorTarget);
+  });
+  states.done = { type: 'final' };
+  return { initial: parts.length > 0 ? partKey(parts[0]) : 'done', states };
+}
+
+function segmentState(steps: PlanAction[], next: string, errorTarget: string): StateConfig {
+  return {
+    invoke: {
+      src: 'runSegment',
+      input: ({ context }: { context: RunContext }) => ({ steps, context }),
+      onDone: { target: next, actions: 'storeMessage' },
+      onError: { target: errorTarget, actions: 'storeError' },
+    },
+  };
+}
+
+function scopeState(step: Exclude<PlanStep, PlanAction>, next: string, errorTarget: string): StateConfig {
+  if (step.disabled) return { entry: { type: 'traceSkipped', params: { step } }, always: next };
   switch (step.kind) {
-    case 'action':
-      return {
-        id: stateId(step.id),
-        invoke: {
-          src: 'runAction',
-          input: ({ context }: { context: RunContext }) => ({ step, context }),
-          onDone: { target: next, actions: 'storeMessage' },
-          onError: { target: errorTarget, actions: 'storeError' },
-        },
-      };
     case 'try':
       return tryState(step, next, errorTarget);
     case 'choice':

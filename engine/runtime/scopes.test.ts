@@ -241,3 +241,25 @@ describe('For Each', () => {
     expect(record.result?.vars.seen).toBe(1);
   });
 });
+
+describe('disabled steps', () => {
+  it('skips a disabled scope step and records it as skipped', async () => {
+    const record = await run([
+      { ...tryStep('guard', [raise('boom', 'CUSTOM:BOOM')], [{ id: 'c', config: { errorTypes: ['ANY'] }, steps: [] }]), disabled: true },
+      setVar('after', 'done', true),
+    ]);
+    expect(record.status).toBe('succeeded');
+    expect(record.steps.map((step) => `${step.stepId}:${step.status}`)).toEqual(['guard:skipped', 'after:succeeded']);
+  });
+
+  it('hands a Catch handler the message the failing step received, even mid-sequence', async () => {
+    const record = await run([
+      tryStep(
+        'guard',
+        [setVar('first', 'a', 1), setVar('second', 'b', 2), raise('boom', 'CUSTOM:X'), setVar('never', 'c', 3)],
+        [{ id: 'c', config: { errorTypes: ['ANY'] }, steps: [setVar('seen', 'seen', expr('$keys(vars)'))] }],
+      ),
+    ]);
+    expect(record.result?.vars.seen).toEqual(['a', 'b']);
+  });
+});
