@@ -1,0 +1,154 @@
+/**
+ * @module DingTalk robot: sends a text or markdown message to a DingTalk custom robot, signed when the
+ * connection has a secret.
+ */
+import { defineStep } from '../../engine/core/step-definition.js';
+import type { StepDefinition } from '../../engine/core/step-definition.js';
+import {
+  connectionFieldSchema,
+  invalidConnection,
+  readConnection,
+  readOptionalSecret,
+  readWebhook,
+  stringListSchema,
+} from '../shared/config.js';
+import { webhookSecrets } from '../shared/redact.js';
+import { sendLabel, sendToRobot } from '../shared/robot-send.js';
+import type { RobotStepDependencies } from '../shared/robot-step.js';
+import { DINGTALK_MSG_TYPES, buildDingtalkMessage } from './message.js';
+import type { DingtalkRobotConfig } from './message.js';
+import { signDingtalkUrl } from './sign.js';
+import { DINGTALK_ROBOT_TYPE, dingtalkVendor } from './vendor.js';
+
+export { DINGTALK_ROBOT_TYPE, dingtalkRobotConnection, dingtalkVendor } from './vendor.js';
+export { buildDingtalkMessage, DINGTALK_MSG_TYPES } from './message.js';
+export type { DingtalkMsgType, DingtalkRobotConfig } from './message.js';
+export { dingtalkSignature, signDingtalkUrl } from './sign.js';
+
+const DESCRIPTION = [
+  'Sends a message to a DingTalk (钉钉) custom robot: `text` (`content`) or `markdown` (`title` and `text`).',
+  '',
+  'The webhook URL and, when the robot has signing (加签) on, its `SEC...` secret live in a',
+  '`dingtalk-robot` connection config named by `connection`. Each request is signed with the current',
+  'time (HMAC-SHA256 of `timestamp + "\\n" + secret`, in the query string). Mention people with',
+  '`atMobiles` / `atUserIds` (in markdown, also write `@mobile` in the text) or everyone with `isAtAll`.',
+  'When the robot has keywords, the message must contain one of them.',
+  '',
+  'The robot takes at most 20 messages a minute and is throttled for 10 minutes beyond: sends to one',
+  'robot queue up and wait for their turn (the execution timeout still applies). When DingTalk answers',
+  '"too fast" (130101), the send waits and retries up to 3 times (30 s, 2 min, 8 min). The message',
+  'passes through unchanged.',
+  '',
+  '```json',
+  '{',
+  '  "id": "notify-ops",',
+  '  "type": "dingtalk-robot",',
+  '  "config": {',
+  '    "connection": "ops-dingtalk",',
+  '    "msgType": "markdown",',
+  '    "title": "Alarm",',
+  '    "text": { "$expr": "\'#### Alarm\\n> Instance: \' & vars.body.subject" },',
+  '    "atMobiles": ["13800001111"]',
+  '  }',
+  '}',
+  '```',
+  '',
+  'Errors: `DINGTALK:SIGNATURE` (310000: sign not match or invalid timestamp), `DINGTALK:KEYWORDS` (310000:',
+  'keywords not in content), `DINGTALK:IP_NOT_ALLOWED` (310000: IP not in whitelist),',
+  '`DINGTALK:RATE_LIMITED` (130101 after every retry), `DINGTALK:INVALID_WEBHOOK` (300005, 40035),',
+  '`DINGTALK:ERROR` (any other errcode; `details.errcode`, `details.errmsg`), `DINGTALK:CONNECTIVITY`,',
+  '`DINGTALK:HTTP_STATUS`, `VALIDATION`. Messages name the connection, never the webhook, token or secret.',
+].join('\n');
+
+/**
+ * Builds the `dingtalk-robot` step; sends are paced by the lanes of `dependencies`.
+ *
+ * @example
+ * const step = createDingtalkRobotStep({ lanes: createRobotLanes() });
+ */
+export function createDingtalkRobotStep(
+  dependencies: RobotStepDependencies,
+): StepDefinition<DingtalkRobotConfig> {
+  return defineStep<DingtalkRobotConfig>({
+    type: DINGTALK_ROBOT_TYPE,
+    title: 'DingTalk Robot',
+    category: 'connector',
+    kind: 'action',
+    sideEffects: true,
+    description: DESCRIPTION,
+    config: {
+      type: 'object',
+      properties: {
+        connection: connectionFieldSchema(DINGTALK_ROBOT_TYPE, 'DingTalk robot'),
+        msgType: {
+          type: 'string',
+          title: 'Message type',
+          enum: DINGTALK_MSG_TYPES,
+          default: 'markdown',
+          'x-expression': false,
+        },
+        content: {
+          type: 'string',
+          title: 'Content',
+          description: 'The text (text messages).',
+          'x-widget': 'textarea',
+        },
+        title: {
+          type: 'string',
+          title: 'Title',
+          description: 'Shown in the conversation list (markdown messages).',
+        },
+        text: {
+          type: 'string',
+          title: 'Text',
+          description: 'The markdown (markdown messages).',
+          'x-widget': 'markdown',
+        },
+        atMobiles: stringListSchema('Mention mobiles', 'Mobile numbers of people to mention.'),
+        atUserIds: stringListSchema('Mention user ids', 'User ids of people to mention.'),
+        isAtAll: { type: 'boolean', title: 'Mention everyone', default: false },
+      },
+      required: ['connection'],
+      additionalProperties: false,
+    },
+    errors: [
+      { type: 'DINGTALK:SIGNATURE', description: 'DingTalk rejected the signature or timestamp (310000).' },
+      { type: 'DINGTALK:KEYWORDS', description: 'The message holds none of the robot keywords (310000).' },
+      { type: 'DINGTALK:IP_NOT_ALLOWED', description: 'The sending IP is not in the whitelist (310000).' },
+      { type: 'DINGTALK:RATE_LIMITED', description: 'DingTalk answered 130101 (too fast) to every retry.' },
+      { type: 'DINGTALK:INVALID_WEBHOOK', description: 'The access token is missing or does not exist.' },
+      { type: 'DINGTALK:ERROR', description: 'DingTalk answered another non-zero errcode.' },
+      { type: 'DINGTALK:CONNECTIVITY', description: 'DingTalk could not be reached or did not answer.' },
+      { type: 'DINGTALK:HTTP_STATUS', description: 'DingTalk answered an HTTP status other than 200.' },
+      { type: 'VALIDATION', description: 'A bad config or connection value.' },
+    ],
+    async execute(context) {
+      const { name, values } = await readConnection(context, DINGTALK_ROBOT_TYPE);
+      const webhook = readWebhook(values, name);
+      const secret = readOptionalSecret(values, name, 'secret');
+      if (secret !== undefined && !secret.startsWith('SEC')) {
+        throw invalidConnection(name, 'secret', 'a secret starting with SEC');
+      }
+      const body = JSON.stringify(buildDingtalkMessage(context.config));
+      const delivery = await sendToRobot(
+        {
+          vendor: dingtalkVendor,
+          connection: name,
+          webhook: webhook.href,
+          secrets: [...webhookSecrets(webhook), ...(secret ? [secret] : [])],
+          prepare: (now) => ({ url: secret ? signDingtalkUrl(webhook, secret, now) : webhook, body }),
+        },
+        {
+          lanes: dependencies.lanes,
+          clock: dependencies.clock ?? context.clock,
+          signal: context.signal,
+          logger: context.logger,
+          category: DINGTALK_ROBOT_TYPE,
+        },
+      );
+      const label = sendLabel(dingtalkVendor, name);
+      const attempts = `${delivery.attempts} attempt(s)`;
+      context.logger.log('DEBUG', DINGTALK_ROBOT_TYPE, `${label}: delivered after ${attempts}`);
+    },
+  });
+}

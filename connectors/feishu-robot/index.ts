@@ -1,0 +1,166 @@
+/**
+ * @module Feishu robot: sends a text, post (rich text) or interactive card message to a Feishu/Lark custom
+ * bot, signed when the connection has a secret.
+ */
+import { defineStep } from '../../engine/core/step-definition.js';
+import type { StepDefinition } from '../../engine/core/step-definition.js';
+import { connectionFieldSchema, readConnection, readOptionalSecret, readWebhook } from '../shared/config.js';
+import { webhookSecrets } from '../shared/redact.js';
+import { sendLabel, sendToRobot } from '../shared/robot-send.js';
+import type { RobotStepDependencies } from '../shared/robot-step.js';
+import { FEISHU_MSG_TYPES, buildFeishuMessage } from './message.js';
+import type { FeishuRobotConfig } from './message.js';
+import { feishuSignatureFields } from './sign.js';
+import { FEISHU_ROBOT_TYPE, feishuVendor } from './vendor.js';
+
+export { FEISHU_ROBOT_TYPE, feishuRobotConnection, feishuVendor } from './vendor.js';
+export { buildFeishuMessage, FEISHU_BODY_LIMIT, FEISHU_MSG_TYPES } from './message.js';
+export type { FeishuMsgType, FeishuPostTag, FeishuRobotConfig } from './message.js';
+export { feishuSignature, feishuSignatureFields } from './sign.js';
+
+const DESCRIPTION = [
+  'Sends a message to a Feishu (飞书) / Lark custom bot: `text`, `post` (rich text) or `interactive` (a card',
+  'holding one markdown element, with an optional header `title`).',
+  '',
+  'The webhook URL and, when signature verification is on, its secret live in a `feishu-robot` connection',
+  'config named by `connection`; each request carries a fresh `timestamp` and `sign` in its body. A post is',
+  '`{ "title", "content": [[tags]] }`, sent as `zh_cn`; tags are `{"tag":"text","text"}`,',
+  '`{"tag":"a","text","href"}`, `{"tag":"at","user_id"}` (`"all"` for everyone) and',
+  '`{"tag":"img","image_key"}`. Mention in text with `<at user_id="ou_xxx">Tom</at>`. When the bot has',
+  'keywords, a text or title must contain one of them. The request body is limited to 20 KB: set',
+  '`truncate` to cut the text or markdown instead of failing.',
+  '',
+  'The bot takes at most 5 requests a second and 100 a minute: sends to one bot queue up and wait for',
+  'their turn (the execution timeout still applies). When Feishu answers "too fast" (11232), the send',
+  'waits and retries up to 3 times (2 s, 10 s, 60 s). The message passes through unchanged.',
+  '',
+  '```json',
+  '{',
+  '  "id": "notify-ops",',
+  '  "type": "feishu-robot",',
+  '  "config": {',
+  '    "connection": "ops-feishu",',
+  '    "msgType": "interactive",',
+  '    "title": "Alarm",',
+  '    "markdown": { "$expr": "\'**Instance:** \' & vars.body.subject" }',
+  '  }',
+  '}',
+  '```',
+  '',
+  'Errors: `FEISHU:SIGNATURE` (19021), `FEISHU:IP_NOT_ALLOWED` (19022), `FEISHU:KEYWORDS` (19024),',
+  '`FEISHU:RATE_LIMITED` (11232 after every retry), `FEISHU:TOO_LARGE` (over 20 KB, checked before sending;',
+  'or 9499), `FEISHU:INVALID_WEBHOOK` (19001), `FEISHU:ERROR` (any other code; `details.code`,',
+  '`details.msg`), `FEISHU:CONNECTIVITY`, `FEISHU:HTTP_STATUS`, `VALIDATION`. Messages name the connection,',
+  'never the webhook, token or secret.',
+].join('\n');
+
+/**
+ * Builds the `feishu-robot` step; sends are paced by the lanes of `dependencies`.
+ *
+ * @example
+ * const step = createFeishuRobotStep({ lanes: createRobotLanes() });
+ */
+export function createFeishuRobotStep(
+  dependencies: RobotStepDependencies,
+): StepDefinition<FeishuRobotConfig> {
+  return defineStep<FeishuRobotConfig>({
+    type: FEISHU_ROBOT_TYPE,
+    title: 'Feishu Robot',
+    category: 'connector',
+    kind: 'action',
+    sideEffects: true,
+    description: DESCRIPTION,
+    config: {
+      type: 'object',
+      properties: {
+        connection: connectionFieldSchema(FEISHU_ROBOT_TYPE, 'Feishu robot'),
+        msgType: {
+          type: 'string',
+          title: 'Message type',
+          enum: FEISHU_MSG_TYPES,
+          default: 'interactive',
+          'x-expression': false,
+        },
+        content: {
+          type: 'string',
+          title: 'Text',
+          description: 'The text (text messages).',
+          'x-widget': 'textarea',
+        },
+        post: {
+          type: 'object',
+          title: 'Post',
+          description: 'Rich text (post messages): `{ "title", "content": [[tags]] }`.',
+          properties: {
+            title: { type: 'string' },
+            content: { type: 'array', items: { type: 'array', items: { type: 'object' } } },
+          },
+          required: ['content'],
+          'x-widget': 'json',
+        },
+        markdown: {
+          type: 'string',
+          title: 'Markdown',
+          description: 'The card markdown (interactive messages).',
+          'x-widget': 'markdown',
+        },
+        title: {
+          type: 'string',
+          title: 'Card title',
+          description: 'The card header (interactive messages).',
+        },
+        truncate: {
+          type: 'boolean',
+          title: 'Truncate',
+          description: 'Cut the text or markdown so the body fits in 20 KB instead of failing.',
+          default: false,
+        },
+      },
+      required: ['connection'],
+      additionalProperties: false,
+    },
+    errors: [
+      { type: 'FEISHU:SIGNATURE', description: 'Feishu rejected the signature or its timestamp (19021).' },
+      { type: 'FEISHU:IP_NOT_ALLOWED', description: 'The sending IP is not in the bot allow list (19022).' },
+      { type: 'FEISHU:KEYWORDS', description: 'The message holds none of the bot keywords (19024).' },
+      { type: 'FEISHU:RATE_LIMITED', description: 'Feishu answered 11232 (too fast) to every retry.' },
+      { type: 'FEISHU:TOO_LARGE', description: 'The body is over 20 KB (checked before sending), or 9499.' },
+      { type: 'FEISHU:INVALID_WEBHOOK', description: 'The webhook token is invalid (19001).' },
+      { type: 'FEISHU:ERROR', description: 'Feishu answered another non-zero code.' },
+      { type: 'FEISHU:CONNECTIVITY', description: 'Feishu could not be reached or did not answer in time.' },
+      { type: 'FEISHU:HTTP_STATUS', description: 'Feishu answered an HTTP status other than 200.' },
+      { type: 'VALIDATION', description: 'A bad config or connection value.' },
+    ],
+    async execute(context) {
+      const { name, values } = await readConnection(context, FEISHU_ROBOT_TYPE);
+      const webhook = readWebhook(values, name);
+      const secret = readOptionalSecret(values, name, 'secret');
+      const { message, truncatedFrom } = buildFeishuMessage(context.config, name, secret !== undefined);
+      const label = sendLabel(feishuVendor, name);
+      if (truncatedFrom) {
+        context.logger.log('WARN', FEISHU_ROBOT_TYPE, `${label}: text cut from ${truncatedFrom} bytes`);
+      }
+      const delivery = await sendToRobot(
+        {
+          vendor: feishuVendor,
+          connection: name,
+          webhook: webhook.href,
+          secrets: [...webhookSecrets(webhook), ...(secret ? [secret] : [])],
+          prepare: (now) => ({
+            url: webhook,
+            body: JSON.stringify(secret ? { ...feishuSignatureFields(secret, now), ...message } : message),
+          }),
+        },
+        {
+          lanes: dependencies.lanes,
+          clock: dependencies.clock ?? context.clock,
+          signal: context.signal,
+          logger: context.logger,
+          category: FEISHU_ROBOT_TYPE,
+        },
+      );
+      const attempts = `${delivery.attempts} attempt(s)`;
+      context.logger.log('DEBUG', FEISHU_ROBOT_TYPE, `${label}: delivered after ${attempts}`);
+    },
+  });
+}

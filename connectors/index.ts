@@ -1,0 +1,47 @@
+/**
+ * @module Every connector step type and connection type, for the composition root to register beside the
+ * built-ins.
+ */
+import type { ConnectionTypeDefinition } from '../engine/core/connection-type.js';
+import type { Clock, StepDefinition } from '../engine/core/step-definition.js';
+import { createDingtalkRobotStep, dingtalkRobotConnection } from './dingtalk-robot/index.js';
+import { createEmailStep, emailConnection } from './email/index.js';
+import { createFeishuRobotStep, feishuRobotConnection } from './feishu-robot/index.js';
+import { createRobotLanes } from './shared/rate-limiter.js';
+import { createWecomRobotStep, wecomRobotConnection } from './wecom-robot/index.js';
+
+export { createDingtalkRobotStep, createEmailStep, createFeishuRobotStep, createWecomRobotStep };
+
+/** Options of {@link createConnectorSteps}. */
+export interface ConnectorStepsOptions {
+  /** Paces robot sends and their backoff; by default each execution's own clock. */
+  clock?: Clock;
+}
+
+/**
+ * Builds the connector step types. The robots' rate-limit queues live in this call's closure: steps built
+ * by one call share them, two calls share nothing.
+ *
+ * @example
+ * const registry = createRegistry([...builtinSteps, ...createConnectorSteps()]);
+ */
+export function createConnectorSteps(options: ConnectorStepsOptions = {}): StepDefinition[] {
+  const dependencies = { lanes: createRobotLanes(), ...(options.clock ? { clock: options.clock } : {}) };
+  return [
+    createWecomRobotStep(dependencies),
+    createDingtalkRobotStep(dependencies),
+    createFeishuRobotStep(dependencies),
+    createEmailStep(),
+  ];
+}
+
+/** The connection types the connectors use, for the connection store and editor. */
+export const connectorConnectionTypes: ConnectionTypeDefinition[] = [
+  wecomRobotConnection,
+  dingtalkRobotConnection,
+  feishuRobotConnection,
+  emailConnection,
+];
+
+/** The connector steps of the composition root (one process, one set of rate-limit queues). */
+export const connectorSteps: StepDefinition[] = createConnectorSteps();

@@ -1,0 +1,78 @@
+/**
+ * @module Reading connector config and connection values at run time, with VALIDATION errors that name
+ * the field but never repeat a value (it may be a secret).
+ */
+import { FlowbusError } from '../../engine/core/errors.js';
+import type { JsonSchema } from '../../engine/core/json-schema.js';
+import type { StepContext } from '../../engine/core/step-definition.js';
+import { invalidConfig, readString } from '../../engine/steps/config-values.js';
+
+/** A list of strings; a single string counts as a list of one, null or absent as an empty list. */
+export function readStringList(value: unknown, field: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    throw invalidConfig(field, 'a string or a list of strings', value);
+  }
+  return value as string[];
+}
+
+/** The schema of a step's `connection` field: a literal connection name of `connectorType`. */
+export function connectionFieldSchema(connectorType: string, title: string): JsonSchema {
+  return {
+    type: 'string',
+    title: 'Connection',
+    description: `The name of a ${title} connection config (holding the webhook and secrets).`,
+    minLength: 1,
+    'x-connection': connectorType,
+    'x-expression': false,
+    'x-order': 0,
+  };
+}
+
+/** The schema of a list-of-strings field. */
+export function stringListSchema(title: string, description: string): JsonSchema {
+  return { type: 'array', title, description, items: { type: 'string' } };
+}
+
+/** The connection's values, looked up by the name in `config.connection`. */
+export async function readConnection(
+  context: StepContext<{ connection?: unknown }>,
+  connectorType: string,
+): Promise<{ name: string; values: Record<string, unknown> }> {
+  const name = readString(context.config.connection, 'connection');
+  return { name, values: await context.connections.get(name, connectorType) };
+}
+
+/** The VALIDATION error for a bad connection value; the value is not quoted. */
+export function invalidConnection(name: string, field: string, expected: string): FlowbusError {
+  return new FlowbusError('VALIDATION', `connection "${name}": ${field} must be ${expected}`, {
+    connection: name,
+    field,
+    expected,
+  });
+}
+
+/** A connection's webhook: an absolute http or https URL. */
+export function readWebhook(values: Record<string, unknown>, name: string): URL {
+  const text = values.webhook;
+  const expected = 'an absolute http or https URL';
+  if (typeof text !== 'string' || !URL.canParse(text)) throw invalidConnection(name, 'webhook', expected);
+  const url = new URL(text);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalidConnection(name, 'webhook', expected);
+  }
+  return url;
+}
+
+/** An optional secret string of a connection; empty counts as absent. */
+export function readOptionalSecret(
+  values: Record<string, unknown>,
+  name: string,
+  field: string,
+): string | undefined {
+  const value = values[field];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw invalidConnection(name, field, 'a string');
+  return value;
+}

@@ -1,0 +1,161 @@
+/**
+ * @module WeCom robot: sends a text, markdown, image or news message to a WeCom group robot.
+ */
+import { defineStep } from '../../engine/core/step-definition.js';
+import type { StepDefinition } from '../../engine/core/step-definition.js';
+import { connectionFieldSchema, readConnection, readWebhook, stringListSchema } from '../shared/config.js';
+import { webhookSecrets } from '../shared/redact.js';
+import { sendLabel, sendToRobot } from '../shared/robot-send.js';
+import type { RobotStepDependencies } from '../shared/robot-step.js';
+import { WECOM_LIMITS, WECOM_MSG_TYPES, buildWecomMessage } from './message.js';
+import type { WecomRobotConfig } from './message.js';
+import { WECOM_ROBOT_TYPE, wecomVendor } from './vendor.js';
+
+export { WECOM_ROBOT_TYPE, wecomRobotConnection, wecomVendor } from './vendor.js';
+export { buildWecomMessage, WECOM_LIMITS, WECOM_MSG_TYPES } from './message.js';
+export type { WecomArticle, WecomMsgType, WecomRobotConfig } from './message.js';
+
+const DESCRIPTION = [
+  'Sends a message to a WeCom (企业微信) group robot: `text`, `markdown`, `image` or `news`.',
+  '',
+  'The webhook URL lives in a `wecom-robot` connection config, named by `connection`. Markdown supports',
+  'headings, `**bold**`, links, `` `code` ``, `> quote` and `<font color="info|comment|warning">`; mention',
+  'people with `<@userid>` inside the content, or with `mentionedList` / `mentionedMobileList` for text.',
+  `Content is limited to ${WECOM_LIMITS.text} bytes (text) and ${WECOM_LIMITS.markdown} bytes (markdown)`,
+  'of UTF-8; set `truncate` to cut longer content instead of failing. An image is PNG or JPEG, at most',
+  '2 MB, given as `base64` (its `md5` is computed when left out). News holds 1 to 8 articles.',
+  '',
+  'The robot takes at most 20 messages a minute: sends to one robot queue up and wait for their turn',
+  '(the execution timeout still applies). When WeCom answers "too fast" (45009), the send waits and',
+  'retries up to 3 times (15 s, 30 s, 60 s). The message passes through unchanged.',
+  '',
+  '```json',
+  '{',
+  '  "id": "notify-ops",',
+  '  "type": "wecom-robot",',
+  '  "config": {',
+  '    "connection": "ops-group",',
+  '    "msgType": "markdown",',
+  '    "content": {',
+  '      "$expr": "\'<font color=\\"warning\\">Alarm</font>\\n> Instance: \' & vars.body.subject"',
+  '    }',
+  '  }',
+  '}',
+  '```',
+  '',
+  'Errors: `WECOM:RATE_LIMITED` (45009 after every retry), `WECOM:INVALID_WEBHOOK` (93000),',
+  '`WECOM:TOO_LARGE` (checked before sending), `WECOM:ERROR` (any other errcode; `details.errcode`,',
+  '`details.errmsg`), `WECOM:CONNECTIVITY`, `WECOM:HTTP_STATUS` (not HTTP 200), `VALIDATION`.',
+  'Messages name the connection, never the webhook or its key.',
+].join('\n');
+
+/**
+ * Builds the `wecom-robot` step; sends are paced by the lanes of `dependencies`.
+ *
+ * @example
+ * const step = createWecomRobotStep({ lanes: createRobotLanes() });
+ */
+export function createWecomRobotStep(dependencies: RobotStepDependencies): StepDefinition<WecomRobotConfig> {
+  return defineStep<WecomRobotConfig>({
+    type: WECOM_ROBOT_TYPE,
+    title: 'WeCom Robot',
+    category: 'connector',
+    kind: 'action',
+    sideEffects: true,
+    description: DESCRIPTION,
+    config: {
+      type: 'object',
+      properties: {
+        connection: connectionFieldSchema(WECOM_ROBOT_TYPE, 'WeCom robot'),
+        msgType: {
+          type: 'string',
+          title: 'Message type',
+          enum: WECOM_MSG_TYPES,
+          default: 'markdown',
+          'x-expression': false,
+        },
+        content: {
+          type: 'string',
+          title: 'Content',
+          description: 'The text or markdown to send (text and markdown messages).',
+          'x-widget': 'markdown',
+        },
+        mentionedList: stringListSchema(
+          'Mention user ids',
+          'User ids to mention (text only); `@all` for everyone.',
+        ),
+        mentionedMobileList: stringListSchema('Mention mobiles', 'Mobile numbers to mention (text only).'),
+        image: {
+          type: 'object',
+          title: 'Image',
+          description: 'For image messages: `base64` of a PNG or JPEG (at most 2 MB), optional `md5`.',
+          properties: { base64: { type: 'string' }, md5: { type: 'string' } },
+          required: ['base64'],
+        },
+        articles: {
+          type: 'array',
+          title: 'Articles',
+          description: 'For news messages: 1 to 8 of `{ title, url, description?, picurl? }`.',
+          minItems: 1,
+          maxItems: WECOM_LIMITS.articles,
+          items: {
+            type: 'object',
+            properties: {
+              title: { type: 'string' },
+              description: { type: 'string' },
+              url: { type: 'string' },
+              picurl: { type: 'string' },
+            },
+            required: ['title', 'url'],
+          },
+        },
+        truncate: {
+          type: 'boolean',
+          title: 'Truncate',
+          description: 'Cut content longer than the limit (at a character boundary) instead of failing.',
+          default: false,
+        },
+      },
+      required: ['connection'],
+      additionalProperties: false,
+    },
+    errors: [
+      { type: 'WECOM:RATE_LIMITED', description: 'WeCom answered 45009 (too fast) and every retry did too.' },
+      { type: 'WECOM:INVALID_WEBHOOK', description: 'WeCom answered 93000: the key is wrong or deleted.' },
+      { type: 'WECOM:TOO_LARGE', description: 'Content or image over the limit (checked before sending).' },
+      { type: 'WECOM:ERROR', description: 'WeCom answered another non-zero errcode.' },
+      { type: 'WECOM:CONNECTIVITY', description: 'WeCom could not be reached or did not answer in time.' },
+      { type: 'WECOM:HTTP_STATUS', description: 'WeCom answered an HTTP status other than 200.' },
+      { type: 'VALIDATION', description: 'A bad config or connection value.' },
+    ],
+    async execute(context) {
+      const { name, values } = await readConnection(context, WECOM_ROBOT_TYPE);
+      const webhook = readWebhook(values, name);
+      const message = buildWecomMessage(context.config, name);
+      const label = sendLabel(wecomVendor, name);
+      if (message.truncatedFrom) {
+        const cut = `content cut from ${message.truncatedFrom} bytes`;
+        context.logger.log('WARN', WECOM_ROBOT_TYPE, `${label}: ${cut}`);
+      }
+      const body = JSON.stringify(message.body);
+      const delivery = await sendToRobot(
+        {
+          vendor: wecomVendor,
+          connection: name,
+          webhook: webhook.href,
+          secrets: webhookSecrets(webhook),
+          prepare: () => ({ url: webhook, body }),
+        },
+        {
+          lanes: dependencies.lanes,
+          clock: dependencies.clock ?? context.clock,
+          signal: context.signal,
+          logger: context.logger,
+          category: WECOM_ROBOT_TYPE,
+        },
+      );
+      const attempts = `${delivery.attempts} attempt(s)`;
+      context.logger.log('DEBUG', WECOM_ROBOT_TYPE, `${label}: delivered after ${attempts}`);
+    },
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * @module What is particular to WeCom group robots: connection type, rate limit, result codes.
+ */
+import type { ConnectionTypeDefinition } from '../../engine/core/connection-type.js';
+import { isPlainObject } from '../../engine/steps/config-values.js';
+import type { RobotVendor, VendorResult } from '../shared/robot-send.js';
+
+/** Step type and connection type id. */
+export const WECOM_ROBOT_TYPE = 'wecom-robot';
+
+/** A WeCom robot connection: the webhook URL, whose `key` is the secret. */
+export const wecomRobotConnection: ConnectionTypeDefinition = {
+  type: WECOM_ROBOT_TYPE,
+  title: 'WeCom group robot',
+  description: 'A WeCom (企业微信) group robot webhook. The key in its URL is the secret: it lets anyone post.',
+  schema: {
+    type: 'object',
+    properties: {
+      webhook: {
+        type: 'string',
+        title: 'Webhook URL',
+        description: 'The full URL, e.g. `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...`.',
+        'x-secret': true,
+      },
+    },
+    required: ['webhook'],
+    additionalProperties: false,
+  },
+};
+
+const CODES: Record<number, { name: string; words: string }> = {
+  45009: { name: 'RATE_LIMITED', words: 'rate limited' },
+  93000: { name: 'INVALID_WEBHOOK', words: 'invalid webhook URL' },
+};
+
+function classify(result: VendorResult): { name: string; words: string } {
+  const known = CODES[result.code];
+  if (known) return known;
+  // 40058 is "invalid request parameter"; the vendor says which in its message.
+  if (result.code === 40058 && /exceed max length/i.test(result.message)) {
+    return { name: 'TOO_LARGE', words: 'content too long' };
+  }
+  return { name: 'ERROR', words: 'refused' };
+}
+
+function readResult(answer: unknown): VendorResult | undefined {
+  if (!isPlainObject(answer) || typeof answer.errcode !== 'number') return undefined;
+  return { code: answer.errcode, message: typeof answer.errmsg === 'string' ? answer.errmsg : '' };
+}
+
+/** WeCom: at most 20 messages per minute per robot; 45009 means "too fast". */
+export const wecomVendor: RobotVendor = {
+  namespace: 'WECOM',
+  title: 'WeCom robot',
+  codeName: 'errcode',
+  messageName: 'errmsg',
+  windows: [{ limit: 20, windowMs: 60_000 }],
+  // 105 s in all: longer than the rolling minute, so the sends that filled it have left it.
+  backoffMs: [15_000, 30_000, 60_000],
+  readResult,
+  classify,
+};
