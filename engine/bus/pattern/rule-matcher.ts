@@ -1,0 +1,202 @@
+/**
+ * @module The compiled matcher for all rules of a bus. Each rule alternative becomes a chain in one
+ * shared automaton (see automaton.ts); an event is walked once to collect the scalars of the paths
+ * rules read, then the automaton is run from its root, following the transitions those scalars
+ * satisfy (exact values and prefixes by hash lookup, ranges by sorted search). An alternative reached
+ * this way is a match, or, when it has conditions the automaton cannot decide (or the event has lists
+ * of objects, where array consistency matters), a candidate confirmed with the rule's own matcher.
+ */
+import { addChain, type AutomatonHost, type ChainStep, removeChain, State } from './automaton.js';
+import { isEventObject } from './event-values.js';
+import { isPattern, matchesPattern, matchObject } from './match.js';
+import { EventScalars, PathTrie } from './path-trie.js';
+import { planRule } from './rule-plan.js';
+import type { SlotSink, Slots } from './slot-lists.js';
+import type { Pattern } from './types.js';
+
+/** All rules of a bus compiled together; add/remove one rule without rebuilding the rest. */
+export interface RuleMatcher {
+  /** Adds a rule, or replaces the rule with the same id. */
+  add(ruleId: string, pattern: Pattern): void;
+  /** Removes a rule; false when there was none with that id. */
+  remove(ruleId: string): boolean;
+  /** The ids of the rules the event matches, in no particular order; never throws. */
+  match(event: unknown): string[];
+  readonly size: number;
+}
+
+interface Accepting {
+  rule: RuleRecord;
+  /** No field was left to the rule's own matcher. */
+  exact: boolean;
+  /** Fields decided by the automaton. */
+  fields: number;
+}
+
+interface RuleRecord {
+  id: string;
+  pattern: Pattern;
+  chains: Array<{ steps: ChainStep[]; end: State; alternative: number }>;
+  /** The match that last accepted this rule, and the one that last ran its own matcher. */
+  acceptedIn: number;
+  checkedIn: number;
+}
+
+class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
+  private readonly rules = new Map<string, RuleRecord>();
+  private readonly root = new State();
+  private readonly paths = new PathTrie();
+  private readonly scalars = new EventScalars();
+  private readonly alternatives: Array<Accepting | undefined> = [];
+  private readonly freeAlternatives: number[] = [];
+  private readonly stack: State[] = [];
+  private stackSize = 0;
+  private epoch = 0;
+
+  get size(): number {
+    return this.rules.size;
+  }
+
+  usePath(path: readonly string[]): number {
+    return this.paths.use(path);
+  }
+
+  releasePath(path: readonly string[]): void {
+    this.paths.release(path);
+  }
+
+  add(ruleId: string, pattern: Pattern): void {
+    if (!isPattern(pattern)) throw new TypeError(`rule "${ruleId}": not a parsed pattern (use parsePattern)`);
+    this.remove(ruleId);
+    const rule: RuleRecord = { id: ruleId, pattern, chains: [], acceptedIn: 0, checkedIn: 0 };
+    for (const plan of planRule(pattern)) {
+      const steps = addChain(this.root, plan.indexed, this);
+      const end = steps.length > 0 ? steps[steps.length - 1]!.transition.target : this.root;
+      const alternative = this.freeAlternatives.pop() ?? this.alternatives.length;
+      this.alternatives[alternative] = { rule, exact: plan.residual === 0, fields: plan.indexed.length };
+      end.accepts.push(alternative);
+      rule.chains.push({ steps, end, alternative });
+    }
+    this.rules.set(ruleId, rule);
+  }
+
+  remove(ruleId: string): boolean {
+    const rule = this.rules.get(ruleId);
+    if (!rule) return false;
+    for (const chain of rule.chains) {
+      chain.end.accepts.splice(chain.end.accepts.indexOf(chain.alternative), 1);
+      this.alternatives[chain.alternative] = undefined;
+      this.freeAlternatives.push(chain.alternative);
+      removeChain(chain.steps, this);
+    }
+    this.rules.delete(ruleId);
+    return true;
+  }
+
+  /** Called by the indexes with the states that one event scalar's satisfied conditions lead to. */
+  mark(states: Slots<State>): void {
+    const epoch = this.epoch;
+    if (!Array.isArray(states)) {
+      if (states.reachedIn === epoch) return;
+      states.reachedIn = epoch;
+      this.stack[this.stackSize++] = states;
+      return;
+    }
+    for (let index = 0; index < states.length; index++) {
+      const state = states[index]!;
+      if (state.reachedIn === epoch) continue;
+      state.reachedIn = epoch;
+      this.stack[this.stackSize++] = state;
+    }
+  }
+
+  match(event: unknown): string[] {
+    if (!isEventObject(event)) return [];
+    try {
+      return this.run(event);
+    } catch {
+      // an event that cannot be walked (a throwing getter, ...): fall back to each rule on its own
+      const rules = [...this.rules.values()];
+      return rules.filter((rule) => matchesPattern(rule.pattern, event)).map((rule) => rule.id);
+    }
+  }
+
+  private nextEpoch(): number {
+    if (this.epoch >= 0x3fffffff) {
+      this.epoch = 0;
+      this.resetStates(this.root);
+      this.scalars.stamps.fill(0);
+      for (const rule of this.rules.values()) rule.acceptedIn = rule.checkedIn = 0;
+    }
+    return ++this.epoch;
+  }
+
+  private resetStates(state: State): void {
+    state.reachedIn = 0;
+    for (const edge of state.edges) {
+      for (const transition of edge.transitions.values()) this.resetStates(transition.target);
+    }
+  }
+
+  private run(event: object): string[] {
+    const epoch = this.nextEpoch();
+    const scalars = this.scalars;
+    scalars.epoch = epoch;
+    scalars.sawObjectInList = false;
+    this.paths.collect(event, scalars);
+    const consistent = !scalars.sawObjectInList;
+    const matched: string[] = [];
+    this.stackSize = 0;
+    this.stack[this.stackSize++] = this.root;
+    while (this.stackSize > 0) {
+      const state = this.stack[--this.stackSize]!;
+      const accepts = state.accepts;
+      for (let index = 0; index < accepts.length; index++) {
+        this.accept(this.alternatives[accepts[index]!]!, event, consistent, epoch, matched);
+      }
+      const edges = state.edges;
+      for (let index = 0; index < edges.length; index++) {
+        const edge = edges[index]!;
+        if (scalars.stamps[edge.pathId] !== epoch) continue;
+        const values = scalars.values[edge.pathId]!;
+        const count = scalars.counts[edge.pathId]!;
+        for (let value = 0; value < count; value++) edge.index.find(values[value]!, this);
+      }
+    }
+    return matched;
+  }
+
+  private accept(
+    accepting: Accepting,
+    event: object,
+    consistent: boolean,
+    epoch: number,
+    matched: string[],
+  ): void {
+    const rule = accepting.rule;
+    if (rule.acceptedIn === epoch) return;
+    if (accepting.exact && (consistent || accepting.fields <= 1)) {
+      rule.acceptedIn = epoch;
+      matched.push(rule.id);
+      return;
+    }
+    if (rule.checkedIn === epoch) return;
+    rule.checkedIn = epoch;
+    if (matchObject(rule.pattern.root, event)) {
+      rule.acceptedIn = epoch;
+      matched.push(rule.id);
+    }
+  }
+}
+
+/**
+ * Creates an empty matcher for the rules of one bus.
+ *
+ * @example
+ * const matcher = createRuleMatcher();
+ * matcher.add('cvm-alarms', parsed.pattern);
+ * matcher.match(event); // ['cvm-alarms']
+ */
+export function createRuleMatcher(): RuleMatcher {
+  return new CompiledRules();
+}
