@@ -1,0 +1,239 @@
+/**
+ * @module HTTP trigger benchmark: the story-1 flow through flowbus's endpoint against express + JSONata,
+ * node:http + JSONata and node:http in plain JS doing the same work. Each server runs in its own child
+ * process (pinned to one core when `taskset` exists); autocannon drives it from this process.
+ *
+ * Run: `node --import tsx bench/http.ts` (BENCH_SECONDS=10, BENCH_CONNECTIONS=50 by default).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+type Histogram = { average: number; p50: number; p99: number };
+type CannonResult = { requests: Histogram; latency: Histogram; errors: number; non2xx: number };
+type Cannon = (options: Record<string, unknown>) => Promise<CannonResult>;
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+/** Measured on this kind of machine for this workload: Node-RED 4.1, and node:http + JSONata. */
+const NODE_RED_REFERENCE = 2700;
+const NODE_HTTP_JSONATA_REFERENCE = 12_300;
+/** `runtime-only` runs the compiled flow from a bare node:http handler: the runtime's share of the cost. */
+const TARGETS = ['flowbus', 'runtime-only', 'express-jsonata', 'node-http-jsonata', 'node-http-plain'];
+type Target = string;
+
+/** The event of SCENARIOS.md. */
+const EVENT = {
+  specversion: '1.0',
+  id: '13a3f42d-7258-4ada-da6d-023a333b4662',
+  source: 'cvm.cloud.tencent',
+  type: 'cvm:ErrorEvent:ping_unreachable',
+  subject: 'ins-sjksjk',
+  time: 1615430559146,
+  region: 'ap-guangzhou',
+  resource: ['qcs::eb:ap-guangzhou:uid125000000:eventbusid/eventruleid'],
+  datacontenttype: 'application/json;charset=utf-8',
+  tags: { key1: 'value1', key2: 'value2' },
+  status: '1',
+  data: { appId: '1250000011', instanceId: 'ins-sjksjk', projectId: '11', dimensions: { ip: '127.0.0.1' } },
+};
+
+const BODY_EXPR = '{"region": region, "subject": subject, "type": type, "id": id}';
+const HEADLINE = '<font color="warning">收到告警信息，请及时处理</font>';
+const CONTENT_EXPR =
+  `"${HEADLINE.replace(/"/g, '\\"')}\\n> 实例 ID: " & body.subject & "\\n> 地域: " & body.region` +
+  ` & "\\n> 事件名称: " & body.type`;
+const TEMPLATE =
+  `${HEADLINE}\n> 实例 ID: {{vars.body.subject}}\n> 地域: {{vars.body.region}}` +
+  `\n> 事件名称: {{vars.body.type}}`;
+
+/** The story-1-like flow: Set Variable with an expression, then Set Payload with a markdown template. */
+const FLOW = {
+  format: 'flowbus/flow@1',
+  name: 'Alarm to markdown',
+  trigger: { id: 'receive', type: 'http', config: { path: '/alarm', methods: ['POST'] } },
+  steps: [
+    {
+      id: 'keep-fields',
+      type: 'set-variable',
+      config: { name: 'body', value: { $expr: BODY_EXPR.replace(/: (\w+)/g, ': payload.$1') } },
+    },
+    {
+      id: 'to-markdown',
+      type: 'set-payload',
+      config: { value: { msgtype: 'markdown', markdown: { content: { $template: TEMPLATE } } } },
+    },
+  ],
+};
+
+function plainWork(event: Record<string, unknown>) {
+  const body = { region: event.region, subject: event.subject, type: event.type, id: event.id };
+  const content = `${HEADLINE}\n> 实例 ID: ${body.subject}\n> 地域: ${body.region}\n> 事件名称: ${body.type}`;
+  return { msgtype: 'markdown', markdown: { content } };
+}
+
+async function jsonataWork() {
+  const jsonata = (await import('jsonata')).default;
+  const body = jsonata(BODY_EXPR);
+  const content = jsonata(CONTENT_EXPR);
+  return async (event: unknown) => ({
+    msgtype: 'markdown',
+    markdown: { content: await content.evaluate({ body: await body.evaluate(event) }) },
+  });
+}
+
+function readJson(request: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+    request.on('error', reject);
+  });
+}
+
+function reply(response: ServerResponse, value: unknown): void {
+  const text = JSON.stringify(value);
+  const length = Buffer.byteLength(text);
+  response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': length });
+  response.end(text);
+}
+
+/** Child mode: starts one server on a free loopback port and prints `PORT <n>`. */
+async function serve(target: Target, folder: string): Promise<void> {
+  let port: number;
+  if (target === 'flowbus') {
+    const { startServer } = await import('../engine/server/index.js');
+    const { createRegistry } = await import('../engine/core/registry.js');
+    const { builtinSteps } = await import('../engine/steps/index.js');
+    const server = await startServer({
+      registry: createRegistry(builtinSteps),
+      port: 0,
+      flowsDir: join(folder, 'flows'),
+      dataDir: join(folder, 'data'),
+      logLevel: 'warn',
+      env: {},
+    });
+    port = server.port;
+  } else if (target === 'runtime-only') {
+    const { compileFlow } = await import('../engine/runtime/index.js');
+    const { createRegistry } = await import('../engine/core/registry.js');
+    const { builtinSteps } = await import('../engine/steps/index.js');
+    const flow = compileFlow('alarm', FLOW as never, createRegistry(builtinSteps));
+    port = await listenOn(
+      createServer(async (request, response) => {
+        const record = await flow.execute({ payload: await readJson(request) });
+        reply(response, record.result?.payload ?? record.error);
+      }),
+    );
+  } else if (target === 'express-jsonata') {
+    const express = (await import('express')).default;
+    const work = await jsonataWork();
+    const app = express();
+    app.use(express.json());
+    app.post('/alarm', async (request, response) => {
+      response.json(await work(request.body));
+    });
+    port = await listenOn(createServer(app));
+  } else {
+    const work = target === 'node-http-plain' ? plainWork : await jsonataWork();
+    port = await listenOn(
+      createServer(async (request, response) => {
+        reply(response, await work((await readJson(request)) as Record<string, unknown>));
+      }),
+    );
+  }
+  process.stdout.write(`PORT ${port}\n`);
+}
+
+function listenOn(server: ReturnType<typeof createServer>): Promise<number> {
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
+  });
+}
+
+function startChild(target: Target, folder: string): Promise<{ child: ChildProcess; port: number }> {
+  const script = fileURLToPath(import.meta.url);
+  const args = ['--import', 'tsx', script, '--serve', target, folder];
+  let pinned = false;
+  try {
+    execFileSync('taskset', ['-c', '0', 'true']);
+    pinned = true;
+  } catch {
+    // No taskset: the server shares the cores with the load generator.
+  }
+  const child = pinned
+    ? spawn('taskset', ['-c', '1', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+    : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${target} server exited with ${code}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = /PORT (\d+)/.exec(chunk.toString());
+      if (match) resolve({ child, port: Number(match[1]) });
+    });
+  });
+}
+
+async function drive(port: number, seconds: number): Promise<CannonResult> {
+  const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
+  return autocannon({
+    url: `http://127.0.0.1:${port}/alarm`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(EVENT),
+  });
+}
+
+async function main(): Promise<void> {
+  const folder = await mkdtemp(join(tmpdir(), 'flowbus-bench-'));
+  await mkdir(join(folder, 'flows'));
+  await writeFile(join(folder, 'flows', 'alarm.flow.json'), `${JSON.stringify(FLOW, null, 2)}\n`);
+  const rows: Array<{ target: Target; result: CannonResult }> = [];
+  try {
+    for (const target of TARGETS) {
+      const { child, port } = await startChild(target, folder);
+      try {
+        await drive(port, Math.min(3, SECONDS)); // warm-up: JIT, caches
+        const result = await drive(port, SECONDS);
+        rows.push({ target, result });
+        console.log(`${target}: ${Math.round(result.requests.average)} req/s`);
+      } finally {
+        child.removeAllListeners('exit');
+        child.kill('SIGKILL');
+      }
+    }
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+  const reference = rows.find((row) => row.target === 'node-http-jsonata')!.result.requests.average;
+  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each; server on one core when taskset exists`);
+  console.log('target               req/s  p50 ms  p99 ms  errors  non2xx vs node:http+jsonata vs Node-RED*');
+  for (const { target, result } of rows) {
+    const rate = result.requests.average;
+    // Scaled through node:http + JSONata, so a busy or slower machine does not distort the comparison.
+    const scaled = ((rate / reference) * NODE_HTTP_JSONATA_REFERENCE) / NODE_RED_REFERENCE;
+    const cells = [
+      target.padEnd(18),
+      Math.round(rate).toString().padStart(7),
+      result.latency.p50.toFixed(1).padStart(7),
+      result.latency.p99.toFixed(1).padStart(7),
+      String(result.errors).padStart(7),
+      String(result.non2xx).padStart(7),
+      `${(rate / reference).toFixed(2)}x`.padStart(20),
+      `${scaled.toFixed(2)}x`.padStart(13),
+    ];
+    console.log(cells.join(' '));
+  }
+  console.log(
+    `* Node-RED 4.1 measured ${NODE_RED_REFERENCE} req/s where node:http + JSONata measured ` +
+      `${NODE_HTTP_JSONATA_REFERENCE}; the column scales this run's ratio by those figures.`,
+  );
+}
+
+if (process.argv[2] === '--serve') await serve(process.argv[3] as Target, process.argv[4]!);
+else await main();

@@ -1,0 +1,32 @@
+/**
+ * @module What the management API's routes work with: the server's parts, passed in, never global.
+ */
+import type { ConnectionTypeDefinition } from '../../core/connection-type.js';
+import type { Registry } from '../../core/registry.js';
+import type { ServerConfig } from '../../config/types.js';
+import type { Logger } from '../../logging/logger.js';
+import type { ConnectionService } from '../../store/connections.js';
+import type { Store } from '../../store/types.js';
+import type { ExecutionRunner } from '../executions/runner.js';
+import type { FlowCatalog } from '../flows/catalog.js';
+import type { ServerMetrics } from '../metrics/server-metrics.js';
+import type { TriggerEntry } from '../triggers/compile-trigger.js';
+
+/** Where the server is in its life: `ready` once it takes requests, `stopping` once shutdown began. */
+export interface Lifecycle {
+  state: 'starting' | 'ready' | 'stopping';
+  startedAt: number;
+}
+
+export interface ApiContext {
+  registry: Registry;
+  catalog: FlowCatalog<TriggerEntry | undefined>;
+  runner: ExecutionRunner;
+  store: Store;
+  connections: ConnectionService;
+  connectionTypes: ReadonlyMap<string, ConnectionTypeDefinition>;
+  metrics: ServerMetrics;
+  logger: Logger;
+  config: ServerConfig;
+  lifecycle: Lifecycle;
+}

@@ -1,0 +1,34 @@
+/**
+ * @module `/api/health`, `/api/ready` and `/api/metrics`: what probes and Prometheus read.
+ */
+import { Router } from 'express';
+import { flowStatus } from '../flows/flow-state.js';
+import type { ApiContext } from './context.js';
+
+export function healthRouter(context: ApiContext): Router {
+  const router = Router();
+  const { lifecycle } = context;
+  router.get('/health', (_request, response) => {
+    const up = lifecycle.state === 'ready';
+    response.status(up ? 200 : 503).json({
+      status: up ? 'ok' : lifecycle.state,
+      uptimeSeconds: Math.round((Date.now() - lifecycle.startedAt) / 1000),
+    });
+  });
+  router.get('/ready', (_request, response) => {
+    const ready = lifecycle.state === 'ready';
+    response.status(ready ? 200 : 503).json({
+      ready,
+      state: lifecycle.state,
+      runningExecutions: context.runner.running,
+      flows: context.catalog.list().length,
+    });
+  });
+  router.get('/metrics', (_request, response) => {
+    const counts: Record<string, number> = { published: 0, outdated: 0, invalid: 0, unpublished: 0 };
+    for (const state of context.catalog.list()) counts[flowStatus(state)]! += 1;
+    context.metrics.flows(counts);
+    response.type('text/plain; version=0.0.4; charset=utf-8').send(context.metrics.render());
+  });
+  return router;
+}

@@ -1,0 +1,162 @@
+/**
+ * @module Runs executions for the server: wires services (logs, connections, flow lookup), bounds them,
+ * records them in the history, and lets shutdown wait for them or cancel them.
+ */
+import { FlowbusError } from '../../core/errors.js';
+import type { ConnectionResolver } from '../../core/step-definition.js';
+import type { Logger, LogLevelName } from '../../logging/logger.js';
+import type { Redactor } from '../../logging/redact.js';
+import type {
+  CompiledFlow,
+  ExecutionInput,
+  ExecutionRecord,
+  LogEntry,
+  RuntimeServices,
+  StepStub,
+} from '../../runtime/types.js';
+import type { Store, StoredExecution } from '../../store/types.js';
+import type { ServerMetrics } from '../metrics/server-metrics.js';
+import { toStoredExecution } from './stored-record.js';
+
+export interface ExecutionRunnerOptions {
+  store: Store;
+  logger: Logger;
+  redactor: Redactor;
+  connections: ConnectionResolver;
+  resolveFlow: (flowId: string) => CompiledFlow | undefined;
+  metrics: ServerMetrics;
+  timeoutMs: number;
+  maxConcurrent: number;
+}
+
+/** How an execution was started. */
+export interface RunOptions {
+  /** `http`, `dry-run`, `event`, ... */
+  trigger: string;
+  flowVersion?: string;
+  dryRun?: boolean;
+  stubs?: Record<string, StepStub>;
+  /** Chosen by the caller when it must answer with the id before the execution ends. */
+  executionId?: string;
+  /** The caller's own cancellation, on top of shutdown's. */
+  signal?: AbortSignal;
+}
+
+/** A finished execution: the full record (for the answer) and what the history keeps. */
+export interface RunResult {
+  record: ExecutionRecord;
+  stored: StoredExecution;
+}
+
+/** Runs executions and keeps track of the ones in flight. */
+export class ExecutionRunner {
+  private readonly inFlight = new Map<AbortController, Promise<RunResult>>();
+  private readonly services: Partial<RuntimeServices>;
+  private stopping = false;
+
+  constructor(private readonly options: ExecutionRunnerOptions) {
+    const flowLogger = options.logger.child({ source: 'flow' });
+    this.services = {
+      connections: options.connections,
+      resolveFlow: options.resolveFlow,
+      log: (entry: LogEntry) => {
+        const level = entry.level.toLowerCase() as LogLevelName;
+        if (!flowLogger.enabled(level)) return;
+        flowLogger.log(level, entry.content, {
+          category: entry.category,
+          flowId: entry.flowId,
+          executionId: entry.executionId,
+          stepId: entry.stepId,
+        });
+      },
+    };
+  }
+
+  get running(): number {
+    return this.inFlight.size;
+  }
+
+  /** True when another execution would exceed the concurrency limit, or shutdown has begun. */
+  get saturated(): boolean {
+    return this.stopping || this.inFlight.size >= this.options.maxConcurrent;
+  }
+
+  /** Runs one execution to its end; never rejects for a flow failure (that is in the record). */
+  async run(flow: CompiledFlow, input: ExecutionInput, options: RunOptions): Promise<RunResult> {
+    if (this.stopping) throw new FlowbusError('SERVER:STOPPING', 'the server is shutting down');
+    const controller = new AbortController();
+    const signal = options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal;
+    const task = this.execute(flow, input, options, signal);
+    this.inFlight.set(controller, task);
+    this.options.metrics.running(this.inFlight.size);
+    try {
+      return await task;
+    } finally {
+      this.inFlight.delete(controller);
+      this.options.metrics.running(this.inFlight.size);
+    }
+  }
+
+  private async execute(
+    flow: CompiledFlow,
+    input: ExecutionInput,
+    options: RunOptions,
+    signal: AbortSignal,
+  ): Promise<RunResult> {
+    const record = await flow.execute(input, {
+      executionId: options.executionId,
+      signal,
+      timeoutMs: this.options.timeoutMs,
+      dryRun: options.dryRun,
+      stubs: options.stubs,
+      services: this.services,
+    });
+    const stored = toStoredExecution(record, options, this.options.redactor);
+    if (options.dryRun) stored.dryRun = true;
+    this.options.metrics.executionFinished(record, options.trigger);
+    this.options.store.addExecution(stored).catch((thrown: Error) =>
+      this.options.logger.error('could not record an execution', {
+        executionId: record.id,
+        error: thrown.message,
+      }),
+    );
+    this.logFinished(stored);
+    return { record, stored };
+  }
+
+  private logFinished(stored: StoredExecution): void {
+    const { logger } = this.options;
+    const { flowId, id: executionId, status, durationMs } = stored;
+    const fields = { flowId, executionId, status, durationMs };
+    if (stored.status === 'succeeded') {
+      if (logger.enabled('debug')) logger.debug('execution finished', { ...fields, trigger: stored.trigger });
+      return;
+    }
+    logger.warn(`execution ${stored.status}: ${stored.error?.message ?? 'no error given'}`, {
+      ...fields,
+      errorType: stored.error?.type,
+      stepId: stored.error?.step,
+    });
+  }
+
+  /**
+   * Refuses new executions, waits up to `boundMs` for the running ones, then cancels the rest and waits for
+   * them to settle (a cancelled execution ends at once). Returns how many were cancelled.
+   */
+  async drain(boundMs: number): Promise<number> {
+    this.stopping = true;
+    if (this.inFlight.size === 0) return 0;
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), boundMs);
+    });
+    const all = () => Promise.allSettled([...this.inFlight.values()]);
+    const outcome = await Promise.race([all(), bound]);
+    clearTimeout(timer);
+    if (outcome !== 'timeout') return 0;
+    const cancelled = this.inFlight.size;
+    for (const controller of this.inFlight.keys()) controller.abort();
+    await all();
+    return cancelled;
+  }
+}

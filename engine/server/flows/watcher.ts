@@ -1,0 +1,77 @@
+/**
+ * @module Watches the flows folder: a changed, added or deleted flow file is applied once changes settle.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from '../../logging/logger.js';
+import { FLOW_FILE_SUFFIX } from './flow-file.js';
+
+/** Editors write a file in several steps; changes settle for this long before the file is read. */
+export const WATCH_SETTLE_MS = 40;
+
+export interface FlowWatcherOptions {
+  flowsDir: string;
+  logger: Logger;
+  /** A flow file changed (or appeared, or vanished). */
+  onFile: (path: string) => Promise<void>;
+  /** Something else changed (a folder renamed, an unnamed event): everything is checked. */
+  onRescan: () => Promise<void>;
+  settleMs?: number;
+}
+
+export interface FlowWatcher {
+  close(): void;
+}
+
+/**
+ * Starts watching (recursively). Each path is handled once per burst of events.
+ *
+ * @example
+ * const watcher = watchFlows({
+ *   flowsDir, logger, onFile: (path) => catalog.syncPath(path), onRescan: () => catalog.rescan(),
+ * });
+ */
+export function watchFlows(options: FlowWatcherOptions): FlowWatcher {
+  const settleMs = options.settleMs ?? WATCH_SETTLE_MS;
+  const timers = new Map<string, NodeJS.Timeout>();
+  const schedule = (key: string, work: () => Promise<void>) => {
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        work().catch((thrown: Error) =>
+          options.logger.error('could not apply a flow file change', { error: thrown.message }),
+        );
+      }, settleMs),
+    );
+  };
+  let watcher: FSWatcher;
+  try {
+    watcher = watch(options.flowsDir, { recursive: true }, (_event, filename) => {
+      const name = filename?.toString();
+      if (name && name.endsWith(FLOW_FILE_SUFFIX)) {
+        const path = join(options.flowsDir, name);
+        schedule(path, () => options.onFile(path));
+      } else if (!name || !name.split(/[\\/]/).pop()!.startsWith('.')) {
+        // Temp files of atomic saves start with a dot; anything else may be a folder that moved.
+        schedule('*', options.onRescan);
+      }
+    });
+  } catch (thrown) {
+    options.logger.warn('cannot watch the flows folder; changes need a restart or an API save', {
+      error: (thrown as Error).message,
+    });
+    return { close() {} };
+  }
+  watcher.on('error', (thrown) => {
+    options.logger.warn('flows folder watch failed', { error: thrown.message });
+  });
+  return {
+    close() {
+      watcher.close();
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * @module The node:http server: `/api` goes to express, every other path to the trigger dispatcher.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+/** Whether a request URL is under `/api`. */
+export function isApiPath(url: string): boolean {
+  return url.startsWith('/api') && (url.length === 4 || url[4] === '/' || url[4] === '?');
+}
+
+/**
+ * Creates the server; trigger requests never pass through express. Once `stopping()` is true every answer
+ * closes its connection, so keep-alive clients move on while the server drains.
+ */
+export function createHttpServer(api: Handler, dispatch: Handler, stopping: () => boolean): Server {
+  return createServer((request, response) => {
+    if (stopping()) response.setHeader('Connection', 'close');
+    if (isApiPath(request.url ?? '/')) api(request, response);
+    else dispatch(request, response);
+  });
+}
+
+/** Listens and resolves with the bound port. */
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** Stops accepting and closes idle connections; resolves when every connection is gone or after `boundMs`. */
+export function stopAccepting(server: Server, boundMs: number): { closed: Promise<void>; force(): void } {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), boundMs);
+  timer.unref();
+  return {
+    closed: closed.then(() => clearTimeout(timer)),
+    force: () => server.closeAllConnections(),
+  };
+}

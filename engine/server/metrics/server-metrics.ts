@@ -1,0 +1,79 @@
+/**
+ * @module The server's metrics: executions by flow and status, step durations, HTTP trigger latency.
+ */
+import type { ExecutionRecord } from '../../runtime/types.js';
+import { Counter, Gauge, Histogram, LATENCY_BUCKETS, MetricsRegistry } from './registry.js';
+
+/** What the server reports as it runs; `render` gives the Prometheus text. */
+export interface ServerMetrics {
+  running(count: number): void;
+  executionFinished(record: ExecutionRecord, trigger: string): void;
+  /** One HTTP trigger request; `flowId` is empty when no trigger matched. */
+  httpRequest(flowId: string, method: string, status: number, seconds: number): void;
+  /** Replaces the flow counts by status. */
+  flows(counts: Record<string, number>): void;
+  render(): string;
+}
+
+/**
+ * Creates the server's metrics.
+ *
+ * @example
+ * metrics.httpRequest('alarm-to-wecom', 'POST', 200, 0.0021);
+ * response.end(metrics.render());
+ */
+export function createServerMetrics(): ServerMetrics {
+  const registry = new MetricsRegistry();
+  const counter = (name: string, help: string, labels: string[]) =>
+    registry.register(new Counter(name, help, labels));
+  const histogram = (name: string, help: string, labels: string[]) =>
+    registry.register(new Histogram(name, help, labels, LATENCY_BUCKETS));
+  const gauge = (name: string, help: string, labels: string[] = []) =>
+    registry.register(new Gauge(name, help, labels));
+
+  const executions = counter('flowbus_executions_total', 'Finished executions by flow, status and trigger.', [
+    'flow',
+    'status',
+    'trigger',
+  ]);
+  const executionSeconds = histogram('flowbus_execution_duration_seconds', 'Execution duration.', ['flow']);
+  const stepSeconds = histogram('flowbus_step_duration_seconds', 'Step duration by flow, step and type.', [
+    'flow',
+    'step',
+    'type',
+  ]);
+  const httpRequests = counter('flowbus_http_trigger_requests_total', 'HTTP trigger requests.', [
+    'flow',
+    'method',
+    'status',
+  ]);
+  const httpSeconds = histogram('flowbus_http_trigger_duration_seconds', 'HTTP trigger latency.', ['flow']);
+  const runningGauge = gauge('flowbus_executions_running', 'Executions running now.');
+  const flowGauge = gauge('flowbus_flows', 'Flows by status.', ['status']);
+  const memory = gauge('process_resident_memory_bytes', 'Resident memory size in bytes.');
+  const uptime = gauge('process_uptime_seconds', 'Seconds since the process started.');
+
+  return {
+    running: (count) => runningGauge.set([], count),
+    executionFinished(record, trigger) {
+      executions.inc([record.flowId, record.status, trigger]);
+      executionSeconds.observe([record.flowId], record.durationMs / 1000);
+      for (const step of record.steps) {
+        stepSeconds.observe([record.flowId, step.stepId, step.type], step.durationMs / 1000);
+      }
+    },
+    httpRequest(flowId, method, status, seconds) {
+      httpRequests.inc([flowId, method, String(status)]);
+      httpSeconds.observe([flowId], seconds);
+    },
+    flows(counts) {
+      flowGauge.reset();
+      for (const [status, count] of Object.entries(counts)) flowGauge.set([status], count);
+    },
+    render() {
+      memory.set([], process.memoryUsage.rss());
+      uptime.set([], Math.round(process.uptime()));
+      return registry.render();
+    },
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * @module `startServer`: wires configuration, logs, store, connections, flows, triggers and the API together.
+ */
+import { mkdir } from 'node:fs/promises';
+import { loadConfig, type ConfigOverrides } from '../config/load.js';
+import { FlowbusError } from '../core/errors.js';
+import type { ServerConfig } from '../config/types.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { createRedactor } from '../logging/redact.js';
+import { createConnectionService } from '../store/connections.js';
+import { createSecretBox, loadSecretKey } from '../store/crypto.js';
+import { openLowdbStore } from '../store/lowdb-store.js';
+import { createApiApp } from './api/app.js';
+import type { Lifecycle } from './api/context.js';
+import { ExecutionRunner } from './executions/runner.js';
+import { FlowCatalog } from './flows/catalog.js';
+import { watchFlows } from './flows/watcher.js';
+import { httpAuthConnectionType } from './http-auth-connection.js';
+import { createHttpServer, listen, stopAccepting } from './http-server.js';
+import { createServerMetrics } from './metrics/server-metrics.js';
+import type { RunningServer, ServerOptions } from './options.js';
+import { installSignalHandlers } from './shutdown.js';
+import { buildTriggerTable, prepareTrigger } from './trigger-routes.js';
+import type { TriggerEntry } from './triggers/compile-trigger.js';
+import { createDispatcher } from './triggers/dispatcher.js';
+import { TriggerTable } from './triggers/trigger-table.js';
+
+function overridesOf(options: ServerOptions): ConfigOverrides {
+  const { port, host, flowsDir, dataDir, authToken, logLevel, limits, history } = options;
+  return { port, host, flowsDir, dataDir, authToken, logLevel, limits, history };
+}
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
+
+async function openStore(config: ServerConfig, logger: Logger) {
+  const { store, recovered } = await openLowdbStore({
+    dataDir: config.dataDir,
+    retention: { maxPerFlow: config.history.maxPerFlow, maxAgeMs: config.history.maxAgeHours * 3_600_000 },
+    flushIntervalMs: config.history.flushIntervalMs,
+    onWriteError: (thrown) => {
+      logger.error('could not write the data file; will retry', { error: thrown.message });
+    },
+  });
+  if (recovered) {
+    logger.error(
+      `the data file was unusable (${recovered.reason}); it was kept as ${recovered.movedTo} and an empty ` +
+        'store was started (flows are files and are not affected; connections must be entered again)',
+      { file: store.location, movedTo: recovered.movedTo },
+    );
+  }
+  return store;
+}
+
+/**
+ * Starts the server; resolves once it takes requests (`GET /api/health` answers 200).
+ * Throws `CONFIG:INVALID` with one line per problem of the configuration.
+ *
+ * @example
+ * const server = await startServer({ registry: createAppRegistry(), port: 0 });
+ * console.log(server.url);
+ * await server.close();
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const overrides = overridesOf(options);
+  const config = await loadConfig({ file: options.config, cwd: options.cwd, env, overrides });
+  const redactor = createRedactor();
+  const logger = createLogger({ level: config.logLevel, write: options.logWrite, redactor });
+  const lifecycle: Lifecycle = { state: 'starting', startedAt: Date.now() };
+  await mkdir(config.dataDir, { recursive: true });
+  const secretKey = await loadSecretKey(config.dataDir, env);
+  if (secretKey.source === 'generated') {
+    const message = 'generated a secret key for connection secrets; back it up with the data folder';
+    logger.warn(message, { file: secretKey.file });
+  }
+  const store = await openStore(config, logger);
+  const allTypes = [httpAuthConnectionType, ...(options.connectionTypes ?? [])];
+  const connectionTypes = new Map(allTypes.map((definition) => [definition.type, definition]));
+  const box = createSecretBox(secretKey.key);
+  const connections = createConnectionService({ store, box, types: connectionTypes, redactor });
+  const unreadable = await connections.loadSecrets();
+  if (unreadable.length > 0) {
+    const message = 'cannot decrypt some connection secrets: another secret key sealed them';
+    logger.error(message, { connections: unreadable });
+  }
+  const metrics = createServerMetrics();
+  let table = TriggerTable.empty<TriggerEntry>();
+  const catalog: FlowCatalog<TriggerEntry | undefined> = new FlowCatalog({
+    flowsDir: config.flowsDir,
+    registry: options.registry,
+    store,
+    logger,
+    prepare: prepareTrigger,
+    onChange: () => (table = buildTriggerTable(catalog, table)),
+  });
+  const runner = new ExecutionRunner({
+    store,
+    logger,
+    redactor,
+    connections: connections.resolver,
+    resolveFlow: (flowId) => catalog.served(flowId)?.compiled,
+    metrics,
+    timeoutMs: config.limits.executionTimeoutMs,
+    maxConcurrent: config.limits.maxConcurrentExecutions,
+  });
+  await catalog.loadAll();
+
+  const { registry } = options;
+  const api = createApiApp({
+    registry,
+    catalog,
+    runner,
+    store,
+    connections,
+    connectionTypes,
+    metrics,
+    logger,
+    config,
+    lifecycle,
+  });
+  const dispatch = createDispatcher({
+    table: () => table,
+    runner,
+    connections,
+    redactor,
+    logger,
+    metrics,
+    bodyLimit: config.limits.bodyBytes,
+    fallback: options.fallback,
+  });
+  const server = createHttpServer(api, dispatch, () => lifecycle.state === 'stopping');
+  const port = await listen(server, config.port, config.host);
+  const watcher = watchFlows({
+    flowsDir: config.flowsDir,
+    logger,
+    onFile: (path) => catalog.syncPath(path),
+    onRescan: () => catalog.rescan(),
+  });
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  lifecycle.state = 'ready';
+  const flows = catalog.list();
+  logger.info('flowbus is ready', {
+    url,
+    flows: flows.length,
+    triggers: table.entries.map((entry) => `${entry.methods} ${entry.pattern.source} -> ${entry.flowId}`),
+    flowsDir: config.flowsDir,
+    dataDir: config.dataDir,
+  });
+  if (!config.authToken && !isLoopback(config.host)) {
+    logger.warn('the API listens beyond this machine without a token: set authToken (FLOWBUS_AUTH_TOKEN)');
+  }
+
+  let closing: Promise<void> | undefined;
+  let removeSignalHandlers = () => {};
+  const close = () =>
+    (closing ??= (async () => {
+      lifecycle.state = 'stopping';
+      removeSignalHandlers();
+      logger.info('shutting down', { runningExecutions: runner.running });
+      watcher.close();
+      const bound = config.limits.shutdownTimeoutMs;
+      const stopping = stopAccepting(server, bound + 2000);
+      const cancelled = await runner.drain(bound);
+      if (cancelled > 0) logger.warn(`cancelled ${cancelled} execution(s) still running after ${bound} ms`);
+      server.closeIdleConnections();
+      await Promise.race([stopping.closed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+      stopping.force();
+      await stopping.closed;
+      await store.close();
+      logger.info('stopped');
+    })());
+  if (options.handleSignals !== false) {
+    const remove = installSignalHandlers(close, logger);
+    removeSignalHandlers = remove;
+  }
+  const runFlow: RunningServer['runFlow'] = async (flowId, input, runOptions) => {
+    const served = catalog.served(flowId);
+    if (!served) throw new FlowbusError('FLOW:NOT_FOUND', `flow "${flowId}" is not published`, { flowId });
+    return (await runner.run(served.compiled, input, { ...runOptions, flowVersion: served.version })).record;
+  };
+  return { url, port, host: config.host, close, runFlow };
+}

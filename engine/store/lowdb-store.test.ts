@@ -1,0 +1,139 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STORE_FILE_NAME } from './data-file.js';
+import { openLowdbStore, type LowdbStoreOptions } from './lowdb-store.js';
+import type { Store, StoredExecution } from './types.js';
+
+let dir: string;
+const open: Store[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'flowbus-store-'));
+});
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((store) => store.close()));
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function openStore(options: Partial<LowdbStoreOptions> = {}) {
+  const opened = await openLowdbStore({
+    dataDir: dir,
+    retention: { maxPerFlow: 100, maxAgeMs: 3_600_000 },
+    flushIntervalMs: 0,
+    ...options,
+  });
+  open.push(opened.store);
+  return opened;
+}
+
+function execution(id: string, flowId: string, startedAt = Date.now(), status = 'succeeded') {
+  return {
+    id,
+    flowId,
+    status: status as StoredExecution['status'],
+    trigger: 'http',
+    startedAt,
+    endedAt: startedAt + 2,
+    durationMs: 2,
+    input: { payload: { n: id } },
+    steps: [],
+    logs: [],
+  } satisfies StoredExecution;
+}
+
+const readData = async () => JSON.parse(await readFile(join(dir, STORE_FILE_NAME), 'utf8'));
+
+describe('openLowdbStore', () => {
+  it('creates the data folder and file, and keeps state across restarts', async () => {
+    dir = join(dir, 'nested', 'data');
+    const { store } = await openStore();
+    await store.setPublishState('echo', { published: false, updatedAt: 1 });
+    await store.addExecution(execution('e1', 'echo'));
+    await store.close();
+    open.length = 0;
+    const reopened = (await openStore()).store;
+    expect(await reopened.getPublishState('echo')).toEqual({ published: false, updatedAt: 1 });
+    expect((await reopened.getExecution('e1'))?.input).toEqual({ payload: { n: 'e1' } });
+  });
+
+  it('coalesces a burst of executions into one write after the flush interval', async () => {
+    const { store } = await openStore({ flushIntervalMs: 200 });
+    await store.flush();
+    for (let index = 0; index < 50; index++) await store.addExecution(execution(`e${index}`, 'burst'));
+    expect((await readData()).executions).toEqual({});
+    expect(await store.getExecution('e49')).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await readData()).executions.burst).toHaveLength(50);
+  });
+
+  it('keeps the newest executions per flow and drops old ones', async () => {
+    const now = Date.now();
+    const { store } = await openStore({ retention: { maxPerFlow: 3, maxAgeMs: 60_000 } });
+    await store.addExecution(execution('old', 'a', now - 120_000));
+    for (let index = 0; index < 5; index++) {
+      await store.addExecution(execution(`a${index}`, 'a', now + index));
+    }
+    await store.addExecution(execution('b0', 'b', now));
+    await store.flush();
+    const listed = await store.listExecutions({ flowId: 'a' });
+    expect(listed.map((item) => item.id)).toEqual(['a4', 'a3', 'a2']);
+    expect(await store.getExecution('a0')).toBeUndefined();
+    expect(await store.getExecution('old')).toBeUndefined();
+    expect((await readData()).executions.a).toHaveLength(3);
+    expect((await readData()).executions.b).toHaveLength(1);
+  });
+
+  it('filters executions by flow, status and time, newest first, up to a limit', async () => {
+    const { store } = await openStore();
+    const base = Date.now() - 10_000;
+    await store.addExecution(execution('x1', 'x', base + 1));
+    await store.addExecution(execution('x2', 'x', base + 2, 'failed'));
+    await store.addExecution(execution('y1', 'y', base + 3));
+    const ids = async (query: Parameters<Store['listExecutions']>[0]) =>
+      (await store.listExecutions(query)).map((item) => item.id);
+    expect(await ids({})).toEqual(['y1', 'x2', 'x1']);
+    expect(await ids({ status: 'failed' })).toEqual(['x2']);
+    expect(await ids({ since: base + 2 })).toEqual(['y1', 'x2']);
+    expect(await ids({ until: base + 2, flowId: 'x' })).toEqual(['x2', 'x1']);
+    expect(await ids({ limit: 1 })).toEqual(['y1']);
+    expect(await ids({ flowId: 'none' })).toEqual([]);
+  });
+
+  it.each([
+    ['half-written JSON', '{"version": 1, "flows": {'],
+    ['an empty file', ''],
+    ['a wrong shape', '{"version": 1, "flows": [], "connections": {}, "executions": {}}'],
+    ['an unknown version', '{"version": 7, "flows": {}, "connections": {}, "executions": {}}'],
+  ])('sets aside a data file holding %s and starts fresh', async (_name, content) => {
+    await writeFile(join(dir, STORE_FILE_NAME), content);
+    const { store, recovered } = await openStore();
+    expect(recovered?.reason).toBeTruthy();
+    expect(recovered?.movedTo).toMatch(/flowbus-store\.json\.corrupt-/);
+    expect(await readFile(recovered!.movedTo, 'utf8')).toBe(content);
+    expect(await store.listExecutions()).toEqual([]);
+    expect((await readData()).version).toBe(1);
+  });
+
+  it('removes a temp file left by an interrupted write', async () => {
+    await writeFile(join(dir, `.${STORE_FILE_NAME}.tmp`), '{"half');
+    await openStore();
+    expect(await readdir(dir)).toEqual([STORE_FILE_NAME]);
+  });
+
+  it('stores and deletes connections and publish states', async () => {
+    const { store } = await openStore();
+    const secrets = { k: 'v1.x.y.z' };
+    const connection = { name: 'c', type: 't', values: {}, secrets, createdAt: 1, updatedAt: 1 };
+    await store.putConnection(connection);
+    expect(await store.getConnection('c')).toEqual(connection);
+    expect(await store.getConnection('constructor')).toBeUndefined();
+    expect(await store.deleteConnection('c')).toBe(true);
+    expect(await store.deleteConnection('c')).toBe(false);
+    await store.setPublishState('f', { published: true, updatedAt: 2 });
+    expect(await store.listPublishStates()).toEqual({ f: { published: true, updatedAt: 2 } });
+    await store.deletePublishState('f');
+    expect((await readData()).flows).toEqual({});
+  });
+});
