@@ -4,9 +4,14 @@
  */
 import type { JsonSchema } from '../core/json-schema.js';
 
-/** Whether a config field takes an expression: every field does unless marked `'x-expression': false`. */
-export function acceptsExpression(schema: JsonSchema | undefined): boolean {
-  return schema?.['x-expression'] !== false;
+/**
+ * Whether a position takes an expression. Its own `'x-expression'` mark decides; without one it inherits from
+ * the enclosing position: config fields accept expressions unless marked `false`, and inside a literal-only
+ * field only positions marked `true` do (e.g. a trigger's response status inside its literal `response`).
+ */
+export function acceptsExpression(schema: JsonSchema | undefined, enclosingAccepts = true): boolean {
+  const mark = schema?.['x-expression'];
+  return mark === undefined ? enclosingAccepts : mark;
 }
 
 /**
@@ -37,33 +42,39 @@ export function propertySchema(schema: JsonSchema | undefined, key: string): Jso
   return typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
 }
 
-function mapField(schema: JsonSchema, wrap: (schema: JsonSchema) => JsonSchema): JsonSchema {
-  return acceptsExpression(schema) ? wrap(mapNested(schema, wrap)) : schema;
+function mapField(schema: JsonSchema, wrap: (schema: JsonSchema) => JsonSchema, enclosing = true): JsonSchema {
+  const accepts = acceptsExpression(schema, enclosing);
+  const nested = mapNested(schema, wrap, accepts);
+  return accepts ? wrap(nested) : nested;
 }
 
-function mapNested(schema: JsonSchema, wrap: (schema: JsonSchema) => JsonSchema): JsonSchema {
+function mapNested(schema: JsonSchema, wrap: (schema: JsonSchema) => JsonSchema, accepts: boolean): JsonSchema {
   const mapped: JsonSchema = { ...schema };
-  if (schema.properties) mapped.properties = mapProperties(schema.properties, wrap);
-  if (schema.items) mapped.items = mapField(schema.items, wrap);
+  if (schema.properties) mapped.properties = mapProperties(schema.properties, wrap, accepts);
+  if (schema.items) mapped.items = mapField(schema.items, wrap, accepts);
   if (schema.additionalProperties !== undefined) {
-    mapped.additionalProperties = mapAdditional(schema.additionalProperties, wrap);
+    mapped.additionalProperties = mapAdditional(schema.additionalProperties, wrap, accepts);
   }
   // The alternatives share the position, which is wrapped once; only their insides are wrapped again.
-  if (schema.oneOf) mapped.oneOf = schema.oneOf.map((alternative) => mapNested(alternative, wrap));
-  if (schema.anyOf) mapped.anyOf = schema.anyOf.map((alternative) => mapNested(alternative, wrap));
+  if (schema.oneOf) mapped.oneOf = schema.oneOf.map((alternative) => mapNested(alternative, wrap, accepts));
+  if (schema.anyOf) mapped.anyOf = schema.anyOf.map((alternative) => mapNested(alternative, wrap, accepts));
   return mapped;
 }
 
 function mapProperties(
   properties: Record<string, JsonSchema>,
   wrap: (schema: JsonSchema) => JsonSchema,
+  enclosing = true,
 ): Record<string, JsonSchema> {
-  return Object.fromEntries(Object.entries(properties).map(([key, schema]) => [key, mapField(schema, wrap)]));
+  return Object.fromEntries(
+    Object.entries(properties).map(([key, schema]) => [key, mapField(schema, wrap, enclosing)]),
+  );
 }
 
 function mapAdditional(
   additional: boolean | JsonSchema,
   wrap: (schema: JsonSchema) => JsonSchema,
+  enclosing = true,
 ): boolean | JsonSchema {
-  return typeof additional === 'boolean' ? additional : mapField(additional, wrap);
+  return typeof additional === 'boolean' ? additional : mapField(additional, wrap, enclosing);
 }

@@ -49,7 +49,6 @@ export function checkConfig(check: ConfigCheck): ValidationIssue[] {
     const fieldPointer = joinPointer(pointer, key);
     const place = { value, schema, pointer: fieldPointer, field: key, allowed: true };
     findLiteralOnly(place, check, issues, literalOnly);
-    if (!acceptsExpression(schema)) continue;
     for (const problem of findExpressionIssues(value)) {
       const at = fieldPointer + problem.pointer;
       if (isLiteralOnly(at)) continue;
@@ -98,7 +97,7 @@ function findLiteralOnly(
   literalOnly: string[],
 ): void {
   const { value, schema, pointer, field } = place;
-  const allowed = place.allowed && acceptsExpression(schema);
+  const allowed = acceptsExpression(schema, place.allowed);
   if (isExpressionValue(value)) {
     if (allowed) return;
     literalOnly.push(pointer);
