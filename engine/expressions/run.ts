@@ -49,6 +49,11 @@ async function raceAbort<T>(pending: Promise<T>, signal: AbortSignal, source: st
   }
 }
 
+function hasFunctionBinding(bindings: Record<string, unknown> | undefined): boolean {
+  for (const key in bindings) if (typeof bindings[key] === 'function') return true;
+  return false;
+}
+
 /**
  * Runs `work` as one bounded evaluation of `source` under `context`; an abort of `context.signal` settles
  * it at once with `EXPRESSION:CANCELLED`.
@@ -62,7 +67,10 @@ export async function runBounded<T>(
   try {
     if (run.signal?.aborted) throw cancelledError(source);
     const pending = work(run);
-    return await (run.signal ? raceAbort(pending, run.signal, source) : pending);
+    // The entry hook sees an abort at the next node; only a caller's own function binding can wait forever
+    // between nodes, so only then is the (costly) race against the signal needed.
+    const race = run.signal !== undefined && hasFunctionBinding(context?.bindings);
+    return await (race ? raceAbort(pending, run.signal!, source) : pending);
   } catch (thrown) {
     throw toEvaluationError(thrown, { whole: source, offset: 0 }, run.limits.maxDepth);
   } finally {

@@ -5,9 +5,9 @@ import { FlowbusError } from '../core/errors.js';
 import type { Registry } from '../core/registry.js';
 import type { FlowDocument } from '../flow/document.js';
 import { validateFlow } from '../flow/validate.js';
-import { executeMachine } from './execute.js';
+import { actorDriver, executeFlow, segmentDriver } from './execute.js';
 import { buildMachine } from './machine.js';
-import { buildPlan } from './plan.js';
+import { buildPlan, type PlanAction } from './plan.js';
 import type { CompiledFlow } from './types.js';
 
 export interface CompileOptions {
@@ -37,9 +37,12 @@ export function compileFlow(
   }
   const plan = buildPlan(document, registry);
   const machine = buildMachine(plan);
+  const linear = plan.steps.every((step) => step.kind === 'action');
+  const driver = linear ? segmentDriver(plan.steps as PlanAction[]) : actorDriver(machine);
   return {
     id: flowId,
     document,
-    execute: (input, executeOptions) => executeMachine(flowId, machine, input, executeOptions),
+    machine,
+    execute: (input, executeOptions) => executeFlow(flowId, driver, input, executeOptions),
   };
 }

@@ -1,23 +1,66 @@
 /**
- * @module Runs one execution of a compiled flow as an xstate actor and turns what happened into a record.
+ * @module Runs one execution of a compiled flow and turns what happened into a record.
  */
 import { randomUUID } from 'node:crypto';
 import { createActor } from 'xstate';
 import { FlowbusError, toFlowError, type FlowError } from '../core/errors.js';
-import { createMessage } from '../core/message.js';
+import { createMessage, type Message } from '../core/message.js';
 import { defaultServices, pushTrace, type ExecutionEnv, type RunContext } from './environment.js';
 import type { FlowMachine } from './machine.js';
+import type { PlanAction } from './plan.js';
+import { runSegment, SegmentFailure } from './segment.js';
 import type { ExecuteOptions, ExecutionInput, ExecutionRecord, ExecutionStatus } from './types.js';
 
 /** Overall bound of an execution when the caller gives none. */
 export const DEFAULT_EXECUTION_TIMEOUT_MS = 30_000;
 
-type Ending = { status: ExecutionStatus; error?: FlowError };
+type Ending = { status: ExecutionStatus; error?: FlowError; message?: Message };
 
-/** Executes `machine` once; never throws: every failure is in the record. */
-export async function executeMachine(
+/** Runs one execution's steps and reports how they ended; `stop` abandons them. */
+export interface Driver {
+  start(context: RunContext, done: (ending: Ending) => void): { stop(): void };
+}
+
+/** Runs the flow's machine as an xstate actor. */
+export function actorDriver(machine: FlowMachine): Driver {
+  return {
+    start(context, done) {
+      const actor = createActor(machine, { input: context });
+      actor.subscribe({
+        complete: () => {
+          const snapshot = actor.getSnapshot();
+          if (snapshot.value === 'succeeded') done({ status: 'succeeded', message: snapshot.context.message });
+          else done({ status: 'failed', error: snapshot.context.error ?? unknownFailure() });
+        },
+        error: (thrown) => done({ status: 'failed', error: toFlowError(thrown) }),
+      });
+      actor.start();
+      return { stop: () => actor.stop() };
+    },
+  };
+}
+
+/**
+ * Runs a flow without scope steps. Its machine is a single state that runs one segment, so the segment runs
+ * directly — the same code, the same trace — without the cost of an actor.
+ */
+export function segmentDriver(steps: PlanAction[]): Driver {
+  return {
+    start(context, done) {
+      runSegment(steps, context).then(
+        (message) => done({ status: 'succeeded', message }),
+        (thrown) =>
+          done({ status: 'failed', error: thrown instanceof SegmentFailure ? thrown.error : toFlowError(thrown) }),
+      );
+      return { stop: () => {} };
+    },
+  };
+}
+
+/** Executes a flow once through `driver`; never throws: every failure is in the record. */
+export async function executeFlow(
   flowId: string,
-  machine: FlowMachine,
+  driver: Driver,
   input: ExecutionInput,
   options: ExecuteOptions = {},
 ): Promise<ExecutionRecord> {
@@ -43,7 +86,7 @@ export async function executeMachine(
     loops: {},
   };
 
-  const actor = createActor(machine, { input: context });
+  let running: { stop(): void } | undefined;
   const ending = await new Promise<Ending>((resolve) => {
     const timeoutMs = options.timeoutMs ?? DEFAULT_EXECUTION_TIMEOUT_MS;
     const timer = setTimeout(
@@ -54,7 +97,7 @@ export async function executeMachine(
       stop({ status: 'cancelled', error: { type: 'CANCELLED', message: 'execution was cancelled' } });
     let settled = false;
     function stop(result: Ending) {
-      // Stopping the actor notifies observers again; the first ending is the one that counts.
+      // Stopping an actor notifies its observers again; the first ending is the one that counts.
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -62,24 +105,15 @@ export async function executeMachine(
       if (result.status === 'timed-out' || result.status === 'cancelled') {
         controller.abort(new FlowbusError(result.error!.type, result.error!.message));
         recordInterruptedStep(env, result.error!);
-        actor.stop();
+        running?.stop();
       }
       resolve(result);
     }
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    actor.subscribe({
-      complete: () => {
-        const snapshot = actor.getSnapshot();
-        if (snapshot.value === 'succeeded') stop({ status: 'succeeded' });
-        else stop({ status: 'failed', error: snapshot.context.error ?? unknownFailure() });
-      },
-      error: (thrown) => stop({ status: 'failed', error: toFlowError(thrown) }),
-    });
-    actor.start();
+    running = driver.start(context, stop);
   });
 
-  const finalContext = actor.getSnapshot().context;
   env.closed = true;
   const record: ExecutionRecord = {
     id: env.executionId,
@@ -92,7 +126,7 @@ export async function executeMachine(
     steps: env.trace,
     logs: env.logs,
   };
-  if (ending.status === 'succeeded') record.result = finalContext.message;
+  if (ending.status === 'succeeded') record.result = ending.message;
   if (ending.error) record.error = ending.error;
   return record;
 }

@@ -99,5 +99,7 @@ export interface ExecutionRecord {
 export interface CompiledFlow {
   id: string;
   document: FlowDocument;
+  /** The xstate machine the flow compiles to (for inspection and visualisation). */
+  machine: unknown;
   execute(input: ExecutionInput, options?: ExecuteOptions): Promise<ExecutionRecord>;
 }
