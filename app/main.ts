@@ -2,10 +2,12 @@
  * @module The composition root: wires the built-in steps and the connectors into the CLI and the server.
  */
 import { runCli } from '../engine/cli/index.js';
+import { connectorConnectionTypes } from '../connectors/index.js';
 import { createAppRegistry } from './registry.js';
 
 const code = await runCli(process.argv.slice(2), {
   registry: createAppRegistry(),
+  connectionTypes: connectorConnectionTypes,
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   cwd: process.cwd(),

@@ -3,6 +3,7 @@
  */
 import { fmtCommand } from './fmt.js';
 import { runCommand } from './run.js';
+import { serveCommand } from './serve.js';
 import { testCommand } from './test.js';
 import { validateCommand } from './validate.js';
 import { UsageError, type CliDeps, type Command } from './io.js';
@@ -31,6 +32,7 @@ export async function runCli(argv: string[], deps: CliDeps, extra: Record<string
     fmt: fmtCommand,
     run: runCommand,
     test: testCommand,
+    serve: serveCommand,
     ...extra,
   };
   const [name, ...args] = argv;

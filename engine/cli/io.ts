@@ -3,6 +3,7 @@
  */
 import type { ConnectionTypeDefinition } from '../core/connection-type.js';
 import type { Registry } from '../core/registry.js';
+import type { FallbackHandler } from '../server/index.js';
 
 export interface CliDeps {
   registry: Registry;
@@ -11,6 +12,8 @@ export interface CliDeps {
   err: (text: string) => void;
   /** Where relative paths start; default the process's working folder. */
   cwd: string;
+  /** What the server answers on paths that are neither API nor triggers (the editor). */
+  fallback?: FallbackHandler;
 }
 
 /** A command: parses its own arguments, returns the exit code. */
