@@ -1,0 +1,82 @@
+/**
+ * @module Recording how a batch ended: the dead-letter store (DLQ), the journal (task done), metrics, the
+ * trace, and a log line for failures.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FlowError } from '../../core/errors.js';
+import type { CompiledTarget } from '../files/compiled-rule.js';
+import type { DeadLetter } from '../stores/dead-letters.js';
+import type { TargetTrace } from '../stores/traces.js';
+import type { DeliveryItem } from '../types.js';
+import { journalFailed, type DispatcherDeps } from './deps.js';
+import type { DeliveryOutcome, QueuedDelivery } from './target-queue.js';
+import { taskKey, type RouteRule } from './tasks.js';
+
+/** Records the outcome of a batch; dead letters are durable before the tasks count as done. */
+export async function settleBatch(
+  deps: DispatcherDeps,
+  rule: RouteRule,
+  target: CompiledTarget,
+  batch: readonly QueuedDelivery[],
+  outcome: DeliveryOutcome,
+): Promise<void> {
+  const labels = { rule: rule.id, target: target.id };
+  const now = deps.clock.now();
+  const letterIds = new Map<number, string>();
+  try {
+    if (outcome.status === 'dead-lettered') {
+      const letters = batch.map(({ seq, item }) => {
+        const letter = deadLetterOf(item, target, outcome.attempts, outcome.error, now);
+        letterIds.set(seq, letter.id);
+        return letter;
+      });
+      await deps.deadLetters.add(letters);
+      deps.metrics.count('flowbus_bus_dead_letters_total', labels, letters.length);
+    }
+    const key = taskKey(rule.id, target.id);
+    await Promise.all(batch.map(({ seq }) => deps.journal.recordDone(seq, key)));
+  } catch (error) {
+    journalFailed(deps, error);
+  }
+  deps.metrics.count('flowbus_bus_deliveries_total', { ...labels, outcome: outcome.status }, batch.length);
+  const change = traceChange(outcome, now);
+  for (const { seq } of batch) {
+    deps.traces.update(seq, rule.id, target.id, { ...change, deadLetterId: letterIds.get(seq) });
+  }
+  if (outcome.status !== 'delivered') {
+    const fields = { ...labels, events: batch.length, error: outcome.error.message };
+    deps.log('warn', `delivery ${outcome.status}: ${outcome.reason}`, fields);
+  }
+}
+
+function traceChange(outcome: DeliveryOutcome, now: number): Partial<TargetTrace> {
+  const { status, attempts } = outcome;
+  if (outcome.status === 'delivered') {
+    return { ...outcome.receipt, status, attempts, updatedAt: now, error: undefined };
+  }
+  return { status, attempts, error: outcome.error, detail: outcome.reason, updatedAt: now };
+}
+
+function deadLetterOf(
+  item: DeliveryItem,
+  target: CompiledTarget,
+  attempts: number,
+  error: FlowError,
+  now: number,
+): DeadLetter {
+  return {
+    id: randomUUID(),
+    bus: item.bus,
+    rule: item.rule,
+    target: target.id,
+    targetType: target.type,
+    event: item.event,
+    payload: item.payload,
+    transformed: item.transformed,
+    acceptedAt: item.acceptedAt,
+    failedAt: now,
+    attempts,
+    error,
+    redrives: 0,
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * @module Tests of one target's queue: batches by size and by wait, the concurrency bound, retries with
+ * backoff, and each dead-letter policy.
+ */
+import { describe, expect, it } from 'vitest';
+import { FlowbusError } from '../../core/errors.js';
+import type { Clock } from '../../core/step-definition.js';
+import type { CompiledTarget } from '../files/compiled-rule.js';
+import { logStoreTarget } from '../targets/log-store.js';
+import type { DeliveryItem } from '../types.js';
+import { TargetQueue, type DeliveryOutcome, type QueuedDelivery, type QueueHooks } from './target-queue.js';
+
+/** A clock whose sleeps end on the next turn of the event loop and move time forward by what they waited. */
+function fastClock(): Clock & { slept: number[] } {
+  let now = 1_000_000;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => now,
+    sleep: (ms, signal) =>
+      new Promise((resolve, reject) => {
+        slept.push(ms);
+        if (signal?.aborted) return reject(new Error('aborted'));
+        setImmediate(() => {
+          now += ms;
+          if (signal?.aborted) reject(new Error('aborted'));
+          else resolve();
+        });
+      }),
+  };
+}
+
+function target(overrides: Partial<CompiledTarget> = {}): CompiledTarget {
+  return {
+    id: 't',
+    type: 'log-store',
+    definition: logStoreTarget,
+    config: {},
+    retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 1000, maxAgeMs: 1_000_000 },
+    deadLetter: 'DLQ',
+    concurrency: 2,
+    ...overrides,
+  };
+}
+
+function delivery(seq: number, acceptedAt = 1_000_000): QueuedDelivery {
+  const event = { specversion: '1.0', id: `e${seq}`, source: 's', type: 't' };
+  const item: DeliveryItem = {
+    event,
+    payload: event,
+    transformed: false,
+    bus: 'default',
+    rule: 'r',
+    acceptedAt,
+  };
+  return { seq, item };
+}
+
+interface Recorder extends QueueHooks {
+  calls: Array<{ seqs: number[]; attempt: number }>;
+  outcomes: Array<{ seqs: number[]; outcome: DeliveryOutcome }>;
+  retries: Array<{ seqs: number[]; attempts: number; delayMs: number }>;
+  maxInFlight: number;
+}
+
+/** Hooks that record everything; `fail(seqs, attempt)` says whether an attempt throws, and what. */
+function recorder(fail: (seqs: number[], attempt: number) => Error | undefined = () => undefined): Recorder {
+  let inFlight = 0;
+  const hooks: Recorder = {
+    calls: [],
+    outcomes: [],
+    retries: [],
+    maxInFlight: 0,
+    async deliver(batch, attempt) {
+      const seqs = batch.map((entry) => entry.seq);
+      hooks.calls.push({ seqs, attempt });
+      inFlight += 1;
+      hooks.maxInFlight = Math.max(hooks.maxInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      inFlight -= 1;
+      const error = fail(seqs, attempt);
+      if (error) throw error;
+      return { detail: 'ok' };
+    },
+    async settle(batch, outcome) {
+      hooks.outcomes.push({ seqs: batch.map((entry) => entry.seq), outcome });
+    },
+    retrying(batch, attempts, _error, delayMs) {
+      hooks.retries.push({ seqs: batch.map((entry) => entry.seq), attempts, delayMs });
+    },
+  };
+  return hooks;
+}
+
+function queueOf(compiled: CompiledTarget, hooks: QueueHooks, clock = fastClock(), random = () => 0.5) {
+  const stopping = new AbortController();
+  return { queue: new TargetQueue(compiled, hooks, clock, random, stopping.signal), stopping, clock };
+}
+
+describe('TargetQueue', () => {
+  it('delivers one event per call without batching, at most `concurrency` at once', async () => {
+    const hooks = recorder();
+    const { queue } = queueOf(target({ concurrency: 3 }), hooks);
+    for (let seq = 1; seq <= 10; seq++) queue.push(delivery(seq));
+    expect(queue.size).toBe(10);
+    await queue.idle();
+    const oneByOne = Array.from({ length: 10 }, (_, index) => [index + 1]);
+    expect(hooks.calls.map((call) => call.seqs)).toEqual(oneByOne);
+    expect(hooks.maxInFlight).toBe(3);
+    const outcomes = hooks.outcomes.map(({ outcome }) => [outcome.status, outcome.attempts]);
+    expect(outcomes).toEqual(Array(10).fill(['delivered', 1]));
+    expect(queue.size).toBe(0);
+  });
+
+  it('sends a batch as soon as it is full, and the rest once the wait is over', async () => {
+    const hooks = recorder();
+    const { queue, clock } = queueOf(target({ batch: { maxEvents: 4, maxWaitMs: 500 } }), hooks);
+    for (let seq = 1; seq <= 10; seq++) queue.push(delivery(seq));
+    await queue.idle();
+    expect(hooks.calls.map((call) => call.seqs)).toEqual([
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9, 10],
+    ]);
+    expect(clock.slept).toContain(500);
+  });
+
+  it('retries a failed batch with backoff and settles it delivered', async () => {
+    const unavailable = new FlowbusError('HTTP:STATUS', 'answered 503');
+    const hooks = recorder((_seqs, attempt) => (attempt < 3 ? unavailable : undefined));
+    const { queue, clock } = queueOf(target(), hooks);
+    queue.push(delivery(1));
+    await queue.idle();
+    expect(hooks.calls.map((call) => call.attempt)).toEqual([1, 2, 3]);
+    expect(hooks.retries).toEqual([
+      { seqs: [1], attempts: 1, delayMs: 50 },
+      { seqs: [1], attempts: 2, delayMs: 100 },
+    ]);
+    expect(clock.slept).toEqual([50, 100]);
+    expect(hooks.outcomes[0]!.outcome).toMatchObject({ status: 'delivered', attempts: 3 });
+  });
+
+  it.each([
+    ['DLQ', 'dead-lettered', 3],
+    ['DROP', 'dropped', 3],
+    ['IGNORE_ERROR', 'ignored', 1],
+  ] as const)('with %s, a failing delivery ends %s after %i attempt(s)', async (policy, status, tries) => {
+    const hooks = recorder(() => new FlowbusError('HTTP:CONNECTIVITY', 'connection refused'));
+    const { queue } = queueOf(target({ deadLetter: policy }), hooks);
+    queue.push(delivery(1));
+    await queue.idle();
+    expect(hooks.calls).toHaveLength(tries);
+    expect(hooks.outcomes).toEqual([
+      {
+        seqs: [1],
+        outcome: expect.objectContaining({
+          status,
+          attempts: tries,
+          error: expect.objectContaining({ type: 'HTTP:CONNECTIVITY' }),
+        }),
+      },
+    ]);
+  });
+
+  it('does not retry an error marked not retryable', async () => {
+    const error = new FlowbusError('HTTP:STATUS', 'answered 400', { retryable: false });
+    const hooks = recorder(() => error);
+    const { queue } = queueOf(target(), hooks);
+    queue.push(delivery(1));
+    await queue.idle();
+    expect(hooks.calls).toHaveLength(1);
+    expect(hooks.outcomes[0]!.outcome).toMatchObject({
+      status: 'dead-lettered',
+      reason: 'the error is not retryable',
+    });
+  });
+
+  it('stops retrying once the event is older than the maximum age', async () => {
+    const hooks = recorder(() => new Error('down'));
+    const retry = { maxAttempts: 100, initialDelayMs: 1000, maxDelayMs: 1000, maxAgeMs: 2500 };
+    const { queue } = queueOf(target({ retry }), hooks, fastClock(), () => 0.999);
+    queue.push(delivery(1));
+    await queue.idle();
+    expect(hooks.calls).toHaveLength(3);
+    expect(hooks.outcomes[0]!.outcome).toMatchObject({
+      status: 'dead-lettered',
+      reason: expect.stringContaining('older than 2500 ms'),
+    });
+  });
+
+  it('stops on shutdown without settling what was not delivered', async () => {
+    const hooks = recorder(() => new Error('down'));
+    const { queue, stopping } = queueOf(target({ concurrency: 1 }), hooks);
+    for (let seq = 1; seq <= 5; seq++) queue.push(delivery(seq));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    stopping.abort();
+    queue.stop();
+    await queue.idle();
+    expect(hooks.outcomes).toEqual([]);
+    expect(hooks.calls.length).toBeLessThan(5);
+    queue.push(delivery(6));
+    expect(queue.size).toBe(0);
+  });
+});

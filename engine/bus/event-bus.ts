@@ -1,0 +1,140 @@
+/**
+ * @module `createEventBus`: the event bus engine. Accepts events durably, routes them by rule to their
+ * targets, retries, keeps dead letters, logs events, traces deliveries and counts everything.
+ */
+import { join } from 'node:path';
+import { FlowbusError } from '../core/errors.js';
+import type { ValidationIssue } from '../core/issues.js';
+import { realClock } from '../runtime/clock.js';
+import { RuleCatalog, type BusEntry, type RuleEntry } from './catalog/rule-catalog.js';
+import type { BusEvent } from './cloudevents/index.js';
+import { Dispatcher } from './delivery/dispatcher.js';
+import { BusJournal } from './journal/bus-journal.js';
+import { BusMetrics } from './metrics.js';
+import { DEFAULT_LIMITS, type BusLimits, type EventBusOptions } from './options.js';
+import { builtinTargetTypes, createTargetRegistry, type TargetRegistry } from './targets/index.js';
+import { DeadLetterStore } from './stores/dead-letters.js';
+import { LogStore } from './stores/log-store.js';
+import { TraceStore } from './stores/traces.js';
+import type { DeliveryReceipt } from './types.js';
+
+/** The running bus. */
+export interface EventBus {
+  readonly limits: BusLimits;
+  readonly targets: TargetRegistry;
+  readonly catalog: RuleCatalog;
+  readonly deadLetters: DeadLetterStore;
+  readonly logStore: LogStore;
+  readonly traces: TraceStore;
+  readonly metrics: BusMetrics;
+  /** Accepts events on a bus; resolves with their ids once they are durable (and routed). */
+  publish(bus: string, events: readonly BusEvent[]): Promise<string[]>;
+  /** Whether a bus exists. */
+  hasBus(bus: string): boolean;
+  buses(): BusEntry[];
+  rules(): RuleEntry[];
+  /** Validates a rule without saving it. */
+  checkRule(id: string, json: unknown): ValidationIssue[];
+  saveRule(id: string, json: unknown): Promise<{ created: boolean; entry: RuleEntry }>;
+  deleteRule(id: string): Promise<boolean>;
+  /** Applies a change of one file of the flows folder (for the server's file watcher). */
+  reloadFile(path: string): Promise<void>;
+  /** Reads every rule and bus file again. */
+  reloadAll(): Promise<void>;
+  redrive(deadLetterId: string): Promise<DeliveryReceipt>;
+  /** Prometheus text lines: counters and gauges of the bus. */
+  metricsText(): string[];
+  /** Resolves when no delivery waits or is in flight (tests, benchmarks). */
+  idle(): Promise<void>;
+  /** Stops delivering (unfinished work stays in the journal) and closes the files. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the bus: loads rule and bus files, opens the journal and stores, and redelivers what the journal
+ * holds unfinished from before.
+ *
+ * @example
+ * const bus = await createEventBus({ dataDir: 'data', flowsDir: 'flows', runFlow, connections });
+ * installBusRoutes(app, bus);
+ */
+export async function createEventBus(options: EventBusOptions): Promise<EventBus> {
+  const clock = options.clock ?? realClock;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const sync = options.sync ?? true;
+  const log = options.log ?? (() => {});
+  const dir = join(options.dataDir, 'bus');
+  const targets = createTargetRegistry([...builtinTargetTypes, ...(options.targetTypes ?? [])]);
+  const catalog = new RuleCatalog(targets, options.flowsDir);
+  await catalog.reloadAll();
+  const journalOptions = { sync, segmentBytes: options.segmentBytes };
+  const { journal, pending } = await BusJournal.open(join(dir, 'journal'), journalOptions);
+  const deadLetters = await DeadLetterStore.open(join(dir, 'dead-letters.jsonl'), { sync });
+  const retentionMs = (options.logStore?.retentionDays ?? 7) * 24 * 60 * 60 * 1000;
+  const maxEntries = options.logStore?.maxEntries ?? 200_000;
+  const logStoreOptions = { retentionMs, maxEntries, sync, now: () => clock.now() };
+  const logStore = await LogStore.open(join(dir, 'log-store'), logStoreOptions);
+  const traces = new TraceStore(options.traceLimit ?? 10_000);
+  const metrics = new BusMetrics();
+  const stopping = new AbortController();
+  const { runFlow, connections } = options;
+  const services = { runFlow, connections, logStore, fetch: options.fetch ?? fetch, clock };
+  const dispatcher = new Dispatcher({
+    ...{ catalog, journal, deadLetters, traces, metrics, services, clock, log },
+    random: options.random ?? Math.random,
+    signal: stopping.signal,
+  });
+  for (const event of pending) dispatcher.route(event, { openTasks: event.openTasks });
+  if (pending.length > 0) {
+    log('info', 'redelivering events accepted before the restart', { events: pending.length });
+  }
+  const expiry = setInterval(() => void logStore.expire().catch(() => undefined), 60 * 60 * 1000);
+  expiry.unref();
+
+  let closed = false;
+  const bus: EventBus = {
+    limits,
+    targets,
+    catalog,
+    deadLetters,
+    logStore,
+    traces,
+    metrics,
+    hasBus: (id) => catalog.buses.has(id),
+    async publish(busId, events) {
+      if (closed) throw new FlowbusError('SERVER:STOPPING', 'the bus is shutting down');
+      if (!catalog.buses.has(busId)) throw new FlowbusError('BUS:NOT_FOUND', `no bus "${busId}"`);
+      if (events.length === 0) return [];
+      const acceptedAt = clock.now();
+      const recorded = await journal.recordEvents(events.map((event) => ({ bus: busId, event, acceptedAt })));
+      metrics.count('flowbus_bus_events_accepted_total', { bus: busId }, events.length);
+      for (const journaled of recorded) dispatcher.route(journaled);
+      return recorded.map((journaled) => journaled.event.id);
+    },
+    buses: () => [...catalog.buses.values()],
+    rules: () => [...catalog.rules.values()],
+    checkRule: (id, json) => catalog.check(id, json).issues,
+    saveRule: (id, json) => catalog.save(id, json),
+    deleteRule: (id) => catalog.delete(id),
+    reloadFile: (path) => catalog.reloadFile(path),
+    reloadAll: () => catalog.reloadAll(),
+    redrive: (id) => dispatcher.redrive(id),
+    metricsText: () =>
+      metrics.lines({
+        flowbus_bus_unsettled_events: ['Accepted events with deliveries not finished.', journal.unsettled],
+        flowbus_bus_queued_deliveries: ['Deliveries waiting or in flight.', dispatcher.queued],
+        flowbus_bus_dead_letters: ['Dead letters stored.', deadLetters.size],
+        flowbus_bus_log_store_entries: ['Events kept in the log store.', logStore.size],
+      }),
+    idle: () => dispatcher.idle(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(expiry);
+      stopping.abort();
+      await dispatcher.stop();
+      await Promise.all([journal.close(), deadLetters.close(), logStore.close()]);
+    },
+  };
+  return bus;
+}

@@ -1,0 +1,77 @@
+/**
+ * @module `POST /events` and `POST /events/:bus`: CloudEvents in every HTTP mode and the vendor's PutEvents,
+ * answered per event once the accepted ones are durable.
+ */
+import express, { type Router } from 'express';
+import { FlowbusError } from '../../core/errors.js';
+import { parseHttpEvents, type BusEvent, type ParsedEvent } from '../cloudevents/index.js';
+import { DEFAULT_BUS_ID } from '../files/format.js';
+import type { EventBus } from '../event-bus.js';
+import { handle } from './errors.js';
+
+/** One event's answer. */
+export type IngestResult =
+  | { index: number; status: 'accepted'; id: string }
+  | { index: number; status: 'rejected'; reason: string; pointer?: string };
+
+/**
+ * Adds the ingest routes. All events valid: 202 with their ids. None valid: 400 with a reason per event.
+ * Some valid: 207, the valid ones accepted. An answer with accepted ids is sent only once they are durable.
+ */
+export function addIngestRoutes(router: Router, bus: EventBus): void {
+  const raw = express.raw({ type: () => true, limit: bus.limits.maxBodyBytes });
+  router.post(
+    ['/events', '/events/:bus'],
+    raw,
+    handle(async (request, response) => {
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const parsed = parseHttpEvents(request.headers, body, { maxEventBytes: bus.limits.maxEventBytes });
+      if (parsed.mode === 'invalid') throw new FlowbusError('BUS:INVALID_EVENT', parsed.reason);
+      const fromPath = typeof request.params.bus === 'string' ? request.params.bus : undefined;
+      const busId = chooseBus(fromPath, parsed.mode, body);
+      if (!bus.hasBus(busId)) throw new FlowbusError('BUS:NOT_FOUND', `no bus "${busId}"`);
+      if (parsed.events.length > bus.limits.maxEventsPerRequest) {
+        const limit = bus.limits.maxEventsPerRequest;
+        const message = `${parsed.events.length} events in one request; at most ${limit} are accepted`;
+        throw new FlowbusError('API:PAYLOAD_TOO_LARGE', message);
+      }
+      const accepted = parsed.events.filter((event): event is Extract<ParsedEvent, { ok: true }> => event.ok);
+      const rejected = parsed.events.length - accepted.length;
+      if (rejected > 0) bus.metrics.count('flowbus_bus_events_rejected_total', { bus: busId }, rejected);
+      const ids = await bus.publish(busId, accepted.map((event) => event.event as BusEvent));
+      const results = resultsOf(parsed.events, ids);
+      const answer = { bus: busId, mode: parsed.mode, accepted: ids.length, rejected, ids, results };
+      if (ids.length === 0) {
+        const first = results.find((result) => result.status === 'rejected');
+        const message = first && 'reason' in first ? first.reason : 'the request holds no event';
+        response.status(400).json({ error: { type: 'BUS:INVALID_EVENT', message }, ...answer });
+        return;
+      }
+      response.status(rejected === 0 ? 202 : 207).json(answer);
+    }),
+  );
+}
+
+function resultsOf(events: readonly ParsedEvent[], ids: readonly string[]): IngestResult[] {
+  let next = 0;
+  return events.map((event, index) => {
+    if (event.ok) return { index, status: 'accepted', id: ids[next++]! };
+    const pointer = event.pointer === undefined ? {} : { pointer: event.pointer };
+    return { index, status: 'rejected', reason: event.reason, ...pointer };
+  });
+}
+
+/** The bus of the path, else a PutEvents request's `EventBusId`, else the default bus. */
+function chooseBus(fromPath: string | undefined, mode: string, body: Buffer): string {
+  const fromBody = mode === 'put-events' ? putEventsBusId(body) : undefined;
+  if (fromPath !== undefined && fromBody !== undefined && fromPath !== fromBody) {
+    const message = `EventBusId "${fromBody}" does not name the bus of the path ("${fromPath}")`;
+    throw new FlowbusError('API:BAD_REQUEST', message);
+  }
+  return fromPath ?? fromBody ?? DEFAULT_BUS_ID;
+}
+
+function putEventsBusId(body: Buffer): string | undefined {
+  const value = (JSON.parse(body.toString('utf8')) as { EventBusId?: unknown }).EventBusId;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

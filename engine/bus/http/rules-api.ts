@@ -1,0 +1,89 @@
+/**
+ * @module Buses and rules through the API: list, read, validate, save (canonical file) and delete.
+ */
+import express, { type Router } from 'express';
+import { relative } from 'node:path';
+import { FlowbusError } from '../../core/errors.js';
+import type { BusEntry, RuleEntry } from '../catalog/rule-catalog.js';
+import { DEFAULT_BUS_ID } from '../files/format.js';
+import type { EventBus } from '../event-bus.js';
+import { handle } from './errors.js';
+
+/** Adds `GET /api/buses`, `GET|PUT|DELETE /api/rules[/:id]` and `POST /api/rules/validate`. */
+export function addRuleRoutes(router: Router, bus: EventBus, json: express.RequestHandler): void {
+  const fileOf = (file: string | undefined) => {
+    const folder = bus.catalog.flowsDir;
+    return file === undefined ? undefined : folder ? relative(folder, file).split('\\').join('/') : file;
+  };
+  const summary = (entry: RuleEntry) => {
+    const document = entry.rule?.document ?? (isObject(entry.json) ? entry.json : {});
+    return {
+      id: entry.id,
+      file: fileOf(entry.file),
+      name: document.name,
+      bus: entry.rule?.bus ?? document.bus ?? DEFAULT_BUS_ID,
+      enabled: entry.rule?.enabled ?? document.enabled ?? true,
+      valid: entry.issues.length === 0,
+      targets: entry.rule?.targets.map((target) => ({ id: target.id, type: target.type })) ?? [],
+      issues: entry.issues.map((issue) => ({ ...issue, file: fileOf(issue.file) })),
+    };
+  };
+  const busSummary = (entry: BusEntry) => ({
+    id: entry.id,
+    name: entry.document?.name ?? (entry.id === DEFAULT_BUS_ID ? 'Default bus' : entry.id),
+    description: entry.document?.description,
+    builtin: entry.id === DEFAULT_BUS_ID,
+    storeEvents: entry.document?.storeEvents ?? false,
+    file: fileOf(entry.file),
+    rules: bus.rules().filter((rule) => rule.rule?.bus === entry.id).length,
+    issues: entry.issues.map((issue) => ({ ...issue, file: fileOf(issue.file) })),
+  });
+
+  const listBuses = handle((_request, response) => {
+    response.json({ buses: bus.buses().map(busSummary) });
+  });
+  const listRules = handle((_request, response) => {
+    response.json({ rules: bus.rules().map(summary) });
+  });
+  router.get('/api/buses', listBuses);
+  router.get('/api/rules', listRules);
+  router.post(
+    '/api/rules/validate',
+    json,
+    handle((request, response) => {
+      const id = typeof request.query.id === 'string' ? request.query.id : 'rule';
+      const issues = bus.checkRule(id, request.body);
+      const shown = issues.map((issue) => ({ ...issue, file: fileOf(issue.file) }));
+      response.json({ valid: issues.length === 0, issues: shown });
+    }),
+  );
+  router.get(
+    '/api/rules/:id',
+    handle((request, response) => {
+      const entry = bus.catalog.rules.get(String(request.params.id));
+      if (!entry) throw new FlowbusError('BUS:RULE_NOT_FOUND', `no rule "${request.params.id}"`);
+      response.json({ ...summary(entry), rule: entry.json });
+    }),
+  );
+  router.put(
+    '/api/rules/:id',
+    json,
+    handle(async (request, response) => {
+      const { created, entry } = await bus.saveRule(String(request.params.id), request.body);
+      response.status(created ? 201 : 200).json({ ...summary(entry), rule: entry.json });
+    }),
+  );
+  router.delete(
+    '/api/rules/:id',
+    handle(async (request, response) => {
+      if (!(await bus.deleteRule(String(request.params.id)))) {
+        throw new FlowbusError('BUS:RULE_NOT_FOUND', `no rule "${request.params.id}"`);
+      }
+      response.status(204).end();
+    }),
+  );
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,265 @@
+/**
+ * @module The bus journal: every accepted event and the progress of its deliveries, in segment files.
+ *
+ * Records (one JSON object per line): `{"t":"e","s":seq,"b":bus,"at":ms,"ev":event}` an accepted event,
+ * `{"t":"r","s":seq,"k":[task...]}` the (rule/target) tasks it was routed to, `{"t":"a","s":seq,"k":task}` a
+ * task finished (delivered, dead-lettered, dropped or ignored). An event is settled once every routed task
+ * is finished. On open, the unsettled events are read back and copied into a fresh segment, and the old
+ * segments are deleted; while running, a closed segment is deleted once its events are settled, or its few
+ * unsettled events are copied forward when that frees at least half of it.
+ */
+import type { BusEvent } from '../cloudevents/index.js';
+import { SegmentFiles } from './segments.js';
+
+/** An accepted event as the journal numbers it. */
+export interface JournaledEvent {
+  seq: number;
+  bus: string;
+  event: BusEvent;
+  acceptedAt: number;
+}
+
+/** An unsettled event read back on open: the tasks still to do when it was routed, else none known. */
+export interface ReplayedEvent extends JournaledEvent {
+  /** Tasks routed and not finished; undefined when the event was never routed (match it again). */
+  openTasks?: string[];
+}
+
+export interface JournalOptions {
+  /** fdatasync before an append resolves; default true. */
+  sync?: boolean;
+  /** A segment is closed once it is this large; default 8 MiB. */
+  segmentBytes?: number;
+}
+
+interface LiveEvent extends JournaledEvent {
+  segment: number;
+  bytes: number;
+  open?: Set<string>;
+  done: Set<string>;
+}
+
+interface SegmentStats {
+  live: number;
+  liveBytes: number;
+  bytes: number;
+}
+
+const DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
+
+/** The journal of one bus engine (all buses share it). */
+export class BusJournal {
+  private readonly live = new Map<number, LiveEvent>();
+  private readonly stats = new Map<number, SegmentStats>();
+  private nextSeq = 1;
+  private maintenance: Promise<void> = Promise.resolve();
+  private rotating = false;
+
+  private constructor(
+    private readonly files: SegmentFiles,
+    private readonly segmentBytes: number,
+  ) {}
+
+  /**
+   * Opens the journal in `dir`, reads back every unsettled event and rewrites them into a fresh segment.
+   *
+   * @example
+   * const { journal, pending } = await BusJournal.open('data/bus/journal');
+   * for (const event of pending) redeliver(event);
+   */
+  static async open(
+    dir: string,
+    options: JournalOptions = {},
+  ): Promise<{ journal: BusJournal; pending: ReplayedEvent[] }> {
+    const files = await SegmentFiles.open(dir, { sync: options.sync ?? true });
+    const journal = new BusJournal(files, options.segmentBytes ?? DEFAULT_SEGMENT_BYTES);
+    await journal.replay();
+    await files.start();
+    const old = [...files.found];
+    const pending = [...journal.live.values()];
+    journal.stats.clear();
+    journal.stats.set(files.active, { live: 0, liveBytes: 0, bytes: 0 });
+    if (pending.length > 0) await journal.copyForward(pending);
+    for (const segment of old) await files.remove(segment);
+    return { journal, pending: pending.map(toReplayed) };
+  }
+
+  /** Events accepted and not settled. */
+  get unsettled(): number {
+    return this.live.size;
+  }
+
+  /** Numbers the events and appends them; resolves when they are durable. */
+  async recordEvents(entries: ReadonlyArray<Omit<JournaledEvent, 'seq'>>): Promise<JournaledEvent[]> {
+    const recorded: JournaledEvent[] = [];
+    const lines: string[] = [];
+    const segment = this.files.active;
+    for (const entry of entries) {
+      const seq = this.nextSeq++;
+      const line = eventLine({ ...entry, seq });
+      lines.push(line);
+      const bytes = Buffer.byteLength(line);
+      this.live.set(seq, { ...entry, seq, segment, bytes, done: new Set() });
+      this.addLive(segment, bytes);
+      recorded.push({ ...entry, seq });
+    }
+    try {
+      await this.files.append(lines);
+    } catch (error) {
+      for (const { seq } of recorded) this.settle(seq);
+      throw error;
+    }
+    this.maybeRotate();
+    return recorded;
+  }
+
+  /** Records the tasks an event was routed to; with none, the event is settled. */
+  recordRouting(seq: number, tasks: readonly string[]): Promise<void> {
+    const event = this.live.get(seq);
+    if (!event) return Promise.resolve();
+    event.open = new Set(tasks.filter((task) => !event.done.has(task)));
+    const written = this.files.append([`${JSON.stringify({ t: 'r', s: seq, k: tasks })}\n`]);
+    if (event.open.size === 0) this.settle(seq);
+    return written;
+  }
+
+  /** Records that a task of an event is finished; the last one settles the event. */
+  recordDone(seq: number, task: string): Promise<void> {
+    const event = this.live.get(seq);
+    if (!event) return Promise.resolve();
+    event.done.add(task);
+    event.open?.delete(task);
+    const written = this.files.append([`${JSON.stringify({ t: 'a', s: seq, k: task })}\n`]);
+    if (event.open?.size === 0) this.settle(seq);
+    this.maybeRotate();
+    return written;
+  }
+
+  /** Waits for pending appends and maintenance, then closes the files. */
+  async close(): Promise<void> {
+    await this.maintenance;
+    await this.files.close();
+  }
+
+  private async replay(): Promise<void> {
+    for await (const { segment, record } of this.files.readAll()) {
+      const stats = this.stats.get(segment) ?? { live: 0, liveBytes: 0, bytes: 0 };
+      this.stats.set(segment, stats);
+      if (!record || typeof record.s !== 'number') continue;
+      const seq = record.s;
+      this.nextSeq = Math.max(this.nextSeq, seq + 1);
+      if (record.t === 'e' && typeof record.b === 'string' && typeof record.ev === 'object' && record.ev) {
+        const previous = this.live.get(seq);
+        const acceptedAt = typeof record.at === 'number' ? record.at : Date.now();
+        const event = record.ev as BusEvent;
+        const progress = { open: previous?.open, done: previous?.done ?? new Set<string>() };
+        this.live.set(seq, { seq, bus: record.b, event, acceptedAt, segment, bytes: 0, ...progress });
+      } else if (record.t === 'r' && Array.isArray(record.k)) {
+        const event = this.live.get(seq);
+        if (event) event.open = new Set((record.k as string[]).filter((task) => !event.done.has(task)));
+      } else if (record.t === 'a' && typeof record.k === 'string') {
+        const event = this.live.get(seq);
+        event?.done.add(record.k);
+        event?.open?.delete(record.k);
+      }
+    }
+    for (const [seq, event] of this.live) if (event.open?.size === 0) this.live.delete(seq);
+  }
+
+  /** Appends the events (with their routing and finished tasks) to the active segment. */
+  private async copyForward(events: LiveEvent[]): Promise<void> {
+    const segment = this.files.active;
+    const lines: string[] = [];
+    for (const event of events) {
+      const line = eventLine(event);
+      lines.push(line);
+      const routed = event.open && [...event.open, ...event.done];
+      if (routed) lines.push(`${JSON.stringify({ t: 'r', s: event.seq, k: routed })}\n`);
+      for (const task of event.done) lines.push(`${JSON.stringify({ t: 'a', s: event.seq, k: task })}\n`);
+      this.removeLive(event.segment, event.bytes);
+      event.segment = segment;
+      event.bytes = Buffer.byteLength(line);
+      this.addLive(segment, event.bytes);
+    }
+    await this.files.append(lines);
+  }
+
+  private addLive(segment: number, bytes: number): void {
+    const stats = this.stats.get(segment) ?? { live: 0, liveBytes: 0, bytes: 0 };
+    stats.live += 1;
+    stats.liveBytes += bytes;
+    this.stats.set(segment, stats);
+  }
+
+  private removeLive(segment: number, bytes: number): void {
+    const stats = this.stats.get(segment);
+    if (!stats) return;
+    stats.live -= 1;
+    stats.liveBytes -= bytes;
+  }
+
+  private settle(seq: number): void {
+    const event = this.live.get(seq);
+    if (!event) return;
+    this.live.delete(seq);
+    this.removeLive(event.segment, event.bytes);
+    const stats = this.stats.get(event.segment);
+    if (stats && stats.live === 0 && event.segment !== this.files.active) {
+      this.schedule(() => this.dropSegment(event.segment));
+    }
+  }
+
+  private maybeRotate(): void {
+    if (this.rotating || this.files.activeSize < this.segmentBytes) return;
+    this.rotating = true;
+    this.schedule(async () => {
+      try {
+        const size = this.files.activeSize;
+        const closed = await this.files.rotate();
+        const stats = this.stats.get(closed);
+        if (stats) stats.bytes = size;
+        await this.compact();
+      } finally {
+        this.rotating = false;
+      }
+    });
+  }
+
+  /** Deletes settled closed segments; copies the few live events of mostly-settled ones forward. */
+  private async compact(): Promise<void> {
+    for (const [segment, stats] of [...this.stats]) {
+      if (segment === this.files.active) continue;
+      if (stats.live > 0 && stats.liveBytes * 2 >= stats.bytes) continue;
+      if (stats.live > 0) {
+        await this.copyForward([...this.live.values()].filter((event) => event.segment === segment));
+      }
+      await this.dropSegment(segment);
+    }
+  }
+
+  private async dropSegment(segment: number): Promise<void> {
+    const stats = this.stats.get(segment);
+    if (!stats || stats.live > 0 || segment === this.files.active) return;
+    // The counters say it is empty; make sure before deleting what may be the only copy of an event.
+    for (const event of this.live.values()) if (event.segment === segment) return;
+    this.stats.delete(segment);
+    await this.files.remove(segment);
+  }
+
+  private schedule(work: () => Promise<void>): void {
+    this.maintenance = this.maintenance.then(work).catch(() => {
+      // A failed deletion leaves a segment behind; the next open reads it again, which is safe.
+    });
+  }
+}
+
+function eventLine(event: JournaledEvent): string {
+  return `${JSON.stringify({ t: 'e', s: event.seq, b: event.bus, at: event.acceptedAt, ev: event.event })}\n`;
+}
+
+function toReplayed(event: LiveEvent): ReplayedEvent {
+  const { seq, bus, acceptedAt } = event;
+  const replayed: ReplayedEvent = { seq, bus, event: event.event, acceptedAt };
+  if (event.open) replayed.openTasks = [...event.open];
+  return replayed;
+}

@@ -1,0 +1,77 @@
+/**
+ * @module Counters of the bus (ingest, matches, deliveries, retries, dead letters) in Prometheus text format.
+ */
+
+type Labels = Record<string, string>;
+
+interface Family {
+  help: string;
+  type: 'counter' | 'gauge';
+  series: Map<string, { labels: Labels; value: number }>;
+}
+
+function escapeLabel(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+}
+
+function labelText(labels: Labels): string {
+  const pairs = Object.entries(labels).map(([name, value]) => `${name}="${escapeLabel(value)}"`);
+  return pairs.length === 0 ? '' : `{${pairs.join(',')}}`;
+}
+
+const COUNTERS = {
+  flowbus_bus_events_accepted_total: 'Events accepted (durable) per bus.',
+  flowbus_bus_events_rejected_total: 'Events rejected at ingest per bus.',
+  flowbus_bus_rule_matches_total: 'Events matched per rule.',
+  flowbus_bus_deliveries_total:
+    'Finished deliveries per target by outcome (delivered, dead-lettered, dropped, ignored, redriven).',
+  flowbus_bus_delivery_retries_total: 'Delivery attempts that were retries.',
+  flowbus_bus_dead_letters_total: 'Events put into the dead-letter store.',
+} as const;
+
+export type BusCounter = keyof typeof COUNTERS;
+
+/** The bus's counters; gauges are read when the text is written. */
+export class BusMetrics {
+  private readonly families = new Map<string, Family>();
+
+  constructor() {
+    for (const [name, help] of Object.entries(COUNTERS)) {
+      this.families.set(name, { help, type: 'counter', series: new Map() });
+    }
+  }
+
+  /** Adds `amount` to a counter series. */
+  count(name: BusCounter, labels: Labels, amount = 1): void {
+    const family = this.families.get(name)!;
+    const key = labelText(labels);
+    const series = family.series.get(key);
+    if (series) series.value += amount;
+    else family.series.set(key, { labels, value: amount });
+  }
+
+  /** The current value of a counter series (0 when never counted). */
+  value(name: BusCounter, labels: Labels): number {
+    return this.families.get(name)!.series.get(labelText(labels))?.value ?? 0;
+  }
+
+  /**
+   * Prometheus text lines for every counter and the given gauges.
+   *
+   * @example
+   * metrics.lines({ flowbus_bus_unsettled_events: ['Events not yet settled.', 3] }).join('\n');
+   */
+  lines(gauges: Record<string, [help: string, value: number]> = {}): string[] {
+    const lines: string[] = [];
+    for (const [name, family] of this.families) {
+      lines.push(`# HELP ${name} ${family.help}`, `# TYPE ${name} ${family.type}`);
+      for (const { labels, value } of family.series.values()) {
+        lines.push(`${name}${labelText(labels)} ${value}`);
+      }
+    }
+    for (const [name, [help, value]] of Object.entries(gauges)) {
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${value}`);
+    }
+    return lines;
+  }
+}

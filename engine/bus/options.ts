@@ -1,0 +1,50 @@
+/**
+ * @module What `createEventBus` takes, with the defaults it fills in.
+ */
+import type { Clock, ConnectionResolver } from '../core/step-definition.js';
+import type { BusLog } from './delivery/deps.js';
+import type { RunFlow, TargetTypeDefinition } from './types.js';
+
+export interface EventBusOptions {
+  /** Runtime state goes under `<dataDir>/bus/` (journal, dead letters, log store). */
+  dataDir: string;
+  /** Where `*.rule.json` and `*.bus.json` files are read and saved; without it rules cannot be saved. */
+  flowsDir?: string;
+  /** Target types added to the built-in `flow`, `webhook` and `log-store`. */
+  targetTypes?: TargetTypeDefinition[];
+  /** Runs a flow for `flow` targets. */
+  runFlow?: RunFlow;
+  /** Named connection configs (webhook credentials). */
+  connections?: ConnectionResolver;
+  /** Default: the real clock. Tests pass one whose sleeps return at once. */
+  clock?: Clock;
+  /** Random numbers in [0, 1) for backoff jitter; default Math.random. */
+  random?: () => number;
+  /** Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Default: nothing is logged. */
+  log?: BusLog;
+  limits?: Partial<BusLimits>;
+  /** fdatasync journal, dead-letter and log-store writes before they count as done; default true. */
+  sync?: boolean;
+  /** A journal segment is closed at this size; default 8 MiB. */
+  segmentBytes?: number;
+  logStore?: { retentionDays?: number; maxEntries?: number };
+  /** Delivery traces kept in memory (newest events); default 10000. */
+  traceLimit?: number;
+}
+
+export interface BusLimits {
+  /** Largest event, in UTF-8 bytes of its structured JSON form (the vendor's 64 KB). */
+  maxEventBytes: number;
+  /** Largest ingest request body (a batch). */
+  maxBodyBytes: number;
+  /** Events in one ingest request. */
+  maxEventsPerRequest: number;
+}
+
+export const DEFAULT_LIMITS: BusLimits = {
+  maxEventBytes: 64 * 1024,
+  maxBodyBytes: 4 * 1024 * 1024,
+  maxEventsPerRequest: 1000,
+};

@@ -1,0 +1,71 @@
+/**
+ * @module The `flow` target: starts a published flow (its `event` trigger) for each event or batch.
+ */
+import { randomUUID } from 'node:crypto';
+import { FlowbusError } from '../../core/errors.js';
+import { eventTriggerInput } from '../../runtime/trigger-input.js';
+import type { ExecutionInput } from '../../runtime/types.js';
+import { toStructuredJson } from '../cloudevents/index.js';
+import type { DeliveryItem, TargetTypeDefinition } from '../types.js';
+
+export interface FlowTargetConfig {
+  flow: string;
+}
+
+/**
+ * What the flow receives: for one event, the event trigger's input (the whole event as payload, or the
+ * transform's output); for a batch, `{"EventList": [...]}` as payload, as the vendor's functions get it.
+ */
+export function flowInput(batch: readonly DeliveryItem[]): ExecutionInput {
+  const first = batch[0]!;
+  const origin = { bus: first.bus, rule: first.rule };
+  if (batch.length === 1) {
+    const input = eventTriggerInput(toStructuredJson(first.event), origin);
+    return first.transformed ? { ...input, payload: first.payload } : input;
+  }
+  return {
+    payload: { EventList: batch.map((item) => item.payload) },
+    attributes: { ...origin, batch: true, eventIds: batch.map((item) => item.event.id) },
+  };
+}
+
+/** `flow`: runs a flow through the runner the bus was given; a failed execution is a failed delivery. */
+export const flowTarget: TargetTypeDefinition<FlowTargetConfig> = {
+  type: 'flow',
+  title: 'Flow',
+  description:
+    'Starts a published flow whose trigger is `event`: the flow receives the event as its payload (or ' +
+    "the rule's transform output). With batch delivery it receives `{\"EventList\": [...]}` instead. An " +
+    'execution that does not succeed counts as a failed delivery and is retried.',
+  config: {
+    type: 'object',
+    properties: {
+      flow: {
+        type: 'string',
+        title: 'Flow',
+        description: 'The id of the flow (its file name without .flow.json).',
+        pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+      },
+    },
+    required: ['flow'],
+    additionalProperties: false,
+  },
+  batching: true,
+  async deliver(batch, { config, signal, services, target }) {
+    if (!services.runFlow) {
+      const where = `target "${target.id}" of rule "${target.rule}"`;
+      const message = `${where}: this bus cannot run flows (no runFlow given)`;
+      throw new FlowbusError('BUS:NO_FLOW_RUNNER', message, { retryable: false });
+    }
+    const executionId = randomUUID();
+    const options = { signal, executionId, trigger: 'event' as const };
+    const record = await services.runFlow(config.flow, flowInput(batch), options);
+    if (record.status === 'succeeded') {
+      return { executionId: record.id, detail: `flow ${config.flow} succeeded` };
+    }
+    const type = record.error?.type ?? (record.status === 'timed-out' ? 'TIMEOUT' : 'FLOW:FAILED');
+    const reason = record.error?.message ?? record.status;
+    const message = `flow "${config.flow}" execution ${record.id} ${record.status}: ${reason}`;
+    throw new FlowbusError(type, message, { executionId: record.id });
+  },
+};

@@ -1,0 +1,140 @@
+/**
+ * @module The `webhook` target: POSTs each event (or a batch as `{"EventList": [...]}`) to a URL, with
+ * headers and authentication from an `http-auth` connection config.
+ */
+import { createHmac } from 'node:crypto';
+import { FlowbusError } from '../../core/errors.js';
+import type { ConnectionResolver } from '../../core/step-definition.js';
+import type { DeliveryItem, TargetTypeDefinition } from '../types.js';
+
+export interface WebhookTargetConfig {
+  url: string;
+  method?: 'POST' | 'PUT';
+  headers?: Record<string, string>;
+  connection?: string;
+  timeoutMs?: number;
+}
+
+/** The header that carries the HMAC-SHA256 of the body when the connection has a `secret`. */
+export const SIGNATURE_HEADER = 'X-Flowbus-Signature';
+
+const DEFAULT_TIMEOUT_MS = 5000;
+const SHOWN_BODY = 200;
+
+/** The body and its content type: one event in structured mode, a transformed payload or a batch as JSON. */
+export function webhookBody(batch: readonly DeliveryItem[]): { body: string; contentType: string } {
+  const first = batch[0]!;
+  if (batch.length === 1) {
+    const contentType = first.transformed ? 'application/json' : 'application/cloudevents+json';
+    return { body: JSON.stringify(first.payload), contentType: `${contentType}; charset=utf-8` };
+  }
+  const body = JSON.stringify({ EventList: batch.map((item) => item.payload) });
+  return { body, contentType: 'application/json; charset=utf-8' };
+}
+
+/** Authorization and signature headers from the named `http-auth` connection. */
+async function authHeaders(
+  name: string | undefined,
+  body: string,
+  connections: ConnectionResolver | undefined,
+): Promise<Record<string, string>> {
+  if (!name) return {};
+  if (!connections) {
+    throw new FlowbusError('BUS:NO_CONNECTIONS', `connection "${name}" cannot be read: no connection store`, {
+      retryable: false,
+    });
+  }
+  const values = await connections.get(name, 'http-auth');
+  const headers: Record<string, string> = {};
+  if (typeof values.token === 'string') headers.Authorization = `Bearer ${values.token}`;
+  else if (typeof values.username === 'string') {
+    const pair = `${values.username}:${typeof values.password === 'string' ? values.password : ''}`;
+    headers.Authorization = `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
+  }
+  if (typeof values.secret === 'string') {
+    headers[SIGNATURE_HEADER] = `sha256=${createHmac('sha256', values.secret).update(body).digest('hex')}`;
+  }
+  return headers;
+}
+
+/** Whether an answer status is worth another attempt: timeouts, rate limits and server errors. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 425 || status === 429 || status >= 500;
+}
+
+/** `webhook`: an HTTP callback; 2xx is delivered, 408/429/5xx and network errors are retried. */
+export const webhookTarget: TargetTypeDefinition<WebhookTargetConfig> = {
+  type: 'webhook',
+  title: 'Webhook',
+  description:
+    'Sends each event to an HTTP endpoint: the event in CloudEvents structured JSON (or the transform ' +
+    'output as JSON), or with batch delivery `{"EventList": [...]}`. A 2xx answer is a delivery; 408, 429, ' +
+    '5xx and network errors are retried; other answers go straight to the dead-letter policy. Credentials ' +
+    'come from an `http-auth` connection: a token as Bearer, a username and password as Basic, a secret ' +
+    `as an HMAC-SHA256 of the body in ${SIGNATURE_HEADER}.`,
+  config: {
+    type: 'object',
+    properties: {
+      url: { type: 'string', title: 'URL', pattern: '^https?://', description: 'An http or https URL.' },
+      method: { enum: ['POST', 'PUT'], default: 'POST', title: 'Method' },
+      headers: {
+        type: 'object',
+        title: 'Headers',
+        additionalProperties: { type: 'string' },
+        description: 'Extra request headers.',
+      },
+      connection: {
+        type: 'string',
+        title: 'Connection',
+        description: 'The name of an http-auth connection config.',
+      },
+      timeoutMs: {
+        type: 'integer',
+        title: 'Timeout',
+        description: 'Milliseconds to wait for the answer.',
+        minimum: 1,
+        maximum: 120_000,
+        default: DEFAULT_TIMEOUT_MS,
+      },
+    },
+    required: ['url'],
+    additionalProperties: false,
+  },
+  batching: true,
+  defaultRetry: { maxAttempts: 4 },
+  async deliver(batch, { config, signal, services }) {
+    const { body, contentType } = webhookBody(batch);
+    const headers = {
+      ...config.headers,
+      'Content-Type': contentType,
+      ...(await authHeaders(config.connection, body, services.connections)),
+    };
+    const url = new URL(config.url);
+    const label = `${config.method ?? 'POST'} ${url.origin}${url.pathname}`;
+    const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let response: Response;
+    try {
+      const bounded = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+      const method = config.method ?? 'POST';
+      response = await services.fetch(url, { method, headers, body, signal: bounded });
+    } catch (error) {
+      if (signal.aborted) throw new FlowbusError('BUS:CANCELLED', `${label} was cancelled`);
+      const timedOut = (error as Error).name === 'TimeoutError';
+      const type = timedOut ? 'HTTP:TIMEOUT' : 'HTTP:CONNECTIVITY';
+      const reason = timedOut ? `no answer within ${timeoutMs} ms` : describeNetworkError(error);
+      throw new FlowbusError(type, `${label} failed: ${reason}`);
+    }
+    const text = await response.text().catch(() => '');
+    if (response.ok) return { detail: `${label} answered ${response.status}` };
+    const shown = text.length > SHOWN_BODY ? `${text.slice(0, SHOWN_BODY)}...` : text;
+    throw new FlowbusError('HTTP:STATUS', `${label} answered ${response.status}: ${shown}`, {
+      status: response.status,
+      retryable: isRetryableStatus(response.status),
+    });
+  },
+};
+
+function describeNetworkError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error as Error).message;
+}
