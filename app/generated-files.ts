@@ -2,6 +2,7 @@
  * @module The files generated from the registry and the file formats: JSON Schemas and the step reference.
  * `npm run generate` writes them; a test fails when a committed copy is out of date.
  */
+import { generateBusSchema, generateRuleSchema } from '../engine/bus/index.js';
 import { generateStepDocs } from '../engine/docs/step-docs.js';
 import { stringifyJson } from '../engine/flow/canonical.js';
 import { generateFlowSchema } from '../engine/flow/schema.js';
@@ -28,5 +29,7 @@ export const generatedFiles: GeneratedFile[] = [
         ...flowTestSchema,
       }),
   },
+  { path: 'schema/rule.schema.json', content: () => stringifyJson(generateRuleSchema()) },
+  { path: 'schema/bus.schema.json', content: () => stringifyJson(generateBusSchema()) },
   { path: 'docs/steps.md', content: () => generateStepDocs(registry) },
 ];

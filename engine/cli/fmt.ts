@@ -1,5 +1,5 @@
 /**
- * @module `flowbus fmt [--check] [paths]`: writes flow and flow test files in the canonical format.
+ * @module `flowbus fmt [--check] [paths]`: writes flow, flow test, rule and bus files in the canonical format.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -7,13 +7,18 @@ import { parseArgs } from 'node:util';
 import { formatFlow } from '../flow/canonical.js';
 import { findFlowFiles } from '../flow/load.js';
 import { formatFlowTests } from '../flow-tests/canonical.js';
+import { findRuleAndBusFiles, formatRuleOrBus } from './bus-files.js';
 import { findFilesEndingWith } from './files.js';
 import type { Command } from './io.js';
 
 export const fmtCommand: Command = async (args, deps) => {
   const { values, positionals } = parseArgs({ args, options: { check: { type: 'boolean' } }, allowPositionals: true });
   const paths = (positionals.length > 0 ? positionals : ['flows']).map((path) => resolve(deps.cwd, path));
-  const files = [...(await findFlowFiles(paths)), ...(await findFilesEndingWith(paths, '.test.json'))];
+  const files = [
+    ...(await findFlowFiles(paths)),
+    ...(await findFilesEndingWith(paths, '.test.json')),
+    ...(await findRuleAndBusFiles(paths)),
+  ];
   const unformatted: string[] = [];
   let broken = 0;
   for (const file of files) {
@@ -26,7 +31,11 @@ export const fmtCommand: Command = async (args, deps) => {
       broken += 1;
       continue;
     }
-    const formatted = file.endsWith('.flow.json') ? formatFlow(document, deps.registry) : formatFlowTests(document);
+    const formatted = file.endsWith('.flow.json')
+      ? formatFlow(document, deps.registry)
+      : file.endsWith('.test.json')
+        ? formatFlowTests(document)
+        : formatRuleOrBus(file, document);
     if (formatted === text) continue;
     unformatted.push(relative(deps.cwd, file));
     if (!values.check) await writeFile(file, formatted);

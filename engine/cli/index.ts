@@ -4,6 +4,7 @@
 import { fmtCommand } from './fmt.js';
 import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
+import { patternTestCommand, sendCommand } from '../bus/cli/index.js';
 import { testCommand } from './test.js';
 import { validateCommand } from './validate.js';
 import { UsageError, type CliDeps, type Command } from './io.js';
@@ -18,7 +19,11 @@ commands:
   run <flow> --input <json|file>   execute a flow once; --json, --dry-run, --attributes <json>, --timeout <ms>
   test [paths]                     run flow test files (*.test.json)
   serve [--port N] [--host H] [--flows DIR] [--data DIR] [--config FILE]
-                                   start the server`;
+                                   start the server
+  send <event.json> [--bus NAME] [--url URL]
+                                   post an event to a running server's bus
+  pattern-test <pattern.json> <event.json>
+                                   say whether a rule pattern matches an event, and why not`;
 
 /**
  * Runs one CLI command and returns its exit code (0 ok, 1 problems found, 2 usage error).
@@ -33,6 +38,8 @@ export async function runCli(argv: string[], deps: CliDeps, extra: Record<string
     run: runCommand,
     test: testCommand,
     serve: serveCommand,
+    send: sendCommand,
+    'pattern-test': patternTestCommand,
     ...extra,
   };
   const [name, ...args] = argv;

@@ -1,5 +1,6 @@
 /**
- * @module `flowbus validate [paths]`: every problem of every flow and flow test file, as `file:pointer: message`.
+ * @module `flowbus validate [paths]`: every problem of every flow, flow test, rule and bus file, as
+ * `file:pointer: message`.
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { formatIssue, type ValidationIssue } from '../core/issues.js';
 import { flowIdFromPath } from '../flow/document.js';
 import { findFlowFiles, loadFlowFile } from '../flow/load.js';
 import { parseFlowTestText } from '../flow-tests/index.js';
+import { findRuleAndBusFiles, validateRuleAndBusFiles } from './bus-files.js';
 import { findFilesEndingWith } from './files.js';
 import type { Command } from './io.js';
 
@@ -14,6 +16,7 @@ export const validateCommand: Command = async (args, deps) => {
   const paths = (args.length > 0 ? args : ['flows']).map((path) => resolve(deps.cwd, path));
   const flowFiles = await findFlowFiles(paths);
   const testFiles = await findFilesEndingWith(paths, '.test.json');
+  const busFiles = await findRuleAndBusFiles(paths);
   const knownFlows = new Set(flowFiles.map(flowIdFromPath));
   const issues: ValidationIssue[] = [];
   for (const file of flowFiles) {
@@ -23,11 +26,12 @@ export const validateCommand: Command = async (args, deps) => {
   for (const file of testFiles) {
     issues.push(...parseFlowTestText(await readFile(file, 'utf8'), file).issues);
   }
+  issues.push(...(await validateRuleAndBusFiles(busFiles)));
   const shown = issues.map((issue) => ({ ...issue, file: issue.file && relative(deps.cwd, issue.file) }));
   for (const issue of shown) deps.err(formatIssue(issue));
-  const count = flowFiles.length + testFiles.length;
+  const count = flowFiles.length + testFiles.length + busFiles.length;
   if (count === 0) {
-    deps.err(`no *.flow.json or *.test.json files under ${args.join(' ') || 'flows'}`);
+    deps.err(`no flow, flow test, rule or bus files under ${args.join(' ') || 'flows'}`);
     return 1;
   }
   if (issues.length > 0) {

@@ -1,13 +1,19 @@
 /**
- * @module The node:http server: `/api` goes to express, every other path to the trigger dispatcher.
+ * @module The node:http server: `/api` and `/events` go to express, every other path to the trigger dispatcher.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
-/** Whether a request URL is under `/api`. */
+/** Whether a request URL is under `prefix` (the prefix itself, a sub-path or a query). */
+function isUnder(url: string, prefix: string): boolean {
+  const next = url[prefix.length];
+  return url.startsWith(prefix) && (next === undefined || next === '/' || next === '?');
+}
+
+/** Whether a request goes to express: the management API (`/api`) and bus ingest (`/events`). */
 export function isApiPath(url: string): boolean {
-  return url.startsWith('/api') && (url.length === 4 || url[4] === '/' || url[4] === '?');
+  return isUnder(url, '/api') || isUnder(url, '/events');
 }
 
 /**

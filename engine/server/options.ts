@@ -3,6 +3,7 @@
  */
 import type { ConnectionTypeDefinition } from '../core/connection-type.js';
 import type { Registry } from '../core/registry.js';
+import type { TargetTypeDefinition } from '../bus/index.js';
 import type { ConfigOverrides } from '../config/load.js';
 import type { LogThreshold } from '../logging/logger.js';
 import type { ExecutionInput, ExecutionRecord } from '../runtime/types.js';
@@ -32,6 +33,8 @@ export interface ServerOptions {
   logWrite?: (line: string) => void;
   /** Shut down gracefully on SIGTERM and SIGINT; default true. */
   handleSignals?: boolean;
+  /** Target types for bus rules beside the built-in flow, webhook and log-store (e.g. message push). */
+  targetTypes?: TargetTypeDefinition[];
   /** Serves paths that are neither API nor trigger paths (the editor). */
   fallback?: FallbackHandler;
 }

@@ -10,6 +10,7 @@ import { createRedactor } from '../logging/redact.js';
 import { createConnectionService } from '../store/connections.js';
 import { createSecretBox, loadSecretKey } from '../store/crypto.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
+import { createEventBus } from '../bus/index.js';
 import { createApiApp } from './api/app.js';
 import type { Lifecycle } from './api/context.js';
 import { ExecutionRunner } from './executions/runner.js';
@@ -104,6 +105,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxConcurrent: config.limits.maxConcurrentExecutions,
   });
   await catalog.loadAll();
+  const bus = await createEventBus({
+    dataDir: config.dataDir,
+    flowsDir: config.flowsDir,
+    targetTypes: options.targetTypes,
+    connections: connections.resolver,
+    runFlow: (flowId, input, runOptions) => runFlow(flowId, input, runOptions),
+    log: (level, message, fields) => logger[level](message, fields),
+  });
 
   const { registry } = options;
   const api = createApiApp({
@@ -117,6 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     config,
     lifecycle,
+    bus,
   });
   const dispatch = createDispatcher({
     table: () => table,
@@ -134,7 +144,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     flowsDir: config.flowsDir,
     logger,
     onFile: (path) => catalog.syncPath(path),
-    onRescan: () => catalog.rescan(),
+    onBusFile: (path) => bus.reloadFile(path),
+    onRescan: async () => {
+      await catalog.rescan();
+      await bus.reloadAll();
+    },
   });
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
@@ -163,6 +177,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const stopping = stopAccepting(server, bound + 2000);
       const cancelled = await runner.drain(bound);
       if (cancelled > 0) logger.warn(`cancelled ${cancelled} execution(s) still running after ${bound} ms`);
+      await bus.close();
       server.closeIdleConnections();
       await Promise.race([stopping.closed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       stopping.force();

@@ -2,6 +2,7 @@
  * @module The management API: an express app mounted under `/api`, JSON in and out, one error handler.
  */
 import express from 'express';
+import { installBusRoutes } from '../../bus/index.js';
 import { requireToken } from './auth.js';
 import { connectionsRouter } from './connections.js';
 import type { ApiContext } from './context.js';
@@ -38,6 +39,11 @@ export function createApiApp(context: ApiContext): express.Express {
   api.use(connectionsRouter(context));
   api.use(apiNotFound);
   api.use(apiErrorHandler(context.logger));
+  if (context.bus) {
+    // Ingest (`/events`) and the bus's own `/api/...` routes, under the same token check as the rest of the API.
+    const apiGuard = requireToken(context.config.authToken);
+    installBusRoutes(app, context.bus, { apiGuard, jsonLimit: context.config.limits.bodyBytes });
+  }
   app.use('/api', api);
   app.use(apiNotFound);
   app.use(apiErrorHandler(context.logger));

@@ -3,6 +3,7 @@
  */
 import type { ConnectionTypeDefinition } from '../../core/connection-type.js';
 import type { Registry } from '../../core/registry.js';
+import type { EventBus } from '../../bus/index.js';
 import type { ServerConfig } from '../../config/types.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ConnectionService } from '../../store/connections.js';
@@ -29,4 +30,6 @@ export interface ApiContext {
   logger: Logger;
   config: ServerConfig;
   lifecycle: Lifecycle;
+  /** The event bus: its ingest and API routes are installed beside the server's. */
+  bus?: EventBus;
 }

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { Logger } from '../../logging/logger.js';
 import { FLOW_FILE_SUFFIX } from './flow-file.js';
 
+const BUS_FILE_SUFFIXES = ['.rule.json', '.bus.json'];
+
 /** Editors write a file in several steps; changes settle for this long before the file is read. */
 export const WATCH_SETTLE_MS = 40;
 
@@ -14,6 +16,8 @@ export interface FlowWatcherOptions {
   logger: Logger;
   /** A flow file changed (or appeared, or vanished). */
   onFile: (path: string) => Promise<void>;
+  /** A bus or rule file changed (or appeared, or vanished). */
+  onBusFile?: (path: string) => Promise<void>;
   /** Something else changed (a folder renamed, an unnamed event): everything is checked. */
   onRescan: () => Promise<void>;
   settleMs?: number;
@@ -53,6 +57,10 @@ export function watchFlows(options: FlowWatcherOptions): FlowWatcher {
       if (name && name.endsWith(FLOW_FILE_SUFFIX)) {
         const path = join(options.flowsDir, name);
         schedule(path, () => options.onFile(path));
+      } else if (name && BUS_FILE_SUFFIXES.some((suffix) => name.endsWith(suffix)) && options.onBusFile) {
+        const path = join(options.flowsDir, name);
+        const onBusFile = options.onBusFile;
+        schedule(path, () => onBusFile(path));
       } else if (!name || !name.split(/[\\/]/).pop()!.startsWith('.')) {
         // Temp files of atomic saves start with a dot; anything else may be a folder that moved.
         schedule('*', options.onRescan);
