@@ -1,8 +1,9 @@
 /**
- * @module Compiles a flow plan into one xstate machine: steps are states that invoke a promise actor,
- * scopes are compound states, a Try's catch is its error transition, a Choice is guarded transitions.
+ * @module Compiles a flow plan into one xstate machine: a run of plain steps is a state whose work ends in a
+ * `work.done` or `work.error` event, scopes are compound states, a Try's catch is its error transition, a
+ * Choice is guarded transitions, a For Each a guarded loop.
  */
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import { matchesErrorType, toFlowError, type FlowError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import type { LoopState, RunContext } from './environment.js';
@@ -14,6 +15,16 @@ import { traceSkipped } from './step-runner.js';
 
 type StateConfig = Record<string, unknown>;
 
+/** Asynchronous work started on entering a state. */
+type Work = (context: RunContext) => Promise<unknown>;
+
+type WorkEvent = { type: 'work.done'; output: unknown } | { type: 'work.error'; error: unknown };
+
+/** A state that runs `work` and moves on with its result or its error. */
+function workState(work: Work, onDone: unknown, onError: unknown): StateConfig {
+  return { entry: { type: 'startWork', params: { work } }, on: { 'work.done': onDone, 'work.error': onError } };
+}
+
 /** State key and id of a step; the prefix keeps step ids apart from the machine's own state names. */
 const stateId = (stepId: string) => `s-${stepId}`;
 
@@ -21,22 +32,17 @@ const flowSetup = setup({
   types: {
     context: {} as RunContext,
     input: {} as RunContext,
-  },
-  actors: {
-    runSegment: fromPromise(({ input }: { input: { steps: PlanAction[]; context: RunContext } }) =>
-      runSegment(input.steps, input.context),
-    ),
-    decideChoice: fromPromise(({ input }: { input: { step: PlanChoice; context: RunContext } }) =>
-      decideChoice(input.step, input.context),
-    ),
-    startLoop: fromPromise(({ input }: { input: { step: PlanForEach; context: RunContext } }) =>
-      startLoop(input.step, input.context),
-    ),
-    wait: fromPromise(({ input }: { input: { ms: number; context: RunContext } }) =>
-      input.context.env.services.clock.sleep(input.ms, input.context.env.signal),
-    ),
+    events: {} as WorkEvent,
   },
   actions: {
+    // The asynchronous work of a state runs outside the machine and reports back as an event. This costs far
+    // less than spawning a promise actor per state; a state only ever waits for its own work.
+    startWork: ({ context, self }, params: { work: Work }) => {
+      params.work(context).then(
+        (output) => self.send({ type: 'work.done', output }),
+        (error: unknown) => self.send({ type: 'work.error', error }),
+      );
+    },
     storeMessage: assign({ message: ({ event }) => (event as unknown as { output: Message }).output }),
     traceSkipped: ({ context }, params: { step: PlanStep }) => traceSkipped(params.step, context),
     storeError: assign(({ context, event }) => {
@@ -143,14 +149,11 @@ function sequence(steps: PlanStep[], errorTarget: string): { initial: string; st
 }
 
 function segmentState(steps: PlanAction[], next: string, errorTarget: string): StateConfig {
-  return {
-    invoke: {
-      src: 'runSegment',
-      input: ({ context }: { context: RunContext }) => ({ steps, context }),
-      onDone: { target: next, actions: 'storeMessage' },
-      onError: { target: errorTarget, actions: 'storeError' },
-    },
-  };
+  return workState(
+    (context) => runSegment(steps, context),
+    { target: next, actions: 'storeMessage' },
+    { target: errorTarget, actions: 'storeError' },
+  );
 }
 
 function scopeState(step: Exclude<PlanStep, PlanAction>, next: string, errorTarget: string): StateConfig {
@@ -190,14 +193,11 @@ function tryState(step: PlanTry, next: string, errorTarget: string): StateConfig
     states: {
       body: { ...sequence(step.body, `#${id}.catching`), onDone: 'exit' },
       catching: { always: catching },
-      waiting: {
-        invoke: {
-          src: 'wait',
-          input: ({ context }: { context: RunContext }) => ({ ms: retryDelay(step, context), context }),
-          onDone: { target: 'body', actions: { type: 'restartTry', params: { tryId: step.id } } },
-          onError: { target: errorTarget, actions: 'storeError' },
-        },
-      },
+      waiting: workState(
+        (context) => context.env.services.clock.sleep(retryDelay(step, context), context.env.signal),
+        { target: 'body', actions: { type: 'restartTry', params: { tryId: step.id } } },
+        { target: errorTarget, actions: 'storeError' },
+      ),
       ...handlerStates,
       exit: { type: 'final' },
     },
@@ -221,20 +221,17 @@ function choiceState(step: PlanChoice, next: string, errorTarget: string): State
     id: stateId(step.id),
     initial: 'deciding',
     states: {
-      deciding: {
-        invoke: {
-          src: 'decideChoice',
-          input: ({ context }: { context: RunContext }) => ({ step, context }),
-          onDone: [
-            ...step.branches.map((_, index) => ({
-              guard: { type: 'branchChosen', params: { index } },
-              target: `when-${index}`,
-            })),
-            { target: 'otherwise' },
-          ],
-          onError: { target: errorTarget, actions: 'storeError' },
-        },
-      },
+      deciding: workState(
+        (context) => decideChoice(step, context),
+        [
+          ...step.branches.map((_, index) => ({
+            guard: { type: 'branchChosen', params: { index } },
+            target: `when-${index}`,
+          })),
+          { target: 'otherwise' },
+        ],
+        { target: errorTarget, actions: 'storeError' },
+      ),
       ...branchStates,
       otherwise: { ...sequence(step.otherwise, errorTarget), onDone: 'exit' },
       exit: { type: 'final' },
@@ -249,14 +246,11 @@ function forEachState(step: PlanForEach, next: string, errorTarget: string): Sta
     id: stateId(step.id),
     initial: 'starting',
     states: {
-      starting: {
-        invoke: {
-          src: 'startLoop',
-          input: ({ context }: { context: RunContext }) => ({ step, context }),
-          onDone: { target: 'next', actions: { type: 'storeLoop', params } },
-          onError: { target: errorTarget, actions: 'storeError' },
-        },
-      },
+      starting: workState(
+        (context) => startLoop(step, context),
+        { target: 'next', actions: { type: 'storeLoop', params } },
+        { target: errorTarget, actions: 'storeError' },
+      ),
       next: {
         always: [
           { guard: { type: 'loopHasMore', params }, target: 'body', actions: { type: 'beginIteration', params } },
