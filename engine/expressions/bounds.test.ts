@@ -29,8 +29,8 @@ async function settle(promise: Promise<unknown>): Promise<Settled> {
 }
 
 describe('bounds', () => {
-  it('defaults to 1000 ms and a depth of 500', () => {
-    expect(DEFAULT_LIMITS).toEqual({ timeoutMs: 1000, maxDepth: 500 });
+  it('defaults to 5000 ms and a depth of 500', () => {
+    expect(DEFAULT_LIMITS).toEqual({ timeoutMs: 5000, maxDepth: 500 });
   });
 
   it.each([

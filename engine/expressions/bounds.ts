@@ -17,8 +17,11 @@ export interface ExpressionLimits {
   maxDepth: number;
 }
 
-/** 1000 ms and a nesting depth of 500. */
-export const DEFAULT_LIMITS: ExpressionLimits = Object.freeze({ timeoutMs: 1000, maxDepth: 500 });
+/**
+ * 5000 ms and a nesting depth of 500. The time is wall-clock time and concurrent executions interleave at every
+ * node, so the bound must leave room for a busy server; a runaway never blocks it (see YIELD_INTERVAL_MS).
+ */
+export const DEFAULT_LIMITS: ExpressionLimits = Object.freeze({ timeoutMs: 5000, maxDepth: 500 });
 
 /** Binding key of the evaluation state; the space makes it impossible to write as a `$variable`. */
 export const RUN_KEY = ' flowbus evaluation';
