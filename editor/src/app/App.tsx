@@ -1,0 +1,79 @@
+/**
+ * @module The editor app: loads the step registry's manifest once, then shows the flow list or a flow.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api/client.js';
+import { listStepTypes } from '../api/steps.js';
+import { FlowEditorPage } from '../editor/FlowEditorPage.js';
+import { FlowListPage } from '../flows/FlowListPage.js';
+import { blankRule, type RuleDraft } from '../rules/rule-draft.js';
+import { RuleEditorPage } from '../rules/RuleEditorPage.js';
+import { RulesPage } from '../rules/RulesPage.js';
+import { createCatalog, type StepCatalog } from '../model/catalog.js';
+import type { DraftFlow } from '../model/draft.js';
+import { Banner } from '../ui/Banner.js';
+import { Spinner } from '../ui/Spinner.js';
+import { TokenPrompt } from './TokenPrompt.js';
+import { flowHref, useHashRoute } from './use-hash-route.js';
+
+export function App() {
+  const route = useHashRoute();
+  const [catalog, setCatalog] = useState<StepCatalog>();
+  const [error, setError] = useState<ApiError | Error>();
+  const [created, setCreated] = useState<{ id: string; draft: DraftFlow }>();
+  const [createdRule, setCreatedRule] = useState<{ id: string; draft: RuleDraft }>();
+  const load = useCallback(() => {
+    setError(undefined);
+    listStepTypes().then((steps) => setCatalog(createCatalog(steps)), setError);
+  }, []);
+  useEffect(load, [load]);
+  // A new flow or rule lives in the editor until it is saved; leaving it drops the draft.
+  const routeKey = route.page === 'flow' ? `flow:${route.flowId}` : route.page === 'rule' ? `rule:${route.ruleId}` : route.page;
+  useEffect(() => {
+    setCreated((current) => (current && routeKey !== `flow:${current.id}` ? undefined : current));
+    setCreatedRule((current) => (current && routeKey !== `rule:${current.id}` ? undefined : current));
+  }, [routeKey]);
+  if (error instanceof ApiError && error.status === 401) return <TokenPrompt onDone={load} />;
+  if (error) {
+    return (
+      <div className="page-status">
+        <Banner tone="error" actions={<button type="button" className="button button-small" onClick={load}>Try again</button>}>
+          {`Cannot load the step types: ${error.message}`}
+        </Banner>
+      </div>
+    );
+  }
+  if (!catalog) {
+    return (
+      <div className="page-status">
+        <Spinner label="Loading the editor…" />
+      </div>
+    );
+  }
+  if (route.page === 'rules') {
+    return (
+      <RulesPage
+        onCreate={(id, name) => {
+          setCreatedRule({ id, draft: blankRule(name) });
+          window.location.hash = `#/rules/${encodeURIComponent(id)}`;
+        }}
+      />
+    );
+  }
+  if (route.page === 'rule') {
+    const newDraft = createdRule?.id === route.ruleId ? createdRule.draft : undefined;
+    return <RuleEditorPage key={route.ruleId} ruleId={route.ruleId} newDraft={newDraft} />;
+  }
+  if (route.page === 'flow') {
+    const newDraft = created?.id === route.flowId ? created.draft : undefined;
+    return <FlowEditorPage key={route.flowId} flowId={route.flowId} catalog={catalog} newDraft={newDraft} />;
+  }
+  return (
+    <FlowListPage
+      onCreate={(id, draft) => {
+        setCreated({ id, draft });
+        window.location.hash = flowHref(id);
+      }}
+    />
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * @module The card of a trigger or step on the canvas: type colour and initials, name, id, problems and
+ * run result. The card is a button: clicking it (or Enter) selects the step.
+ */
+import type { StepNode } from '../../../engine/flow/document.js';
+import { useEditor } from '../editor/editor-context.js';
+import { toPointer, type NodePath } from '../model/paths.js';
+import { categoryColor, initials } from './appearance.js';
+import { IssueBadge, RunBadge } from './RunBadge.js';
+
+export function StepCard({ step, path, role }: { step: StepNode; path: NodePath; role: 'Trigger' | 'Step' }) {
+  const editor = useEditor();
+  const pointer = toPointer(path);
+  const manifest = editor.catalog.get(step.type);
+  const title = manifest?.title ?? step.type;
+  const run = editor.runs?.get(pointer);
+  const status = run === undefined ? undefined : run === 'not-run' ? 'not-run' : run.status;
+  const classes = ['step-card'];
+  if (editor.selected === pointer) classes.push('selected');
+  if (step.disabled === true) classes.push('disabled');
+  if (status === 'not-run') classes.push('dimmed');
+  return (
+    <button
+      type="button"
+      className={classes.join(' ')}
+      aria-label={`${role} ${step.id}`}
+      aria-pressed={editor.selected === pointer}
+      data-step-id={step.id}
+      data-status={status}
+      onClick={() => editor.select(path)}
+    >
+      <span className="step-icon" style={{ background: categoryColor(manifest?.category) }} aria-hidden="true">
+        {initials(title)}
+      </span>
+      <span className="step-text">
+        <span className="step-title">{step.name ?? title}</span>
+        <span className="step-subtitle">
+          {step.name ? `${title} · ${step.id}` : step.id}
+          {manifest ? '' : ' · unknown type'}
+          {step.disabled === true ? ' · disabled' : ''}
+        </span>
+      </span>
+      <span className="step-badges">
+        <IssueBadge count={editor.issues.byNode.get(pointer)?.count ?? 0} />
+        <RunBadge run={run} />
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,247 @@
+/**
+ * @module The flow editor: toolbar, canvas and side panel around one draft, with undo, validation as you
+ * edit, saving that never overwrites a newer file silently, publishing and test runs.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { StoredExecution } from '../api/types.js';
+import { ComponentPicker } from '../canvas/ComponentPicker.js';
+import { FlowCanvas } from '../canvas/FlowCanvas.js';
+import { layoutFlow } from '../canvas/layout.js';
+import { sampleMessage } from '../expressions/sample-message.js';
+import type { StepCatalog } from '../model/catalog.js';
+import { blankFlow, draftSnapshot, triggerOf, type DraftFlow } from '../model/draft.js';
+import { indexIssues } from '../model/issues.js';
+import { toPointer, type NodePath } from '../model/paths.js';
+import { findNode, walkFlow } from '../model/walk.js';
+import { ConnectionDialog } from '../properties/ConnectionDialog.js';
+import { FormContext } from '../properties/form-context.js';
+import { PropertyPanel } from '../properties/PropertyPanel.js';
+import { ExecutionsPanel } from '../runs/ExecutionsPanel.js';
+import { nodeRuns } from '../runs/node-runs.js';
+import { RunPanel } from '../runs/RunPanel.js';
+import { Banner } from '../ui/Banner.js';
+import { EditorStatus } from './EditorStatus.js';
+import { EditorToolbar } from './EditorToolbar.js';
+import { EditorContext, type EditorContextValue, type PickerTarget } from './editor-context.js';
+import { historyReducer, initialHistory } from './draft-history.js';
+import { pickerTargetAfter, removableSelection } from './selection.js';
+import { SidePanel, type SideTab } from './SidePanel.js';
+import { useConnections } from './use-connections.js';
+import { useEditActions } from './use-edit-actions.js';
+import { useFlowFile } from './use-flow-file.js';
+import { useLastRun } from './use-last-run.js';
+import { useLeaveGuard } from './use-leave-guard.js';
+import { useServerValidation } from './use-server-validation.js';
+import { useShortcuts } from './use-shortcuts.js';
+
+export interface FlowEditorPageProps {
+  flowId: string;
+  catalog: StepCatalog;
+  /** Set for a flow created in the editor and not saved yet. */
+  newDraft?: DraftFlow;
+}
+
+type Notice = { tone: 'info' | 'success' | 'error' | 'warning'; text: string };
+
+export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProps) {
+  const [history, dispatch] = useReducer(historyReducer, newDraft ?? blankFlow(flowId), initialHistory);
+  const draft = history.present;
+  const [loaded, setLoaded] = useState(Boolean(newDraft));
+  const [selection, setSelection] = useState<NodePath | null>(null);
+  const [picking, setPicking] = useState<PickerTarget>();
+  const [tab, setTab] = useState<SideTab>('properties');
+  const [notice, setNotice] = useState<Notice>();
+  const [shownRun, setShownRun] = useState<StoredExecution>();
+  const [runCount, setRunCount] = useState(0);
+  const [runRequest, setRunRequest] = useState(0);
+  const [publishing, setPublishing] = useState(false);
+  const dirtyRef = useRef(false);
+  const file = useFlowFile(flowId, {
+    newDraft,
+    isDirty: () => dirtyRef.current,
+    onDraft: (next, reason) => {
+      dispatch({ type: 'reset', draft: next });
+      setLoaded(true);
+      if (reason === 'changed-on-disk') setNotice({ tone: 'info', text: 'The file changed on disk; the editor now shows that version.' });
+    },
+  });
+  useEffect(() => {
+    // Confirmations fade; errors and warnings stay until dismissed.
+    if (notice?.tone !== 'success' && notice?.tone !== 'info') return;
+    const timer = setTimeout(() => setNotice(undefined), 3000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  const isNew = file.state.version === undefined;
+  const dirty = isNew || file.state.savedSnapshot !== draftSnapshot(draft);
+  dirtyRef.current = dirty;
+  useLeaveGuard(dirty);
+  const [lastRun, setLastRun] = useLastRun(flowId, loaded && !isNew);
+  const validation = useServerValidation(loaded ? draft : undefined, flowId, file.state.issues);
+  const issues = useMemo(() => indexIssues(validation.issues, draft, catalog), [validation.issues, draft, catalog]);
+  const layout = useMemo(() => layoutFlow(draft, catalog), [draft, catalog]);
+  const runs = useMemo(() => (shownRun ? nodeRuns(draft, catalog, shownRun) : undefined), [shownRun, draft, catalog]);
+  const change = useCallback((next: DraftFlow, key?: string) => dispatch({ type: 'change', draft: next, key, at: Date.now() }), []);
+  const select = useCallback((path: NodePath | null) => {
+    setSelection(path);
+    if (path) setTab('properties');
+  }, []);
+  const actions = useEditActions({ draft, catalog, change, select });
+  const connections = useConnections();
+  const selected = selection ? findNode(draft, catalog, selection) : undefined;
+  const sample = useMemo(() => {
+    if (!selected || selected.kind === 'branch') return undefined;
+    return sampleMessage(draft, selected.node.id, selected.inCatch, lastRun);
+  }, [selected, draft, lastRun]);
+
+  const save = async (overwrite = false) => {
+    const outcome = await file.save(draft, overwrite);
+    if (outcome.ok) setNotice({ tone: 'success', text: isNew ? 'Created the flow file.' : 'Saved.' });
+    else if (outcome.kind === 'conflict') setNotice(undefined);
+    else if (outcome.kind === 'invalid') setNotice({ tone: 'error', text: `Not saved: ${outcome.message}. Problems are marked on their steps and fields.` });
+    else setNotice({ tone: 'error', text: `Not saved: ${outcome.message}` });
+  };
+  const publish = async (published: boolean) => {
+    setPublishing(true);
+    const problem = await file.publish(published);
+    setPublishing(false);
+    if (problem) setNotice({ tone: 'error', text: problem });
+    else if (published && dirty) setNotice({ tone: 'warning', text: 'Published the saved version; save to publish your latest changes.' });
+    else setNotice({ tone: 'success', text: published ? 'Published.' : 'Unpublished: triggers and rules no longer start this flow.' });
+  };
+  const showRun = (record: StoredExecution) => {
+    setShownRun(record);
+    setLastRun(record);
+    setRunCount((count) => count + 1);
+  };
+  const selectStep = (stepId: string) => {
+    const entry = [...walkFlow(draft, catalog)].find((candidate) => candidate.kind !== 'branch' && candidate.node.id === stepId);
+    if (entry) select(entry.path);
+  };
+
+  useShortcuts({
+    save: () => void save(),
+    undo: () => dispatch({ type: 'undo' }),
+    redo: () => dispatch({ type: 'redo' }),
+    run: () => {
+      setTab('run');
+      setRunRequest((count) => count + 1);
+    },
+    remove: () => {
+      const path = removableSelection(draft, catalog, selection);
+      if (path) actions.remove(path);
+    },
+    duplicate: () => selected && selected.kind !== 'trigger' && actions.duplicate(selected.path),
+    move: (delta) => selected && selected.kind !== 'trigger' && actions.move(selected.path, delta),
+    add: () => setPicking(pickerTargetAfter(draft, catalog, selection)),
+    clearSelection: () => select(null),
+  });
+
+  const context: EditorContextValue = {
+    catalog,
+    selected: selected ? toPointer(selected.path) : undefined,
+    issues,
+    runs,
+    picking,
+    select,
+    openPicker: setPicking,
+    addBranch: actions.addBranch,
+  };
+  if (!loaded || file.state.phase !== 'ready') return <EditorStatus flowId={flowId} state={file.state} onRetry={() => void file.load()} />;
+  const trigger = triggerOf(draft);
+  return (
+    <EditorContext.Provider value={context}>
+      <div className="editor-page">
+        <EditorToolbar
+          flowId={flowId}
+          name={typeof draft.name === 'string' ? draft.name : ''}
+          summary={file.state.summary}
+          isNew={isNew}
+          dirty={dirty}
+          saving={file.state.saving}
+          problems={issues.count}
+          validating={validation.pending}
+          canUndo={history.past.length > 0}
+          canRedo={history.future.length > 0}
+          publishing={publishing}
+          onUndo={() => dispatch({ type: 'undo' })}
+          onRedo={() => dispatch({ type: 'redo' })}
+          onSave={() => void save()}
+          onPublish={(published) => void publish(published)}
+          onTestRun={() => setTab('run')}
+        />
+        {file.state.conflict ? (
+          <Banner
+            tone="warning"
+            actions={
+              <>
+                <button type="button" className="button button-small" onClick={() => void file.takeDiskVersion()}>
+                  Load the file from disk
+                </button>
+                <button type="button" className="button button-small" onClick={() => void save(true)}>
+                  Overwrite it with my version
+                </button>
+              </>
+            }
+          >
+            The file was changed on disk after you opened it. Your changes are kept here and have not been saved.
+          </Banner>
+        ) : null}
+        {validation.error ? <Banner tone="warning">{`Cannot check the flow: ${validation.error}`}</Banner> : null}
+        {notice ? (
+          <Banner tone={notice.tone} onDismiss={() => setNotice(undefined)}>
+            {notice.text}
+          </Banner>
+        ) : null}
+        <div className="editor-main">
+          <main className="canvas-area" aria-label="Flow canvas">
+            <FlowCanvas layout={layout} onMove={actions.moveTo} />
+          </main>
+          <SidePanel tab={tab} onTab={setTab}>
+            <div hidden={tab !== 'properties'}>
+              <FormContext.Provider value={{ sample, connections: connections.connections, createConnection: connections.create }}>
+                <PropertyPanel
+                  draft={draft}
+                  catalog={catalog}
+                  selection={selection}
+                  issues={issues}
+                  actions={actions}
+                  run={shownRun && runs ? { record: shownRun, nodes: runs } : undefined}
+                  onChangeTrigger={() => setPicking({ kind: 'trigger' })}
+                />
+              </FormContext.Provider>
+            </div>
+            <div hidden={tab !== 'run'}>
+              <RunPanel
+                flowId={flowId}
+                draft={draft}
+                sampleEvent={trigger?.config?.sampleEvent}
+                eventTrigger={Boolean(trigger && catalog.get(trigger.type)?.config.properties?.sampleEvent)}
+                shown={shownRun}
+                lastRun={lastRun}
+                onResult={showRun}
+                onSelectStep={selectStep}
+                runRequest={runRequest}
+              />
+            </div>
+            <div hidden={tab !== 'executions'}>
+              <ExecutionsPanel flowId={flowId} refreshKey={runCount} shownId={shownRun?.id} onOpen={showRun} />
+            </div>
+          </SidePanel>
+        </div>
+        {picking ? (
+          <ComponentPicker
+            title={picking.kind === 'trigger' ? 'Choose a trigger' : 'Add a step'}
+            context={picking.kind === 'step' ? picking.label : 'What starts this flow'}
+            manifests={picking.kind === 'trigger' ? catalog.triggers : catalog.actions}
+            onClose={() => setPicking(undefined)}
+            onPick={(manifest) => {
+              actions.insert(picking, manifest);
+              setPicking(undefined);
+            }}
+          />
+        ) : null}
+        {connections.creating ? <ConnectionDialog type={connections.creating} onDone={connections.finish} /> : null}
+      </div>
+    </EditorContext.Provider>
+  );
+}

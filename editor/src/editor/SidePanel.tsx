@@ -1,0 +1,39 @@
+/**
+ * @module The right-hand side of the editor: tabs for the properties of the selection, test runs, and the
+ * flow's executions.
+ */
+import type { ReactNode } from 'react';
+
+export type SideTab = 'properties' | 'run' | 'executions';
+
+const TABS: Array<{ id: SideTab; label: string }> = [
+  { id: 'properties', label: 'Properties' },
+  { id: 'run', label: 'Test run' },
+  { id: 'executions', label: 'Executions' },
+];
+
+export function SidePanel({ tab, onTab, children }: { tab: SideTab; onTab: (tab: SideTab) => void; children: ReactNode }) {
+  return (
+    <aside className="side-panel">
+      <div className="tabs" role="tablist" aria-label="Panels">
+        {TABS.map((item) => (
+          <button
+            key={item.id}
+            type="button"
+            role="tab"
+            id={`tab-${item.id}`}
+            aria-selected={tab === item.id}
+            aria-controls="side-panel-body"
+            className={`tab${tab === item.id ? ' active' : ''}`}
+            onClick={() => onTab(item.id)}
+          >
+            {item.label}
+          </button>
+        ))}
+      </div>
+      <div className="side-panel-body" id="side-panel-body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {children}
+      </div>
+    </aside>
+  );
+}

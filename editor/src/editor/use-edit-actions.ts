@@ -1,0 +1,102 @@
+/**
+ * @module The editing actions of the flow editor: each turns the draft into a new one (one undo step) and
+ * says what to select afterwards.
+ */
+import { useMemo } from 'react';
+import type { StepManifest } from '../api/types.js';
+import type { DropSlot } from '../canvas/layout.js';
+import type { StepCatalog } from '../model/catalog.js';
+import type { DraftFlow } from '../model/draft.js';
+import { getAt, toPointer, type NodePath } from '../model/paths.js';
+import type { ScopePart } from '../model/scopes.js';
+import {
+  duplicateNode,
+  insertNode,
+  moveBy,
+  moveNode,
+  newBranch,
+  newStep,
+  removeNode,
+  setConfigField,
+  setNodeKey,
+} from '../model/tree-ops.js';
+import { usedIds } from '../model/walk.js';
+import type { PickerTarget } from './editor-context.js';
+
+export interface EditActionsInput {
+  draft: DraftFlow;
+  catalog: StepCatalog;
+  /** Records a new draft; changes with the same `key` in a quick run merge into one undo step. */
+  change: (draft: DraftFlow, key?: string) => void;
+  select: (path: NodePath | null) => void;
+}
+
+export type EditActions = ReturnType<typeof createEditActions>;
+
+export function createEditActions({ draft, catalog, change, select }: EditActionsInput) {
+  const taken = () => usedIds(draft, catalog);
+  return {
+    /** Puts a new step of `manifest`'s type where the picker was opened. */
+    insert(target: PickerTarget, manifest: StepManifest): void {
+      const step = newStep(manifest, taken());
+      if (target.kind === 'trigger') {
+        const previous = draft.trigger;
+        // A trigger keeps its id when its type changes; its config belongs to the old type.
+        if (previous && typeof previous.id === 'string') step.id = previous.id;
+        change({ ...draft, trigger: step });
+        select(['trigger']);
+        return;
+      }
+      const result = insertNode(draft, target.list, target.index, step);
+      change(result.draft);
+      select(result.path);
+    },
+    remove(path: NodePath): void {
+      change(removeNode(draft, path));
+      select(null);
+    },
+    duplicate(path: NodePath): void {
+      const result = duplicateNode(draft, path, taken());
+      if (!result) return;
+      change(result.draft);
+      select(result.path);
+    },
+    move(path: NodePath, delta: -1 | 1): void {
+      const result = moveBy(draft, path, delta);
+      if (!result) return;
+      change(result.draft);
+      select(result.path);
+    },
+    moveTo(path: NodePath, slot: DropSlot): void {
+      const result = moveNode(draft, path, slot.list, slot.index);
+      if (!result) return;
+      change(result.draft);
+      select(result.path);
+    },
+    addBranch(owner: NodePath, part: ScopePart & { kind: 'branches' }): void {
+      const list = [...owner, part.key];
+      const existing = getAt(draft, list);
+      const result = insertNode(draft, list, Array.isArray(existing) ? existing.length : 0, newBranch(part, taken()));
+      change(result.draft);
+      select(result.path);
+    },
+    setField(path: NodePath, field: string, value: unknown): void {
+      change(setConfigField(draft, path, field, value), `field:${toPointer(path)}:${field}`);
+    },
+    setKey(path: NodePath, key: string, value: unknown): void {
+      change(setNodeKey(draft, path, key, value), `key:${toPointer(path)}:${key}`);
+    },
+    setFlowKey(key: 'name' | 'description', value: string | undefined): void {
+      const next: DraftFlow = { ...draft };
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+      change(next, `flow:${key}`);
+    },
+  };
+}
+
+/** {@link createEditActions}, memoized on its inputs. */
+export function useEditActions(input: EditActionsInput): EditActions {
+  const { draft, catalog, change, select } = input;
+  return useMemo(() => createEditActions({ draft, catalog, change, select }), [draft, catalog, change, select]);
+}

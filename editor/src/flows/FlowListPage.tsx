@@ -1,0 +1,156 @@
+/**
+ * @module The list of flows: status, trigger and last execution of each; create, rename, duplicate and
+ * delete (after confirmation).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { listExecutions } from '../api/executions.js';
+import { deleteFlow, listFlows } from '../api/flows.js';
+import type { ExecutionSummary, FlowSummary } from '../api/types.js';
+import type { DraftFlow } from '../model/draft.js';
+import { AppNav } from '../app/AppNav.js';
+import { Banner } from '../ui/Banner.js';
+import { ConfirmDialog } from '../ui/ConfirmDialog.js';
+import { Spinner } from '../ui/Spinner.js';
+import { duplicateFlow } from './flow-files.js';
+import { FlowRow } from './FlowRow.js';
+import { NewFlowDialog } from './NewFlowDialog.js';
+import { RenameDialog } from './RenameDialog.js';
+
+export interface FlowListPageProps {
+  onCreate: (id: string, draft: DraftFlow) => void;
+}
+
+type Dialog = { kind: 'new' } | { kind: 'rename'; flow: FlowSummary } | { kind: 'delete'; flow: FlowSummary };
+
+/** The newest execution of each flow. */
+function latestByFlow(executions: ExecutionSummary[]): Map<string, ExecutionSummary> {
+  const latest = new Map<string, ExecutionSummary>();
+  for (const execution of executions) {
+    const known = latest.get(execution.flowId);
+    if (!known || known.startedAt < execution.startedAt) latest.set(execution.flowId, execution);
+  }
+  return latest;
+}
+
+export function FlowListPage({ onCreate }: FlowListPageProps) {
+  const [flows, setFlows] = useState<FlowSummary[]>();
+  const [lastRuns, setLastRuns] = useState(new Map<string, ExecutionSummary>());
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [dialog, setDialog] = useState<Dialog>();
+  const [busy, setBusy] = useState<string>();
+  const load = useCallback(async () => {
+    setError(undefined);
+    try {
+      const [list, executions] = await Promise.all([listFlows(), listExecutions({ limit: 1000 }).catch(() => [])]);
+      setFlows(list);
+      setLastRuns(latestByFlow(executions));
+    } catch (thrown) {
+      setError((thrown as Error).message);
+    }
+  }, []);
+  useEffect(() => void load(), [load]);
+  const taken = new Set((flows ?? []).map((flow) => flow.id));
+  const duplicate = async (flow: FlowSummary) => {
+    setBusy(flow.id);
+    try {
+      const id = await duplicateFlow(flow, taken);
+      setNotice(`Duplicated ${flow.id} as ${id}.`);
+      await load();
+    } catch (thrown) {
+      setError(`Could not duplicate ${flow.id}: ${(thrown as Error).message}`);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  return (
+    <div className="list-page">
+      <AppNav current="flows" />
+      <header className="page-header">
+        <div>
+          <h1>Flows</h1>
+          <p className="muted">Integration flows in the flows folder: a trigger, then steps. Open one to edit it on the canvas.</p>
+        </div>
+        <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'new' })}>
+          New flow
+        </button>
+      </header>
+      {error ? (
+        <Banner tone="error" actions={<button type="button" className="button button-small" onClick={() => void load()}>Try again</button>}>
+          {error}
+        </Banner>
+      ) : null}
+      {notice ? (
+        <Banner tone="success" onDismiss={() => setNotice(undefined)}>
+          {notice}
+        </Banner>
+      ) : null}
+      {flows === undefined && !error ? <Spinner label="Loading flows…" /> : null}
+      {flows?.length === 0 ? (
+        <div className="empty-state">
+          <h2>No flows yet</h2>
+          <p>A flow starts from a trigger (an HTTP request or an event from the bus) and runs steps you add with “+”.</p>
+          <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'new' })}>
+            Create your first flow
+          </button>
+        </div>
+      ) : null}
+      {flows && flows.length > 0 ? (
+        <table className="flow-table">
+          <thead>
+            <tr>
+              <th scope="col">Flow</th>
+              <th scope="col">Trigger</th>
+              <th scope="col">Status</th>
+              <th scope="col">Last execution</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {flows.map((flow) => (
+              <FlowRow
+                key={flow.id}
+                flow={flow}
+                lastRun={lastRuns.get(flow.id)}
+                busy={busy === flow.id}
+                onRename={() => setDialog({ kind: 'rename', flow })}
+                onDuplicate={() => void duplicate(flow)}
+                onDelete={() => setDialog({ kind: 'delete', flow })}
+              />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {dialog?.kind === 'new' ? <NewFlowDialog flows={flows ?? []} onCreate={onCreate} onClose={() => setDialog(undefined)} /> : null}
+      {dialog?.kind === 'rename' ? (
+        <RenameDialog
+          flow={dialog.flow}
+          taken={taken}
+          onDone={(renamed) => {
+            setDialog(undefined);
+            if (renamed) void load();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'delete' ? (
+        <ConfirmDialog
+          title={`Delete ${dialog.flow.name ?? dialog.flow.id}?`}
+          confirmLabel="Delete flow"
+          onClose={() => setDialog(undefined)}
+          onConfirm={async () => {
+            await deleteFlow(dialog.flow.id);
+            setDialog(undefined);
+            setNotice(`Deleted ${dialog.flow.file}.`);
+            await load();
+          }}
+        >
+          <p>
+            This deletes <code>{dialog.flow.file}</code> and stops serving the flow. Its past executions stay in the history.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * @module Step ids and the palette's lookups: slugs, unique ids, id problems, search and summaries.
+ */
+import { describe, expect, it } from 'vitest';
+import { manifests } from '../testing/fixtures.js';
+import { categoryLabel, searchSteps, summaryOf } from './catalog.js';
+import { idProblem, slugify, uniqueId } from './ids.js';
+
+describe('ids', () => {
+  it.each([
+    ['Set Variable', 'set-variable'],
+    ['  Send to WeCom!  ', 'send-to-wecom'],
+    ['Café crème', 'cafe-creme'],
+    ['告警', 'step'],
+  ])('slugifies %s', (text, slug) => {
+    expect(slugify(text)).toBe(slug);
+  });
+
+  it('numbers an id that is taken', () => {
+    expect(uniqueId('Try', new Set(['try', 'try-2']))).toBe('try-3');
+  });
+
+  it.each([
+    ['', 'an id is required'],
+    ['Body', 'lowercase letters, digits and "-", starting with a letter or digit'],
+    ['-body', 'lowercase letters, digits and "-", starting with a letter or digit'],
+    ['body', '"body" is already used in this flow'],
+    ['x'.repeat(65), 'at most 64 characters'],
+  ])('refuses the id %j', (id, problem) => {
+    expect(idProblem(id, new Set(['body']))).toBe(problem);
+  });
+});
+
+describe('catalog lookups', () => {
+  it('finds step types by every word of a query, in title, type, category or summary', () => {
+    const titles = (query: string) => searchSteps(manifests(), query).map((manifest) => manifest.title);
+    expect(titles('robot')).toEqual(['WeCom Robot', 'DingTalk Robot', 'Feishu Robot']);
+    expect(titles('flow control')).toContain('Choice');
+    expect(titles('http request')[0]).toBe('HTTP Request');
+    expect(titles('set var')).toEqual(['Set Variable', 'Set Payload']);
+    expect(titles('')).toHaveLength(manifests().length);
+  });
+
+  it('summarizes a description by its first sentence', () => {
+    expect(summaryOf('Sends a message. More text.\n\nDetails.')).toBe('Sends a message.');
+    expect(summaryOf('No full stop\nacross lines')).toBe('No full stop across lines');
+  });
+
+  it('names known and unknown categories', () => {
+    expect(categoryLabel('flow-control')).toBe('Flow control');
+    expect(categoryLabel('cloud_storage')).toBe('Cloud storage');
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * @module Creates a connection config of a connector's type: its fields come from the connection type's
+ * schema, secret fields are password inputs and never shown again.
+ */
+import { useEffect, useId, useState } from 'react';
+import { createConnection, listConnectionTypes } from '../api/connections.js';
+import type { ConnectionTypeDefinition } from '../api/types.js';
+import { Dialog } from '../ui/Dialog.js';
+import { Spinner } from '../ui/Spinner.js';
+import { fieldTitle, orderedFields } from './field-kind.js';
+
+export interface ConnectionDialogProps {
+  type: string;
+  onDone: (name: string | undefined) => void;
+}
+
+export function ConnectionDialog({ type, onDone }: ConnectionDialogProps) {
+  const ids = useId();
+  const [definition, setDefinition] = useState<ConnectionTypeDefinition | null>();
+  const [name, setName] = useState('');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    listConnectionTypes().then(
+      (types) => setDefinition(types.find((candidate) => candidate.type === type) ?? null),
+      (thrown: Error) => setError(thrown.message),
+    );
+  }, [type]);
+  const fields = definition ? orderedFields(definition.schema) : [];
+  const required = new Set(definition?.schema.required ?? []);
+  const submit = async () => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      const entries = Object.entries(values).filter(([, value]) => value !== '');
+      await createConnection({ name, type, values: Object.fromEntries(entries) });
+      onDone(name);
+    } catch (thrown) {
+      setError((thrown as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Dialog
+      title={`New ${definition?.title ?? type} connection`}
+      onClose={() => onDone(undefined)}
+      footer={
+        <>
+          <button type="button" className="button" onClick={() => onDone(undefined)}>
+            Cancel
+          </button>
+          <button type="button" className="button button-primary" disabled={saving || !definition || name === ''} onClick={() => void submit()}>
+            {saving ? 'Creating…' : 'Create connection'}
+          </button>
+        </>
+      }
+    >
+      {definition === undefined && !error ? <Spinner label="Loading the connection type…" /> : null}
+      {definition === null ? <p className="field-error">{`The server has no connection type "${type}".`}</p> : null}
+      {definition ? <p className="muted">{definition.description}</p> : null}
+      {definition ? (
+        <form
+          className="schema-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`${ids}-name`}>Connection name</label>
+            <input id={`${ids}-name`} type="text" className="mono" value={name} autoFocus onChange={(event) => setName(event.target.value.trim())} />
+            <p className="field-help">Steps name the connection by it, e.g. ops-group.</p>
+          </div>
+          {fields.map(([field, schema]) => (
+            <div className="field" key={field}>
+              <label htmlFor={`${ids}-${field}`}>
+                {fieldTitle(field, schema)}
+                {required.has(field) ? ' *' : ''}
+              </label>
+              <input
+                id={`${ids}-${field}`}
+                type={schema['x-secret'] ? 'password' : 'text'}
+                autoComplete="off"
+                value={values[field] ?? ''}
+                onChange={(event) => setValues({ ...values, [field]: event.target.value })}
+              />
+              {schema.description ? <p className="field-help">{schema.description}</p> : null}
+            </div>
+          ))}
+          <button type="submit" hidden />
+        </form>
+      ) : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}

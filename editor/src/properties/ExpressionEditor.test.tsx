@@ -1,0 +1,119 @@
+// @vitest-environment happy-dom
+/**
+ * @module The f(x) switch: a literal becomes a JSONata expression (and back), syntax is checked as you type,
+ * and the preview evaluates against the sample message.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setVariableStep } from '../../../engine/steps/set-variable/index.js';
+import { loggerStep } from '../../../engine/steps/logger/index.js';
+import type { JsonSchema } from '../../../engine/core/json-schema.js';
+import type { SampleMessage } from '../expressions/sample-message.js';
+import { FormContext } from './form-context.js';
+import { SchemaForm } from './SchemaForm.js';
+
+afterEach(cleanup);
+
+const sample: SampleMessage = {
+  message: { payload: { region: 'ap-guangzhou', subject: 'ins-1' }, attributes: {}, vars: {} },
+  source: "the trigger's sample event",
+};
+
+function renderForm(schema: JsonSchema, initial: Record<string, unknown>, withSample: SampleMessage | null = sample) {
+  const seen: { config: Record<string, unknown> } = { config: initial };
+  function Harness() {
+    const [config, setConfig] = useState(initial);
+    return (
+      <SchemaForm
+        schema={schema}
+        value={config}
+        onFieldChange={(field, value) => {
+          const next = { ...config };
+          if (value === undefined) delete next[field];
+          else next[field] = value;
+          seen.config = next;
+          setConfig(next);
+        }}
+      />
+    );
+  }
+  render(
+    <FormContext.Provider value={{ sample: withSample ?? undefined }}>
+      <Harness />
+    </FormContext.Provider>,
+  );
+  return seen;
+}
+
+const valueEditor = () => screen.getByLabelText('Value', { selector: 'textarea' }) as HTMLTextAreaElement;
+
+describe('the f(x) switch', () => {
+  it('turns a literal into the same value written as an expression, and back', () => {
+    const seen = renderForm(setVariableStep.config, { name: 'body', value: 'hello' });
+    const toggle = screen.getByRole('button', { name: 'Expression for Value' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(toggle);
+    expect(seen.config.value).toEqual({ $expr: '"hello"' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(valueEditor().value).toBe('"hello"');
+    fireEvent.click(toggle);
+    expect(seen.config.value).toBe('hello');
+    expect(screen.getByLabelText('Value', { selector: 'input' })).toBeTruthy();
+  });
+
+  it('is absent on literal-only fields', () => {
+    renderForm(setVariableStep.config, {});
+    expect(screen.queryByRole('button', { name: 'Expression for Name' })).toBeNull();
+  });
+
+  it('checks the syntax as you type and shows where the expression breaks', () => {
+    const seen = renderForm(setVariableStep.config, { name: 'body', value: { $expr: 'payload.region' } });
+    fireEvent.change(valueEditor(), { target: { value: "{ 'region': payload.region, " } });
+    expect(seen.config.value).toEqual({ $expr: "{ 'region': payload.region, " });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toMatch(/^expression syntax error at line 1, column \d+: /);
+    expect(valueEditor().getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(valueEditor(), { target: { value: "{ 'region': payload.region }" } });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('asks for an expression when the editor is empty', () => {
+    renderForm(setVariableStep.config, { value: { $expr: '' } });
+    expect(screen.getByRole('alert').textContent).toBe('write an expression, e.g. payload.subject');
+  });
+
+  it('previews the value against the sample message', async () => {
+    renderForm(setVariableStep.config, { value: { $expr: "{ 'where': payload.region, 'what': payload.subject }" } });
+    const preview = await screen.findByLabelText('Preview of Value');
+    expect(JSON.parse(preview.textContent!)).toEqual({ where: 'ap-guangzhou', what: 'ins-1' });
+    expect(screen.getByText("Preview with the trigger's sample event")).toBeTruthy();
+    fireEvent.change(valueEditor(), { target: { value: 'payload.subject & "!"' } });
+    await waitFor(() => expect(screen.getByLabelText('Preview of Value').textContent).toBe('"ins-1!"'));
+  });
+
+  it('shows an evaluation error in the preview', async () => {
+    renderForm(setVariableStep.config, { value: { $expr: "1 + 'a'" } });
+    const preview = await screen.findByLabelText('Preview of Value');
+    expect(preview.textContent).toMatch(/^EXPRESSION:EVALUATION: /);
+  });
+
+  it('switches between a JSONata expression and a text template, keeping the text', async () => {
+    const seen = renderForm(loggerStep.config, { content: { $expr: 'payload.subject' } });
+    const kind = screen.getByLabelText('Content expression kind') as HTMLSelectElement;
+    fireEvent.change(kind, { target: { value: 'template' } });
+    expect(seen.config.content).toEqual({ $template: 'payload.subject' });
+    fireEvent.change(screen.getByLabelText('Content', { selector: 'textarea' }), {
+      target: { value: 'alarm on {{ payload.subject }} in {{ payload.region }}' },
+    });
+    expect(seen.config.content).toEqual({ $template: 'alarm on {{ payload.subject }} in {{ payload.region }}' });
+    await waitFor(() => expect(screen.getByLabelText('Preview of Content').textContent).toBe('"alarm on ins-1 in ap-guangzhou"'));
+    fireEvent.change(screen.getByLabelText('Content', { selector: 'textarea' }), { target: { value: 'alarm {{ payload. }}' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/syntax error/);
+  });
+
+  it('says how to get a preview when there is no sample message', () => {
+    renderForm(setVariableStep.config, { value: { $expr: 'payload' } }, null);
+    expect(screen.getByText(/No sample message to preview with/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * @module The panel when nothing is selected: the flow's name and description, problems of the flow as a
+ * whole, and the keyboard shortcuts.
+ */
+import type { EditActions } from '../editor/use-edit-actions.js';
+import type { DraftFlow } from '../model/draft.js';
+import type { IssueIndex } from '../model/issues.js';
+import { IssueList } from './IssueList.js';
+import { TextField } from './TextField.js';
+
+const SHORTCUTS: Array<[string, string]> = [
+  ['Ctrl+S', 'Save'],
+  ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo'],
+  ['A', 'Add a step after the selected one'],
+  ['Delete', 'Delete the selected step'],
+  ['Ctrl+D', 'Duplicate the selected step'],
+  ['Alt+↑ / Alt+↓', 'Move the selected step'],
+  ['Ctrl+Enter', 'Run a test'],
+  ['Esc', 'Clear the selection'],
+];
+
+export function FlowProperties({ draft, issues, actions }: { draft: DraftFlow; issues: IssueIndex; actions: EditActions }) {
+  return (
+    <div className="properties" role="region" aria-label="Flow properties">
+      <header className="node-header">
+        <div className="node-header-text">
+          <h2>Flow</h2>
+          <p className="node-header-subtitle">Select a step on the canvas to edit it.</p>
+        </div>
+      </header>
+      <IssueList title="Problems of the flow" issues={issues.flow} />
+      <section className="panel-section" aria-label="General">
+        <TextField label="Flow name" required value={typeof draft.name === 'string' ? draft.name : undefined} onChange={(value) => actions.setFlowKey('name', value)} />
+        <TextField label="Description" multiline value={typeof draft.description === 'string' ? draft.description : undefined} onChange={(value) => actions.setFlowKey('description', value)} />
+      </section>
+      <section className="panel-section" aria-label="Keyboard shortcuts">
+        <h3>Keyboard shortcuts</h3>
+        <dl className="shortcuts">
+          {SHORTCUTS.map(([keys, action]) => (
+            <div key={keys}>
+              <dt>
+                <kbd>{keys}</kbd>
+              </dt>
+              <dd>{action}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * @module The top of a property panel: what the node is (type, category), its summary, and its full docs.
+ */
+import type { StepManifest } from '../api/types.js';
+import { categoryColor, initials } from '../canvas/appearance.js';
+import { categoryLabel, summaryOf } from '../model/catalog.js';
+import { Markdownish } from '../ui/Markdownish.js';
+
+export interface NodeHeaderProps {
+  title: string;
+  subtitle: string;
+  manifest?: StepManifest;
+  /** Shown instead of the type's description, e.g. for a branch. */
+  description?: string;
+}
+
+export function NodeHeader({ title, subtitle, manifest, description }: NodeHeaderProps) {
+  const text = description ?? (manifest ? summaryOf(manifest.description) : undefined);
+  return (
+    <header className="node-header">
+      <span className="step-icon" style={{ background: categoryColor(manifest?.category) }} aria-hidden="true">
+        {initials(title)}
+      </span>
+      <div className="node-header-text">
+        <h2>{title}</h2>
+        <p className="node-header-subtitle">
+          {subtitle}
+          {manifest ? ` · ${categoryLabel(manifest.category)}` : ''}
+        </p>
+      </div>
+      {text ? <Markdownish className="node-summary" text={text} /> : null}
+      {manifest && manifest.description.trim() !== summaryOf(manifest.description) ? (
+        <details className="node-docs">
+          <summary>How {manifest.title} works</summary>
+          <Markdownish text={manifest.description} />
+        </details>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * @module A property form generated from a config schema: one field per property, in `x-order`.
+ */
+import type { JsonSchema } from '../../../engine/core/json-schema.js';
+import type { ValidationIssue } from '../api/types.js';
+import { orderedFields } from './field-kind.js';
+import { SchemaField } from './SchemaField.js';
+
+export interface SchemaFormProps {
+  schema: JsonSchema;
+  /** The config object as the document holds it (absent when the step has none). */
+  value: Record<string, unknown> | undefined;
+  /** Sets one field; `undefined` removes it. */
+  onFieldChange: (field: string, value: unknown) => void;
+  /** Issues by field name. */
+  issues?: Map<string, ValidationIssue[]>;
+}
+
+/**
+ * @example
+ * <SchemaForm schema={manifest.config} value={step.config} onFieldChange={(field, value) => ...} />
+ */
+export function SchemaForm({ schema, value, onFieldChange, issues }: SchemaFormProps) {
+  const fields = orderedFields(schema);
+  const required = new Set(schema.required ?? []);
+  const config = value ?? {};
+  // Fields the schema does not declare are kept and shown, so that they can be seen and removed.
+  const extra = Object.keys(config).filter((key) => !schema.properties?.[key]);
+  if (fields.length === 0 && extra.length === 0) return <p className="muted">This step has no settings.</p>;
+  return (
+    <div className="schema-form">
+      {fields.map(([name, field]) => (
+        <SchemaField
+          key={name}
+          name={name}
+          schema={field}
+          required={required.has(name)}
+          value={config[name]}
+          onChange={(next) => onFieldChange(name, next)}
+          issues={issues?.get(name)}
+        />
+      ))}
+      {extra.map((name) => (
+        <SchemaField
+          key={name}
+          name={name}
+          schema={{ description: 'Not a setting of this step type.' }}
+          required={false}
+          value={config[name]}
+          onChange={(next) => onFieldChange(name, next)}
+          issues={issues?.get(name)}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * @module Creating a rule: its name and its id (the file name).
+ */
+import { useId, useState } from 'react';
+import { RESOURCE_ID_PATTERN } from '../../../engine/bus/files/format.js';
+import { slugify } from '../model/ids.js';
+import { Dialog } from '../ui/Dialog.js';
+
+export interface NewRuleDialogProps {
+  taken: ReadonlySet<string>;
+  onCreate: (id: string, name: string) => void;
+  onClose: () => void;
+}
+
+function ruleIdProblem(id: string, taken: ReadonlySet<string>): string | undefined {
+  if (!RESOURCE_ID_PATTERN.test(id)) return 'letters, digits, "_", "." and "-", starting with a letter or digit';
+  return taken.has(id) ? `a rule "${id}" exists already` : undefined;
+}
+
+export function NewRuleDialog({ taken, onCreate, onClose }: NewRuleDialogProps) {
+  const ids = useId();
+  const [name, setName] = useState('');
+  const [id, setId] = useState('');
+  const [edited, setEdited] = useState(false);
+  const problem = id === '' ? undefined : ruleIdProblem(id, taken);
+  const ready = name.trim() !== '' && id !== '' && !problem;
+  const create = () => ready && onCreate(id, name.trim());
+  return (
+    <Dialog
+      title="New rule"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="button button-primary" disabled={!ready} onClick={create}>
+            Create
+          </button>
+        </>
+      }
+    >
+      <form
+        className="schema-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          create();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${ids}-name`}>Rule name</label>
+          <input
+            id={`${ids}-name`}
+            type="text"
+            value={name}
+            autoFocus
+            placeholder="e.g. CVM alarms"
+            onChange={(event) => {
+              setName(event.target.value);
+              if (!edited) setId(event.target.value.trim() === '' ? '' : slugify(event.target.value));
+            }}
+          />
+        </div>
+        <div className={`field${problem ? ' field-invalid' : ''}`}>
+          <label htmlFor={`${ids}-id`}>Rule id</label>
+          <input
+            id={`${ids}-id`}
+            type="text"
+            className="mono"
+            value={id}
+            aria-describedby={`${ids}-help`}
+            onChange={(event) => {
+              setId(event.target.value);
+              setEdited(true);
+            }}
+          />
+          <p id={`${ids}-help`} className={problem ? 'field-error' : 'field-help'}>
+            {problem ?? `The file name: ${id || '<id>'}.rule.json`}
+          </p>
+        </div>
+        <button type="submit" hidden />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * @module "Test against an event": a template (or edited JSON) tested against the pattern by the bus's own
+ * matcher, showing for each field that did not match why not.
+ */
+import { useEffect, useId, useState } from 'react';
+import { ApiError } from '../api/client.js';
+import { listEventTemplates } from '../api/event-templates.js';
+import { testPattern, type PatternTestResult } from '../api/rules.js';
+import type { EventTemplate } from '../api/types.js';
+import { templateEvent } from '../runs/run-input.js';
+import { Spinner } from '../ui/Spinner.js';
+
+export function PatternTester({ pattern }: { pattern: unknown }) {
+  const ids = useId();
+  const [templates, setTemplates] = useState<EventTemplate[]>();
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<PatternTestResult>();
+  const [error, setError] = useState<string>();
+  const [testing, setTesting] = useState(false);
+  useEffect(() => {
+    listEventTemplates().then(
+      (list) => {
+        setTemplates(list);
+        if (list[0]) setText(JSON.stringify(templateEvent(list[0].event), null, 2));
+      },
+      (thrown: Error) => setError(thrown.message),
+    );
+  }, []);
+  useEffect(() => setResult(undefined), [pattern]);
+  const test = async () => {
+    setError(undefined);
+    setResult(undefined);
+    let event: unknown;
+    try {
+      event = JSON.parse(text);
+    } catch (thrown) {
+      setError(`the test event is not valid JSON: ${(thrown as Error).message}`);
+      return;
+    }
+    setTesting(true);
+    try {
+      setResult(await testPattern(pattern, event));
+    } catch (thrown) {
+      setError(thrown instanceof ApiError ? thrown.message : String(thrown));
+    } finally {
+      setTesting(false);
+    }
+  };
+  return (
+    <section className="panel-section pattern-tester" aria-label="Test the pattern">
+      <h3>Test against an event</h3>
+      <div className="field">
+        <label htmlFor={`${ids}-template`}>Event template</label>
+        {templates === undefined && !error ? (
+          <Spinner inline label="Loading templates…" />
+        ) : (
+          <select
+            id={`${ids}-template`}
+            onChange={(event) => {
+              const template = templates?.find((candidate) => candidate.id === event.target.value);
+              if (template) setText(JSON.stringify(templateEvent(template.event), null, 2));
+            }}
+          >
+            {(templates ?? []).map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${ids}-event`}>Test event JSON</label>
+        <textarea id={`${ids}-event`} className="code-input" rows={12} spellCheck={false} value={text} onChange={(event) => setText(event.target.value)} />
+      </div>
+      <div className="run-actions">
+        <button type="button" className="button button-primary" onClick={() => void test()} disabled={testing}>
+          Test pattern
+        </button>
+        {testing ? <Spinner inline label="Testing…" /> : null}
+      </div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {result ? (
+        <div className={`pattern-result ${result.match ? 'run-succeeded' : 'run-failed'}`} role="status" aria-label="Pattern test result">
+          <strong>{result.match ? 'The pattern matches this event.' : 'The pattern does not match this event.'}</strong>
+          {result.failures.length > 0 ? (
+            <ul>
+              {result.failures.map((failure, index) => (
+                <li key={index}>
+                  <code>{failure.pointer || '/'}</code> {failure.reason}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * @module A rule: its name, bus, switch, pattern and targets, validated as you edit and saved as the
+ * canonical rule file; beside it, the pattern tester.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { RuleTarget } from '../../../engine/bus/files/format.js';
+import { ApiError } from '../api/client.js';
+import { listConnections } from '../api/connections.js';
+import { listFlows } from '../api/flows.js';
+import { getRule, listBuses, saveRule, validateRule } from '../api/rules.js';
+import type { ConnectionSummary, FlowSummary, ValidationIssue } from '../api/types.js';
+import { IssueList } from '../properties/IssueList.js';
+import { JsonInput } from '../properties/JsonInput.js';
+import { TextField } from '../properties/TextField.js';
+import { Banner } from '../ui/Banner.js';
+import { Spinner } from '../ui/Spinner.js';
+import { PatternTester } from './PatternTester.js';
+import { splitRuleIssues, type RuleDraft } from './rule-draft.js';
+import { TargetsEditor } from './TargetsEditor.js';
+
+export interface RuleEditorPageProps {
+  ruleId: string;
+  /** Set for a rule created in the editor and not saved yet. */
+  newDraft?: RuleDraft;
+}
+
+function useRuleIssues(ruleId: string, draft: RuleDraft | undefined): ValidationIssue[] {
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  useEffect(() => {
+    if (!draft) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => validateRule(ruleId, draft, controller.signal).then(setIssues, () => {}), 300);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [ruleId, draft]);
+  return issues;
+}
+
+export function RuleEditorPage({ ruleId, newDraft }: RuleEditorPageProps) {
+  const ids = useId();
+  const [draft, setDraft] = useState<RuleDraft | undefined>(newDraft);
+  const [saved, setSaved] = useState(!newDraft);
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const [context, setContext] = useState<{ flows: FlowSummary[]; connections: ConnectionSummary[]; buses: Array<{ id: string; name: string }> }>();
+  const issues = useRuleIssues(ruleId, draft);
+  useEffect(() => {
+    if (!newDraft) getRule(ruleId).then((detail) => setDraft(detail.rule as RuleDraft), (thrown: Error) => setError(thrown.message));
+    Promise.all([listFlows(), listConnections().catch(() => []), listBuses().catch(() => [{ id: 'default', name: 'Default bus' }])]).then(
+      ([flows, connections, buses]) => setContext({ flows, connections, buses }),
+      (thrown: Error) => setError(thrown.message),
+    );
+  }, [ruleId, newDraft]);
+  const change = (next: RuleDraft) => {
+    setDraft(next);
+    setNotice(undefined);
+  };
+  const save = async () => {
+    if (!draft) return;
+    setSaving(true);
+    setError(undefined);
+    try {
+      await saveRule(ruleId, draft);
+      setSaved(true);
+      setNotice('Saved the rule file.');
+    } catch (thrown) {
+      setError(thrown instanceof ApiError && thrown.issues.length > 0 ? `Not saved: ${thrown.issues.length} problem(s), marked below.` : (thrown as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+  if (!draft || !context) {
+    return <div className="page-status">{error ? <Banner tone="error">{error}</Banner> : <Spinner label={`Opening rule ${ruleId}…`} />}</div>;
+  }
+  const split = splitRuleIssues(issues);
+  return (
+    <div className="rule-page">
+      <header className="toolbar">
+        <a className="toolbar-back" href="#/rules">
+          ← Rules
+        </a>
+        <div className="toolbar-title">
+          <h1>{draft.name || ruleId}</h1>
+          <span className="toolbar-id">{`${ruleId}.rule.json`}</span>
+          {saved ? null : <span className="status-pill status-new">Not saved yet</span>}
+        </div>
+        <span className={`problem-count${issues.length > 0 ? ' has-problems' : ''}`} role="status">
+          {issues.length === 0 ? 'No problems' : `${issues.length} problem(s)`}
+        </span>
+        <button type="button" className="button button-primary" onClick={() => void save()} disabled={saving}>
+          {saving ? 'Saving…' : 'Save rule'}
+        </button>
+      </header>
+      {error ? <Banner tone="error">{error}</Banner> : null}
+      {notice ? <Banner tone="success">{notice}</Banner> : null}
+      <div className="rule-columns">
+        <div className="rule-form">
+          <IssueList issues={split.other} />
+          <section className="panel-section" aria-label="Rule">
+            <TextField label="Rule name" required value={draft.name} onChange={(name) => change({ ...draft, name: name ?? '' })} />
+            <TextField label="Description" multiline value={draft.description} onChange={(description) => change({ ...draft, description })} />
+            <div className="field">
+              <label htmlFor={`${ids}-bus`}>Event bus</label>
+              <select id={`${ids}-bus`} value={draft.bus ?? 'default'} onChange={(event) => change({ ...draft, bus: event.target.value })}>
+                {context.buses.map((bus) => (
+                  <option key={bus.id} value={bus.id}>
+                    {bus.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <label className="checkbox">
+              <input type="checkbox" checked={draft.enabled !== false} onChange={(event) => change({ ...draft, enabled: event.target.checked })} />
+              <span>Enabled: matching events are delivered to the targets</span>
+            </label>
+          </section>
+          <section className="panel-section" aria-label="Pattern">
+            <h3>Event pattern</h3>
+            <div className={`field${split.pattern.length > 0 ? ' field-invalid' : ''}`}>
+              <label htmlFor={`${ids}-pattern`}>Pattern JSON</label>
+              <JsonInput id={`${ids}-pattern`} rows={8} value={draft.pattern} onChange={(pattern) => change({ ...draft, pattern: pattern as Record<string, unknown> })} />
+              <p className="field-help">Every field listed must match; a list means any of, e.g. {'{"source": ["cvm.cloud.tencent"]}'}.</p>
+              {split.pattern.map((issue, index) => (
+                <p key={index} className="field-error">
+                  {`${issue.pointer}: ${issue.message}`}
+                </p>
+              ))}
+            </div>
+          </section>
+          <section className="panel-section" aria-label="Targets">
+            <h3>Targets</h3>
+            <TargetsEditor
+              targets={draft.targets ?? []}
+              flows={context.flows}
+              connections={context.connections}
+              issues={split.targets}
+              onChange={(targets: RuleTarget[]) => change({ ...draft, targets })}
+            />
+          </section>
+        </div>
+        <aside className="rule-side">
+          <PatternTester pattern={draft.pattern} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * @module Test runs: pick an input (sample event, template, last input) or edit its JSON, run the flow as
+ * drawn (saved or not, side effects stubbed), and see each step's result; the canvas shows them too.
+ */
+import { useEffect, useId, useMemo, useState } from 'react';
+import { listEventTemplates } from '../api/event-templates.js';
+import { dryRun } from '../api/flows.js';
+import type { EventTemplate, StoredExecution } from '../api/types.js';
+import { Spinner } from '../ui/Spinner.js';
+import { dryRunInput, inputChoices, type InputMode } from './run-input.js';
+import { RunSummary } from './RunSummary.js';
+
+export interface RunPanelProps {
+  flowId: string;
+  draft: unknown;
+  sampleEvent: unknown;
+  eventTrigger: boolean;
+  /** The run shown on the canvas. */
+  shown?: StoredExecution;
+  lastRun?: StoredExecution;
+  onResult: (record: StoredExecution) => void;
+  onSelectStep: (stepId: string) => void;
+  /** Bumped by the Ctrl+Enter shortcut to run now. */
+  runRequest: number;
+}
+
+export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, shown, lastRun, onResult, onSelectStep, runRequest }: RunPanelProps) {
+  const ids = useId();
+  const [templates, setTemplates] = useState<EventTemplate[]>();
+  const [choiceId, setChoiceId] = useState<string>();
+  const [text, setText] = useState('');
+  const [mode, setMode] = useState<InputMode>(eventTrigger ? 'event' : 'message');
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    const controller = new AbortController();
+    listEventTemplates(controller.signal).then(setTemplates, () => setTemplates([]));
+    return () => controller.abort();
+  }, []);
+  const choices = useMemo(() => inputChoices(sampleEvent, templates ?? [], lastRun, eventTrigger), [sampleEvent, templates, lastRun, eventTrigger]);
+  const choose = (id: string) => {
+    const choice = choices.find((candidate) => candidate.id === id);
+    setChoiceId(id);
+    if (!choice) return;
+    setText(JSON.stringify(choice.value, null, 2));
+    setMode(choice.mode);
+  };
+  useEffect(() => {
+    if (choiceId === undefined && choices[0] && templates !== undefined) choose(choices[0].id);
+    // Only once the choices are first known: later changes must not replace JSON being edited.
+  }, [choices, templates]);
+  const run = async () => {
+    const body = dryRunInput(text, mode);
+    if ('problem' in body) {
+      setError(body.problem);
+      return;
+    }
+    setRunning(true);
+    setError(undefined);
+    try {
+      onResult(await dryRun(flowId, draft, body.input));
+    } catch (thrown) {
+      const issues = (thrown as { issues?: Array<{ message: string }> }).issues ?? [];
+      const detail = issues.length > 0 ? `: ${issues.map((issue) => issue.message).join('; ')}` : '';
+      setError(`${(thrown as Error).message}${detail}`);
+    } finally {
+      setRunning(false);
+    }
+  };
+  useEffect(() => {
+    // Runs on the shortcut's request only, with the input as it is then.
+    if (runRequest > 0) void run();
+  }, [runRequest]);
+  return (
+    <div className="properties run-panel" role="region" aria-label="Test run">
+      <header className="node-header">
+        <div className="node-header-text">
+          <h2>Test run</h2>
+          <p className="node-header-subtitle">Runs the flow as drawn, saved or not. Connectors and HTTP calls are not sent.</p>
+        </div>
+      </header>
+      <section className="panel-section">
+        <div className="field">
+          <label htmlFor={`${ids}-source`}>Test input</label>
+          {templates === undefined ? (
+            <Spinner inline label="Loading templates…" />
+          ) : (
+            <select id={`${ids}-source`} value={choiceId ?? ''} onChange={(event) => choose(event.target.value)}>
+              {choiceId === undefined || choiceId === 'custom' ? <option value="custom">Edited JSON</option> : null}
+              {choices.map((choice) => (
+                <option key={choice.id} value={choice.id}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+        <div className="field">
+          <div className="field-head">
+            <label htmlFor={`${ids}-json`}>Test input JSON</label>
+            <select aria-label="Send the input as" value={mode} onChange={(event) => setMode(event.target.value as InputMode)}>
+              <option value="event">a CloudEvent</option>
+              <option value="message">a message</option>
+            </select>
+          </div>
+          <textarea
+            id={`${ids}-json`}
+            className="code-input"
+            rows={10}
+            spellCheck={false}
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              setChoiceId('custom');
+            }}
+          />
+        </div>
+        <div className="run-actions">
+          <button type="button" className="button button-primary" onClick={() => void run()} disabled={running} title="Ctrl+Enter">
+            {running ? 'Running…' : 'Run test'}
+          </button>
+          {running ? <Spinner inline label="Running the flow…" /> : null}
+        </div>
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </section>
+      {shown ? <RunSummary record={shown} onSelectStep={onSelectStep} /> : null}
+    </div>
+  );
+}

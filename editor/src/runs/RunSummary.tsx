@@ -1,0 +1,64 @@
+/**
+ * @module The result of a run: overall status and each step in the order it ran, with its status,
+ * duration and error; a step's row selects it on the canvas.
+ */
+import type { StoredExecution } from '../api/types.js';
+import { formatDuration, STATUS_LABELS } from './trace.js';
+
+const EXECUTION_LABELS: Record<string, string> = {
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+  'timed-out': 'Timed out',
+};
+
+export function RunSummary({ record, onSelectStep }: { record: StoredExecution; onSelectStep: (stepId: string) => void }) {
+  return (
+    <section className="panel-section run-result" aria-label="Run result">
+      <h3>
+        Result{' '}
+        <span className={`status-pill status-${record.status}`} data-status={record.status}>
+          {EXECUTION_LABELS[record.status] ?? record.status}
+        </span>
+      </h3>
+      <p className="muted">
+        {new Date(record.startedAt).toLocaleString()} · {formatDuration(record.durationMs)} · {record.trigger}
+        {record.trigger === 'dry-run' ? ' (test run)' : ''}
+      </p>
+      {record.error ? (
+        <div className="run-error" role="group" aria-label="Run error">
+          <code>{record.error.type}</code>
+          <p>
+            {record.error.message}
+            {record.error.step ? ` (step ${record.error.step})` : ''}
+          </p>
+        </div>
+      ) : null}
+      <ol className="trace-list">
+        {record.steps.map((trace, index) => (
+          <li key={index}>
+            <button type="button" className={`trace-row run-${trace.status}`} onClick={() => onSelectStep(trace.stepId)} aria-label={`Trace of ${trace.stepId}: ${STATUS_LABELS[trace.status]}`}>
+              <span className="trace-id">{trace.stepId}</span>
+              <span className="trace-status">{trace.error ? trace.error.type : STATUS_LABELS[trace.status]}</span>
+              <span className="trace-time">{formatDuration(trace.durationMs)}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      {record.steps.length === 0 ? <p className="muted">No step ran.</p> : null}
+      {record.logs.length > 0 ? (
+        <>
+          <h4>Log</h4>
+          <ul className="log-list">
+            {record.logs.map((entry, index) => (
+              <li key={index}>
+                <span className={`log-level log-${entry.level}`}>{entry.level}</span> <span className="log-category">{entry.category}</span>{' '}
+                <span>{entry.content}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

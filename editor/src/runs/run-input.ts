@@ -1,0 +1,66 @@
+/**
+ * @module What a test run starts from: the trigger's sample event, a product template, the last run's input
+ * or edited JSON, and how each becomes the body of a dry run.
+ */
+import type { DryRunInput } from '../api/flows.js';
+import type { EventTemplate, StoredExecution } from '../api/types.js';
+
+/** How the JSON of the run panel is sent: as a CloudEvent (the input the bus would give) or as a message. */
+export type InputMode = 'event' | 'message';
+
+export interface InputChoice {
+  id: string;
+  label: string;
+  mode: InputMode;
+  value: unknown;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A template's event as sent: its fields, with a fresh id and the time now where the template has none. */
+export function templateEvent(event: Record<string, unknown>, now: number = Date.now()): Record<string, unknown> {
+  const { specversion, source, type, ...rest } = event;
+  return { specversion, id: event.id ?? globalThis.crypto.randomUUID(), source, type, time: event.time ?? now, ...rest };
+}
+
+/** The inputs to offer, in order: the sample event, the templates, the last run's input. */
+export function inputChoices(
+  sampleEvent: unknown,
+  templates: EventTemplate[],
+  lastRun: StoredExecution | undefined,
+  eventTrigger: boolean,
+): InputChoice[] {
+  const choices: InputChoice[] = [];
+  if (isRecord(sampleEvent)) choices.push({ id: 'sample', label: "The trigger's sample event", mode: 'event', value: sampleEvent });
+  if (eventTrigger) {
+    for (const template of templates) {
+      choices.push({ id: `template:${template.id}`, label: `Template: ${template.title}`, mode: 'event', value: templateEvent(template.event) });
+    }
+  }
+  if (lastRun) {
+    const { payload, attributes, vars } = lastRun.input;
+    choices.push({ id: 'last', label: 'The input of the last run', mode: 'message', value: { payload, attributes, vars } });
+  }
+  if (!eventTrigger) {
+    choices.push({ id: 'empty', label: 'An empty request', mode: 'message', value: { payload: null, attributes: { method: 'POST', headers: {} } } });
+  }
+  return choices;
+}
+
+/** The dry-run body for JSON `text` in `mode`, or the reason it cannot be sent. */
+export function dryRunInput(text: string, mode: InputMode): { input: DryRunInput } | { problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (thrown) {
+    return { problem: `the test input is not valid JSON: ${(thrown as Error).message}` };
+  }
+  if (!isRecord(value)) return { problem: 'the test input must be a JSON object' };
+  if (mode === 'event') return { input: { event: value } };
+  const { payload = null, attributes, vars } = value as { payload?: unknown; attributes?: unknown; vars?: unknown };
+  if (attributes !== undefined && !isRecord(attributes)) return { problem: '"attributes" must be an object' };
+  if (vars !== undefined && !isRecord(vars)) return { problem: '"vars" must be an object' };
+  return { input: { input: { payload, ...(attributes ? { attributes } : {}), ...(vars ? { vars } : {}) } } };
+}
