@@ -145,6 +145,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     onFile: (path) => catalog.syncPath(path),
     onBusFile: (path) => bus.reloadFile(path),
+    // Flows are compared by content, so re-reading them unchanged costs little; rules are reloaded on events.
+    onPeriodicRescan: () => catalog.rescan(),
     onRescan: async () => {
       await catalog.rescan();
       await bus.reloadAll();

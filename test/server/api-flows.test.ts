@@ -84,6 +84,18 @@ describe('management API: flows', () => {
     expect((await server.request('/greet', json('POST', {}))).text).toBe('hi there');
   });
 
+  // Regression: a change on disk that the file watcher missed must still stop a save based on the old version.
+  it('refuses a save based on a version that was changed on disk behind its back', async () => {
+    const current = await server.request('/api/flows/greet');
+    const etag = current.headers.get('etag')!;
+    const onDisk = httpFlow('/greet', [setPayload('hello', 'edited by hand')]);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(server.flowsDir, 'greet.flow.json'), formatFlow(onDisk));
+    const save = await server.request('/api/flows/greet', json('PUT', httpFlow('/greet', [setPayload('hello', 'x')]), { 'if-match': etag }));
+    expect([save.status, save.json.error.type]).toEqual([412, 'FLOW:VERSION_MISMATCH']);
+    expect(await readFile(join(server.flowsDir, 'greet.flow.json'), 'utf8')).toContain('edited by hand');
+  });
+
   it('validates a document without saving it', async () => {
     const document = { ...greet, steps: {} };
     const bad = await server.request('/api/flows/validate', json('POST', { document }));

@@ -101,6 +101,10 @@ export class FlowCatalog<Prepared = unknown> {
     options: SaveOptions = {},
   ): Promise<{ state: FlowState<Prepared>; created: boolean }> {
     return this.exclusive(async () => {
+      // The file may have changed on disk without the watcher noticing (Node 20's recursive watch on Linux
+      // loses files replaced by rename): read it again, so a stale version is never overwritten silently.
+      const known = this.flows.get(id);
+      if (known) await this.apply(known.path, await readFlowText(known.path));
       const existing = this.flows.get(id);
       if (options.create && existing) {
         throw new FlowbusError('FLOW:EXISTS', `a flow with id "${id}" exists already`, { flowId: id });

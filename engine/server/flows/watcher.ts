@@ -8,6 +8,10 @@ import { FLOW_FILE_SUFFIX } from './flow-file.js';
 
 const BUS_FILE_SUFFIXES = ['.rule.json', '.bus.json'];
 
+/** Everything is checked this often too: recursive watching can miss changes (Node 20 on Linux loses a file
+ * once it was replaced by rename twice, which is how every save writes it). */
+export const RESCAN_INTERVAL_MS = 5000;
+
 /** Editors write a file in several steps; changes settle for this long before the file is read. */
 export const WATCH_SETTLE_MS = 40;
 
@@ -21,6 +25,9 @@ export interface FlowWatcherOptions {
   /** Something else changed (a folder renamed, an unnamed event): everything is checked. */
   onRescan: () => Promise<void>;
   settleMs?: number;
+  /** What the periodic check runs (default `onRescan`): it should be cheap when nothing changed. */
+  onPeriodicRescan?: () => Promise<void>;
+  rescanIntervalMs?: number;
 }
 
 export interface FlowWatcher {
@@ -72,11 +79,15 @@ export function watchFlows(options: FlowWatcherOptions): FlowWatcher {
     });
     return { close() {} };
   }
+  const periodic = options.onPeriodicRescan ?? options.onRescan;
+  const rescanTimer = setInterval(() => schedule('periodic', periodic), options.rescanIntervalMs ?? RESCAN_INTERVAL_MS);
+  rescanTimer.unref();
   watcher.on('error', (thrown) => {
     options.logger.warn('flows folder watch failed', { error: thrown.message });
   });
   return {
     close() {
+      clearInterval(rescanTimer);
       watcher.close();
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
