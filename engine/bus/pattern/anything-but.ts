@@ -6,10 +6,16 @@ import { joinPointer } from '../../core/issues.js';
 import { ignoreCaseTest } from './ignore-case.js';
 import { checkListSize, readSingleKey, readStrings } from './operator-values.js';
 import { describeType, isPlainObject, type ParseContext } from './parse-context.js';
-import type { Condition, Scalar } from './types.js';
+import type { Condition, Exclusion, Scalar } from './types.js';
 import { parseWildcard, wildcardMatches } from './wildcard.js';
 
 type StringTest = (value: string) => boolean;
+
+/** An excluded string test, with what the rule matcher needs to index it. */
+interface ExcludedTest {
+  test: StringTest;
+  excluded: Exclusion;
+}
 
 const INNER = ['prefix', 'suffix', 'equals-ignore-case', 'wildcard'] as const;
 
@@ -47,7 +53,7 @@ function readExcludedTest(
   object: Record<string, unknown>,
   pointer: string,
   context: ParseContext,
-): StringTest | undefined {
+): ExcludedTest | undefined {
   const entry = readSingleKey(object, pointer, 'the object under "anything-but"', context);
   if (!entry) return undefined;
   const at = joinPointer(pointer, entry.key);
@@ -72,7 +78,9 @@ function readExcludedTest(
       tests.push((value) => wildcardMatches(wildcard, value));
     }
   }
-  return tests.length === 1 ? tests[0] : (value) => tests.some((test) => test(value));
+  const excluded: Exclusion = affix ? { kind: entry.key as 'prefix' | 'suffix', texts } : { kind: 'tested' };
+  const test: StringTest = tests.length === 1 ? tests[0]! : (value) => tests.some((one) => one(value));
+  return { test, excluded };
 }
 
 /**
@@ -86,15 +94,17 @@ export function parseAnythingBut(
   source: unknown,
 ): Condition | undefined {
   if (isPlainObject(value)) {
-    const excluded = readExcludedTest(value, pointer, context);
-    if (!excluded) return undefined;
-    return { kind: 'anything-but', source, test: (v) => !(typeof v === 'string' && excluded(v)) };
+    const inner = readExcludedTest(value, pointer, context);
+    if (!inner) return undefined;
+    const { test, excluded } = inner;
+    return { kind: 'anything-but', source, excluded, test: (v) => !(typeof v === 'string' && test(v)) };
   }
-  const excluded = readExcludedValues(value, pointer, context);
-  if (!excluded) return undefined;
-  if (excluded.size === 1) {
-    const only = excluded.values().next().value;
-    return { kind: 'anything-but', source, test: (v) => v !== only };
+  const values = readExcludedValues(value, pointer, context);
+  if (!values) return undefined;
+  const excluded: Exclusion = { kind: 'values', values: [...values] };
+  if (values.size === 1) {
+    const only = values.values().next().value;
+    return { kind: 'anything-but', source, excluded, test: (v) => v !== only };
   }
-  return { kind: 'anything-but', source, test: (v) => !excluded.has(v) };
+  return { kind: 'anything-but', source, excluded, test: (v) => !values.has(v) };
 }

@@ -5,6 +5,7 @@
  */
 import { AffixIndex } from './affix-index.js';
 import { CidrIndex } from './cidr-index.js';
+import { ExclusionIndex } from './exclusion-index.js';
 import { NumericIndex } from './numeric-index.js';
 import { addSlot, removeSlot, type SlotSink, type Slots } from './slot-lists.js';
 import type { Condition, Scalar } from './types.js';
@@ -14,10 +15,24 @@ const ASCII = /^[\x00-\x7f]*$/;
 const LEADING_ASCII = /^[\x00-\x7f]*/;
 const TRAILING_ASCII = /[\x00-\x7f]*$/;
 
-/** A condition the index can hold (everything but `anything-but`, `contain`, `exists`, `array`). */
+/**
+ * A condition the index can hold: everything but `contain`, `array`, and `anything-but` of
+ * case-insensitive forms or wildcards.
+ */
 export type IndexableCondition = Extract<
   Condition,
-  { kind: 'equals' | 'prefix' | 'suffix' | 'equals-ignore-case' | 'numeric' | 'cidr' | 'wildcard' }
+  {
+    kind:
+      | 'equals'
+      | 'prefix'
+      | 'suffix'
+      | 'equals-ignore-case'
+      | 'numeric'
+      | 'cidr'
+      | 'wildcard'
+      | 'anything-but'
+      | 'exists';
+  }
 >;
 
 /** Whether a condition can live in a leaf index (otherwise its rule is confirmed by its own matcher). */
@@ -27,7 +42,10 @@ export function isIndexable(condition: Condition): condition is IndexableConditi
     case 'numeric':
     case 'cidr':
     case 'wildcard':
+    case 'exists':
       return true;
+    case 'anything-but':
+      return condition.excluded.kind !== 'tested';
     case 'prefix':
     case 'suffix':
       return !condition.ignoreCase || ASCII.test(condition.value);
@@ -69,7 +87,16 @@ export class LeafIndex<S> {
   private numeric: NumericIndex<S> | undefined;
   private cidrs: CidrIndex<S> | undefined;
   private wildcards: WildcardIndex<S> | undefined;
+  private exclusions: ExclusionIndex<S> | undefined;
+  /** Slots of `{"exists": true}` (any scalar satisfies it) and of `{"exists": false}`. */
+  private readonly present: S[] = [];
+  private readonly absent: S[] = [];
   private strings = false;
+
+  /** Whether some condition here is satisfied by a field without scalars (see `findAbsent`). */
+  get hasAbsent(): boolean {
+    return this.absent.length > 0;
+  }
 
   /** Registers a condition; returns how to take it out again. */
   add(condition: IndexableCondition, slot: S): () => void {
@@ -90,6 +117,14 @@ export class LeafIndex<S> {
         this.strings = true;
         return () => cidrs.remove(condition.block, slot);
       }
+      case 'exists': {
+        const slots = condition.exists ? this.present : this.absent;
+        slots.push(slot);
+        return () => void slots.splice(slots.indexOf(slot), 1);
+      }
+      case 'anything-but':
+        if (condition.excluded.kind === 'tested') throw new TypeError('anything-but not indexable');
+        return (this.exclusions ??= new ExclusionIndex<S>()).add(condition.excluded, slot);
       case 'wildcard':
         this.strings = true;
         return (this.wildcards ??= new WildcardIndex<S>()).add(condition.wildcard, slot);
@@ -127,8 +162,15 @@ export class LeafIndex<S> {
     };
   }
 
+  /** Marks the conditions a field without scalars satisfies (`{"exists": false}`). */
+  findAbsent(sink: SlotSink<S>): void {
+    if (this.absent.length > 0) sink.mark(this.absent);
+  }
+
   /** Marks every condition that one event scalar satisfies. */
   find(value: Scalar, sink: SlotSink<S>): void {
+    if (this.present.length > 0) sink.mark(this.present);
+    if (this.exclusions !== undefined && this.exclusions.size > 0) this.exclusions.find(value, sink);
     if (this.equals !== undefined) {
       const slots = this.equals.get(value);
       if (slots !== undefined) sink.mark(slots);

@@ -102,7 +102,8 @@ function walkObject(node: PathNode, object: object, into: EventScalars): void {
 
 function visit(node: PathNode, value: unknown, into: EventScalars, depth: number): void {
   if (Array.isArray(value)) {
-    if (depth >= MAX_LIST_NESTING) return;
+    // the same depth as matchesPattern: the field's list is depth 0, and a list at MAX_LIST_NESTING is read
+    if (depth > MAX_LIST_NESTING) return;
     for (let index = 0; index < value.length; index++) {
       const element = value[index];
       if (isEventObject(element)) {

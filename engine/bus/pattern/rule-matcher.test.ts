@@ -148,6 +148,7 @@ describe('RuleMatcher agrees with matchesPattern on generated rules and events',
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const words = ['a', 'ab', 'abc', 'b', 'ba', 'AB', '10.0.0.1', '10.0.1.9', ''];
   const numbers = [0, 1, 2.5, 10, 99, -3];
+  const affixes = words.filter((word) => word !== '');
   const keys = ['p', 'q', 'r'];
 
   const condition = (): unknown =>
@@ -163,6 +164,11 @@ describe('RuleMatcher agrees with matchesPattern on generated rules and events',
       () => ({ numeric: ['>=', -1, '<', pick([1, 10, 100])] }),
       () => ({ numeric: ['<=', pick(numbers)] }),
       () => ({ 'anything-but': pick(words) }),
+      () => ({ 'anything-but': [pick(words), pick(words)] }),
+      () => ({ 'anything-but': [pick(numbers), pick(numbers)] }),
+      () => ({ 'anything-but': { prefix: pick(affixes) } }),
+      () => ({ 'anything-but': { suffix: [pick(affixes), pick(affixes)] } }),
+      () => ({ 'anything-but': { wildcard: pick(['a*', '*b']) } }),
       () => ({ exists: next() < 0.5 }),
       () => ({ cidr: pick(['10.0.0.0/24', '10.0.0.0/16', '0.0.0.0/0']) }),
       () => ({ wildcard: pick(['a*', '*b', '*', 'a*c', '*b*']) }),
@@ -181,6 +187,8 @@ describe('RuleMatcher agrees with matchesPattern on generated rules and events',
       () => pick(numbers),
       () => null,
       () => [pick(words), pick(numbers)],
+      () => [],
+      () => ({ p: pick(words) }),
     ])();
   const event = (depth = 0): Record<string, unknown> => {
     const result: Record<string, unknown> = {};

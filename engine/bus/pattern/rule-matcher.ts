@@ -2,9 +2,10 @@
  * @module The compiled matcher for all rules of a bus. Each rule alternative becomes a chain in one
  * shared automaton (see automaton.ts); an event is walked once to collect the scalars of the paths
  * rules read, then the automaton is run from its root, following the transitions those scalars
- * satisfy (exact values and prefixes by hash lookup, ranges by sorted search). An alternative reached
- * this way is a match, or, when it has conditions the automaton cannot decide (or the event has lists
- * of objects, where array consistency matters), a candidate confirmed with the rule's own matcher.
+ * satisfy (exact values and prefixes by hash lookup, ranges by sorted search, `anything-but` by what
+ * the value excludes, `exists` by whether the path has scalars). An alternative reached this way is a
+ * match, or, when it has conditions the automaton cannot decide (or the event has lists of objects,
+ * where array consistency matters), a candidate confirmed with the rule's own matcher.
  */
 import { addChain, type AutomatonHost, type ChainStep, removeChain, State } from './automaton.js';
 import { isEventObject } from './event-values.js';
@@ -31,6 +32,8 @@ interface Accepting {
   exact: boolean;
   /** Fields decided by the automaton. */
   fields: number;
+  /** Holds `{"exists": false}`: with lists of objects, only the rule's own matcher can decide it. */
+  negative: boolean;
 }
 
 interface RuleRecord {
@@ -73,7 +76,8 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
       const steps = addChain(this.root, plan.indexed, this);
       const end = steps.length > 0 ? steps[steps.length - 1]!.transition.target : this.root;
       const alternative = this.freeAlternatives.pop() ?? this.alternatives.length;
-      this.alternatives[alternative] = { rule, exact: plan.residual === 0, fields: plan.indexed.length };
+      const fields = plan.indexed.length;
+      this.alternatives[alternative] = { rule, exact: plan.residual === 0, fields, negative: plan.negative };
       end.accepts.push(alternative);
       rule.chains.push({ steps, end, alternative });
     }
@@ -157,6 +161,8 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
       const edges = state.edges;
       for (let index = 0; index < edges.length; index++) {
         const edge = edges[index]!;
+        // with lists of objects, a field absent from one element may hold scalars in another
+        if (!consistent || scalars.stamps[edge.pathId] !== epoch) edge.index.findAbsent(this);
         if (scalars.stamps[edge.pathId] !== epoch) continue;
         const values = scalars.values[edge.pathId]!;
         const count = scalars.counts[edge.pathId]!;
@@ -175,7 +181,7 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
   ): void {
     const rule = accepting.rule;
     if (rule.acceptedIn === epoch) return;
-    if (accepting.exact && (consistent || accepting.fields <= 1)) {
+    if (accepting.exact && (consistent || (accepting.fields <= 1 && !accepting.negative))) {
       rule.acceptedIn = epoch;
       matched.push(rule.id);
       return;

@@ -16,8 +16,10 @@ export interface PathConditions {
 export interface Alternative {
   /** Fields whose every condition is indexable, in chain order; `key` identifies the condition list. */
   indexed: Array<{ rank: number; path: string[]; key: string; conditions: IndexableCondition[] }>;
-  /** How many fields the index cannot decide (`exists`, `anything-but`, `wildcard`, ...). */
+  /** How many fields the index cannot decide (`contain`, `array`, some `anything-but` forms). */
   residual: number;
+  /** Some indexed field holds `{"exists": false}`, which the union of list elements cannot decide. */
+  negative: boolean;
 }
 
 /** How costly a condition is to look up: the automaton tests cheap fields first. */
@@ -29,6 +31,9 @@ const RANKS: Record<IndexableCondition['kind'], number> = {
   numeric: 2,
   wildcard: 3,
   cidr: 4,
+  // satisfied by most values: tested last, once the selective fields have narrowed the rules down
+  'anything-but': 5,
+  exists: 5,
 };
 
 function expand(node: ObjectNode, path: string[]): PathConditions[][] {
@@ -46,7 +51,7 @@ function expand(node: ObjectNode, path: string[]): PathConditions[][] {
 }
 
 function isIndexableList(list: ConditionList): boolean {
-  return !list.existsFalse && !list.existsTrue && list.whole.length === 0 && list.leaf.every(isIndexable);
+  return list.whole.length === 0 && list.all.every(isIndexable);
 }
 
 /**
@@ -54,14 +59,15 @@ function isIndexableList(list: ConditionList): boolean {
  *
  * @example
  * planRule(parsePattern({ source: ['a'], $or: [{ x: [1] }, { y: [{ exists: false }] }] }).pattern);
- * // [{ indexed: [source, x], residual: 0 }, { indexed: [source], residual: 1 }]
+ * // [{ indexed: [source, x], ... }, { indexed: [source, y], negative: true, ... }]
  */
 export function planRule(pattern: Pattern): Alternative[] {
   return expand(pattern.root, []).map((fields) => {
-    const alternative: Alternative = { indexed: [], residual: 0 };
+    const alternative: Alternative = { indexed: [], residual: 0, negative: false };
     for (const field of fields) {
       if (isIndexableList(field.conditions)) {
-        const conditions = field.conditions.leaf as IndexableCondition[];
+        const conditions = field.conditions.all as IndexableCondition[];
+        if (field.conditions.existsFalse) alternative.negative = true;
         const key = JSON.stringify(conditions.map((condition) => condition.source));
         const rank = Math.max(...conditions.map((condition) => RANKS[condition.kind]));
         alternative.indexed.push({ rank, path: field.path, key, conditions });

@@ -32,6 +32,15 @@ interface LeafTest {
 }
 
 /**
+ * What an `anything-but` excludes, as the rule matcher indexes it: values (hash lookup) or string
+ * prefixes/suffixes (affix lookup); `tested` (case-insensitive forms, wildcards) is only tested.
+ */
+export type Exclusion =
+  | { kind: 'values'; values: Scalar[] }
+  | { kind: 'prefix' | 'suffix'; texts: string[] }
+  | { kind: 'tested' };
+
+/**
  * One compiled element of a field's value list. The kinds the rule matcher indexes carry their data
  * (`value`, `range`); the others are only tested.
  */
@@ -42,7 +51,8 @@ export type Condition =
   | (ConditionBase & LeafTest & { kind: 'numeric'; range: NumericRange })
   | (ConditionBase & LeafTest & { kind: 'wildcard'; wildcard: Wildcard })
   | (ConditionBase & LeafTest & { kind: 'cidr'; block: CidrBlock })
-  | (ConditionBase & LeafTest & { kind: 'anything-but' | 'contain' })
+  | (ConditionBase & LeafTest & { kind: 'anything-but'; excluded: Exclusion })
+  | (ConditionBase & LeafTest & { kind: 'contain' })
   | (ConditionBase & { kind: 'exists'; exists: boolean })
   /** Tencent's `array`: tested against the field's whole value, not against its scalars. */
   | (ConditionBase & { kind: 'array'; testField(value: unknown): boolean });
