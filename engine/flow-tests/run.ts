@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { Ajv } from 'ajv';
 import { formatIssue, type ValidationIssue } from '../core/issues.js';
 import { issuesFromAjvErrors } from '../flow/ajv-issues.js';
-import { findJsonSyntaxError } from '../flow/json-syntax.js';
+import { parseJsonText } from '../flow/json-file.js';
 import { eventTriggerInput } from '../runtime/trigger-input.js';
 import type { FlowCatalog } from '../runtime/catalog.js';
 import type { ExecutionInput, ExecutionRecord } from '../runtime/types.js';
@@ -34,14 +34,9 @@ const validateTestFile = new Ajv({ allErrors: true, strict: false }).compile(flo
 
 /** Parses a test file; every problem is returned as an issue. */
 export function parseFlowTestText(text: string, file: string): { tests?: FlowTestFile; issues: ValidationIssue[] } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    const syntax = findJsonSyntaxError(text);
-    const where = syntax ? ` at line ${syntax.line}, column ${syntax.column}: ${syntax.reason}` : '';
-    return { issues: [{ file, pointer: '', code: 'json-syntax', message: `not valid JSON${where}` }] };
-  }
+  const read = parseJsonText(text, file);
+  if (!read.ok) return { issues: [read.issue] };
+  const value = read.json;
   if (!validateTestFile(value)) {
     const issues = issuesFromAjvErrors(validateTestFile.errors ?? [], '').map((issue) => ({ file, ...issue }));
     return { issues };

@@ -100,13 +100,13 @@ describe('loading flow files', () => {
     ]);
   });
 
-  it('keeps files as given, even missing ones, once each', async () => {
+  it('keeps flow files as given, even missing ones, once each, and leaves other files out', async () => {
     const single = join(root, 'other/single.json');
     const missing = join(root, 'flows/missing.flow.json');
     const team = join(root, 'flows/team');
     const found = await findFlowFiles([single, missing, team, join(team, 'a.flow.json')]);
     const inTeam = ['a.flow.json', 'b.flow.json', 'deep/z.flow.json'].map((name) => join(team, name));
-    expect(found).toEqual([missing, ...inTeam, single]);
+    expect(found).toEqual([missing, ...inTeam]);
   });
 
   it('loads a valid file with its id', async () => {

@@ -1,13 +1,11 @@
 /**
  * @module Reading flow files: parsing with JSON syntax errors as issues, loading one file, finding them all.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { ValidationIssue } from '../core/issues.js';
 import type { Registry } from '../core/registry.js';
 import { flowIdFromPath, type FlowDocument } from './document.js';
-import { findJsonSyntaxError, lineAndColumn } from './json-syntax.js';
-import { compareCodeUnits } from './json-text.js';
+import { findFiles, parseJsonText } from './json-file.js';
 import { validateFlow, type ValidateFlowOptions } from './validate.js';
 
 /** What parsing a flow text gives. */
@@ -38,13 +36,9 @@ export function parseFlowText(
   registry: Registry,
   options: Pick<ValidateFlowOptions, 'knownFlows'> = {},
 ): ParsedFlow {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  let json: unknown;
-  try {
-    json = JSON.parse(source);
-  } catch (error) {
-    return { issues: [jsonSyntaxIssue(source, file, error)] };
-  }
+  const read = parseJsonText(text, file);
+  if (!read.ok) return { issues: [read.issue] };
+  const json = read.json;
   const issues = validateFlow(json, registry, { file, knownFlows: options.knownFlows });
   return issues.length === 0 ? { document: json as FlowDocument, json, issues } : { json, issues };
 }
@@ -73,47 +67,14 @@ export async function loadFlowFile(
 }
 
 /**
- * The flow files named by `paths`: a file is taken as given; a folder is searched recursively for
- * `*.flow.json`, skipping `node_modules` and folders whose name starts with a dot. A path that does not exist
- * is kept, so that loading it reports it. The result is sorted and has no duplicates.
+ * The flow files named by `paths` (see {@link findFiles}): `*.flow.json` files given, or found in folders.
  *
  * @example
  * for (const path of await findFlowFiles(['flows'])) console.log(path); // flows/alarm-to-im.flow.json ...
  */
 export async function findFlowFiles(paths: string[]): Promise<string[]> {
-  const found = new Set<string>();
-  for (const path of paths) {
-    const isFolder = await stat(path).then(
-      (stats) => stats.isDirectory(),
-      () => false,
-    );
-    if (isFolder) for (const file of await flowFilesUnder(path)) found.add(file);
-    else found.add(path);
-  }
-  return [...found].sort(compareCodeUnits);
+  return findFiles(paths, [FLOW_FILE_ENDING]);
 }
 
-async function flowFilesUnder(folder: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) {
-      const skipped = entry.name === 'node_modules' || entry.name.startsWith('.');
-      if (!skipped) files.push(...(await flowFilesUnder(path)));
-    } else if (entry.isFile() && entry.name.endsWith('.flow.json')) {
-      files.push(path);
-    }
-  }
-  return files;
-}
-
-function jsonSyntaxIssue(text: string, file: string, error: unknown): ValidationIssue {
-  const found = findJsonSyntaxError(text);
-  const parserMessage = error instanceof Error ? error.message : String(error);
-  // The scanner and JSON.parse agree on what JSON is; should they ever not, JSON.parse's position is used.
-  const offset = found?.offset ?? Number(/at position (\d+)/.exec(parserMessage)?.[1] ?? text.length);
-  const { line, column } = found ?? lineAndColumn(text, offset);
-  const reason = found?.reason ?? parserMessage;
-  const message = `invalid JSON at line ${line}, column ${column}: ${reason}`;
-  return { file, pointer: '', code: 'json-syntax', message };
-}
+/** What a flow file's name ends with. */
+export const FLOW_FILE_ENDING = '.flow.json';

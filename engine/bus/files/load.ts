@@ -2,11 +2,8 @@
  * @module Reading rule and bus files: JSON syntax errors as issues (the flow loader's scanner), validation,
  * and finding the files under the flows folder.
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ValidationIssue } from '../../core/issues.js';
-import { findJsonSyntaxError, lineAndColumn } from '../../flow/json-syntax.js';
-import { compareCodeUnits } from '../../flow/canonical.js';
+import { findFiles, parseJsonText } from '../../flow/json-file.js';
 import { BUS_FILE_SUFFIX, RULE_FILE_SUFFIX, type BusDocument } from './format.js';
 import { validateBus, validateRule, type RuleValidation, type ValidateRuleOptions } from './validate.js';
 
@@ -42,43 +39,11 @@ export function parseBusText(text: string, file?: string): ParsedBus {
   return { json: parsed.json, document: parsed.json as BusDocument, issues };
 }
 
-type JsonRead = { ok: true; json: unknown } | { ok: false; issue: ValidationIssue };
-
-function parseJsonText(text: string, file: string | undefined): JsonRead {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  try {
-    return { ok: true, json: JSON.parse(source) };
-  } catch (error) {
-    const found = findJsonSyntaxError(source);
-    const offset = found?.offset ?? source.length;
-    const { line, column } = found ?? lineAndColumn(source, offset);
-    const reason = found?.reason ?? (error as Error).message;
-    const message = `invalid JSON at line ${line}, column ${column}: ${reason}`;
-    const where = file === undefined ? {} : { file };
-    return { ok: false, issue: { ...where, pointer: '', code: 'json-syntax', message } };
-  }
-}
-
 /** The rule and bus files under a folder (recursively, skipping `node_modules` and dot folders), sorted. */
 export async function findBusFiles(folder: string): Promise<{ rules: string[]; buses: string[] }> {
-  const found = { rules: [] as string[], buses: [] as string[] };
-  const visit = async (dir: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      const skipped = entry.name === 'node_modules' || entry.name.startsWith('.');
-      if (entry.isDirectory() && !skipped) await visit(path);
-      else if (entry.isFile() && entry.name.endsWith(RULE_FILE_SUFFIX)) found.rules.push(path);
-      else if (entry.isFile() && entry.name.endsWith(BUS_FILE_SUFFIX)) found.buses.push(path);
-    }
+  const files = await findFiles([folder], [RULE_FILE_SUFFIX, BUS_FILE_SUFFIX]);
+  return {
+    rules: files.filter((file) => file.endsWith(RULE_FILE_SUFFIX)),
+    buses: files.filter((file) => file.endsWith(BUS_FILE_SUFFIX)),
   };
-  await visit(folder);
-  found.rules.sort(compareCodeUnits);
-  found.buses.sort(compareCodeUnits);
-  return found;
 }

@@ -1,0 +1,75 @@
+/**
+ * @module Reading the project's JSON files: parsing text into JSON with a positioned issue when it is not,
+ * and finding files by name ending under files and folders. Flow, test, rule and bus files all use these.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ValidationIssue } from '../core/issues.js';
+import { findJsonSyntaxError, lineAndColumn } from './json-syntax.js';
+import { compareCodeUnits } from './json-text.js';
+
+export type JsonRead = { ok: true; json: unknown } | { ok: false; issue: ValidationIssue };
+
+/**
+ * Parses `text` (a leading BOM is ignored); when it is not JSON, one `json-syntax` issue with the line, the
+ * column and what was expected there.
+ *
+ * @example
+ * parseJsonText('{"a": 1,}', 'x.json'); // { ok: false, issue: { pointer: '', code: 'json-syntax', message: 'invalid JSON at line 1, column 9: ...' } }
+ */
+export function parseJsonText(text: string, file?: string): JsonRead {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  try {
+    return { ok: true, json: JSON.parse(source) };
+  } catch (error) {
+    const found = findJsonSyntaxError(source);
+    const parserMessage = error instanceof Error ? error.message : String(error);
+    // The scanner and JSON.parse agree on what JSON is; should they ever not, JSON.parse's position is used.
+    const offset = found?.offset ?? Number(/at position (\d+)/.exec(parserMessage)?.[1] ?? source.length);
+    const { line, column } = found ?? lineAndColumn(source, offset);
+    const reason = found?.reason ?? parserMessage;
+    const message = `invalid JSON at line ${line}, column ${column}: ${reason}`;
+    return { ok: false, issue: { ...(file === undefined ? {} : { file }), pointer: '', code: 'json-syntax', message } };
+  }
+}
+
+/**
+ * The files named by `paths` whose names end with one of `endings`: a file path with such a name is taken as
+ * given (even when it does not exist, so that loading it reports it); a folder is searched recursively,
+ * skipping `node_modules` and folders whose name starts with a dot. Sorted, without duplicates.
+ *
+ * @example
+ * await findFiles(['flows'], ['.rule.json', '.bus.json']);
+ */
+export async function findFiles(paths: string[], endings: readonly string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (const path of paths) {
+    const isFolder = await stat(path).then(
+      (stats) => stats.isDirectory(),
+      () => false,
+    );
+    if (isFolder) for (const file of await filesUnder(path, endings)) found.add(file);
+    else if (endings.some((ending) => path.endsWith(ending))) found.add(path);
+  }
+  return [...found].sort(compareCodeUnits);
+}
+
+async function filesUnder(folder: string, endings: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch {
+    return files;
+  }
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      const skipped = entry.name === 'node_modules' || entry.name.startsWith('.');
+      if (!skipped) files.push(...(await filesUnder(path, endings)));
+    } else if (entry.isFile() && endings.some((ending) => entry.name.endsWith(ending))) {
+      files.push(path);
+    }
+  }
+  return files;
+}
