@@ -1,6 +1,6 @@
 // Story 1 end to end through the real server: the CVM reboot template event posted to /events reaches the
 // WeCom, DingTalk and Feishu fakes as signed markdown messages; a wrong DingTalk secret is caught and logged.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,25 @@ describe('story 1: a cloud alarm lands in every IM group', () => {
       'markdown:succeeded',
       'send:succeeded',
     ]);
+  });
+
+  it('answers the event of SCENARIOS.md posted to the HTTP example with the markdown, and traces that run', async () => {
+    const event = JSON.parse(await readFile(join(examples, 'events/cvm-guest-reboot.json'), 'utf8'));
+    const response = await fetch(`${server.url}/alarms/markdown`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(event),
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('实例 ID: <font color="comment">ins-sjksjk</font>');
+    expect(text).toContain('地域: <font color="comment">ap-guangzhou</font>');
+    const executionId = response.headers.get('x-flowbus-execution');
+    const { body: record } = await waitFor(async () => {
+      const found = await api('GET', `/api/executions/${executionId}`);
+      return found.status === 200 ? found : undefined;
+    }, 'the HTTP execution in the history');
+    expect(record.steps.map((step: { stepId: string }) => step.stepId)).toEqual(['body', 'markdown']);
   });
 
   it('logs DINGTALK:SIGNATURE at ERROR in category ebtest when the secret is wrong', async () => {
