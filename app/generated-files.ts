@@ -2,11 +2,12 @@
  * @module The files generated from the registry and the file formats: JSON Schemas and the step reference.
  * `npm run generate` writes them; a test fails when a committed copy is out of date.
  */
-import { generateBusSchema, generateRuleSchema } from '../engine/bus/index.js';
+import { builtinTargetTypes, generateBusSchema, generateRuleSchema } from '../engine/bus/index.js';
 import { generateStepDocs } from '../engine/docs/step-docs.js';
 import { stringifyJson } from '../engine/flow/canonical.js';
 import { generateFlowSchema } from '../engine/flow/schema.js';
 import { flowTestSchema, FLOW_TEST_FORMAT } from '../engine/flow-tests/format.js';
+import { connectorTargetTypes } from '../connectors/index.js';
 import { createAppRegistry } from './registry.js';
 
 export interface GeneratedFile {
@@ -29,7 +30,10 @@ export const generatedFiles: GeneratedFile[] = [
         ...flowTestSchema,
       }),
   },
-  { path: 'schema/rule.schema.json', content: () => stringifyJson(generateRuleSchema()) },
+  {
+    path: 'schema/rule.schema.json',
+    content: () => stringifyJson(generateRuleSchema([...builtinTargetTypes, ...connectorTargetTypes])),
+  },
   { path: 'schema/bus.schema.json', content: () => stringifyJson(generateBusSchema()) },
   { path: 'docs/steps.md', content: () => generateStepDocs(registry) },
 ];

@@ -2,12 +2,15 @@
  * @module The composition root: wires the built-in steps and the connectors into the CLI and the server.
  */
 import { runCli } from '../engine/cli/index.js';
-import { connectorConnectionTypes } from '../connectors/index.js';
+import { connectorConnectionTypes, connectorTargetTypes } from '../connectors/index.js';
+import { createEditorHandler } from '../editor/static-handler.js';
 import { createAppRegistry } from './registry.js';
 
 const code = await runCli(process.argv.slice(2), {
   registry: createAppRegistry(),
   connectionTypes: connectorConnectionTypes,
+  fallback: createEditorHandler(),
+  targetTypes: connectorTargetTypes,
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   cwd: process.cwd(),

@@ -2,11 +2,13 @@
  * @module Every connector step type and connection type, for the composition root to register beside the
  * built-ins.
  */
+import type { TargetTypeDefinition } from '../engine/bus/types.js';
 import type { ConnectionTypeDefinition } from '../engine/core/connection-type.js';
 import type { Clock, StepDefinition } from '../engine/core/step-definition.js';
 import { createDingtalkRobotStep, dingtalkRobotConnection } from './dingtalk-robot/index.js';
 import { createEmailStep, emailConnection } from './email/index.js';
 import { createFeishuRobotStep, feishuRobotConnection } from './feishu-robot/index.js';
+import { createMessagePushTarget } from './message-push/index.js';
 import { createRobotLanes } from './shared/rate-limiter.js';
 import { createWecomRobotStep, wecomRobotConnection } from './wecom-robot/index.js';
 
@@ -45,3 +47,8 @@ export const connectorConnectionTypes: ConnectionTypeDefinition[] = [
 
 /** The connector steps of the composition root (one process, one set of rate-limit queues). */
 export const connectorSteps: StepDefinition[] = createConnectorSteps();
+
+/** The connectors' bus target types: message push, sending with the steps above (one set of rate limits). */
+export const connectorTargetTypes: TargetTypeDefinition[] = [
+  createMessagePushTarget({ steps: connectorSteps }),
+];

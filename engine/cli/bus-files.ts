@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ValidationIssue } from '../core/issues.js';
 import { builtinTargetTypes, createTargetRegistry, formatBus, formatRule, parseBusText, parseRuleText } from '../bus/index.js';
+import type { TargetTypeDefinition } from '../bus/index.js';
 import { findFilesEndingWith } from './files.js';
 
 export const RULE_SUFFIX = '.rule.json';
@@ -15,9 +16,15 @@ export async function findRuleAndBusFiles(paths: string[]): Promise<string[]> {
   return [...(await findFilesEndingWith(paths, RULE_SUFFIX)), ...(await findFilesEndingWith(paths, BUS_SUFFIX))];
 }
 
-/** Every problem of rule and bus files; a rule naming a bus is checked against `default` and the bus files found. */
-export async function validateRuleAndBusFiles(files: string[]): Promise<ValidationIssue[]> {
-  const targets = createTargetRegistry(builtinTargetTypes);
+/**
+ * Every problem of rule and bus files; a rule naming a bus is checked against `default` and the bus files found,
+ * its targets against the built-in target types and `targetTypes`.
+ */
+export async function validateRuleAndBusFiles(
+  files: string[],
+  targetTypes: readonly TargetTypeDefinition[] = [],
+): Promise<ValidationIssue[]> {
+  const targets = createTargetRegistry([...builtinTargetTypes, ...targetTypes]);
   const buses = new Set(['default', ...files.filter((file) => file.endsWith(BUS_SUFFIX)).map((file) => basename(file, BUS_SUFFIX))]);
   const issues: ValidationIssue[] = [];
   for (const file of files) {

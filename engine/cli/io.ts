@@ -1,6 +1,7 @@
 /**
  * @module What a CLI command needs from its surroundings; tests pass capturing writers.
  */
+import type { TargetTypeDefinition } from '../bus/index.js';
 import type { ConnectionTypeDefinition } from '../core/connection-type.js';
 import type { Registry } from '../core/registry.js';
 import type { FallbackHandler } from '../server/index.js';
@@ -8,6 +9,8 @@ import type { FallbackHandler } from '../server/index.js';
 export interface CliDeps {
   registry: Registry;
   connectionTypes?: ConnectionTypeDefinition[];
+  /** Bus target types beside the built-in ones (the connectors' message push). */
+  targetTypes?: TargetTypeDefinition[];
   out: (text: string) => void;
   err: (text: string) => void;
   /** Where relative paths start; default the process's working folder. */

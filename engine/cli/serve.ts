@@ -23,6 +23,7 @@ export const serveCommand: Command = async (args, deps) => {
   const server = await startServer({
     registry: deps.registry,
     connectionTypes: deps.connectionTypes,
+    targetTypes: deps.targetTypes,
     port,
     host: values.host,
     flowsDir: values.flows,

@@ -26,7 +26,7 @@ export const validateCommand: Command = async (args, deps) => {
   for (const file of testFiles) {
     issues.push(...parseFlowTestText(await readFile(file, 'utf8'), file).issues);
   }
-  issues.push(...(await validateRuleAndBusFiles(busFiles)));
+  issues.push(...(await validateRuleAndBusFiles(busFiles, deps.targetTypes)));
   const shown = issues.map((issue) => ({ ...issue, file: issue.file && relative(deps.cwd, issue.file) }));
   for (const issue of shown) deps.err(formatIssue(issue));
   const count = flowFiles.length + testFiles.length + busFiles.length;
