@@ -23,7 +23,11 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const NODE_RED_REFERENCE = 2700;
 const NODE_HTTP_JSONATA_REFERENCE = 12_300;
 /** `runtime-only` runs the compiled flow from a bare node:http handler: the runtime's share of the cost. */
-const TARGETS = ['flowbus', 'runtime-only', 'express-jsonata', 'node-http-jsonata', 'node-http-plain'];
+const ALL_TARGETS = ['flowbus', 'runtime-only', 'express-jsonata', 'node-http-jsonata', 'node-http-plain'];
+/** `BENCH_TARGETS=flowbus,runtime-only` measures a subset; node:http + JSONata is always measured, as the reference. */
+const TARGETS = process.env.BENCH_TARGETS
+  ? ALL_TARGETS.filter((target) => target === 'node-http-jsonata' || process.env.BENCH_TARGETS!.split(',').includes(target))
+  : ALL_TARGETS;
 type Target = string;
 
 /** The event of SCENARIOS.md. */

@@ -4,6 +4,8 @@ import { expr, flow, probeCalls, testRegistry } from './test-helpers.js';
 import type { StepNode } from '../flow/document.js';
 import type { CompiledFlow, LogEntry } from './types.js';
 import { FlowbusError } from '../core/errors.js';
+import type { Message } from '../core/message.js';
+import { summarizeMessage } from './summary.js';
 
 const compile = (steps: StepNode[], id = 'exec') => compileFlow(id, flow(steps), testRegistry);
 const setVar = (id: string, name: string, value: unknown) => ({ id, type: 'set-variable', config: { name, value } });
@@ -36,13 +38,15 @@ describe('an execution record', () => {
     expect(record.steps[2].output).toEqual({ payload: 'ins ins-1 in ap-guangzhou', vars: record.result?.vars });
   });
 
-  it('bounds the size of step outputs in the trace', async () => {
+  it('keeps each step output, which summarizeMessage bounds for storage', async () => {
     const record = await compile([
       { id: 'big', type: 'set-payload', config: { value: expr('$join([1..3000].$string(), ",")') } },
     ]).execute({ payload: null });
-    const output = record.steps[0].output as { payload: { truncated: boolean; size: number } };
-    expect(output.payload.truncated).toBe(true);
-    expect(output.payload.size).toBeGreaterThan(4096);
+    const output = record.steps[0].output as Message;
+    expect(output.payload).toBe(record.result?.payload);
+    const summary = summarizeMessage(output) as { payload: { truncated: boolean; size: number } };
+    expect(summary.payload.truncated).toBe(true);
+    expect(summary.payload.size).toBeGreaterThan(4096);
   });
 
   it('collects Logger lines in the record and hands them to the log service', async () => {

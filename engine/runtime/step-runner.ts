@@ -7,7 +7,7 @@ import type { StepContext } from '../core/step-definition.js';
 import type { EvaluationContext } from '../expressions/index.js';
 import { pushTrace, type ExecutionEnv, type RunContext } from './environment.js';
 import type { PlanAction, PlanStep } from './plan.js';
-import { lazySummary, LazySummary } from './summary.js';
+import { stepOutput } from './summary.js';
 import type { StepStatus, StepTrace } from './types.js';
 
 /** Deepest chain of Flow Reference calls before the call is refused. */
@@ -34,9 +34,7 @@ export async function traced<T>(
   const base = () => traceBase(step, context, startedAt, started);
   try {
     const result = await work();
-    const entry: StepTrace = { ...base(), status: result.status ?? 'succeeded' };
-    if (result.output instanceof LazySummary) result.output.attachTo(entry);
-    else if (result.output !== undefined) entry.output = result.output;
+    const entry: StepTrace = { ...base(), status: result.status ?? 'succeeded', output: result.output };
     if (result.config) entry.config = result.config;
     pushTrace(env, entry);
     return result.value;
@@ -85,13 +83,13 @@ export function runAction(step: PlanAction, context: RunContext): Promise<Messag
         throw new FlowbusError(type, text ?? `stubbed ${type}`, details);
       }
       const next = applyStepOutput(message, stub.output);
-      return { value: next, status: 'stubbed', output: lazySummary(next), config: redactSecrets(step, config) };
+      return { value: next, status: 'stubbed', output: stepOutput(next), config: redactSecrets(step, config) };
     }
     const execute = step.definition.execute;
-    if (!execute) return { value: message, output: lazySummary(message) };
+    if (!execute) return { value: message, output: stepOutput(message) };
     const output: StepOutput | void = await execute(stepContext(step, context, config));
     const next = applyStepOutput(message, output);
-    return { value: next, output: lazySummary(next) };
+    return { value: next, output: stepOutput(next) };
   });
 }
 

@@ -24,26 +24,8 @@ export function summarizeMessage(message: Message): { payload: unknown; vars: un
   return { payload: summarizeValue(message.payload), vars: summarizeValue(message.vars) };
 }
 
-/**
- * A step's output summary, computed when the trace is first read (by the API, the store, a test) rather than
- * on the hot path: messages are never changed once a step has returned them, so the result is the same.
- */
-export class LazySummary {
-  constructor(private readonly message: Message) {}
-
-  /** Defines `entry.output` as an enumerable property that summarizes on first read, then keeps the value. */
-  attachTo(entry: { output?: unknown }): void {
-    const message = this.message;
-    Object.defineProperty(entry, 'output', {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const value = summarizeMessage(message);
-        Object.defineProperty(entry, 'output', { value, enumerable: true, configurable: true, writable: true });
-        return value;
-      },
-    });
-  }
+/** What a trace keeps of a step's output: the message's payload and vars, by reference (messages are never
+ * changed once a step has returned them). Whoever keeps a record bounds it with {@link summarizeMessage}. */
+export function stepOutput(message: Message): { payload: unknown; vars: unknown } {
+  return { payload: message.payload, vars: message.vars };
 }
-
-export const lazySummary = (message: Message) => new LazySummary(message);

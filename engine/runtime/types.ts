@@ -68,7 +68,7 @@ export interface StepTrace {
   startedAt: number;
   endedAt: number;
   durationMs: number;
-  /** Size-bounded summary of the step's output message (payload and vars). */
+  /** The step's output message (payload and vars). Kept by reference here; stored records bound its size. */
   output?: unknown;
   error?: FlowError;
   /** The evaluated config of a stubbed step (stub or dry run), secrets redacted: what it would have sent. */

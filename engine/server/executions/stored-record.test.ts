@@ -1,50 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor, REDACTED } from '../../logging/redact.js';
-import { SUMMARY_LIMIT } from '../../runtime/summary.js';
+import { createRedactor } from '../../logging/redact.js';
 import type { ExecutionRecord } from '../../runtime/types.js';
 import { toStoredExecution } from './stored-record.js';
 
-const headers = { authorization: 'Bearer abc', Cookie: 'sid=1', 'content-type': 'application/json' };
+const big = 'x'.repeat(10_000);
+const record: ExecutionRecord = {
+  id: 'e1',
+  flowId: 'f',
+  status: 'succeeded',
+  startedAt: 1,
+  endedAt: 2,
+  durationMs: 1,
+  input: { payload: big, attributes: { headers: { authorization: 'Bearer secret-token', accept: '*/*' } } },
+  steps: [
+    { stepId: 's', type: 'set-payload', path: '/steps/0', status: 'succeeded', startedAt: 1, endedAt: 2, durationMs: 1, output: { payload: big, vars: { small: 1 } } },
+  ],
+  result: { payload: big, attributes: {}, vars: {} },
+  logs: [],
+};
 
-function record(payload: unknown): ExecutionRecord {
-  return {
-    id: 'e1',
-    flowId: 'f',
-    status: 'succeeded',
-    startedAt: 1,
-    endedAt: 2,
-    durationMs: 1,
-    input: { payload, attributes: { headers } },
-    steps: [],
-    logs: [],
-    result: { payload, attributes: { headers }, vars: { key: 'hook-secret-1' } },
-  };
-}
-
-describe('toStoredExecution', () => {
-  it('masks credential headers, keeps the others, and notes the origin', () => {
-    const origin = { trigger: 'http', flowVersion: 'v1' };
-    const stored = toStoredExecution(record({ a: 1 }), origin, createRedactor());
-    const kept = { authorization: REDACTED, Cookie: REDACTED, 'content-type': 'application/json' };
-    expect(stored.input.attributes?.headers).toEqual(kept);
-    expect(stored.result?.attributes.headers).toEqual(kept);
-    expect(stored).toMatchObject({ trigger: 'http', flowVersion: 'v1' });
-    expect(headers.authorization).toBe('Bearer abc');
-  });
-
-  it('bounds large payloads like step outputs', () => {
-    const large = record('x'.repeat(SUMMARY_LIMIT * 2));
-    const stored = toStoredExecution(large, { trigger: 'http' }, createRedactor());
-    expect(stored.input.payload).toMatchObject({ truncated: true, size: SUMMARY_LIMIT * 2 + 2 });
-    expect(stored.result?.payload).toMatchObject({ truncated: true });
-  });
-
-  it('redacts known secrets anywhere in the record', () => {
-    const redactor = createRedactor();
-    redactor.setSecrets(['hook-secret-1']);
-    const leaky = record({ url: 'https://x/?key=hook-secret-1' });
-    const stored = toStoredExecution(leaky, { trigger: 'http' }, redactor);
-    expect(JSON.stringify(stored)).not.toContain('hook-secret-1');
-    expect(stored.result?.vars).toEqual({ key: REDACTED });
+describe('the history entry of an execution', () => {
+  it('bounds step outputs, the input and the result, and masks credential headers', () => {
+    const stored = toStoredExecution(record, { trigger: 'http' }, createRedactor());
+    const output = stored.steps[0].output as { payload: { truncated: boolean }; vars: unknown };
+    expect(output.payload.truncated).toBe(true);
+    expect(output.vars).toEqual({ small: 1 });
+    expect((stored.input.payload as { truncated: boolean }).truncated).toBe(true);
+    expect((stored.result?.payload as { truncated: boolean }).truncated).toBe(true);
+    expect(JSON.stringify(stored)).not.toContain('secret-token');
   });
 });

@@ -3,7 +3,7 @@
  */
 import type { Message } from '../../core/message.js';
 import { REDACTED, type Redactor } from '../../logging/redact.js';
-import { summarizeValue } from '../../runtime/summary.js';
+import { summarizeMessage, summarizeValue } from '../../runtime/summary.js';
 import type { ExecutionInput, ExecutionRecord } from '../../runtime/types.js';
 import type { StoredExecution } from '../../store/types.js';
 
@@ -50,6 +50,9 @@ export function toStoredExecution(
 ): StoredExecution {
   const stored: StoredExecution = {
     ...record,
+    steps: record.steps.map((step) =>
+      step.output ? { ...step, output: summarizeMessage(step.output as Message) } : step,
+    ),
     input: keptInput(record.input),
     trigger: origin.trigger,
   };
