@@ -77,6 +77,11 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
     parse: integer(1, MAX, 'a positive integer (milliseconds)'),
   },
   {
+    key: 'limits.eventExecutionTimeoutMs',
+    env: 'FLOWBUS_EVENT_EXECUTION_TIMEOUT_MS',
+    parse: integer(1, MAX, 'a positive integer (milliseconds)'),
+  },
+  {
     key: 'limits.shutdownTimeoutMs',
     env: 'FLOWBUS_SHUTDOWN_TIMEOUT_MS',
     parse: integer(0, MAX, 'an integer of 0 or more (milliseconds)'),

@@ -57,7 +57,12 @@ describe('loadConfig', () => {
     const config = await loadConfig({
       cwd: '/',
       file,
-      env: { FLOWBUS_PORT: '5000', FLOWBUS_HISTORY_MAX_PER_FLOW: '7', FLOWBUS_DATA_DIR: 'var/data' },
+      env: {
+        FLOWBUS_PORT: '5000',
+        FLOWBUS_HISTORY_MAX_PER_FLOW: '7',
+        FLOWBUS_DATA_DIR: 'var/data',
+        FLOWBUS_EVENT_EXECUTION_TIMEOUT_MS: '120000',
+      },
       overrides: { port: 6000 },
     });
     expect(config).toMatchObject({
@@ -65,7 +70,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       flowsDir: join(dir, 'my-flows'),
       dataDir: '/var/data',
-      limits: { bodyBytes: 2 * 1024 * 1024, executionTimeoutMs: 30000 },
+      limits: { bodyBytes: 2 * 1024 * 1024, executionTimeoutMs: 30000, eventExecutionTimeoutMs: 120000 },
       history: { maxPerFlow: 7, maxAgeHours: 168 },
       file,
     });

@@ -7,8 +7,13 @@ import type { LogThreshold } from '../logging/logger.js';
 export interface LimitsConfig {
   /** Largest request body an HTTP trigger or the API accepts, in bytes. */
   bodyBytes: number;
-  /** Overall bound of one execution. */
+  /** Overall bound of one execution started by an HTTP trigger or the API. */
   executionTimeoutMs: number;
+  /**
+   * Overall bound of one execution started by the event bus. Longer, because a robot's rate-limit queue may
+   * hold a send for minutes during an alarm storm, and nobody waits on the answer.
+   */
+  eventExecutionTimeoutMs: number;
   /** How long shutdown waits for running executions before cancelling them. */
   shutdownTimeoutMs: number;
   /** Executions running at once; an HTTP trigger answers 503 beyond it. */
@@ -53,6 +58,7 @@ export const DEFAULT_CONFIG = {
   limits: {
     bodyBytes: 1024 * 1024,
     executionTimeoutMs: 30_000,
+    eventExecutionTimeoutMs: 900_000,
     shutdownTimeoutMs: 10_000,
     maxConcurrentExecutions: 1000,
   },

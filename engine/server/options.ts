@@ -53,6 +53,6 @@ export interface RunningServer {
   runFlow(
     flowId: string,
     input: ExecutionInput,
-    options: { trigger: string; signal?: AbortSignal; executionId?: string },
+    options: { trigger: string; signal?: AbortSignal; executionId?: string; timeoutMs?: number },
   ): Promise<ExecutionRecord>;
 }

@@ -110,7 +110,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     flowsDir: config.flowsDir,
     targetTypes: options.targetTypes,
     connections: connections.resolver,
-    runFlow: (flowId, input, runOptions) => runFlow(flowId, input, runOptions),
+    runFlow: (flowId, input, runOptions) =>
+      runFlow(flowId, input, { ...runOptions, timeoutMs: config.limits.eventExecutionTimeoutMs }),
     log: (level, message, fields) => logger[level](message, fields),
   });
 

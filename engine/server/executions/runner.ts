@@ -40,6 +40,8 @@ export interface RunOptions {
   executionId?: string;
   /** The caller's own cancellation, on top of shutdown's. */
   signal?: AbortSignal;
+  /** Overrides the runner's bound for this execution. */
+  timeoutMs?: number;
 }
 
 /** A finished execution: the full record (for the answer) and what the history keeps. */
@@ -106,7 +108,7 @@ export class ExecutionRunner {
     const record = await flow.execute(input, {
       executionId: options.executionId,
       signal,
-      timeoutMs: this.options.timeoutMs,
+      timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
       dryRun: options.dryRun,
       stubs: options.stubs,
       services: this.services,
