@@ -144,6 +144,8 @@ describe('usage', () => {
     [['nope'], 'unknown command "nope"'],
     [['run'], 'run takes one flow file'],
     [['run', 'flows/stock-batch.flow.json', '--bogus'], "Unknown option '--bogus'"],
+    [['serve', '--port', 'abc'], '--port takes a port number from 0 to 65535, got "abc"'],
+    [['serve', '--port', '70000'], '--port takes a port number from 0 to 65535, got "70000"'],
   ])('%j exits 2 with %s', async (argv, message) => {
     const result = await cli(...argv);
     expect(result.code).toBe(2);

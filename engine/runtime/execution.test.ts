@@ -6,6 +6,9 @@ import type { CompiledFlow, LogEntry } from './types.js';
 import { FlowbusError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import { summarizeMessage } from './summary.js';
+import { REDACTED } from './step-runner.js';
+import { createRegistry } from '../core/registry.js';
+import { defineStep } from '../core/step-definition.js';
 
 const compile = (steps: StepNode[], id = 'exec') => compileFlow(id, flow(steps), testRegistry);
 const setVar = (id: string, name: string, value: unknown) => ({ id, type: 'set-variable', config: { name, value } });
@@ -181,5 +184,35 @@ describe('compiling', () => {
     expect(thrown).toBeInstanceOf(FlowbusError);
     const issues = (thrown as FlowbusError).details?.issues as Array<{ code: string }>;
     expect(issues.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('what a stubbed step would have sent', () => {
+  it('records the evaluated config with fields marked secret redacted', async () => {
+    const secretStep = defineStep<{ token: string; text: string }>({
+      type: 'secret-probe',
+      title: 'Secret probe',
+      category: 'http',
+      kind: 'action',
+      description: 'Test-only step with a secret field.',
+      sideEffects: true,
+      config: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          token: { type: 'string', title: 'Token', description: 'A secret.', 'x-secret': true },
+          text: { type: 'string', title: 'Text', description: 'Plain text.' },
+        },
+      },
+      async execute() {
+        throw new Error('a dry run must not execute this');
+      },
+    });
+    const registry = createRegistry([...testRegistry.list(), secretStep]);
+    const document = flow([{ id: 'send', type: 'secret-probe', config: { token: 'tok-123', text: { $expr: '"hi " & payload.name' } } }]);
+    const record = await compileFlow('secret', document, registry).execute({ payload: { name: 'ann' } }, { dryRun: true });
+    expect(record.status).toBe('succeeded');
+    expect(record.steps[0]).toMatchObject({ status: 'stubbed', config: { token: REDACTED, text: 'hi ann' } });
+    expect(JSON.stringify(record)).not.toContain('tok-123');
   });
 });
