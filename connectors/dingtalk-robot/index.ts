@@ -14,7 +14,7 @@ import {
 } from '../shared/config.js';
 import { webhookSecrets } from '../shared/redact.js';
 import { sendLabel, sendToRobot } from '../shared/robot-send.js';
-import type { RobotStepDependencies } from '../shared/robot-step.js';
+import { commonRobotErrors, type RobotStepDependencies } from '../shared/robot-step.js';
 import { DINGTALK_MSG_TYPES, buildDingtalkMessage } from './message.js';
 import type { DingtalkRobotConfig } from './message.js';
 import { signDingtalkUrl } from './sign.js';
@@ -117,10 +117,7 @@ export function createDingtalkRobotStep(
       { type: 'DINGTALK:IP_NOT_ALLOWED', description: 'The sending IP is not in the whitelist (310000).' },
       { type: 'DINGTALK:RATE_LIMITED', description: 'DingTalk answered 130101 (too fast) to every retry.' },
       { type: 'DINGTALK:INVALID_WEBHOOK', description: 'The access token is missing or does not exist.' },
-      { type: 'DINGTALK:ERROR', description: 'DingTalk answered another non-zero errcode.' },
-      { type: 'DINGTALK:CONNECTIVITY', description: 'DingTalk could not be reached or did not answer.' },
-      { type: 'DINGTALK:HTTP_STATUS', description: 'DingTalk answered an HTTP status other than 200.' },
-      { type: 'VALIDATION', description: 'A bad config or connection value.' },
+      ...commonRobotErrors(dingtalkVendor),
     ],
     async execute(context) {
       const { name, values } = await readConnection(context, DINGTALK_ROBOT_TYPE);

@@ -7,7 +7,7 @@ import type { StepDefinition } from '../../engine/core/step-definition.js';
 import { connectionFieldSchema, readConnection, readOptionalSecret, readWebhook } from '../shared/config.js';
 import { webhookSecrets } from '../shared/redact.js';
 import { sendLabel, sendToRobot } from '../shared/robot-send.js';
-import type { RobotStepDependencies } from '../shared/robot-step.js';
+import { commonRobotErrors, type RobotStepDependencies } from '../shared/robot-step.js';
 import { FEISHU_MSG_TYPES, buildFeishuMessage } from './message.js';
 import type { FeishuRobotConfig } from './message.js';
 import { feishuSignatureFields } from './sign.js';
@@ -126,10 +126,7 @@ export function createFeishuRobotStep(
       { type: 'FEISHU:RATE_LIMITED', description: 'Feishu answered 11232 (too fast) to every retry.' },
       { type: 'FEISHU:TOO_LARGE', description: 'The body is over 20 KB (checked before sending), or 9499.' },
       { type: 'FEISHU:INVALID_WEBHOOK', description: 'The webhook token is invalid (19001).' },
-      { type: 'FEISHU:ERROR', description: 'Feishu answered another non-zero code.' },
-      { type: 'FEISHU:CONNECTIVITY', description: 'Feishu could not be reached or did not answer in time.' },
-      { type: 'FEISHU:HTTP_STATUS', description: 'Feishu answered an HTTP status other than 200.' },
-      { type: 'VALIDATION', description: 'A bad config or connection value.' },
+      ...commonRobotErrors(feishuVendor),
     ],
     async execute(context) {
       const { name, values } = await readConnection(context, FEISHU_ROBOT_TYPE);

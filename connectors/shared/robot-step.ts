@@ -9,3 +9,15 @@ export interface RobotStepDependencies {
   lanes: RobotLanes;
   clock?: Clock;
 }
+
+/** The error types every robot step can raise besides its vendor's own; listed last in a step's `errors`. */
+export function commonRobotErrors(vendor: { namespace: string; title: string; codeName: string }) {
+  const name = vendor.title.replace(/ robot$/, '');
+  const type = (error: string) => `${vendor.namespace}:${error}`;
+  return [
+    { type: type('ERROR'), description: `${name} answered another non-zero ${vendor.codeName}.` },
+    { type: type('CONNECTIVITY'), description: `${name} could not be reached or did not answer in time.` },
+    { type: type('HTTP_STATUS'), description: `${name} answered an HTTP status other than 200.` },
+    { type: 'VALIDATION', description: 'A bad config or connection value.' },
+  ];
+}

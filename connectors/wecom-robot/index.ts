@@ -6,7 +6,7 @@ import type { StepDefinition } from '../../engine/core/step-definition.js';
 import { connectionFieldSchema, readConnection, readWebhook, stringListSchema } from '../shared/config.js';
 import { webhookSecrets } from '../shared/redact.js';
 import { sendLabel, sendToRobot } from '../shared/robot-send.js';
-import type { RobotStepDependencies } from '../shared/robot-step.js';
+import { commonRobotErrors, type RobotStepDependencies } from '../shared/robot-step.js';
 import { WECOM_LIMITS, WECOM_MSG_TYPES, buildWecomMessage } from './message.js';
 import type { WecomRobotConfig } from './message.js';
 import { WECOM_ROBOT_TYPE, wecomVendor } from './vendor.js';
@@ -123,10 +123,7 @@ export function createWecomRobotStep(dependencies: RobotStepDependencies): StepD
       { type: 'WECOM:RATE_LIMITED', description: 'WeCom answered 45009 (too fast) and every retry did too.' },
       { type: 'WECOM:INVALID_WEBHOOK', description: 'WeCom answered 93000: the key is wrong or deleted.' },
       { type: 'WECOM:TOO_LARGE', description: 'Content or image over the limit (checked before sending).' },
-      { type: 'WECOM:ERROR', description: 'WeCom answered another non-zero errcode.' },
-      { type: 'WECOM:CONNECTIVITY', description: 'WeCom could not be reached or did not answer in time.' },
-      { type: 'WECOM:HTTP_STATUS', description: 'WeCom answered an HTTP status other than 200.' },
-      { type: 'VALIDATION', description: 'A bad config or connection value.' },
+      ...commonRobotErrors(wecomVendor),
     ],
     async execute(context) {
       const { name, values } = await readConnection(context, WECOM_ROBOT_TYPE);
