@@ -4,6 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { loadConfig, type ConfigOverrides } from '../config/load.js';
 import { FlowbusError } from '../core/errors.js';
+import { createHealthState } from '../core/health.js';
 import type { ServerConfig } from '../config/types.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createRedactor } from '../logging/redact.js';
@@ -68,6 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const redactor = createRedactor();
   const logger = createLogger({ level: config.logLevel, write: options.logWrite, redactor });
   const lifecycle: Lifecycle = { state: 'starting', startedAt: Date.now() };
+  const health = createHealthState();
   await mkdir(config.dataDir, { recursive: true });
   const secretKey = await loadSecretKey(config.dataDir, env);
   if (secretKey.source === 'generated') {
@@ -127,6 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     config,
     lifecycle,
+    health,
     bus,
   });
   const dispatch = createDispatcher({

@@ -2,6 +2,7 @@
  * @module What the management API's routes work with: the server's parts, passed in, never global.
  */
 import type { ConnectionTypeDefinition } from '../../core/connection-type.js';
+import type { HealthState } from '../../core/health.js';
 import type { Registry } from '../../core/registry.js';
 import type { EventBus } from '../../bus/index.js';
 import type { ServerConfig } from '../../config/types.js';
@@ -30,6 +31,8 @@ export interface ApiContext {
   logger: Logger;
   config: ServerConfig;
   lifecycle: Lifecycle;
+  /** Open problems that leave the server up but `degraded`. */
+  health: HealthState;
   /** The event bus: its ingest and API routes are installed beside the server's. */
   bus?: EventBus;
 }

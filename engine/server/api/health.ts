@@ -10,9 +10,12 @@ export function healthRouter(context: ApiContext): Router {
   const { lifecycle } = context;
   router.get('/health', (_request, response) => {
     const up = lifecycle.state === 'ready';
+    const problems = context.health.problems();
+    const status = !up ? lifecycle.state : problems.length > 0 ? 'degraded' : 'ok';
     response.status(up ? 200 : 503).json({
-      status: up ? 'ok' : lifecycle.state,
+      status,
       uptimeSeconds: Math.round((Date.now() - lifecycle.startedAt) / 1000),
+      ...(problems.length > 0 ? { problems } : {}),
     });
   });
   router.get('/ready', (_request, response) => {
