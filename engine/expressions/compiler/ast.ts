@@ -1,0 +1,50 @@
+/**
+ * @module The shape of jsonata's parsed expression tree as the compiler reads it, and the compiled form.
+ */
+import type { EvaluationContext, Frame } from './context.js';
+
+/** One node of `jsonata(...).ast()`, after jsonata's own post-processing of paths and predicates. */
+export interface AstNode {
+  type: string;
+  value?: any;
+  steps?: AstNode[];
+  stages?: AstNode[];
+  predicate?: AstNode[];
+  group?: { lhs: Array<[AstNode, AstNode]> };
+  lhs?: any;
+  rhs?: AstNode;
+  expr?: AstNode;
+  expression?: AstNode;
+  expressions?: AstNode[];
+  arguments?: AstNode[];
+  procedure?: AstNode;
+  body?: AstNode;
+  condition?: AstNode;
+  then?: AstNode;
+  else?: AstNode;
+  signature?: unknown;
+  [flag: string]: unknown;
+}
+
+/** A compiled node: evaluates against the context value `input` in `frame`. */
+export type Evaluator = (input: unknown, frame: Frame, context: EvaluationContext) => unknown;
+
+/** Compiles a child node (the translator's entry point, handed to the helpers that need it). */
+export type CompileNode = (node: AstNode) => Evaluator;
+
+/** Raised while translating a node the compiler does not do exactly; the expression stays interpreted. */
+export class Unsupported extends Error {
+  constructor(readonly reason: string) {
+    super(`not compiled: ${reason}`);
+  }
+}
+
+/** Flags jsonata sets on nodes that take part in tuple streams, parent lookups or focus/index binding. */
+const TUPLE_FLAGS = ['tuple', 'focus', 'index', 'ancestor', 'seekingParent'];
+
+/** Throws {@link Unsupported} when `node` carries any tuple-stream flag. */
+export function rejectTupleFlags(node: AstNode): void {
+  for (const flag of TUPLE_FLAGS) {
+    if (node[flag] !== undefined) throw new Unsupported(`${flag} binding`);
+  }
+}

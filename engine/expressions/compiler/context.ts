@@ -1,0 +1,66 @@
+/**
+ * @module The state one compiled evaluation carries: variable frames, the root input, the caller's
+ * bindings, the evaluation's timestamp, and the focus object JSONata's built-in functions expect as `this`.
+ */
+import { checkClock, RUN_KEY, type EvaluationRun } from '../bounds.js';
+import { createSequence } from './sequence.js';
+
+/** Thrown by compiled code for a case it does not do itself; the caller evaluates with the interpreter. */
+export const FALLBACK = Symbol('flowbus compiled expression fallback');
+
+/** One scope of `$name` bindings: a block, a lambda call, or the evaluation itself. */
+export class Frame {
+  readonly vars: Record<string, unknown> = Object.create(null);
+  constructor(readonly parent?: Frame) {}
+
+  bind(name: string, value: unknown): void {
+    this.vars[name] = value;
+  }
+}
+
+/** What JSONata passes to a built-in function as `this`. */
+export interface Focus {
+  environment: { lookup(name: string): unknown; readonly timestamp: Date };
+  input: unknown;
+  options: undefined;
+  createSequence: typeof createSequence;
+}
+
+/** One evaluation of a compiled expression. */
+export class EvaluationContext {
+  private millis: number | undefined;
+  private checks = 0;
+  readonly focus: Focus;
+
+  constructor(
+    /** The input as given, what `$$` names. */
+    readonly root: unknown,
+    readonly bindings: Record<string, unknown>,
+    readonly run: EvaluationRun | undefined,
+  ) {
+    const lookup = (name: string): unknown => (name === RUN_KEY ? run : undefined);
+    const environment = { lookup, get timestamp() { return new Date(context.now()); } };
+    const context = this;
+    this.focus = { environment, input: undefined, options: undefined, createSequence };
+  }
+
+  /** The evaluation's timestamp, the same for every `$now()` and `$millis()` in it. */
+  now(): number {
+    this.millis ??= Date.now();
+    return this.millis;
+  }
+
+  /** Checks the time bound every 256 calls; loops over data call it once per item. */
+  tick(): void {
+    if (this.run && (++this.checks & 255) === 0) checkClock(this.run, Date.now());
+  }
+}
+
+/** Looks `$name` up: the frames outwards, then `$$`, then the caller's bindings. */
+export function lookupVariable(frame: Frame | undefined, context: EvaluationContext, name: string): unknown {
+  for (let scope = frame; scope; scope = scope.parent) {
+    if (name in scope.vars) return scope.vars[name];
+  }
+  if (name === '$') return context.root;
+  return Object.prototype.hasOwnProperty.call(context.bindings, name) ? context.bindings[name] : undefined;
+}

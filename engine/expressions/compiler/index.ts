@@ -1,0 +1,92 @@
+/**
+ * @module Compiled JSONata: translates an expression, when every part of it is in the compiled subset, into
+ * a synchronous JavaScript function with jsonata 2.2.2's results; anything else stays interpreted.
+ *
+ * Bounds: a compiled expression has no recursion and no loops but `$map` / `$filter` / `$reduce` over data
+ * and ranges, so its work is bounded by its size times the size of its input. The loops check the time
+ * bound (and the abort signal) every 256 items; a range over 100,000 items, a caller's depth limit below
+ * the expression's nesting, or a caller's binding of a called built-in's name hand the evaluation to the
+ * interpreter, whose evaluation hook enforces every bound.
+ */
+import { checkClock, type EvaluationRun } from '../bounds.js';
+import { Unsupported, type AstNode } from './ast.js';
+import { EvaluationContext, FALLBACK, Frame } from './context.js';
+import { createSequence, isSequence } from './sequence.js';
+import { translate } from './translate.js';
+
+export { FALLBACK } from './context.js';
+
+/** An expression compiled to JavaScript. */
+export interface CompiledJsonata {
+  /**
+   * Evaluates synchronously, as jsonata's `evaluate(input, bindings)` would. Throws what jsonata would
+   * throw (an object with its `code`), a `BoundExceeded`, or {@link FALLBACK} for a case left to jsonata.
+   */
+  evaluate(input: unknown, bindings?: Record<string, unknown>, run?: EvaluationRun): unknown;
+}
+
+/** The outcome of compiling: a compiled expression, or why the expression stays interpreted. */
+export type Compilation = { compiled: CompiledJsonata } | { reason: string };
+
+const NO_BINDINGS: Record<string, unknown> = Object.freeze(Object.create(null));
+
+/** Compiles the tree of `jsonata(source).ast()`; never throws. */
+export function compileAst(ast: AstNode): Compilation {
+  let translation: ReturnType<typeof translate>;
+  try {
+    translation = translate(ast);
+  } catch (thrown) {
+    if (thrown instanceof Unsupported) return { reason: thrown.reason };
+    throw thrown;
+  }
+  const { evaluate, depth } = translation;
+  const called = [...translation.called];
+  return {
+    compiled: {
+      evaluate(input, bindings = NO_BINDINGS, run) {
+        if (run) {
+          checkClock(run, Date.now());
+          if (run.limits.maxDepth < depth) throw FALLBACK;
+        }
+        for (const name of called) if (Object.prototype.hasOwnProperty.call(bindings, name)) throw FALLBACK;
+        const context = new EvaluationContext(input, bindings, run);
+        let focus = input;
+        // As jsonata does: a top-level array is one input value, not a sequence of inputs.
+        if (Array.isArray(input) && !isSequence(input)) {
+          focus = createSequence(input);
+          (focus as { outerWrapper?: boolean }).outerWrapper = true;
+        }
+        return evaluate(focus, new Frame(), context);
+      },
+    },
+  };
+}
+
+/** Whether the compiler takes `ast` (the decision made once, when a flow is published). */
+export function accepts(ast: AstNode): boolean {
+  return 'compiled' in compileAst(ast);
+}
+
+/**
+ * The evaluation function of an expression: the compiled one where the compiler accepts `ast`, falling back
+ * to `interpret` for that evaluation whenever the compiled code throws (an error's exact message, position
+ * and any bound are the interpreter's to report); `interpret` itself where it does not.
+ */
+export function withCompiledPath(
+  ast: AstNode,
+  interpret: (input: unknown, run: EvaluationRun) => Promise<unknown>,
+  toResult: (value: unknown) => unknown,
+): (input: unknown, run: EvaluationRun) => Promise<unknown> {
+  const compilation = compileAst(ast);
+  if (!('compiled' in compilation)) return interpret;
+  const { compiled } = compilation;
+  return (input, run) => {
+    let value: unknown;
+    try {
+      value = compiled.evaluate(input, run.bindings, run);
+    } catch {
+      return interpret(input, run);
+    }
+    return Promise.resolve(toResult(value));
+  };
+}
