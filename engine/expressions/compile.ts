@@ -4,6 +4,8 @@
 import jsonata from 'jsonata';
 import { installBindings } from './bindings.js';
 import { installBounds, type EvaluationRun } from './bounds.js';
+import type { AstNode } from './compiler/ast.js';
+import { withCompiledPath } from './compiler/index.js';
 import {
   syntaxError,
   toEvaluationError,
@@ -34,13 +36,15 @@ export function parseJsonata(
   }
   installBounds(expression);
   installBindings(expression);
-  const evaluateInRun = async (input: unknown, run: EvaluationRun): Promise<unknown> => {
+  const interpret = async (input: unknown, run: EvaluationRun): Promise<unknown> => {
     try {
       return toPlain(await expression.evaluate(input, run.bindings));
     } catch (thrown) {
       throw toEvaluationError(thrown, span, run.limits.maxDepth);
     }
   };
+  // Compiled to JavaScript where the compiler does the whole expression exactly, interpreted otherwise.
+  const evaluateInRun = withCompiledPath(expression.ast() as AstNode, interpret, toPlain);
   return { program: { span, evaluateInRun } };
 }
 

@@ -2,11 +2,17 @@
  * @module The state one compiled evaluation carries: variable frames, the root input, the caller's
  * bindings, the evaluation's timestamp, and the focus object JSONata's built-in functions expect as `this`.
  */
-import { checkClock, RUN_KEY, type EvaluationRun } from '../bounds.js';
+import { RUN_KEY, type EvaluationRun } from '../bounds.js';
 import { createSequence } from './sequence.js';
 
 /** Thrown by compiled code for a case it does not do itself; the caller evaluates with the interpreter. */
 export const FALLBACK = Symbol('flowbus compiled expression fallback');
+
+/**
+ * How long a compiled evaluation may run without handing the event loop back. Past it, the evaluation starts
+ * again in the interpreter, whose evaluation hook yields every 10 ms and enforces the time bound.
+ */
+export const COMPILED_BUDGET_MS = 10;
 
 /** One scope of `$name` bindings: a block, a lambda call, or the evaluation itself. */
 export class Frame {
@@ -30,6 +36,7 @@ export interface Focus {
 export class EvaluationContext {
   private millis: number | undefined;
   private checks = 0;
+  private readonly started = Date.now();
   readonly focus: Focus;
 
   constructor(
@@ -50,9 +57,9 @@ export class EvaluationContext {
     return this.millis;
   }
 
-  /** Checks the time bound every 256 calls; loops over data call it once per item. */
+  /** Loops over data call this once per item: every 256 items, it checks {@link COMPILED_BUDGET_MS}. */
   tick(): void {
-    if (this.run && (++this.checks & 255) === 0) checkClock(this.run, Date.now());
+    if ((++this.checks & 255) === 0 && Date.now() - this.started > COMPILED_BUDGET_MS) throw FALLBACK;
   }
 }
 

@@ -20,6 +20,7 @@ export function compileGroup(pairs: Array<[AstNode, AstNode]>, compile: CompileN
     if (items.length === 0) items.push(undefined);
     const groups: Record<string, Group> = Object.create(null);
     for (const item of items) {
+      context.tick();
       for (let pair = 0; pair < keys.length; pair++) {
         const key = keys[pair]!(item, frame, context);
         if (typeof key !== 'string' && key !== undefined) fail('T1003', key);

@@ -2,11 +2,13 @@
  * @module Compiled JSONata: translates an expression, when every part of it is in the compiled subset, into
  * a synchronous JavaScript function with jsonata 2.2.2's results; anything else stays interpreted.
  *
- * Bounds: a compiled expression has no recursion and no loops but `$map` / `$filter` / `$reduce` over data
- * and ranges, so its work is bounded by its size times the size of its input. The loops check the time
- * bound (and the abort signal) every 256 items; a range over 100,000 items, a caller's depth limit below
- * the expression's nesting, or a caller's binding of a called built-in's name hand the evaluation to the
- * interpreter, whose evaluation hook enforces every bound.
+ * Bounds: a compiled expression has no recursion (no named lambdas, no calls of function values); its only
+ * loops run over data: path steps, predicates, grouping, `$map` / `$filter` / `$reduce` with an inline
+ * lambda, and ranges of at most 1,000 items. Every loop counts its items and, every 256, checks that the
+ * evaluation has run under 10 ms; past that, or for a larger range, a caller's depth limit below the
+ * expression's nesting, or a caller's binding of a called built-in's name, the evaluation starts again in the
+ * interpreter, whose evaluation hook yields to the event loop and enforces the time and depth bounds. The
+ * compiled code runs synchronously, so it checks the clock and the abort signal once, when it starts.
  */
 import { checkClock, type EvaluationRun } from '../bounds.js';
 import { Unsupported, type AstNode } from './ast.js';

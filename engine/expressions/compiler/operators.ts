@@ -7,10 +7,11 @@ import { FALLBACK } from './context.js';
 import { fail, isDeepEqual, isNumeric, type Sequence } from './sequence.js';
 
 /**
- * The largest range a compiled expression builds itself. Larger ones (jsonata allows up to 1e7 items) go to
- * the interpreter, whose evaluation hook hands the event loop back while it works.
+ * The largest range a compiled expression builds itself. A range is a loop in disguise (`[1..n].(...)`), so
+ * larger ones (jsonata allows up to 1e7 items) go to the interpreter, which hands the event loop back while
+ * it works through them.
  */
-export const MAX_COMPILED_RANGE = 100_000;
+export const MAX_COMPILED_RANGE = 1000;
 
 /** `+ - * / %`: T2001 / T2002 for a non-number side, undefined when a side is undefined. */
 export function arithmetic(operator: string, left: unknown, right: unknown): number | undefined {

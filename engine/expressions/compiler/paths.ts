@@ -39,6 +39,7 @@ export function compileFilter(stage: AstNode, compile: CompileNode): Filter {
     const results = createSequence();
     const items = Array.isArray(input) ? input : createSequence(input);
     for (let index = 0; index < items.length; index++) {
+      context.tick();
       const item = items[index];
       let result = test(item, frame, context);
       if (isNumeric(result)) result = [result];
@@ -73,6 +74,7 @@ function compileStep(step: AstNode, last: boolean, compile: CompileNode): Step {
   return (input, frame, context) => {
     const results: unknown[] = [];
     for (const item of input) {
+      context.tick();
       const result = applyFilters(filters, evaluate(item, frame, context), frame, context);
       if (result !== undefined) results.push(result);
     }
