@@ -39,12 +39,18 @@ export class Unsupported extends Error {
   }
 }
 
-/** Flags jsonata sets on nodes that take part in tuple streams, parent lookups or focus/index binding. */
-const TUPLE_FLAGS = ['tuple', 'focus', 'index', 'ancestor', 'seekingParent'];
+/** Flags jsonata sets on nodes that bind a focus (`@`) or an index (`#`), or look up a parent (`%`). */
+const TUPLE_FLAGS: Array<[string, string]> = [
+  ['focus', 'focus binding'],
+  ['index', 'index binding'],
+  ['ancestor', 'parent expression'],
+  ['seekingParent', 'parent expression'],
+  ['tuple', 'tuple stream'],
+];
 
-/** Throws {@link Unsupported} when `node` carries any tuple-stream flag. */
+/** Throws {@link Unsupported} when `node`, or a step of it, takes part in a tuple stream. */
 export function rejectTupleFlags(node: AstNode): void {
-  for (const flag of TUPLE_FLAGS) {
-    if (node[flag] !== undefined) throw new Unsupported(`${flag} binding`);
+  for (const [flag, reason] of TUPLE_FLAGS) {
+    if ([node, ...(node.steps ?? [])].some((part) => part[flag] !== undefined)) throw new Unsupported(reason);
   }
 }
