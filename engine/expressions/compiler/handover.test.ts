@@ -1,0 +1,102 @@
+/**
+ * @module Tests of the compiled path inside flowbus's evaluation: bounds, hand-over to the interpreter, and
+ * errors reported with the interpreter's exact message.
+ */
+import jsonata from 'jsonata';
+import { describe, expect, it } from 'vitest';
+import { FlowbusError } from '../../core/errors.js';
+import { compileExpression } from '../index.js';
+import type { AstNode } from './ast.js';
+import { compileAst, FALLBACK, type CompiledJsonata } from './index.js';
+
+const message = { payload: { a: 'x', n: 3, items: [1, 2, 3] }, attributes: {}, vars: {} };
+
+function compiled(source: string): CompiledJsonata {
+  const compilation = compileAst(jsonata(source).ast() as AstNode);
+  if (!('compiled' in compilation)) throw new Error(compilation.reason);
+  return compilation.compiled;
+}
+
+function thrownBy(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+async function failure(promise: Promise<unknown>): Promise<FlowbusError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(FlowbusError);
+    return error as FlowbusError;
+  }
+  throw new Error('expected the evaluation to fail');
+}
+
+describe('compiled path', () => {
+  it('hands a range over 1,000 items to the interpreter, which gives the same result', async () => {
+    expect(thrownBy(() => compiled('$sum([1..1001])').evaluate(undefined))).toBe(FALLBACK);
+    expect(compiled('$sum([1..1000])').evaluate(undefined)).toBe(500500);
+    expect(await compileExpression('$sum([1..1001])').evaluate(message)).toBe(501501);
+  });
+
+  it('hands work over 10 ms to the interpreter, whose time bound then stops it', async () => {
+    const source = '$sum($map([1..1000], function($i) { $sum($map([1..1000], function($j) { $i * $j })) }))';
+    expect(thrownBy(() => compiled(source).evaluate(undefined))).toBe(FALLBACK);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const error = await failure(compileExpression(source).evaluate(message, { limits: { timeoutMs: 150 } }));
+    clearInterval(timer);
+    expect(error.message).toBe('expression exceeded 150 ms');
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('leaves a depth limit below the expression nesting to the interpreter', async () => {
+    const error = await failure(compileExpression('payload.items[$ > 1].($ + 1)').evaluate(message, { limits: { maxDepth: 2 } }));
+    expect(error.message).toBe('expression exceeded recursion depth 2');
+  });
+
+  it('calls a caller binding that shadows a built-in, as the interpreter does', async () => {
+    const mine = (): string => 'mine';
+    expect(await compileExpression('$string(1)').evaluate(message, { bindings: { string: mine } })).toBe('mine');
+    expect(await compileExpression('$string(1)').evaluate(message)).toBe('1');
+  });
+
+  it('reports an error with the interpreter message and position', async () => {
+    const source = 'payload.n + payload.a';
+    const error = await failure(compileExpression(source).evaluate(message));
+    let original: { message?: string; position?: number } = {};
+    try {
+      await jsonata(source).evaluate(message);
+    } catch (thrown) {
+      original = thrown as typeof original;
+    }
+    expect(error.type).toBe('EXPRESSION:EVALUATION');
+    expect(error.details).toMatchObject({ code: 'T2002', position: original.position });
+    expect(error.message).toContain(original.message);
+  });
+
+  it('stops at once when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await failure(compileExpression('payload.n + 1').evaluate(message, { signal: controller.signal }));
+    expect(error.type).toBe('EXPRESSION:CANCELLED');
+  });
+
+  it('reads $env through the evaluation allow-list', async () => {
+    process.env.FLOWBUS_VAR_COMPILED_TEST = 'yes';
+    process.env.COMPILED_TEST_SECRET = 'no';
+    const expression = compileExpression('$env("FLOWBUS_VAR_COMPILED_TEST") & "/" & $string($env("COMPILED_TEST_SECRET"))');
+    expect(compileAst(jsonata('$env("x")').ast() as AstNode)).toHaveProperty('compiled');
+    expect(await expression.evaluate(message)).toBe('yes/');
+  });
+
+  it('returns plain data: no sequence marks survive', async () => {
+    const value = (await compileExpression('payload.items[$ > 1]').evaluate(message)) as unknown[];
+    expect(value).toEqual([2, 3]);
+    expect(Object.keys(value)).toEqual(['0', '1']);
+  });
+});
