@@ -32,23 +32,37 @@ export interface Focus {
   createSequence: typeof createSequence;
 }
 
+/** The environment a built-in sees: the evaluation state under RUN_KEY, and the evaluation's timestamp. */
+class FocusEnvironment {
+  constructor(private readonly context: EvaluationContext) {}
+
+  lookup(name: string): unknown {
+    return name === RUN_KEY ? this.context.run : undefined;
+  }
+
+  get timestamp(): Date {
+    return new Date(this.context.now());
+  }
+}
+
 /** One evaluation of a compiled expression. */
 export class EvaluationContext {
   private millis: number | undefined;
   private checks = 0;
   private readonly started = Date.now();
-  readonly focus: Focus;
+  private focusObject: Focus | undefined;
 
   constructor(
     /** The input as given, what `$$` names. */
     readonly root: unknown,
     readonly bindings: Record<string, unknown>,
     readonly run: EvaluationRun | undefined,
-  ) {
-    const lookup = (name: string): unknown => (name === RUN_KEY ? run : undefined);
-    const environment = { lookup, get timestamp() { return new Date(context.now()); } };
-    const context = this;
-    this.focus = { environment, input: undefined, options: undefined, createSequence };
+  ) {}
+
+  /** What built-in functions get as `this`; made on first use, most evaluations call none. */
+  get focus(): Focus {
+    this.focusObject ??= { environment: new FocusEnvironment(this), input: undefined, options: undefined, createSequence };
+    return this.focusObject;
   }
 
   /** The evaluation's timestamp, the same for every `$now()` and `$millis()` in it. */

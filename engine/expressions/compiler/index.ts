@@ -43,6 +43,9 @@ export function compileAst(ast: AstNode): Compilation {
   }
   const { evaluate, depth } = translation;
   const called = [...translation.called];
+  // Only a `:=` that is the whole expression binds in the evaluation's own frame; blocks make their own.
+  const bindsAtTop = ast.type === 'bind';
+  const shared = new Frame();
   return {
     compiled: {
       evaluate(input, bindings = NO_BINDINGS, run) {
@@ -58,7 +61,7 @@ export function compileAst(ast: AstNode): Compilation {
           focus = createSequence(input);
           (focus as { outerWrapper?: boolean }).outerWrapper = true;
         }
-        return evaluate(focus, new Frame(), context);
+        return evaluate(focus, bindsAtTop ? new Frame() : shared, context);
       },
     },
   };
