@@ -51,13 +51,33 @@ export class EvaluationContext {
   private checks = 0;
   private readonly started = Date.now();
   private focusObject: Focus | undefined;
+  /** How many copies of the expression jsonata would be evaluating at once (object constructors' groups). */
+  private concurrency = 1;
 
   constructor(
     /** The input as given, what `$$` names. */
     readonly root: unknown,
     readonly bindings: Record<string, unknown>,
     readonly run: EvaluationRun | undefined,
+    /** The expression's evaluation depth bound for one copy of it (see depth.ts). */
+    private readonly depth: number,
   ) {}
+
+  /**
+   * Runs `work` as jsonata would run it `copies` times concurrently (the values of an object constructor's
+   * groups share its depth counter); hands the evaluation over when that could pass the depth bound.
+   */
+  concurrently<T>(copies: number, work: () => T): T {
+    if (copies <= 1) return work();
+    const concurrency = this.concurrency * copies;
+    if (this.run && concurrency * this.depth > this.run.limits.maxDepth) throw FALLBACK;
+    this.concurrency = concurrency;
+    try {
+      return work();
+    } finally {
+      this.concurrency /= copies;
+    }
+  }
 
   /** What built-in functions get as `this`; made on first use, most evaluations call none. */
   get focus(): Focus {

@@ -33,11 +33,14 @@ export function compileGroup(pairs: Array<[AstNode, AstNode]>, compile: CompileN
       }
     }
     const result: Record<string, unknown> = Object.create(null);
-    for (const key of Object.keys(groups)) {
-      const { data, pair } = groups[key]!;
-      const value = values[pair]!(data, frame, context);
-      if (value !== undefined) result[key] = value;
-    }
-    return result;
+    const keysInOrder = Object.keys(groups);
+    return context.concurrently(keysInOrder.length, () => {
+      for (const key of keysInOrder) {
+        const { data, pair } = groups[key]!;
+        const value = values[pair]!(data, frame, context);
+        if (value !== undefined) result[key] = value;
+      }
+      return result;
+    });
   };
 }

@@ -6,6 +6,7 @@ import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
 import { FlowbusError } from '../../core/errors.js';
 import { compileExpression } from '../index.js';
+import { createRun } from '../run.js';
 import type { AstNode } from './ast.js';
 import { compileAst, FALLBACK, type CompiledJsonata } from './index.js';
 
@@ -57,6 +58,40 @@ describe('compiled path', () => {
   it('leaves a depth limit below the expression nesting to the interpreter', async () => {
     const error = await failure(compileExpression('payload.items[$ > 1].($ + 1)').evaluate(message, { limits: { maxDepth: 2 } }));
     expect(error.message).toBe('expression exceeded recursion depth 2');
+  });
+
+  it.each([
+    '$string($now())',
+    'payload.items[$ > 1].($ + 1)',
+    '$map(payload.items, function($i) { $i * 2 })',
+    'payload ~> $keys()',
+    '{"a": [payload.n, -payload.n]}',
+    '($x := payload.n; $x > 2 ? "big" : "small")',
+  ])('never returns a value where the depth bound stops the interpreter: %s', async (source) => {
+    for (let maxDepth = 1; maxDepth <= 12; maxDepth++) {
+      const expression = jsonata(source);
+      const hook = (_node: unknown, _input: unknown, environment: { base: { depth: number } }): void => {
+        if (environment.base.depth > maxDepth) throw new Error('depth');
+      };
+      expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, hook);
+      const stopped = await expression.evaluate(message).then(() => false, () => true);
+      const run = createRun({ limits: { maxDepth } });
+      const handedOver = thrownBy(() => compiled(source).evaluate(message, run.bindings, run)) === FALLBACK;
+      // Handing over where the interpreter would succeed is safe (the bound is an upper bound); the reverse is not.
+      if (stopped) expect({ maxDepth, handedOver }).toEqual({ maxDepth, handedOver: true });
+      if (maxDepth === 12) expect(handedOver).toBe(false);
+    }
+  });
+
+  it('hands an object constructor over when its groups together could pass the depth bound', async () => {
+    const source = 'payload.items{$string($): $ + 1}';
+    // Three groups evaluate their values concurrently: jsonata's counter reaches 7 where one group needs 3.
+    const run = createRun({ limits: { maxDepth: 6 } });
+    expect(thrownBy(() => compiled(source).evaluate(message, run.bindings, run))).toBe(FALLBACK);
+    const wide = createRun({ limits: { maxDepth: 100 } });
+    expect(compiled(source).evaluate(message, wide.bindings, wide)).toEqual({ 1: 2, 2: 3, 3: 4 });
+    const error = await failure(compileExpression(source).evaluate(message, { limits: { maxDepth: 6 } }));
+    expect(error.message).toBe('expression exceeded recursion depth 6');
   });
 
   it('calls a caller binding that shadows a built-in, as the interpreter does', async () => {

@@ -39,7 +39,8 @@ export function compileAst(ast: AstNode): Compilation {
     translation = translate(ast);
   } catch (thrown) {
     if (thrown instanceof Unsupported) return { reason: thrown.reason };
-    throw thrown;
+    // A tree the translator did not expect must never stop a flow from being published: interpret it.
+    return { reason: `compiler error: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
   }
   const { evaluate, depth } = translation;
   const called = [...translation.called];
@@ -54,7 +55,7 @@ export function compileAst(ast: AstNode): Compilation {
           if (run.limits.maxDepth < depth) throw FALLBACK;
         }
         for (const name of called) if (Object.prototype.hasOwnProperty.call(bindings, name)) throw FALLBACK;
-        const context = new EvaluationContext(input, bindings, run);
+        const context = new EvaluationContext(input, bindings, run, depth);
         let focus = input;
         // As jsonata does: a top-level array is one input value, not a sequence of inputs.
         if (Array.isArray(input) && !isSequence(input)) {

@@ -6,6 +6,7 @@ import { rejectTupleFlags, Unsupported, type AstNode, type Evaluator } from './a
 import { isFunctionName } from './builtins.js';
 import { compileApply, compileCall, compileTailCall, isTailCall } from './calls.js';
 import { FALLBACK, Frame, lookupVariable } from './context.js';
+import { evaluationDepth } from './depth.js';
 import { compileGroup } from './group.js';
 import * as operators from './operators.js';
 import { applyFilters, compilePath, compileFilter, descendants, wildcard } from './paths.js';
@@ -14,7 +15,7 @@ import { append, fail, isNumeric, normalize, type Sequence } from './sequence.js
 /** What a translation found out besides the evaluator. */
 export interface Translation {
   evaluate: Evaluator;
-  /** Deepest nesting of nodes: an upper bound of the interpreter's evaluation depth for this expression. */
+  /** An upper bound of the interpreter's evaluation depth for this expression (see depth.ts). */
   depth: number;
   /** Built-ins called by name: a caller's binding of one of these names sends the evaluation to jsonata. */
   called: Set<string>;
@@ -30,10 +31,8 @@ const COMPARISON = new Set(['<', '<=', '>', '>=']);
 export function translate(root: AstNode): Translation {
   const called = new Set<string>();
   let depth = 0;
-  let deepest = 0;
   const compile = (node: AstNode): Evaluator => {
     if (++depth > MAX_COMPILED_DEPTH) throw new Unsupported('nesting too deep');
-    deepest = Math.max(deepest, depth);
     try {
       const call = node.type === 'apply' ? node.rhs : node.type === 'lambda' ? node.body : node;
       if (call?.type === 'function') called.add(call.procedure?.value as string);
@@ -186,7 +185,7 @@ export function translate(root: AstNode): Translation {
   };
 
   const evaluate = compileStatement(root);
-  return { evaluate, depth: deepest, called };
+  return { evaluate, depth: evaluationDepth(root), called };
 }
 
 function binaryOperator(operator: string): (left: unknown, right: unknown) => unknown {
