@@ -8,7 +8,8 @@
  * evaluation has run under 10 ms; past that, or for a larger range, a caller's depth limit below the
  * expression's nesting, or a caller's binding of a called built-in's name, the evaluation starts again in the
  * interpreter, whose evaluation hook yields to the event loop and enforces the time and depth bounds. The
- * compiled code runs synchronously, so it checks the clock and the abort signal once, when it starts.
+ * compiled code runs synchronously, so it checks the clock and the abort signal when it starts and when it
+ * ends: a result past the time bound or after an abort is handed over too (and the interpreter reports it).
  */
 import { checkClock, type EvaluationRun } from '../bounds.js';
 import { Unsupported, type AstNode } from './ast.js';
@@ -62,7 +63,10 @@ export function compileAst(ast: AstNode): Compilation {
           focus = createSequence(input);
           (focus as { outerWrapper?: boolean }).outerWrapper = true;
         }
-        return evaluate(focus, bindsAtTop ? new Frame() : shared, context);
+        const result = evaluate(focus, bindsAtTop ? new Frame() : shared, context);
+        // The interpreter checks the clock at every node; a result that arrives past the bound is not one.
+        if (run) checkClock(run, Date.now());
+        return result;
       },
     },
   };
