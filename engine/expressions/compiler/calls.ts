@@ -7,6 +7,7 @@ import { BUILTINS, isFunctionName, validateArguments } from './builtins.js';
 import { Frame, type EvaluationContext } from './context.js';
 import { booleanOf } from './operators.js';
 import { createSequence, fail } from './sequence.js';
+import { sortItems } from './sort.js';
 
 /** The result of a call in tail position of a lambda body; the lambda unwraps it (jsonata's thunk). */
 class TailCall {
@@ -22,6 +23,7 @@ export function isTailCall(value: unknown): boolean {
 type Lambda = ((...args: unknown[]) => unknown) & { arity: number };
 
 type HigherOrder = (items: unknown[] | undefined, lambda: Lambda, init: unknown, context: EvaluationContext) => unknown;
+// `$sort` alone may come without a lambda; the others always have one (the argument counts enforce it).
 
 function lambdaArguments(lambda: Lambda, value: unknown, index: number, items: unknown[]): unknown[] {
   if (lambda.arity >= 3) return [value, index, items];
@@ -65,7 +67,12 @@ const reduce: HigherOrder = (items, lambda, init, context) => {
   return result;
 };
 
-const HIGHER_ORDER = new Map<string, HigherOrder>([['map', map], ['filter', filter], ['reduce', reduce]]);
+const sort: HigherOrder = (items, lambda, _init, context) => sortItems(items, lambda && ((a, b) => lambda(a, b)), context);
+
+const HIGHER_ORDER = new Map<string, HigherOrder>([['map', map], ['filter', filter], ['reduce', reduce], ['sort', sort]]);
+
+/** How many arguments each higher-order function takes, and where its lambda is optional. */
+const ARGUMENT_COUNTS: Record<string, number[]> = { map: [2], filter: [2], reduce: [2, 3], sort: [1, 2] };
 
 /** Compiles an inline `function($a, ...) { body }` into a maker of callable lambdas. */
 function compileLambda(node: AstNode, compile: CompileNode): (input: unknown, frame: Frame, context: EvaluationContext) => Lambda {
@@ -103,13 +110,13 @@ export function compileCall(node: AstNode, compile: CompileNode, applied?: AstNo
 }
 
 function compileHigherOrder(name: string, run: HigherOrder, nodes: AstNode[], compile: CompileNode): Evaluator {
-  const expected = name === 'reduce' ? [2, 3] : [2];
-  if (!expected.includes(nodes.length)) throw new Unsupported(`$${name} with ${nodes.length} arguments`);
+  if (!ARGUMENT_COUNTS[name]!.includes(nodes.length)) throw new Unsupported(`$${name} with ${nodes.length} arguments`);
   const items = compile(nodes[0]!);
-  const makeLambda = compileLambda(nodes[1]!, compile);
+  const makeLambda = nodes[1] ? compileLambda(nodes[1], compile) : undefined;
   const init = nodes[2] ? compile(nodes[2]) : undefined;
   return (input, frame, context) => {
-    const args: unknown[] = [items(input, frame, context), makeLambda(input, frame, context)];
+    const args: unknown[] = [items(input, frame, context)];
+    if (makeLambda) args.push(makeLambda(input, frame, context));
     if (init) args.push(init(input, frame, context));
     const [list, lambda, start] = validateArguments(name, args, input) as [unknown[], Lambda, unknown];
     return run(list, lambda, start, context);

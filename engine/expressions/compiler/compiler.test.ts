@@ -123,6 +123,16 @@ const SAME_AS_INTERPRETER: Array<[string, unknown]> = [
   ['[1..5][$ % 2 = 0]', order],
   ['lines.qty[$ > 1] in [2, 3]', order],
   ['**.sku', order],
+  // Sorting: jsonata's stable merge sort, order-by terms, and their type errors.
+  ['lines^(>qty, sku).sku', order],
+  ['lines^(price)[0].qty', order],
+  ['lines^(missing).sku', order],
+  ['$sort(lines.sku)', order],
+  ['$sort(lines, function($a, $b) { $a.qty < $b.qty }).qty', order],
+  ['$sort(one)', order],
+  ['$sort([1, "a"])', order],
+  ['lines^(tags).sku', order],
+  ['[{"a": 1}, {"a": "x"}]^(a)', order],
   ['lines[0].*', order],
 ];
 
@@ -142,7 +152,6 @@ describe('compiled expressions', () => {
     ['($f := function($x) { $x }; $f(1))', 'function value'],
     ['lines@$l.$l.sku', 'focus binding'],
     ['lines#$i.sku', 'index binding'],
-    ['lines^(qty).sku', 'order-by'],
     ['lines.%.id', 'parent expression'],
     ['$map(lines, $string)', 'function argument that is not a lambda'],
     ['$string', '$string as a value'],

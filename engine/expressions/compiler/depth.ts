@@ -50,6 +50,9 @@ function sequentialChildren(node: AstNode): AstNode[] {
     case 'lambda':
       add(node.body);
       break;
+    case 'sort':
+      add(...((node.terms as Array<{ expression: AstNode }> | undefined) ?? []).map((term) => term.expression));
+      break;
     case 'bind':
       add(node.rhs);
       break;

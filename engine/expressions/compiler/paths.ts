@@ -6,6 +6,7 @@ import { booleanOf } from './operators.js';
 import { rejectTupleFlags, Unsupported, type AstNode, type CompileNode, type Evaluator } from './ast.js';
 import type { EvaluationContext, Frame } from './context.js';
 import { compileGroup } from './group.js';
+import { compileOrderBy } from './sort.js';
 import {
   append,
   createSequence,
@@ -67,8 +68,13 @@ export function applyFilters(filters: Filter[], value: unknown, frame: Frame, co
 type Step = (input: unknown[], frame: Frame, context: EvaluationContext) => unknown[];
 
 function compileStep(step: AstNode, last: boolean, compile: CompileNode): Step {
-  if (step.type === 'sort') throw new Unsupported('order-by');
   rejectTupleFlags(step);
+  if (step.type === 'sort') {
+    // jsonata sorts the whole sequence at once (no per-item evaluation, no flattening), then filters it.
+    const sort = compileOrderBy(step, compile);
+    const stages = (step.stages ?? []).map((stage) => compileFilter(stage, compile));
+    return (input, frame, context) => applyFilters(stages, sort(input, frame, context), frame, context) as unknown[];
+  }
   const evaluate = compile(step);
   const filters = (step.stages ?? []).map((stage) => compileFilter(stage, compile));
   return (input, frame, context) => {
