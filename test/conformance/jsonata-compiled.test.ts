@@ -80,6 +80,6 @@ describe.skipIf(!SUITE_AVAILABLE)('compiled JSONata against the reference suite 
   it('compiles most of the suite (a regression in what the compiler accepts fails here)', () => {
     const compiled = [...counts.values()].reduce((sum, count) => sum + count.compiled, 0);
     expect(cases.length).toBeGreaterThan(1300);
-    expect(compiled).toBeGreaterThanOrEqual(1250);
+    expect(compiled).toBeGreaterThanOrEqual(1330);
   });
 });

@@ -4,23 +4,13 @@
  */
 import { rejectTupleFlags, Unsupported, type AstNode, type CompileNode, type Evaluator } from './ast.js';
 import { BUILTINS, isFunctionName, validateArguments } from './builtins.js';
-import { Frame, type EvaluationContext } from './context.js';
+import { FALLBACK, type EvaluationContext } from './context.js';
+import {
+  compileLambda, namedLambda, TailCall, type Lambda, type LambdaMaker, type LambdaScope,
+} from './lambdas.js';
 import { booleanOf } from './operators.js';
-import { createSequence, fail } from './sequence.js';
+import { createSequence, fail, isFunction } from './sequence.js';
 import { sortItems } from './sort.js';
-
-/** The result of a call in tail position of a lambda body; the lambda unwraps it (jsonata's thunk). */
-class TailCall {
-  constructor(readonly value: unknown) {}
-}
-
-/** Whether `value` is the pending result of a tail call (only a lambda body's tail returns one). */
-export function isTailCall(value: unknown): boolean {
-  return value instanceof TailCall;
-}
-
-/** A compiled lambda, made callable where it is created; `arity` is the number of its parameters. */
-type Lambda = ((...args: unknown[]) => unknown) & { arity: number };
 
 type HigherOrder = (items: unknown[] | undefined, lambda: Lambda, init: unknown, context: EvaluationContext) => unknown;
 // `$sort` alone may come without a lambda; the others always have one (the argument counts enforce it).
@@ -74,26 +64,8 @@ const HIGHER_ORDER = new Map<string, HigherOrder>([['map', map], ['filter', filt
 /** How many arguments each higher-order function takes, and where its lambda is optional. */
 const ARGUMENT_COUNTS: Record<string, number[]> = { map: [2], filter: [2], reduce: [2, 3], sort: [1, 2] };
 
-/** Compiles an inline `function($a, ...) { body }` into a maker of callable lambdas. */
-function compileLambda(node: AstNode, compile: CompileNode): (input: unknown, frame: Frame, context: EvaluationContext) => Lambda {
-  if (node.type !== 'lambda' || node.thunk) throw new Unsupported('function argument that is not a lambda');
-  if (node.signature !== undefined) throw new Unsupported('lambda signature');
-  const params = node.arguments!.map((param) => param.value as string);
-  for (const param of params) if (isFunctionName(param)) throw new Unsupported(`parameter $${param}`);
-  const body = compile(node.body!);
-  return (input, frame, context) => {
-    const lambda = (...args: unknown[]): unknown => {
-      const scope = new Frame(frame);
-      params.forEach((param, index) => scope.bind(param, args[index]));
-      const result = body(input, scope, context);
-      return result instanceof TailCall ? result.value : result;
-    };
-    return Object.assign(lambda, { arity: params.length });
-  };
-}
-
 /** Compiles `$name(args)`, with `applied` as an extra first argument for `lhs ~> $name(args)`. */
-export function compileCall(node: AstNode, compile: CompileNode, applied?: AstNode): Evaluator {
+export function compileCall(node: AstNode, compile: CompileNode, scope: LambdaScope, applied?: AstNode): Evaluator {
   const procedure = node.procedure!;
   if (procedure.type !== 'variable' || procedure.predicate || procedure.keepArray) {
     throw new Unsupported('call of a computed function');
@@ -101,18 +73,34 @@ export function compileCall(node: AstNode, compile: CompileNode, applied?: AstNo
   const name = procedure.value as string;
   const argumentNodes = applied ? [applied, ...node.arguments!] : node.arguments!;
   const higherOrder = HIGHER_ORDER.get(name);
-  if (higherOrder) return compileHigherOrder(name, higherOrder, argumentNodes, compile);
-  const builtin = BUILTINS.get(name);
-  if (!builtin) throw new Unsupported(`function $${name}`);
+  if (higherOrder) return compileHigherOrder(name, higherOrder, argumentNodes, compile, scope);
   for (const argument of argumentNodes) if (argument.type === 'regex') throw new Unsupported('regex argument');
+  const builtin = BUILTINS.get(name);
+  if (!builtin) {
+    scope.checkNamed(name);
+    const lambda = namedLambda(name);
+    const args = argumentNodes.map(compile);
+    return (input, frame, context) => {
+      const target = lambda(input, frame, context);
+      return target(...args.map((arg) => arg(input, frame, context)));
+    };
+  }
   const args = argumentNodes.map(compile);
   return (input, frame, context) => builtin(args.map((arg) => arg(input, frame, context)), input, context);
 }
 
-function compileHigherOrder(name: string, run: HigherOrder, nodes: AstNode[], compile: CompileNode): Evaluator {
+/** The lambda argument of a higher-order call: inline, or a named lambda given by `$name`. */
+function lambdaArgument(node: AstNode, compile: CompileNode, scope: LambdaScope): LambdaMaker {
+  if (node.type !== 'variable' || node.predicate || node.keepArray) return compileLambda(node, compile, scope);
+  if (isFunctionName(node.value as string)) throw new Unsupported(`$${node.value} as a value`);
+  scope.checkNamed(node.value as string);
+  return namedLambda(node.value as string);
+}
+
+function compileHigherOrder(name: string, run: HigherOrder, nodes: AstNode[], compile: CompileNode, scope: LambdaScope): Evaluator {
   if (!ARGUMENT_COUNTS[name]!.includes(nodes.length)) throw new Unsupported(`$${name} with ${nodes.length} arguments`);
   const items = compile(nodes[0]!);
-  const makeLambda = nodes[1] ? compileLambda(nodes[1], compile) : undefined;
+  const makeLambda = nodes[1] ? lambdaArgument(nodes[1], compile, scope) : undefined;
   const init = nodes[2] ? compile(nodes[2]) : undefined;
   return (input, frame, context) => {
     const args: unknown[] = [items(input, frame, context)];
@@ -124,17 +112,28 @@ function compileHigherOrder(name: string, run: HigherOrder, nodes: AstNode[], co
 }
 
 /** Compiles a call in tail position of a lambda body (jsonata's thunk): its result is not normalised. */
-export function compileTailCall(node: AstNode, compile: CompileNode): Evaluator {
+export function compileTailCall(node: AstNode, compile: CompileNode, scope: LambdaScope): Evaluator {
   const call = node.body!;
   rejectTupleFlags(call);
   if (call.keepArray || call.group || call.stages) throw new Unsupported('flagged tail call');
-  const evaluate = compileCall(call, compile);
+  const evaluate = compileCall(call, compile, scope);
   return (input, frame, context) => new TailCall(evaluate(input, frame, context));
 }
 
-/** Compiles `lhs ~> $name(args)`; any other right-hand side stays interpreted. */
-export function compileApply(node: AstNode, compile: CompileNode): Evaluator {
+/** Compiles `lhs ~> $name(args)` and `lhs ~> $lambda`; any other right-hand side stays interpreted. */
+export function compileApply(node: AstNode, compile: CompileNode, scope: LambdaScope): Evaluator {
   const target = node.rhs!;
-  if (target.type !== 'function') throw new Unsupported('~> into a function value');
-  return compileCall(target, compile, node.lhs as AstNode);
+  if (target.type === 'function') return compileCall(target, compile, scope, node.lhs as AstNode);
+  if (target.type !== 'variable' || !scope.named.has(target.value as string)) {
+    throw new Unsupported('~> into a function value');
+  }
+  scope.checkNamed(target.value as string);
+  const lambda = namedLambda(target.value as string);
+  const subject = compile(node.lhs as AstNode);
+  return (input, frame, context) => {
+    const value = subject(input, frame, context);
+    // A function on the left chains two functions: left to jsonata.
+    if (typeof value === 'function' || isFunction(value)) throw FALLBACK;
+    return lambda(input, frame, context)(value);
+  };
 }

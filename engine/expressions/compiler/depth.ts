@@ -5,22 +5,34 @@
  */
 import type { AstNode } from './ast.js';
 
-function deepest(nodes: AstNode[]): number {
+/** Lambdas bound by name: a call of one evaluates its body below the call. */
+type Named = ReadonlyMap<string, AstNode>;
+
+function deepest(nodes: AstNode[], named: Named): number {
   let result = 0;
-  for (const node of nodes) result = Math.max(result, evaluationDepth(node));
+  for (const node of nodes) result = Math.max(result, evaluationDepth(node, named));
   return result;
 }
 
-function summed(nodes: AstNode[]): number {
+function summed(nodes: AstNode[], named: Named): number {
   let result = 0;
-  for (const node of nodes) result += evaluationDepth(node);
+  for (const node of nodes) result += evaluationDepth(node, named);
   return result;
 }
 
 /** Keys one after another, values concurrently (one per distinct key; the runtime multiplies for more). */
-function groupDepth(pairs: Array<[AstNode, AstNode]> | undefined): number {
+function groupDepth(pairs: Array<[AstNode, AstNode]> | undefined, named: Named): number {
   if (!pairs) return 0;
-  return Math.max(deepest(pairs.map(([key]) => key)), summed(pairs.map(([, value]) => value)));
+  return Math.max(deepest(pairs.map(([key]) => key), named), summed(pairs.map(([, value]) => value), named));
+}
+
+/** The bodies of the named lambdas a call, an argument or a `~>` may run (their bodies call none). */
+function calledBodies(node: AstNode, named: Named): AstNode[] {
+  const candidates = [node.procedure, node.rhs, ...(node.arguments ?? [])];
+  return candidates.flatMap((candidate) => {
+    const lambda = candidate?.type === 'variable' ? named.get(candidate.value as string) : undefined;
+    return lambda ? [lambda] : [];
+  });
 }
 
 function stageExpressions(stages: AstNode[] | undefined): AstNode[] {
@@ -28,8 +40,9 @@ function stageExpressions(stages: AstNode[] | undefined): AstNode[] {
 }
 
 /** The children evaluated one after another, below the node's own evaluation. */
-function sequentialChildren(node: AstNode): AstNode[] {
+function sequentialChildren(node: AstNode, named: Named): AstNode[] {
   const children: AstNode[] = [...stageExpressions(node.predicate)];
+  if (node.type === 'function' || node.type === 'apply') children.push(...calledBodies(node, named));
   const add = (...nodes: Array<AstNode | undefined>): void => {
     for (const child of nodes) if (child) children.push(child);
   };
@@ -70,10 +83,10 @@ function sequentialChildren(node: AstNode): AstNode[] {
 }
 
 /** The bound for `node`: 1 for the node itself plus its deepest (or, when concurrent, summed) children. */
-export function evaluationDepth(node: AstNode): number {
-  let below = deepest(sequentialChildren(node));
-  if (node.type === 'unary' && node.value === '[') below = Math.max(below, summed(node.expressions ?? []));
-  if (node.type === 'unary' && node.value === '{') below = Math.max(below, groupDepth(node.lhs));
-  below = Math.max(below, groupDepth(node.group?.lhs));
+export function evaluationDepth(node: AstNode, named: Named = new Map()): number {
+  let below = deepest(sequentialChildren(node, named), named);
+  if (node.type === 'unary' && node.value === '[') below = Math.max(below, summed(node.expressions ?? [], named));
+  if (node.type === 'unary' && node.value === '{') below = Math.max(below, groupDepth(node.lhs, named));
+  below = Math.max(below, groupDepth(node.group?.lhs, named));
   return 1 + below;
 }

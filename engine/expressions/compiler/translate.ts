@@ -4,10 +4,11 @@
  */
 import { rejectTupleFlags, Unsupported, type AstNode, type Evaluator } from './ast.js';
 import { isFunctionName } from './builtins.js';
-import { compileApply, compileCall, compileTailCall, isTailCall } from './calls.js';
+import { compileApply, compileCall, compileTailCall } from './calls.js';
 import { FALLBACK, Frame, lookupVariable } from './context.js';
 import { evaluationDepth } from './depth.js';
 import { compileGroup } from './group.js';
+import { compileLambda, isTailCall, LambdaScope } from './lambdas.js';
 import * as operators from './operators.js';
 import { applyFilters, compilePath, compileFilter, descendants, wildcard } from './paths.js';
 import { append, fail, isNumeric, normalize, type Sequence } from './sequence.js';
@@ -30,6 +31,7 @@ const COMPARISON = new Set(['<', '<=', '>', '>=']);
 /** Translates a whole expression; throws {@link Unsupported} when any part of it is not compiled. */
 export function translate(root: AstNode): Translation {
   const called = new Set<string>();
+  const scope = new LambdaScope(root);
   let depth = 0;
   const compile = (node: AstNode): Evaluator => {
     if (++depth > MAX_COMPILED_DEPTH) throw new Unsupported('nesting too deep');
@@ -87,20 +89,30 @@ export function translate(root: AstNode): Translation {
       case 'binary':
         return compileBinary(node);
       case 'function':
-        return compileCall(node, compile);
+        return compileCall(node, compile, scope);
       case 'apply':
-        return compileApply(node, compile);
+        return compileApply(node, compile, scope);
       case 'lambda':
-        if (node.thunk === true) return compileTailCall(node, compile);
+        if (node.thunk === true) return compileTailCall(node, compile, scope);
         throw new Unsupported('function value');
       default:
         throw new Unsupported(`${node.type} expression`);
     }
   };
 
-  const compileBind = (node: AstNode): Evaluator => {
+  const compileBind = (node: AstNode, last: boolean): Evaluator => {
     const name = (node.lhs as AstNode).value as string;
     if (isFunctionName(name)) throw new Unsupported(`binding of $${name}`);
+    if (scope.named.has(name)) {
+      // The value of the statement is the lambda itself: only a statement whose value is dropped may bind one.
+      if (last) throw new Unsupported('function value');
+      const make = compileLambda(node.rhs!, compile, scope);
+      return (input, frame, context) => {
+        const lambda = make(input, frame, context);
+        frame.bind(name, lambda);
+        return lambda;
+      };
+    }
     const value = compile(node.rhs!);
     return (input, frame, context) => {
       const result = value(input, frame, context);
@@ -110,10 +122,12 @@ export function translate(root: AstNode): Translation {
   };
 
   /** A statement of a block (or the whole expression): the one place a `:=` is compiled. */
-  const compileStatement = (node: AstNode): Evaluator => (node.type === 'bind' ? wrap(node, compileBind(node)) : compile(node));
+  const compileStatement = (node: AstNode, last: boolean): Evaluator =>
+    node.type === 'bind' ? wrap(node, compileBind(node, last)) : compile(node);
 
   const compileBlock = (node: AstNode): Evaluator => {
-    const statements = node.expressions!.map(compileStatement);
+    const expressions = node.expressions!;
+    const statements = expressions.map((statement, index) => compileStatement(statement, index === expressions.length - 1));
     const scoped = node.expressions!.some((statement) => statement.type === 'bind');
     return (input, frame, context) => {
       const scope = scoped ? new Frame(frame) : frame;
@@ -181,11 +195,12 @@ export function translate(root: AstNode): Translation {
   const compileVariable = (name: string): Evaluator => {
     if (name === '') return (input) => (Array.isArray(input) && (input as Sequence).outerWrapper ? input[0] : input);
     if (isFunctionName(name)) throw new Unsupported(`$${name} as a value`);
+    if (scope.named.has(name)) throw new Unsupported('function value');
     return (_input, frame, context) => lookupVariable(frame, context, name);
   };
 
-  const evaluate = compileStatement(root);
-  return { evaluate, depth: evaluationDepth(root), called };
+  const evaluate = compileStatement(root, true);
+  return { evaluate, depth: evaluationDepth(root, scope.named), called };
 }
 
 function binaryOperator(operator: string): (left: unknown, right: unknown) => unknown {
