@@ -45,6 +45,28 @@ export const parseSize: FieldParser = (value) => {
   return bytes > 0 ? { value: bytes } : { expected };
 };
 
+const HOST_ENTRY = /^\.?(?:[a-z0-9_-]+\.)*[a-z0-9_-]+$|^\[?[0-9a-f.]*:[0-9a-f.]*:[0-9a-f:.]*\]?$/i;
+
+/**
+ * A list of host names or IP addresses, without scheme or port (`.example.com`: the domain and its
+ * subdomains): a JSON array in the file, a comma-separated text in the environment.
+ */
+export const parseHostList: FieldParser = (value) => {
+  const expected =
+    'a list of host names or IP addresses without scheme or port, e.g. ["flowbus.internal", "10.0.0.5", ' +
+    '".corp.example"] (in the environment: flowbus.internal,10.0.0.5)';
+  const list = typeof value === 'string' ? value.split(',').filter((entry) => entry.trim() !== '') : value;
+  if (!Array.isArray(list)) return { expected };
+  const entries: string[] = [];
+  for (const [index, entry] of list.entries()) {
+    if (typeof entry !== 'string' || !HOST_ENTRY.test(entry.trim())) {
+      return { expected: `${expected}; entry ${index} (${JSON.stringify(entry)}) is not one` };
+    }
+    entries.push(entry.trim());
+  }
+  return { value: entries };
+};
+
 const parseToken: FieldParser = (value) =>
   typeof value === 'string' && value.length >= 16 && !/\s/.test(value)
     ? { value }
@@ -66,6 +88,7 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
     parse: integer(0, 65535, 'an integer from 0 to 65535 (0: any free port)'),
   },
   { key: 'host', env: 'FLOWBUS_HOST', parse: nonEmptyString('a host name or IP address, e.g. "127.0.0.1"') },
+  { key: 'allowedHosts', env: 'FLOWBUS_ALLOWED_HOSTS', parse: parseHostList },
   { key: 'flowsDir', env: 'FLOWBUS_FLOWS_DIR', parse: nonEmptyString('a folder path'), path: true },
   { key: 'dataDir', env: 'FLOWBUS_DATA_DIR', parse: nonEmptyString('a folder path'), path: true },
   { key: 'authToken', env: 'FLOWBUS_AUTH_TOKEN', parse: parseToken },

@@ -85,6 +85,43 @@ describe('loadConfig', () => {
     expect((await loadConfig({ cwd: sub, env: { FLOWBUS_CONFIG: other } })).port).toBe(4321);
   });
 
+  it('reads allowedHosts as a list in the file and comma-separated in the environment', async () => {
+    expect((await loadConfig({ cwd: dir, env: {} })).allowedHosts).toEqual([]);
+    const file = await configFile('hosts.json', { allowedHosts: ['flowbus.internal', '.corp.example', '::1'] });
+    expect((await loadConfig({ cwd: dir, env: {}, file })).allowedHosts).toEqual([
+      'flowbus.internal',
+      '.corp.example',
+      '::1',
+    ]);
+    const env = { FLOWBUS_ALLOWED_HOSTS: ' flowbus.internal, 10.0.0.5,,[fd00::7] ' };
+    expect((await loadConfig({ cwd: dir, env, file })).allowedHosts).toEqual([
+      'flowbus.internal',
+      '10.0.0.5',
+      '[fd00::7]',
+    ]);
+  });
+
+  it.each([
+    ['a scheme', ['http://flowbus.internal'], 0],
+    ['a port', ['flowbus.internal', 'flowbus.internal:8420'], 1],
+    ['a wildcard', ['*'], 0],
+    ['a path', ['flowbus.internal/editor'], 0],
+    ['a number', [8420], 0],
+    ['an empty name', [''], 0],
+  ])('rejects allowedHosts with %s, naming the entry', async (_name, allowedHosts, index) => {
+    const error = await failure({ file: await configFile('bad-hosts.json', { allowedHosts }) });
+    expect(error.message).toContain('"allowedHosts" must be a list of host names or IP addresses without scheme');
+    expect(error.message).toContain(`; entry ${index} (${JSON.stringify(allowedHosts[index])}) is not one`);
+  });
+
+  it('rejects allowedHosts that is not a list, and a bad FLOWBUS_ALLOWED_HOSTS entry', async () => {
+    const error = await failure({ file: await configFile('hosts-text.json', { allowedHosts: 5 }) });
+    expect(error.message).toMatch(/"allowedHosts" must be a list of host names .*, got 5$/);
+    const env = await failure({ env: { FLOWBUS_ALLOWED_HOSTS: 'flowbus.internal,evil.example:80' } });
+    expect(env.message).toMatch(/^environment variable FLOWBUS_ALLOWED_HOSTS: "allowedHosts" must be a list/);
+    expect(env.message).toContain('entry 1 ("evil.example:80") is not one');
+  });
+
   it('ignores empty environment variables', async () => {
     expect((await loadConfig({ cwd: dir, env: { FLOWBUS_PORT: '' } })).port).toBe(8420);
   });

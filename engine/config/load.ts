@@ -17,6 +17,8 @@ import {
 export interface ConfigOverrides {
   port?: number | string;
   host?: string;
+  /** A list, or a comma-separated text. */
+  allowedHosts?: readonly string[] | string;
   flowsDir?: string;
   dataDir?: string;
   authToken?: string;

@@ -34,6 +34,11 @@ export interface HistoryConfig {
 export interface ServerConfig {
   port: number;
   host: string;
+  /**
+   * Host names served beside loopback names and `host` when no token is set, and pages on them may change
+   * things through the API (their `Origin` is accepted). An entry `.example.com` names the domain and below.
+   */
+  allowedHosts: readonly string[];
   flowsDir: string;
   dataDir: string;
   /** When set, the management API requires `Authorization: Bearer <authToken>`. */
@@ -52,6 +57,7 @@ export const CONFIG_FILE_NAME = 'flowbus.config.json';
 export const DEFAULT_CONFIG = {
   port: 8420,
   host: '127.0.0.1',
+  allowedHosts: [],
   flowsDir: 'flows',
   dataDir: 'data',
   logLevel: 'info',

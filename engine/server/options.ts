@@ -18,6 +18,8 @@ export interface ServerOptions {
   config?: string;
   port?: number;
   host?: string;
+  /** Host names to serve beside loopback names and `host` (see the config key `allowedHosts`). */
+  allowedHosts?: readonly string[];
   flowsDir?: string;
   dataDir?: string;
   /** Bearer token of the management API. */

@@ -12,6 +12,8 @@ import { createConnectionService } from '../store/connections.js';
 import { createSecretBox, loadSecretKey } from '../store/crypto.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { createEventBus } from '../bus/index.js';
+import { guardFallback, refusalLogger } from './access/middleware.js';
+import { createRequestGuard } from './access/request-guard.js';
 import { createApiApp } from './api/app.js';
 import type { Lifecycle } from './api/context.js';
 import { ExecutionRunner } from './executions/runner.js';
@@ -28,8 +30,8 @@ import { createDispatcher } from './triggers/dispatcher.js';
 import { TriggerTable } from './triggers/trigger-table.js';
 
 function overridesOf(options: ServerOptions): ConfigOverrides {
-  const { port, host, flowsDir, dataDir, authToken, logLevel, limits, history } = options;
-  return { port, host, flowsDir, dataDir, authToken, logLevel, limits, history };
+  const { port, host, allowedHosts, flowsDir, dataDir, authToken, logLevel, limits, history } = options;
+  return { port, host, allowedHosts, flowsDir, dataDir, authToken, logLevel, limits, history };
 }
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
@@ -132,6 +134,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     health,
     bus,
   });
+  const guardedFallback =
+    options.fallback && guardFallback(options.fallback, createRequestGuard(config), refusalLogger(logger));
   const dispatch = createDispatcher({
     table: () => table,
     runner,
@@ -140,7 +144,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     metrics,
     bodyLimit: config.limits.bodyBytes,
-    fallback: options.fallback,
+    // The editor's files answer to the same Host names as the API; trigger paths never reach the fallback.
+    fallback: guardedFallback,
   });
   const server = createHttpServer(api, dispatch, () => lifecycle.state === 'stopping');
   const port = await listen(server, config.port, config.host);

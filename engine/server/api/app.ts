@@ -3,6 +3,8 @@
  */
 import express from 'express';
 import { installBusRoutes } from '../../bus/index.js';
+import { guardRequests, refusalLogger } from '../access/middleware.js';
+import { createRequestGuard } from '../access/request-guard.js';
 import { requireToken } from './auth.js';
 import { connectionsRouter } from './connections.js';
 import type { ApiContext } from './context.js';
@@ -24,6 +26,8 @@ export function createApiApp(context: ApiContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Host and Origin checks first: before the token, the body parsers and every route, the bus's included.
+  app.use(guardRequests(createRequestGuard(context.config), refusalLogger(context.logger)));
   const api = express.Router();
   api.use(requireToken(context.config.authToken));
   api.use(express.json({ limit: context.config.limits.bodyBytes, strict: false }));
