@@ -121,7 +121,8 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
     if (kind === 'events' && !policy.allows(from.hostname)) {
       const message =
         `refused ${request.method} ${request.path} from ${page}: event ingest takes no token, so a browser ` +
-        `may post events only from a page on ${served} or an allowed host. To allow this host, ${HOW_TO_ALLOW}`;
+        `may post events only from a page on ${served} or an allowed host. ` +
+        `To allow this host, ${HOW_TO_ALLOW}`;
       return { status: 403, type: 'API:FOREIGN_ORIGIN', message, key: `ingest origin ${origin}` };
     }
     return undefined;
