@@ -53,11 +53,17 @@ export interface EditorSession {
   close(): Promise<void>;
 }
 
-export async function startEditorSession(): Promise<EditorSession> {
+export interface EditorSessionOptions {
+  /** Chromium switches beside the usual ones, e.g. `--host-resolver-rules=MAP evil.example 127.0.0.1`. */
+  browserArgs?: string[];
+}
+
+export async function startEditorSession(options: EditorSessionOptions = {}): Promise<EditorSession> {
   const executablePath = runScript('ensure-chromium.mjs');
   runScript('build-editor.mjs');
   const server = await startEditorServer(join(root, 'editor/dist'));
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const args = [...CHROMIUM_ARGS, ...(options.browserArgs ?? [])];
+  const browser = await chromium.launch({ executablePath, args });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const consoleErrors: string[] = [];
   page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));

@@ -88,11 +88,14 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
   }
 
   function foreign(request: GuardedRequest, from: string, own: string): Refusal {
+    const origin = single(request.headers.origin);
+    const site = single(request.headers['sec-fetch-site']);
+    const key = origin === undefined ? `sec-fetch-site ${site}` : `origin ${origin.slice(0, 80)}`;
     const message =
       `refused ${request.method} ${request.path} from ${from}: a request that changes something must come ` +
       `from the editor on this server (${own}) or from a client that sends no Origin (curl, the CLI). ` +
       `To accept requests from pages on another host, ${HOW_TO_ALLOW}`;
-    return { status: 403, type: 'API:FOREIGN_ORIGIN', message, key: `origin ${from}` };
+    return { status: 403, type: 'API:FOREIGN_ORIGIN', message, key };
   }
 
   function checkOrigin(
