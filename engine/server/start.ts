@@ -12,6 +12,7 @@ import { createConnectionService } from '../store/connections.js';
 import { createSecretBox, loadSecretKey } from '../store/crypto.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { createEventBus } from '../bus/index.js';
+import { isLoopbackName, normalizeHostEntry } from './access/host-policy.js';
 import { guardFallback, refusalLogger } from './access/middleware.js';
 import { createRequestGuard } from './access/request-guard.js';
 import { createApiApp } from './api/app.js';
@@ -34,7 +35,7 @@ function overridesOf(options: ServerOptions): ConfigOverrides {
   return { port, host, allowedHosts, flowsDir, dataDir, authToken, logLevel, limits, history };
 }
 
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
+const isLoopback = (host: string) => isLoopbackName(normalizeHostEntry(host));
 
 async function openStore(config: ServerConfig, logger: Logger) {
   const { store, recovered } = await openLowdbStore({
@@ -173,7 +174,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     dataDir: config.dataDir,
   });
   if (!config.authToken && !isLoopback(config.host)) {
-    logger.warn('the API listens beyond this machine without a token: set authToken (FLOWBUS_AUTH_TOKEN)');
+    logger.warn(
+      'the API listens beyond this machine without a token: set authToken (FLOWBUS_AUTH_TOKEN); until then ' +
+        'it answers only to loopback names, the configured host and allowedHosts (FLOWBUS_ALLOWED_HOSTS)',
+    );
   }
 
   let closing: Promise<void> | undefined;
