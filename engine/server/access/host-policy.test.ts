@@ -58,11 +58,12 @@ describe('isLoopbackName', () => {
 describe('createHostPolicy', () => {
   const policy = createHostPolicy({
     host: '10.0.0.5',
-    allowedHosts: ['Flowbus.Internal', '.corp.example', '[fd00::7]'],
+    allowedHosts: ['Flowbus.Internal', '.corp.example', '[fd00::7]', 'localhost'],
   });
 
   it.each([
     ['localhost', true, false],
+    ['127.0.0.1', true, false],
     ['10.0.0.5', true, false],
     ['flowbus.internal', true, true],
     ['corp.example', true, true],

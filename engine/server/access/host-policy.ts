@@ -69,7 +69,10 @@ function matchesEntry(hostname: string, entry: string): boolean {
 export interface HostPolicy {
   /** Loopback, the configured host or an `allowedHosts` entry. */
   allows(hostname: string): boolean;
-  /** Named by an `allowedHosts` entry: what an operator allowed on purpose, not a loopback default. */
+  /**
+   * Named by an `allowedHosts` entry, and not a loopback name: pages on such a host may post from any port.
+   * Loopback names never are, even when listed: other programs' pages on this machine live there.
+   */
   isExplicitlyAllowed(hostname: string): boolean;
 }
 
@@ -86,7 +89,8 @@ export interface HostPolicy {
 export function createHostPolicy(options: { host: string; allowedHosts: readonly string[] }): HostPolicy {
   const entries = options.allowedHosts.map(normalizeHostEntry).filter((entry) => entry !== '');
   const configured = normalizeHostEntry(options.host);
-  const isExplicitlyAllowed = (hostname: string) => entries.some((entry) => matchesEntry(hostname, entry));
+  const isExplicitlyAllowed = (hostname: string) =>
+    !isLoopbackName(hostname) && entries.some((entry) => matchesEntry(hostname, entry));
   return {
     allows: (hostname) =>
       isLoopbackName(hostname) || hostname === configured || isExplicitlyAllowed(hostname),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRequestGuard, routeKindOf, type RouteKind } from './request-guard.js';
 
 const OWN = '127.0.0.1:8420';
-const open = createRequestGuard({ host: '127.0.0.1', allowedHosts: ['flowbus.internal'] });
+// `localhost` listed on purpose: it must not let other local pages (another port) post.
+const open = createRequestGuard({ host: '127.0.0.1', allowedHosts: ['flowbus.internal', 'localhost'] });
 const withToken = createRequestGuard({ host: '0.0.0.0', allowedHosts: [], authToken: 'x'.repeat(20) });
 
 type Headers = Record<string, string>;

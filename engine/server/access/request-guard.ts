@@ -84,7 +84,8 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
       `${shown} is not served: without an API token this server answers only to ${served}, so that a web ` +
       `page cannot reach it under a name of its own (DNS rebinding). To allow a host, ${HOW_TO_ALLOW}, ` +
       'or set an API token (authToken, FLOWBUS_AUTH_TOKEN)';
-    return { status: 421, type: 'API:HOST_NOT_ALLOWED', message, key: `host ${host?.hostname ?? value}` };
+    const key = `host ${host?.hostname ?? value.slice(0, 80)}`;
+    return { status: 421, type: 'API:HOST_NOT_ALLOWED', message, key };
   }
 
   function foreign(request: GuardedRequest, from: string, own: string): Refusal {
