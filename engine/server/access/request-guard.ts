@@ -120,14 +120,14 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
       return foreign(request, what, own);
     }
     if (policy.isExplicitlyAllowed(from.hostname)) return undefined;
-    const page = `the web page at ${origin}`;
+    const page = `the web page at ${origin.slice(0, 80)}`;
     if (!host || from.authority !== host.authority || crossSite) return foreign(request, page, own);
     if (kind === 'events' && !policy.allows(from.hostname)) {
       const message =
         `refused ${request.method} ${request.path} from ${page}: event ingest takes no token, so a browser ` +
         `may post events only from a page on ${served} or an allowed host. ` +
         `To allow this host, ${HOW_TO_ALLOW}`;
-      return { status: 403, type: 'API:FOREIGN_ORIGIN', message, key: `ingest origin ${origin}` };
+      return { status: 403, type: 'API:FOREIGN_ORIGIN', message, key: `ingest origin ${origin.slice(0, 80)}` };
     }
     return undefined;
   }
