@@ -43,7 +43,7 @@ beforeAll(async () => {
   }
   const event = jsonBody({ specversion: '1.0', id: 'dead-1', source: 'test', type: 'test.dead' });
   expect((await rawRequest(own, 'POST', '/events', event.headers, event.body)).status).toBe(202);
-  const letters = await eventually(async () => (await server.request('/api/dead-letters')).json.items[0]);
+  const letters = await eventually(async () => (await server.request('/api/dead-letters')).json.items[0], 15_000);
   deadLetterId = letters.id;
   down = false;
 });
@@ -148,7 +148,8 @@ describe('state-changing requests that pass', () => {
   it('sends a template, re-drives the dead letter and saves a rule from the same origin', async () => {
     const headers = { origin: own, 'sec-fetch-site': 'same-origin' };
     expect((await send(ACTIONS[2]!, headers)).status).toBe(202);
-    await eventually(async () => receiver.requests.some((request) => request.url.pathname === '/alarm'));
+    const alarm = () => receiver.requests.some((request) => request.url.pathname === '/alarm');
+    await eventually(async () => alarm(), 15_000);
     const redriven = await send(ACTIONS[4]!, headers);
     expect([redriven.status, redriven.json.status]).toEqual([200, 'delivered']);
     expect((await send(ACTIONS[5]!, headers)).status).toBe(201);
