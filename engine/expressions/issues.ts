@@ -32,7 +32,7 @@ function collect(value: unknown, pointer: string, issues: ExpressionIssue[]): vo
   if (isExpressionValue(value)) {
     const problems =
       '$expr' in value
-        ? [parseJsonata(value.$expr)].flatMap((parsed) => ('problem' in parsed ? [parsed.problem] : []))
+        ? [parseJsonata(value.$expr)].flatMap((parsed) => ('problems' in parsed ? parsed.problems : []))
         : parseTemplate(value.$template).problems;
     for (const problem of problems) issues.push(toIssue(pointer, problem));
     return;
