@@ -20,6 +20,19 @@ function collectRegexNodes(node: unknown, found: jsonata.ExprNode[], seen: Set<o
 }
 
 /**
+ * The 1-based position in the whole string of the construct at `offset` in the literal's pattern, when the
+ * literal's text can be found; else JSONata's position of the literal (the index of its last character).
+ */
+function constructPosition(span: SourceSpan, literalEnd: number, regex: RegExp, offset: number): number {
+  const end = span.offset + literalEnd;
+  let slash = end - 1;
+  while (slash > 0 && /[im]/.test(span.whole[slash]!)) slash--;
+  const start = slash - regex.source.length;
+  const written = span.whole.slice(start, slash) === regex.source && span.whole[start - 1] === '/';
+  return written ? start + offset + 1 : end;
+}
+
+/**
  * Every regex literal in `ast` that RE2 cannot run (lookaround, backreferences, ...), as syntax problems
  * placed on the literal in the whole string.
  *
@@ -35,8 +48,7 @@ export function findUnsupportedRegexes(ast: jsonata.ExprNode, span: SourceSpan):
     const regex = node.value as RegExp;
     const unsupported = unsupportedRegexReason(regex.source, regex.flags);
     if (!unsupported) continue;
-    // JSONata's position is the 1-based index of the literal's last character.
-    const position = span.offset + (node.position ?? 0);
+    const position = constructPosition(span, node.position ?? 0, regex, unsupported.offset);
     const reason = unsupported.reason;
     problems.push({ position, code: UNSUPPORTED_REGEX_CODE, reason, ...lineColumn(span.whole, position) });
   }
