@@ -54,7 +54,7 @@ export function parseJsonata(
   return { program: { span, evaluateInRun } };
 }
 
-/** Parses `source` or throws `EXPRESSION:SYNTAX` (`EXPRESSION:UNSUPPORTED_REGEX` for a regex RE2 cannot run). */
+/** Parses `source` or throws `EXPRESSION:SYNTAX` (`EXPRESSION:UNSUPPORTED_REGEX` for a regex RE2 can't run). */
 export function compileJsonata(source: string, span?: SourceSpan): JsonataProgram {
   const parsed = parseJsonata(source, span);
   if ('problems' in parsed) throw syntaxError(parsed.problems[0]!, span?.whole ?? source);

@@ -46,7 +46,9 @@ describe('regexes in expressions run on RE2', () => {
     expect(() => compileExpression('$match(s, /a(?=b)/)')).toThrow(
       expect.objectContaining({
         type: UNSUPPORTED_REGEX_ERROR,
-        message: expect.stringMatching(/^unsupported regex at line 1, column 13: regex \/a\(\?=b\)\/ uses a lookahead/),
+        message: expect.stringMatching(
+          /^unsupported regex at line 1, column 13: regex \/a\(\?=b\)\/ uses a lookahead/,
+        ),
       }),
     );
   });

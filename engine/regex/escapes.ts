@@ -61,7 +61,9 @@ export const DOT = `[^${rangesText([
 ])}]`;
 
 /** What an escape stands for: one code point, or a class (`\d`, `\s`, ...) written for RE2. */
-export type Escape = { kind: 'char'; codePoint: number; end: number } | { kind: 'class'; text: string; end: number };
+export type Escape =
+  | { kind: 'char'; codePoint: number; end: number }
+  | { kind: 'class'; text: string; end: number };
 
 const HEX4 = /^[0-9a-fA-F]{4}$/;
 const HEX2 = /^[0-9a-fA-F]{2}$/;
@@ -92,7 +94,8 @@ function unicodeEscape(source: string, start: number): Escape | undefined {
   if (unit >= 0xd800 && unit <= 0xdbff && source.startsWith('\\u', start + 6) && HEX4.test(low)) {
     const lowUnit = parseInt(low, 16);
     if (lowUnit >= 0xdc00 && lowUnit <= 0xdfff) {
-      return { kind: 'char', codePoint: (unit - 0xd800) * 0x400 + (lowUnit - 0xdc00) + 0x10000, end: start + 12 };
+      const codePoint = (unit - 0xd800) * 0x400 + (lowUnit - 0xdc00) + 0x10000;
+      return { kind: 'char', codePoint, end: start + 12 };
     }
   }
   return { kind: 'char', codePoint: unit, end: start + 6 };
@@ -102,7 +105,13 @@ function unicodeEscape(source: string, start: number): Escape | undefined {
  * Reads the escape at `start` (a backslash). `inClass` selects the rules inside `[...]`; `groupCount` and
  * `named` decide whether `\1` and `\k<name>` are backreferences (unsupported) or plain characters.
  */
-export function readEscape(source: string, start: number, inClass: boolean, groupCount: number, named: boolean): Escape {
+export function readEscape(
+  source: string,
+  start: number,
+  inClass: boolean,
+  groupCount: number,
+  named: boolean,
+): Escape {
   const char = source[start + 1]!;
   const after = start + 2;
   const simple = (codePoint: number): Escape => ({ kind: 'char', codePoint, end: after });
@@ -130,7 +139,8 @@ export function readEscape(source: string, start: number, inClass: boolean, grou
       return simple(0x08); // only reached inside a class: outside, `\b` is an assertion
     case 'x': {
       const digits = source.slice(after, after + 2);
-      return HEX2.test(digits) ? { kind: 'char', codePoint: parseInt(digits, 16), end: after + 2 } : simple(0x78);
+      if (!HEX2.test(digits)) return simple(0x78);
+      return { kind: 'char', codePoint: parseInt(digits, 16), end: after + 2 };
     }
     case 'u':
       return unicodeEscape(source, start) ?? simple(0x75);

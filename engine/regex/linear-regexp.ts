@@ -24,7 +24,10 @@ interface CompiledRegex {
 const byRegExp = new WeakMap<RegExp, CompiledRegex>();
 
 /** Describes why `source` cannot run, or undefined when it can. Offsets are 0-based in `source`. */
-export function unsupportedRegexReason(source: string, flags = ''): { reason: string; offset: number } | undefined {
+export function unsupportedRegexReason(
+  source: string,
+  flags = '',
+): { reason: string; offset: number } | undefined {
   try {
     compile(source, flags);
     return undefined;
@@ -49,7 +52,9 @@ function compile(source: string, flags: string): CompiledRegex {
     re2 = translateRegex(source, flags.includes('s')).re2;
   } catch (error) {
     if (!(error instanceof UnsupportedRegex)) throw error;
-    const message = `regex ${shown} uses ${error.construct}, which the linear-time regex engine cannot run: ${error.why}`;
+    const message = `regex ${shown} uses ${error.construct}, which the linear-time regex engine cannot run: ${
+      error.why
+    }`;
     throw new FlowbusError(UNSUPPORTED_REGEX_ERROR, message, { pattern: source, offset: error.offset });
   }
   let engineFlags = 0;
@@ -110,7 +115,10 @@ export class LinearRegExp {
       return null;
     }
     const groups: Array<string | undefined> = [];
-    for (let group = 0; group <= matcher.groupCount(); group++) groups.push(matcher.group(group) ?? undefined);
+    // RE2 gives null for a group that took no part in the match; a native RegExp gives undefined.
+    for (let group = 0; group <= matcher.groupCount(); group++) {
+      groups.push(matcher.group(group) ?? undefined);
+    }
     const result = Object.assign(groups, { index: matcher.start(), input: text, groups: undefined });
     if (this.global) this.lastIndex = matcher.end();
     return result as unknown as RegExpExecArray;

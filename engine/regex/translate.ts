@@ -40,7 +40,8 @@ function scanGroups(source: string): { groupCount: number; named: boolean } {
 }
 
 function literal(codePoint: number): string {
-  return /[0-9A-Za-z]/.test(String.fromCodePoint(codePoint)) ? String.fromCodePoint(codePoint) : hex(codePoint);
+  const char = String.fromCodePoint(codePoint);
+  return /^[0-9A-Za-z]$/.test(char) ? char : hex(codePoint);
 }
 
 function classAtomText(atom: Escape | { kind: 'char'; codePoint: number; end: number }): string {
