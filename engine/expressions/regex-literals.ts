@@ -46,7 +46,7 @@ export function findUnsupportedRegexes(ast: jsonata.ExprNode, span: SourceSpan):
   const problems: SyntaxProblem[] = [];
   for (const node of nodes) {
     const regex = node.value as RegExp;
-    const unsupported = unsupportedRegexReason(regex.source, regex.flags);
+    const unsupported = unsupportedRegexReason(regex);
     if (!unsupported) continue;
     const position = constructPosition(span, node.position ?? 0, regex, unsupported.offset);
     const reason = unsupported.reason;

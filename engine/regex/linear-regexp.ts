@@ -23,13 +23,17 @@ interface CompiledRegex {
 /** Compiled patterns by the RegExp object that JSONata made for a literal: one compile per literal. */
 const byRegExp = new WeakMap<RegExp, CompiledRegex>();
 
-/** Describes why `source` cannot run, or undefined when it can. Offsets are 0-based in `source`. */
+/**
+ * Describes why a pattern cannot run, or undefined when it can; offsets are 0-based in its source. A RegExp
+ * (JSONata's literal) is compiled once, for this check and every evaluation after it.
+ */
 export function unsupportedRegexReason(
-  source: string,
+  pattern: RegExp | string,
   flags = '',
 ): { reason: string; offset: number } | undefined {
   try {
-    compile(source, flags);
+    if (pattern instanceof RegExp) compileCached(pattern);
+    else compile(pattern, flags);
     return undefined;
   } catch (error) {
     if (error instanceof FlowbusError) {
