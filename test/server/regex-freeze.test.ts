@@ -114,3 +114,24 @@ describe('a backtracking regex cannot freeze the server', () => {
     for (const ms of latencies) expect(ms).toBeLessThan(POLL_BOUND_MS);
   });
 });
+
+describe('a regex RE2 cannot run is refused when a flow is saved', () => {
+  it('answers 422 with the step id, the pointer and the column, and writes nothing', async () => {
+    const document = httpFlow('/probe/lookahead', [
+      setPayload('pick', expr('$match(payload.s, /^(?!admin)\\w+$/)')),
+    ]);
+    const answer = await server.request('/api/flows', json('POST', { id: 'lookahead', document }));
+    expect([answer.status, answer.json.error.type]).toEqual([422, 'VALIDATION']);
+    expect(answer.json.error.issues).toEqual([
+      expect.objectContaining({
+        file: 'flows/lookahead.flow.json',
+        pointer: '/steps/0/config/value',
+        stepId: 'pick',
+        code: 'unsupported-regex',
+        message: expect.stringContaining('column 21: regex /^(?!admin)\\w+$/ uses a lookahead `(?!`'),
+      }),
+    ]);
+    const listed = await server.request('/api/flows');
+    expect(JSON.stringify(listed.json)).not.toContain('"lookahead"');
+  });
+});
