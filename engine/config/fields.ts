@@ -115,6 +115,11 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
     parse: integer(1, MAX, 'a positive integer'),
   },
   {
+    key: 'limits.stallWarningMs',
+    env: 'FLOWBUS_STALL_WARNING_MS',
+    parse: integer(0, MAX, 'an integer of 0 or more (milliseconds; 0 turns the warning off)'),
+  },
+  {
     key: 'history.maxPerFlow',
     env: 'FLOWBUS_HISTORY_MAX_PER_FLOW',
     parse: integer(0, MAX, 'an integer of 0 or more'),

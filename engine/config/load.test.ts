@@ -40,7 +40,7 @@ describe('loadConfig', () => {
       flowsDir: join(dir, 'flows'),
       dataDir: join(dir, 'data'),
       logLevel: 'info',
-      limits: { bodyBytes: 1048576 },
+      limits: { bodyBytes: 1048576, stallWarningMs: 100 },
     });
     expect(config.authToken).toBeUndefined();
     expect(config.file).toBeUndefined();
@@ -62,6 +62,7 @@ describe('loadConfig', () => {
         FLOWBUS_HISTORY_MAX_PER_FLOW: '7',
         FLOWBUS_DATA_DIR: 'var/data',
         FLOWBUS_EVENT_EXECUTION_TIMEOUT_MS: '120000',
+        FLOWBUS_STALL_WARNING_MS: '250',
       },
       overrides: { port: 6000 },
     });
@@ -70,7 +71,12 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       flowsDir: join(dir, 'my-flows'),
       dataDir: '/var/data',
-      limits: { bodyBytes: 2 * 1024 * 1024, executionTimeoutMs: 30000, eventExecutionTimeoutMs: 120000 },
+      limits: {
+        bodyBytes: 2 * 1024 * 1024,
+        executionTimeoutMs: 30000,
+        eventExecutionTimeoutMs: 120000,
+        stallWarningMs: 250,
+      },
       history: { maxPerFlow: 7, maxAgeHours: 168 },
       file,
     });
@@ -133,6 +139,7 @@ describe('loadConfig', () => {
     [{ FLOWBUS_BODY_LIMIT: '1 potato' }, '"limits.bodyBytes" must be a size in bytes'],
     [{ FLOWBUS_BODY_LIMIT: '0' }, '"limits.bodyBytes" must be a size in bytes'],
     [{ FLOWBUS_EXECUTION_TIMEOUT_MS: '-5' }, '"limits.executionTimeoutMs" must be a positive integer'],
+    [{ FLOWBUS_STALL_WARNING_MS: '-1' }, '"limits.stallWarningMs" must be an integer of 0 or more'],
     [{ FLOWBUS_HISTORY_MAX_AGE_HOURS: '1.5' }, '"history.maxAgeHours" must be a positive integer (hours)'],
     [{ FLOWBUS_AUTH_TOKEN: 'short' }, '"authToken" must be a token of at least 16 characters'],
   ])('rejects environment %j with one clear line', async (env, message) => {

@@ -18,6 +18,8 @@ export interface LimitsConfig {
   shutdownTimeoutMs: number;
   /** Executions running at once; an HTTP trigger answers 503 beyond it. */
   maxConcurrentExecutions: number;
+  /** An event-loop delay longer than this is logged as a stall (at most every 10 s); 0: never. */
+  stallWarningMs: number;
 }
 
 /** How much execution history the store keeps. */
@@ -67,6 +69,7 @@ export const DEFAULT_CONFIG = {
     eventExecutionTimeoutMs: 900_000,
     shutdownTimeoutMs: 10_000,
     maxConcurrentExecutions: 1000,
+    stallWarningMs: 100,
   },
   history: { maxPerFlow: 200, maxAgeHours: 168, flushIntervalMs: 1000 },
 } as const satisfies Omit<ServerConfig, 'flowsDir' | 'dataDir'> & { flowsDir: string; dataDir: string };

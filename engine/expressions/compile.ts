@@ -2,6 +2,7 @@
  * @module Compiles one JSONata expression once, with its bounds and built-in functions installed.
  */
 import jsonata from 'jsonata';
+import { LinearRegExp } from '../regex/index.js';
 import { installBindings } from './bindings.js';
 import { installBounds, type EvaluationRun } from './bounds.js';
 import {
@@ -12,6 +13,7 @@ import {
   type SyntaxProblem,
 } from './errors.js';
 import { toPlain } from './plain.js';
+import { findUnsupportedRegexes } from './regex-literals.js';
 import { runBounded, type RunnableExpression } from './run.js';
 import type { CompiledExpression } from './types.js';
 
@@ -21,17 +23,25 @@ export interface JsonataProgram {
   evaluateInRun(input: unknown, run: EvaluationRun): Promise<unknown>;
 }
 
-/** Parses `source`; returns the problem instead of throwing, for callers that collect every issue. */
+/** Every regex runs on RE2, so no pattern can take more than linear time in its input. */
+const OPTIONS: jsonata.JsonataOptions = { RegexEngine: LinearRegExp as unknown as RegExpConstructor };
+
+/**
+ * Parses `source`; returns the problems instead of throwing, for callers that collect every issue: a syntax
+ * error, or each regex literal the linear-time engine cannot run.
+ */
 export function parseJsonata(
   source: string,
   span: SourceSpan = { whole: source, offset: 0 },
-): { program: JsonataProgram } | { problem: SyntaxProblem } {
+): { program: JsonataProgram } | { problems: SyntaxProblem[] } {
   let expression: jsonata.Expression;
   try {
-    expression = jsonata(source);
+    expression = jsonata(source, OPTIONS);
   } catch (thrown) {
-    return { problem: toSyntaxProblem(thrown, span) };
+    return { problems: [toSyntaxProblem(thrown, span)] };
   }
+  const regexProblems = findUnsupportedRegexes(expression.ast(), span);
+  if (regexProblems.length > 0) return { problems: regexProblems };
   installBounds(expression);
   installBindings(expression);
   const evaluateInRun = async (input: unknown, run: EvaluationRun): Promise<unknown> => {
@@ -44,10 +54,10 @@ export function parseJsonata(
   return { program: { span, evaluateInRun } };
 }
 
-/** Parses `source` or throws `EXPRESSION:SYNTAX`. */
+/** Parses `source` or throws `EXPRESSION:SYNTAX` (`EXPRESSION:UNSUPPORTED_REGEX` for a regex RE2 can't run). */
 export function compileJsonata(source: string, span?: SourceSpan): JsonataProgram {
   const parsed = parseJsonata(source, span);
-  if ('problem' in parsed) throw syntaxError(parsed.problem, span?.whole ?? source);
+  if ('problems' in parsed) throw syntaxError(parsed.problems[0]!, span?.whole ?? source);
   return parsed.program;
 }
 

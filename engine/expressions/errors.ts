@@ -2,7 +2,11 @@
  * @module Maps what JSONata (or anything else) throws to typed `EXPRESSION:*` errors.
  */
 import { FlowbusError } from '../core/errors.js';
+import { UNSUPPORTED_REGEX_ERROR } from '../regex/index.js';
 import { lineColumn, type SourceLocation } from './position.js';
+
+/** The `code` of a syntax problem for a regex literal that the linear-time engine cannot run. */
+export const UNSUPPORTED_REGEX_CODE = 'RE2_UNSUPPORTED';
 
 export const SYNTAX_ERROR = 'EXPRESSION:SYNTAX';
 export const EVALUATION_ERROR = 'EXPRESSION:EVALUATION';
@@ -67,14 +71,16 @@ export function toSyntaxProblem(thrown: unknown, span: SourceSpan): SyntaxProble
 
 /** The one-line message of a syntax problem. */
 export function syntaxMessage(problem: SyntaxProblem): string {
-  return `expression syntax error at line ${problem.line}, column ${problem.column}: ${problem.reason}`;
+  const what = problem.code === UNSUPPORTED_REGEX_CODE ? 'unsupported regex' : 'expression syntax error';
+  return `${what} at line ${problem.line}, column ${problem.column}: ${problem.reason}`;
 }
 
 /** The `EXPRESSION:SYNTAX` error thrown at compile time. */
 export function syntaxError(problem: SyntaxProblem, whole: string): FlowbusError {
   const { position, line, column, code } = problem;
   const details = { source: whole, position, line, column, code };
-  return new FlowbusError(SYNTAX_ERROR, syntaxMessage(problem), details);
+  const type = code === UNSUPPORTED_REGEX_CODE ? UNSUPPORTED_REGEX_ERROR : SYNTAX_ERROR;
+  return new FlowbusError(type, syntaxMessage(problem), details);
 }
 
 /** The error for a bound hit while evaluating `source`. */

@@ -41,6 +41,8 @@ export interface CompiledValue {
 export interface ExpressionIssue {
   /** JSON pointer relative to the value given, `""` for the value itself. */
   pointer: string;
+  /** `unsupported-regex` for a regex literal the linear-time engine cannot run, else `expression-syntax`. */
+  code: 'expression-syntax' | 'unsupported-regex';
   message: string;
   /** 1-based, inside the expression or template string. */
   line: number;

@@ -25,6 +25,7 @@ import { createHttpServer, listen, stopAccepting } from './http-server.js';
 import { createServerMetrics } from './metrics/server-metrics.js';
 import type { RunningServer, ServerOptions } from './options.js';
 import { installSignalHandlers } from './shutdown.js';
+import { startStallMonitor } from './stall-monitor.js';
 import { buildTriggerTable, prepareTrigger } from './trigger-routes.js';
 import type { TriggerEntry } from './triggers/compile-trigger.js';
 import { createDispatcher } from './triggers/dispatcher.js';
@@ -90,6 +91,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger.error(message, { connections: unreadable });
   }
   const metrics = createServerMetrics();
+  const stallMonitor = startStallMonitor({
+    thresholdMs: config.limits.stallWarningMs,
+    logger,
+    sink: metrics.eventLoop,
+  });
   let table = TriggerTable.empty<TriggerEntry>();
   const catalog: FlowCatalog<TriggerEntry | undefined> = new FlowCatalog({
     flowsDir: config.flowsDir,
@@ -198,6 +204,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       stopping.force();
       await stopping.closed;
       await store.close();
+      stallMonitor.stop();
       logger.info('stopped');
     })());
   if (options.handleSignals !== false) {
