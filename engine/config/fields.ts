@@ -1,6 +1,7 @@
 /**
  * @module The config keys: where each is read from (file key, environment variable) and how it is checked.
  */
+import { MAX_JSON_DEPTH } from '../core/json-depth.js';
 import { LOG_LEVEL_NAMES } from '../logging/logger.js';
 
 /** Checks one value; returns it converted, or a description of what was expected. */
@@ -90,6 +91,11 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
     key: 'limits.maxConcurrentExecutions',
     env: 'FLOWBUS_MAX_CONCURRENT_EXECUTIONS',
     parse: integer(1, MAX, 'a positive integer'),
+  },
+  {
+    key: 'limits.jsonDepth',
+    env: 'FLOWBUS_JSON_DEPTH',
+    parse: integer(16, MAX_JSON_DEPTH, `an integer from 16 to ${MAX_JSON_DEPTH} (nested objects and arrays)`),
   },
   {
     key: 'history.maxPerFlow',

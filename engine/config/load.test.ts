@@ -62,6 +62,7 @@ describe('loadConfig', () => {
         FLOWBUS_HISTORY_MAX_PER_FLOW: '7',
         FLOWBUS_DATA_DIR: 'var/data',
         FLOWBUS_EVENT_EXECUTION_TIMEOUT_MS: '120000',
+        FLOWBUS_JSON_DEPTH: '64',
       },
       overrides: { port: 6000 },
     });
@@ -70,7 +71,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       flowsDir: join(dir, 'my-flows'),
       dataDir: '/var/data',
-      limits: { bodyBytes: 2 * 1024 * 1024, executionTimeoutMs: 30000, eventExecutionTimeoutMs: 120000 },
+      limits: { bodyBytes: 2 * 1024 * 1024, executionTimeoutMs: 30000, eventExecutionTimeoutMs: 120000, jsonDepth: 64 },
       history: { maxPerFlow: 7, maxAgeHours: 168 },
       file,
     });
@@ -96,6 +97,8 @@ describe('loadConfig', () => {
     [{ FLOWBUS_BODY_LIMIT: '1 potato' }, '"limits.bodyBytes" must be a size in bytes'],
     [{ FLOWBUS_BODY_LIMIT: '0' }, '"limits.bodyBytes" must be a size in bytes'],
     [{ FLOWBUS_EXECUTION_TIMEOUT_MS: '-5' }, '"limits.executionTimeoutMs" must be a positive integer'],
+    [{ FLOWBUS_JSON_DEPTH: '5' }, '"limits.jsonDepth" must be an integer from 16 to 512 (nested objects'],
+    [{ FLOWBUS_JSON_DEPTH: '100000' }, '"limits.jsonDepth" must be an integer from 16 to 512'],
     [{ FLOWBUS_HISTORY_MAX_AGE_HOURS: '1.5' }, '"history.maxAgeHours" must be a positive integer (hours)'],
     [{ FLOWBUS_AUTH_TOKEN: 'short' }, '"authToken" must be a token of at least 16 characters'],
   ])('rejects environment %j with one clear line', async (env, message) => {

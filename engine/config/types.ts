@@ -1,6 +1,7 @@
 /**
  * @module The server's configuration: its shape and its defaults.
  */
+import { DEFAULT_JSON_DEPTH } from '../core/json-depth.js';
 import type { LogThreshold } from '../logging/logger.js';
 
 /** Bounds that protect the server. */
@@ -18,6 +19,11 @@ export interface LimitsConfig {
   shutdownTimeoutMs: number;
   /** Executions running at once; an HTTP trigger answers 503 beyond it. */
   maxConcurrentExecutions: number;
+  /**
+   * Nesting of objects and arrays in any JSON the server reads: request bodies, events, flow, rule, bus and
+   * test files. Deeper input is refused (400, or an issue of the file) with the pointer where it passed.
+   */
+  jsonDepth: number;
 }
 
 /** How much execution history the store keeps. */
@@ -61,6 +67,7 @@ export const DEFAULT_CONFIG = {
     eventExecutionTimeoutMs: 900_000,
     shutdownTimeoutMs: 10_000,
     maxConcurrentExecutions: 1000,
+    jsonDepth: DEFAULT_JSON_DEPTH,
   },
   history: { maxPerFlow: 200, maxAgeHours: 168, flushIntervalMs: 1000 },
 } as const satisfies Omit<ServerConfig, 'flowsDir' | 'dataDir'> & { flowsDir: string; dataDir: string };

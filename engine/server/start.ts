@@ -95,6 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     prepare: prepareTrigger,
     onChange: () => (table = buildTriggerTable(catalog, table)),
+    maxJsonDepth: config.limits.jsonDepth,
   });
   const runner = new ExecutionRunner({
     store,
@@ -115,6 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     runFlow: (flowId, input, runOptions) =>
       runFlow(flowId, input, { ...runOptions, timeoutMs: config.limits.eventExecutionTimeoutMs }),
     log: (level, message, fields) => logger[level](message, fields),
+    limits: { maxJsonDepth: config.limits.jsonDepth },
   });
 
   const { registry } = options;
@@ -140,6 +142,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     metrics,
     bodyLimit: config.limits.bodyBytes,
+    maxJsonDepth: config.limits.jsonDepth,
     fallback: options.fallback,
   });
   const server = createHttpServer(api, dispatch, () => lifecycle.state === 'stopping');

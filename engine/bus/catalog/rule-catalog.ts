@@ -6,6 +6,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FlowbusError } from '../../core/errors.js';
 import type { ValidationIssue } from '../../core/issues.js';
+import { DEFAULT_JSON_DEPTH } from '../../core/json-depth.js';
 import { formatRule } from '../files/canonical.js';
 import type { CompiledRule } from '../files/compiled-rule.js';
 import {
@@ -47,6 +48,8 @@ export class RuleCatalog {
   constructor(
     private readonly targets: TargetRegistry,
     readonly flowsDir: string | undefined,
+    /** Nesting of objects and arrays allowed in a rule or bus (file or API body). */
+    private readonly maxJsonDepth = DEFAULT_JSON_DEPTH,
   ) {
     this.buses.set(DEFAULT_BUS_ID, { id: DEFAULT_BUS_ID, issues: [] });
   }
@@ -87,7 +90,8 @@ export class RuleCatalog {
   /** Validates a rule as the API would save it, without saving. */
   check(id: string, json: unknown): { issues: ValidationIssue[]; rule?: CompiledRule } {
     const buses = new Set(this.buses.keys());
-    return validateRule(json, { id, file: this.pathFor(id), targets: this.targets, buses });
+    const { targets, maxJsonDepth } = this;
+    return validateRule(json, { id, file: this.pathFor(id), targets, buses, maxJsonDepth });
   }
 
   /** Validates, writes the canonical file (atomically) and applies it; throws VALIDATION with the issues. */
@@ -126,7 +130,7 @@ export class RuleCatalog {
 
   private applyBus(path: string, text: string): void {
     const id = resourceIdFromPath(path);
-    const parsed = parseBusText(text, path);
+    const parsed = parseBusText(text, path, this.maxJsonDepth);
     const issues = [...parsed.issues];
     if (!RESOURCE_ID_PATTERN.test(id)) issues.push(idIssue(path, id));
     this.buses.set(id, { id, file: path, ...(parsed.document ? { document: parsed.document } : {}), issues });
@@ -142,7 +146,8 @@ export class RuleCatalog {
       return;
     }
     const buses = new Set(this.buses.keys());
-    const parsed = parseRuleText(text, { id, file: path, targets: this.targets, buses });
+    const { targets, maxJsonDepth } = this;
+    const parsed = parseRuleText(text, { id, file: path, targets, buses, maxJsonDepth });
     const issues = [...parsed.issues];
     if (!RESOURCE_ID_PATTERN.test(id)) issues.push(idIssue(path, id));
     const rule = issues.length === 0 ? parsed.rule : undefined;
