@@ -1,0 +1,26 @@
+/**
+ * @module How many generated inputs each property test runs: 100,000 in all, most against the parsers
+ * directly, a few thousand over HTTP. `FLOWBUS_FUZZ_SCALE` multiplies them (e.g. 10 for a long run).
+ */
+
+const scale = Number(process.env.FLOWBUS_FUZZ_SCALE ?? 1) || 1;
+
+const BASE = {
+  flowValues: 2_000,
+  flowTexts: 6_000,
+  deep: 1_000,
+  patternValues: 12_000,
+  patternTexts: 18_000,
+  ruleValues: 3_000,
+  eventBodies: 30_000,
+  binaryHeaders: 12_000,
+  putEvents: 12_000,
+  eventsDeep: 1_000,
+  http: 3_000,
+  httpDeep: 200,
+} as const;
+
+/** Runs per property, scaled. */
+export const FUZZ_RUNS: { readonly [name in keyof typeof BASE]: number } = Object.fromEntries(
+  Object.entries(BASE).map(([name, runs]) => [name, Math.max(1, Math.round(runs * scale))]),
+) as { [name in keyof typeof BASE]: number };
