@@ -10,7 +10,7 @@ import { parseHttpEvents, toStructuredJson, type HttpParseResult } from '../../e
 import { eventSize } from '../../engine/bus/cloudevents/canonical.js';
 import type { BusEvent, HttpHeaders } from '../../engine/bus/cloudevents/types.js';
 import { deepText, jsonValue, mutatedDocument, mutatedText, oddString } from './arbitraries.js';
-import { FUZZ_RUNS } from './runs.js';
+import { FUZZ_RUNS, REPLAY } from './runs.js';
 
 const EVENT = {
   specversion: '1.0',
@@ -52,7 +52,19 @@ function checkResult(result: HttpParseResult): void {
       assert.equal(typeof event[name], 'string', `attribute ${name} of an accepted event`);
     }
     assert.ok(eventSize(event) <= limits.maxEventBytes, 'an accepted event is within maxEventBytes');
+    assert.equal(infiniteNumberIn(event), undefined, 'an accepted event survives being written as JSON');
   }
+}
+
+/** Where a value holds a number JSON cannot write (it would come back as null after a restart). */
+function infiniteNumberIn(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path || '/';
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = infiniteNumberIn(item, `${path}/${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -91,7 +103,7 @@ describe('CloudEvents HTTP parsers under generated requests', () => {
         checkResult(result);
         checkReadsBack(result, given);
       }),
-      { numRuns: FUZZ_RUNS.eventBodies },
+      { ...REPLAY, numRuns: FUZZ_RUNS.eventBodies },
     );
   }, 120_000);
 
@@ -114,7 +126,7 @@ describe('CloudEvents HTTP parsers under generated requests', () => {
     const body = fc.oneof(mutatedText(fc.constantFrom(EVENT.data), 2), fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes).toString('latin1')));
     fc.assert(
       fc.property(headers, body, (given, text) => checkResult(parseHttpEvents(given, Buffer.from(text, 'latin1'), limits))),
-      { numRuns: FUZZ_RUNS.binaryHeaders },
+      { ...REPLAY, numRuns: FUZZ_RUNS.binaryHeaders },
     );
   }, 120_000);
 
@@ -136,7 +148,7 @@ describe('CloudEvents HTTP parsers under generated requests', () => {
       fc.property(request, (given) => {
         checkResult(parseHttpEvents({ 'content-type': 'application/json' }, Buffer.from(JSON.stringify(given)), limits));
       }),
-      { numRuns: FUZZ_RUNS.putEvents },
+      { ...REPLAY, numRuns: FUZZ_RUNS.putEvents },
     );
   }, 120_000);
 
@@ -159,7 +171,7 @@ describe('CloudEvents HTTP parsers under generated requests', () => {
           expect(reason).toContain('deeper than 128 levels');
         }
       }),
-      { numRuns: FUZZ_RUNS.eventsDeep },
+      { ...REPLAY, numRuns: FUZZ_RUNS.eventsDeep },
     );
   }, 120_000);
 });

@@ -16,7 +16,7 @@ import { parseFlowText } from '../../engine/flow/load.js';
 import { validateFlow } from '../../engine/flow/validate.js';
 import { compileFlow } from '../../engine/runtime/index.js';
 import { deepText, mutatedDocument, mutatedText } from './arbitraries.js';
-import { FUZZ_RUNS } from './runs.js';
+import { FUZZ_RUNS, REPLAY } from './runs.js';
 
 const registry = createAppRegistry();
 const flowsDir = join(import.meta.dirname, '../../flows');
@@ -86,7 +86,7 @@ describe('flow files under generated input', () => {
         expectWellFormed(issues);
         if (issues.length === 0) expectUsable(document);
       }),
-      { numRuns: FUZZ_RUNS.flowValues },
+      { ...REPLAY, numRuns: FUZZ_RUNS.flowValues },
     );
   }, 120_000);
 
@@ -98,7 +98,7 @@ describe('flow files under generated input', () => {
         if (parsed.document) expectUsable(parsed.document);
         else assert.ok(parsed.issues.length > 0, 'a refused flow has issues');
       }),
-      { numRuns: FUZZ_RUNS.flowTexts },
+      { ...REPLAY, numRuns: FUZZ_RUNS.flowTexts },
     );
   }, 120_000);
 
@@ -113,7 +113,7 @@ describe('flow files under generated input', () => {
         const nests = deep.startsWith('[') ? depth : depth / 5;
         if (nests + 4 > 128) expect(parsed.issues.map((issue) => issue.code)).toContain('json-depth');
       }),
-      { numRuns: FUZZ_RUNS.deep },
+      { ...REPLAY, numRuns: FUZZ_RUNS.deep },
     );
   }, 120_000);
 });

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpFlow, setPayload, startTestServer, type TestServer } from '../server/helpers.js';
 import { deepText, mutatedDocument, mutatedText, oddString } from './arbitraries.js';
-import { FUZZ_RUNS } from './runs.js';
+import { FUZZ_RUNS, REPLAY } from './runs.js';
 
 let server: TestServer;
 
@@ -73,7 +73,7 @@ describe('HTTP entry points under generated requests', () => {
       fc.asyncProperty(fc.tuple(request, request, request), async (batch) => {
         await Promise.all(batch.map(send));
       }),
-      { numRuns: Math.ceil(FUZZ_RUNS.http / 3) },
+      { ...REPLAY, numRuns: Math.ceil(FUZZ_RUNS.http / 3) },
     );
     const unexpected = server.logs.filter((line) => (JSON.parse(line) as { level: string }).level === 'error');
     expect(unexpected).toEqual([]);

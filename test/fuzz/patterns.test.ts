@@ -11,7 +11,7 @@ import { validateRule } from '../../engine/bus/files/validate.js';
 import { createRuleMatcher, explainMatch, matchesPattern, parsePattern } from '../../engine/bus/pattern/index.js';
 import { builtinTargetTypes, createTargetRegistry } from '../../engine/bus/targets/index.js';
 import { deepText, jsonValue, mutatedDocument, mutatedText, oddNumber, oddString } from './arbitraries.js';
-import { FUZZ_RUNS } from './runs.js';
+import { FUZZ_RUNS, REPLAY } from './runs.js';
 
 const PATTERNS: unknown[] = [
   { source: 'cvm.cloud.tencent' },
@@ -74,7 +74,7 @@ describe('patterns under generated input', () => {
   it('parses, compiles and matches mutated patterns, all three matchers agreeing', () => {
     fc.assert(
       fc.property(patternOrEvent, fc.array(event, { minLength: 1, maxLength: 3 }), expectMatchersAgree),
-      { numRuns: FUZZ_RUNS.patternValues },
+      { ...REPLAY, numRuns: FUZZ_RUNS.patternValues },
     );
   }, 120_000);
 
@@ -86,7 +86,7 @@ describe('patterns under generated input', () => {
         if (!parsed.ok) expectIssues(parsed.issues);
         else expectMatchersAgree(parsed.pattern.json, EVENTS);
       }),
-      { numRuns: FUZZ_RUNS.patternTexts },
+      { ...REPLAY, numRuns: FUZZ_RUNS.patternTexts },
     );
   }, 120_000);
 });
@@ -118,7 +118,7 @@ describe('rule files under generated input', () => {
         assert.deepStrictEqual(issues, []);
         assert.ok(formatRule(rule).endsWith('\n'));
       }),
-      { numRuns: FUZZ_RUNS.ruleValues },
+      { ...REPLAY, numRuns: FUZZ_RUNS.ruleValues },
     );
   }, 120_000);
 });

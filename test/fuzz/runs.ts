@@ -24,3 +24,7 @@ const BASE = {
 export const FUZZ_RUNS: { readonly [name in keyof typeof BASE]: number } = Object.fromEntries(
   Object.entries(BASE).map(([name, runs]) => [name, Math.max(1, Math.round(runs * scale))]),
 ) as { [name in keyof typeof BASE]: number };
+
+/** `FLOWBUS_FUZZ_SEED=<seed>` replays the runs of a reported failure (fast-check prints the seed). */
+export const REPLAY: { seed?: number } =
+  process.env.FLOWBUS_FUZZ_SEED === undefined ? {} : { seed: Number(process.env.FLOWBUS_FUZZ_SEED) };

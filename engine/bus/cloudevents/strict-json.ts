@@ -10,7 +10,7 @@ import { DEFAULT_JSON_DEPTH, depthExcessMessage, findTextDepthExcess } from '../
  */
 export type JsonParse =
   | { ok: true; value: unknown; duplicates: string[] }
-  | { ok: false; reason: string; problem: 'syntax' | 'depth'; pointer?: string };
+  | { ok: false; reason: string; problem: 'syntax' | 'depth' | 'range'; pointer?: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -43,6 +43,11 @@ export function parseJson(text: string, maxDepth = DEFAULT_JSON_DEPTH): JsonPars
   } catch (error) {
     return { ok: false, reason: `not valid JSON: ${(error as Error).message}`, problem: 'syntax' };
   }
+  const infinite = findInfiniteNumber(value);
+  if (infinite !== undefined) {
+    const reason = `not usable JSON: the number at ${infinite || '/'} is too large for a double`;
+    return { ok: false, reason, problem: 'range', pointer: infinite };
+  }
   return { ok: true, value, duplicates: findDuplicateMembers(text) };
 }
 
@@ -51,6 +56,30 @@ export function parseJsonBytes(bytes: Uint8Array, maxDepth = DEFAULT_JSON_DEPTH)
   const text = decodeUtf8(bytes);
   if (text === undefined) return { ok: false, reason: 'not valid UTF-8', problem: 'syntax' };
   return parseJson(text, maxDepth);
+}
+
+/**
+ * The pointer of a number that JSON.parse turned into Infinity (a literal such as `1e999`), which every
+ * writer would turn into `null`: an event holding one would not be the same event after a restart.
+ */
+function findInfiniteNumber(root: unknown): string | undefined {
+  type Place = { value: unknown; key?: string; parent?: Place };
+  const pending: Place[] = [{ value: root }];
+  while (pending.length > 0) {
+    const place = pending.pop()!;
+    if (typeof place.value === 'number' && !Number.isFinite(place.value)) return pointerOf(place);
+    if (typeof place.value !== 'object' || place.value === null) continue;
+    for (const [key, value] of Object.entries(place.value)) {
+      if (typeof value === 'object' || typeof value === 'number') pending.push({ value, key, parent: place });
+    }
+  }
+  return undefined;
+}
+
+function pointerOf(place: { key?: string; parent?: typeof place }): string {
+  const keys: string[] = [];
+  for (let at: typeof place | undefined = place; at?.key !== undefined; at = at.parent) keys.push(at.key);
+  return joinPointer('', ...keys.reverse());
 }
 
 /** Whether any duplicate pointer lies at or under `pointer`. */
