@@ -70,11 +70,12 @@ describe('flowbus validate', () => {
   });
 
   // Regression (issue 10): a 30,000-deep literal used to overflow the stack instead of being reported.
-  it('reports a flow nested too deeply with its file, pointer and the limit, and fmt leaves it alone', async () => {
+  it('reports a flow nested too deeply with its file, pointer and limit; fmt leaves it alone', async () => {
     const file = join(dir, 'deep', 'deep.flow.json');
     const deep = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
     await mkdir(join(dir, 'deep'), { recursive: true });
-    await writeFile(file, flowText([{ id: 's', type: 'set-payload', config: { value: 'DEEP' } }]).replace('"DEEP"', deep));
+    const text = flowText([{ id: 's', type: 'set-payload', config: { value: 'DEEP' } }]);
+    await writeFile(file, text.replace('"DEEP"', deep));
     const result = await cli('validate', file);
     expect(result.code).toBe(1);
     const pointer = `/steps/0/config/value${'/0'.repeat(124)}`;

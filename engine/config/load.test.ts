@@ -71,7 +71,12 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       flowsDir: join(dir, 'my-flows'),
       dataDir: '/var/data',
-      limits: { bodyBytes: 2 * 1024 * 1024, executionTimeoutMs: 30000, eventExecutionTimeoutMs: 120000, jsonDepth: 64 },
+      limits: {
+        bodyBytes: 2 * 1024 * 1024,
+        executionTimeoutMs: 30000,
+        eventExecutionTimeoutMs: 120000,
+        jsonDepth: 64,
+      },
       history: { maxPerFlow: 7, maxAgeHours: 168 },
       file,
     });

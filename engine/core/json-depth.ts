@@ -129,7 +129,8 @@ export function findValueDepthExcess(value: unknown, limit: number): DepthExcess
 
 function pointerOf(pending: { key?: string | number; parent?: typeof pending }): string {
   const segments: Array<string | number> = [];
-  for (let at: typeof pending | undefined = pending; at?.key !== undefined; at = at.parent) segments.push(at.key);
+  for (let at: typeof pending | undefined = pending; at?.key !== undefined; at = at.parent)
+    segments.push(at.key);
   return joinPointer('', ...segments.reverse());
 }
 

@@ -55,7 +55,7 @@ function hasFunctionBinding(bindings: Record<string, unknown> | undefined): bool
   return false;
 }
 
-/** The code the result passes on to walks its value recursively (writers, redaction): its nesting is bounded. */
+/** The code the result goes on to walks values recursively (writers, redaction): its nesting is bounded. */
 function checkResultDepth<T>(result: T, source: string): T {
   const tooDeep = findValueDepthExcess(result, MAX_JSON_DEPTH);
   if (!tooDeep) return result;

@@ -40,8 +40,8 @@ const ID_RULE =
 /** Checks each step of a sequence; a sequence nested deeper than {@link MAX_SCOPE_DEPTH} is not entered. */
 export function checkSequence(steps: unknown[], pointer: string, check: TreeCheck): void {
   if (check.scopeDepth >= MAX_SCOPE_DEPTH) {
-    const message = `steps nest deeper than ${MAX_SCOPE_DEPTH} levels of scopes here; move some into another flow`;
-    reporter(check)(pointer, 'too-deep', `${message} (a Flow Reference step calls it)`);
+    const message = `steps nest deeper than ${MAX_SCOPE_DEPTH} levels of scopes here`;
+    reporter(check)(pointer, 'too-deep', `${message}; move some into another flow (a Flow Reference calls it)`);
     return;
   }
   check.scopeDepth += 1;

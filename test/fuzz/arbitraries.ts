@@ -106,7 +106,12 @@ function applyMutation(root: unknown, change: Mutation): unknown {
     else delete parent[last];
   } else if (change.kind === 'duplicate' && Array.isArray(parent)) parent.push(structuredClone(target));
   else if (change.kind === 'add' && typeof target === 'object' && target !== null && !Array.isArray(target)) {
-    Object.defineProperty(target, change.key, { value: change.value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(target, change.key, {
+      value: change.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return root;
 }
@@ -124,7 +129,23 @@ const textEdit: fc.Arbitrary<TextEdit> = fc.record({
   at: fc.nat(),
   remove: fc.nat({ max: 4 }),
   insert: fc.oneof(
-    fc.constantFrom('', ',', '"', '{', '}', '[', ']', ':', '\\', '1e999', '-0', '\u0000', '\uD800', '"a":1,', 'null'),
+    fc.constantFrom(
+      '',
+      ',',
+      '"',
+      '{',
+      '}',
+      '[',
+      ']',
+      ':',
+      '\\',
+      '1e999',
+      '-0',
+      '\u0000',
+      '\uD800',
+      '"a":1,',
+      'null',
+    ),
     oddString.map((text) => JSON.stringify(text)),
   ),
 });
@@ -135,7 +156,12 @@ const textEdit: fc.Arbitrary<TextEdit> = fc.record({
  */
 export function mutatedText(documents: fc.Arbitrary<unknown>, max = 3): fc.Arbitrary<string> {
   return fc
-    .tuple(documents, fc.array(textEdit, { maxLength: max }), fc.boolean(), fc.constantFrom('', '', '1e999', '-1e400', '1e-400'))
+    .tuple(
+      documents,
+      fc.array(textEdit, { maxLength: max }),
+      fc.boolean(),
+      fc.constantFrom('', '', '1e999', '-1e400', '1e-400'),
+    )
     .map(([document, edits, repeatKey, hugeNumber]) => {
       let text = JSON.stringify(document) ?? 'null';
       // A number literal no double holds, where a number stood.

@@ -6,7 +6,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseHttpEvents, toStructuredJson, type HttpParseResult } from '../../engine/bus/cloudevents/index.js';
+import {
+  parseHttpEvents,
+  toStructuredJson,
+  type HttpParseResult,
+} from '../../engine/bus/cloudevents/index.js';
 import { eventSize } from '../../engine/bus/cloudevents/canonical.js';
 import type { BusEvent, HttpHeaders } from '../../engine/bus/cloudevents/types.js';
 import { deepText, jsonValue, mutatedDocument, mutatedText, oddString } from './arbitraries.js';
@@ -30,14 +34,26 @@ const VENDOR_EVENT = { ...EVENT, time: 1615430559146, tags: { key1: 'value1' } }
 const PUT_EVENTS = {
   EventBusId: 'default',
   EventList: [
-    { Source: 'app.orders', Type: 'order:created', Subject: 'o-1', Data: '{"n":1}', TagList: [{ Key: 'k', Value: 'v' }] },
+    {
+      Source: 'app.orders',
+      Type: 'order:created',
+      Subject: 'o-1',
+      Data: '{"n":1}',
+      TagList: [{ Key: 'k', Value: 'v' }],
+    },
     { Source: 'app.stock', Type: 'stock:received', Data: { sku: 'a', n: 2 } },
   ],
 };
 const limits = { maxEventBytes: 8 * 1024 };
 
 const contentType = (essence: string) =>
-  fc.constantFrom(essence, essence.toUpperCase(), `${essence}; charset=utf-8`, `${essence};charset="UTF-8"`, ` ${essence} `);
+  fc.constantFrom(
+    essence,
+    essence.toUpperCase(),
+    `${essence}; charset=utf-8`,
+    `${essence};charset="UTF-8"`,
+    ` ${essence} `,
+  );
 
 /** What must hold of any parse: no throw (the caller's test fails), reasons given, accepted events sound. */
 function checkResult(result: HttpParseResult): void {
@@ -76,7 +92,11 @@ function checkReadsBack(result: HttpParseResult, given: string): void {
   for (const parsed of result.events) {
     if (!parsed.ok) continue;
     const text = JSON.stringify(toStructuredJson(parsed.event as BusEvent));
-    const again = parseHttpEvents({ 'content-type': 'application/cloudevents+json' }, Buffer.from(text), limits);
+    const again = parseHttpEvents(
+      { 'content-type': 'application/cloudevents+json' },
+      Buffer.from(text),
+      limits,
+    );
     assert.deepStrictEqual(again.mode === 'structured' && again.events[0], { ok: true, event: parsed.event });
   }
 }
@@ -113,19 +133,44 @@ describe('CloudEvents HTTP parsers under generated requests', () => {
       fc.constantFrom('1.0', '0.3', '%E2%82%AC', '%zz', '%', '2021-03-11T02:42:39Z', 'https://a/b'),
     );
     const name = fc.constantFrom(
-      'ce-specversion', 'ce-id', 'ce-source', 'ce-type', 'ce-subject', 'ce-time', 'ce-datacontenttype',
-      'ce-dataschema', 'ce-region', 'CE-Status', 'ce-', 'ce-Bad_Name', 'ce-tags',
+      'ce-specversion',
+      'ce-id',
+      'ce-source',
+      'ce-type',
+      'ce-subject',
+      'ce-time',
+      'ce-datacontenttype',
+      'ce-dataschema',
+      'ce-region',
+      'CE-Status',
+      'ce-',
+      'ce-Bad_Name',
+      'ce-tags',
     );
-    const headerValue = fc.oneof({ weight: 5, arbitrary: value }, { weight: 1, arbitrary: fc.array(value, { minLength: 2, maxLength: 3 }) });
+    const headerValue = fc.oneof(
+      { weight: 5, arbitrary: value },
+      { weight: 1, arbitrary: fc.array(value, { minLength: 2, maxLength: 3 }) },
+    );
     const headers = fc
-      .tuple(fc.dictionary(name, headerValue, { maxKeys: 6 }), fc.boolean(), fc.option(contentType('application/json')))
+      .tuple(
+        fc.dictionary(name, headerValue, { maxKeys: 6 }),
+        fc.boolean(),
+        fc.option(contentType('application/json')),
+      )
       .map(([extra, complete, type]) => {
-        const base: HttpHeaders = complete ? { 'ce-specversion': '1.0', 'ce-id': 'i', 'ce-source': 's', 'ce-type': 't' } : {};
+        const base: HttpHeaders = complete
+          ? { 'ce-specversion': '1.0', 'ce-id': 'i', 'ce-source': 's', 'ce-type': 't' }
+          : {};
         return { ...base, ...extra, ...(type === null ? {} : { 'content-type': type }) } as HttpHeaders;
       });
-    const body = fc.oneof(mutatedText(fc.constantFrom(EVENT.data), 2), fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes).toString('latin1')));
+    const body = fc.oneof(
+      mutatedText(fc.constantFrom(EVENT.data), 2),
+      fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
+    );
     fc.assert(
-      fc.property(headers, body, (given, text) => checkResult(parseHttpEvents(given, Buffer.from(text, 'latin1'), limits))),
+      fc.property(headers, body, (given, text) =>
+        checkResult(parseHttpEvents(given, Buffer.from(text, 'latin1'), limits)),
+      ),
       { ...REPLAY, numRuns: FUZZ_RUNS.binaryHeaders },
     );
   }, 120_000);
@@ -137,29 +182,55 @@ describe('CloudEvents HTTP parsers under generated requests', () => {
         Type: fc.oneof(oddString, jsonValue),
         Subject: fc.oneof(oddString, jsonValue),
         Time: fc.oneof(fc.integer(), oddString, jsonValue),
-        Data: fc.oneof(jsonValue.map((data) => JSON.stringify(data) ?? ''), jsonValue, deepText),
-        TagList: fc.oneof(fc.array(fc.record({ Key: oddString, Value: oddString }), { maxLength: 3 }), jsonValue),
+        Data: fc.oneof(
+          jsonValue.map((data) => JSON.stringify(data) ?? ''),
+          jsonValue,
+          deepText,
+        ),
+        TagList: fc.oneof(
+          fc.array(fc.record({ Key: oddString, Value: oddString }), { maxLength: 3 }),
+          jsonValue,
+        ),
         Id: fc.oneof(oddString, jsonValue),
       },
       { requiredKeys: [] },
     );
-    const request = fc.record({ EventList: fc.oneof(fc.array(entry, { maxLength: 4 }), jsonValue), EventBusId: fc.oneof(oddString, jsonValue) }, { requiredKeys: ['EventList'] });
+    const request = fc.record(
+      {
+        EventList: fc.oneof(fc.array(entry, { maxLength: 4 }), jsonValue),
+        EventBusId: fc.oneof(oddString, jsonValue),
+      },
+      { requiredKeys: ['EventList'] },
+    );
     fc.assert(
       fc.property(request, (given) => {
-        checkResult(parseHttpEvents({ 'content-type': 'application/json' }, Buffer.from(JSON.stringify(given)), limits));
+        checkResult(
+          parseHttpEvents({ 'content-type': 'application/json' }, Buffer.from(JSON.stringify(given)), limits),
+        );
       }),
       { ...REPLAY, numRuns: FUZZ_RUNS.putEvents },
     );
   }, 120_000);
 
   it('refuses deep nesting in every mode with a reason that names the limit', () => {
-    const mode = fc.constantFrom('application/cloudevents+json', 'application/cloudevents-batch+json', 'application/json', 'binary');
+    const mode = fc.constantFrom(
+      'application/cloudevents+json',
+      'application/cloudevents-batch+json',
+      'application/json',
+      'binary',
+    );
     fc.assert(
       fc.property(mode, deepText, (given, deep) => {
         const event = `{"specversion":"1.0","id":"i","source":"s","type":"t","data":${deep}}`;
         const headers: HttpHeaders =
           given === 'binary'
-            ? { 'content-type': 'application/json', 'ce-specversion': '1.0', 'ce-id': 'i', 'ce-source': 's', 'ce-type': 't' }
+            ? {
+                'content-type': 'application/json',
+                'ce-specversion': '1.0',
+                'ce-id': 'i',
+                'ce-source': 's',
+                'ce-type': 't',
+              }
             : { 'content-type': given };
         const body = given === 'binary' ? deep : given.includes('batch') ? `[${event}]` : event;
         const result = parseHttpEvents(headers, Buffer.from(body), limits);
@@ -167,7 +238,12 @@ describe('CloudEvents HTTP parsers under generated requests', () => {
         const nests = deep.startsWith('[') ? deep.indexOf('1') : deep.indexOf('1') / 5;
         const around = given === 'binary' ? 0 : given.includes('batch') ? 2 : 1;
         if (nests + around > 128) {
-          const reason = result.mode === 'invalid' ? result.reason : result.events[0]?.ok === false ? result.events[0].reason : '';
+          const reason =
+            result.mode === 'invalid'
+              ? result.reason
+              : result.events[0]?.ok === false
+                ? result.events[0].reason
+                : '';
           expect(reason).toContain('deeper than 128 levels');
         }
       }),

@@ -33,7 +33,13 @@ const small: unknown[] = [
       id: 'guard',
       type: 'try',
       steps: [{ id: 'inner', type: 'set-variable', config: { name: 'v', value: { $expr: 'payload.a' } } }],
-      catch: [{ id: 'any', config: { errorTypes: ['ANY'] }, steps: [{ id: 'log', type: 'logger', config: { content: 'x' } }] }],
+      catch: [
+        {
+          id: 'any',
+          config: { errorTypes: ['ANY'] },
+          steps: [{ id: 'log', type: 'logger', config: { content: 'x' } }],
+        },
+      ],
     },
   },
   {
@@ -41,7 +47,9 @@ const small: unknown[] = [
       id: 'pick',
       type: 'choice',
       when: [{ id: 'big', config: { condition: { $expr: 'payload.n > 1' } }, steps: [] }],
-      otherwise: [{ id: 'raise', type: 'raise-error', config: { errorType: 'CUSTOM:SMALL', message: 'small' } }],
+      otherwise: [
+        { id: 'raise', type: 'raise-error', config: { errorType: 'CUSTOM:SMALL', message: 'small' } },
+      ],
     },
   },
   { each: { id: 'each', type: 'for-each', config: { items: { $expr: 'payload.items' } }, steps: [] } },
@@ -107,7 +115,11 @@ describe('flow files under generated input', () => {
     fc.assert(
       fc.property(deepText, (deep) => {
         const text = `{"format":"flowbus/flow@1","name":"d","trigger":${trigger},"steps":[{"id":"s",`;
-        const parsed = parseFlowText(`${text}"type":"set-payload","config":{"value":${deep}}}]}`, 'f', registry);
+        const parsed = parseFlowText(
+          `${text}"type":"set-payload","config":{"value":${deep}}}]}`,
+          'f',
+          registry,
+        );
         expectWellFormed(parsed.issues);
         const depth = deep.indexOf('1');
         const nests = deep.startsWith('[') ? depth : depth / 5;

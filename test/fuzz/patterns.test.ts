@@ -8,7 +8,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatRule } from '../../engine/bus/files/canonical.js';
 import { validateRule } from '../../engine/bus/files/validate.js';
-import { createRuleMatcher, explainMatch, matchesPattern, parsePattern } from '../../engine/bus/pattern/index.js';
+import {
+  createRuleMatcher,
+  explainMatch,
+  matchesPattern,
+  parsePattern,
+} from '../../engine/bus/pattern/index.js';
 import { builtinTargetTypes, createTargetRegistry } from '../../engine/bus/targets/index.js';
 import { deepText, jsonValue, mutatedDocument, mutatedText, oddNumber, oddString } from './arbitraries.js';
 import { FUZZ_RUNS, REPLAY } from './runs.js';
@@ -16,7 +21,11 @@ import { FUZZ_RUNS, REPLAY } from './runs.js';
 const PATTERNS: unknown[] = [
   { source: 'cvm.cloud.tencent' },
   { source: ['cvm.cloud.tencent'], type: ['cvm:ErrorEvent:DiskReadOnly', 'cvm:ErrorEvent:GuestReboot'] },
-  { source: [{ prefix: 'cvm.' }], subject: [{ suffix: '-01' }], region: [{ 'equals-ignore-case': 'AP-GUANGZHOU' }] },
+  {
+    source: [{ prefix: 'cvm.' }],
+    subject: [{ suffix: '-01' }],
+    region: [{ 'equals-ignore-case': 'AP-GUANGZHOU' }],
+  },
   { data: { dimensions: { ip: [{ cidr: '10.0.0.0/8' }] } }, status: [{ 'anything-but': ['0', '-'] }] },
   { time: [{ numeric: ['>', 0, '<=', 1e13] }], data: { n: [{ numeric: ['=', 3.5] }] } },
   { data: { tags: [{ exists: true }], missing: [{ exists: false }] } },
@@ -65,8 +74,16 @@ function expectMatchersAgree(pattern: unknown, events: unknown[]): void {
   matcher.add('rule', parsed.pattern);
   for (const candidate of events) {
     const expected = matchesPattern(parsed.pattern, candidate);
-    assert.deepStrictEqual(matcher.match(candidate), expected ? ['rule'] : [], 'compiled and reference matcher');
-    assert.equal(explainMatch(parsed.pattern, candidate).match, expected, 'explanation and reference matcher');
+    assert.deepStrictEqual(
+      matcher.match(candidate),
+      expected ? ['rule'] : [],
+      'compiled and reference matcher',
+    );
+    assert.equal(
+      explainMatch(parsed.pattern, candidate).match,
+      expected,
+      'explanation and reference matcher',
+    );
   }
 }
 
@@ -79,7 +96,10 @@ describe('patterns under generated input', () => {
   }, 120_000);
 
   it('reads mutated pattern text (with repeated keys, huge numbers, deep nesting) without crashing', () => {
-    const text = fc.oneof({ weight: 9, arbitrary: mutatedText(mutatedDocument(PATTERNS, 1)) }, { weight: 1, arbitrary: deepText });
+    const text = fc.oneof(
+      { weight: 9, arbitrary: mutatedText(mutatedDocument(PATTERNS, 1)) },
+      { weight: 1, arbitrary: deepText },
+    );
     fc.assert(
       fc.property(text, (source) => {
         const parsed = parsePattern(source);
@@ -113,7 +133,11 @@ describe('rule files under generated input', () => {
   it('validates mutated rules without crashing; a valid one compiles and writes', () => {
     fc.assert(
       fc.property(mutatedDocument(rules, 3), (rule) => {
-        const { issues, rule: compiled } = validateRule(rule, { id: 'fuzz', targets, buses: new Set(['default']) });
+        const { issues, rule: compiled } = validateRule(rule, {
+          id: 'fuzz',
+          targets,
+          buses: new Set(['default']),
+        });
         if (!compiled) return expectIssues(issues);
         assert.deepStrictEqual(issues, []);
         assert.ok(formatRule(rule).endsWith('\n'));

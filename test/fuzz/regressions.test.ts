@@ -59,14 +59,20 @@ const EVENT_CASES: Array<[string, HttpHeaders, string, string]> = [
 describe('counterexamples found by the property tests', () => {
   it.each(EVENT_CASES)('refuses %s', (_what, headers, body, reason) => {
     const result = parseHttpEvents(headers, Buffer.from(body));
-    const given = result.mode === 'invalid' ? result.reason : result.events.map((event) => (event.ok ? 'accepted' : event.reason)).join('; ');
+    const given =
+      result.mode === 'invalid'
+        ? result.reason
+        : result.events.map((event) => (event.ok ? 'accepted' : event.reason)).join('; ');
     expect(given).toContain(reason);
   });
 
   it('keeps a number that no double holds as text when a PutEvents Data string holds it', () => {
     const body = JSON.stringify({ EventList: [{ Source: 's', Type: 't', Data: '{"n":1e999}' }] });
     const result = parseHttpEvents(JSON_TYPE, Buffer.from(body));
-    expect(result.mode === 'put-events' && result.events[0]).toMatchObject({ ok: true, event: { data: '{"n":1e999}' } });
+    expect(result.mode === 'put-events' && result.events[0]).toMatchObject({
+      ok: true,
+      event: { data: '{"n":1e999}' },
+    });
   });
 
   it('lists a flow whose literal nests 30,000 deep as one json-depth issue instead of overflowing', () => {
@@ -74,7 +80,11 @@ describe('counterexamples found by the property tests', () => {
     const text = `{"format":"flowbus/flow@1","name":"d","trigger":${trigger},"steps":[{"id":"s","type":"set-payload","config":{"value":${deep(30_000)}}}]}`;
     const parsed = parseFlowText(text, 'flows/d.flow.json', createAppRegistry());
     expect(parsed.issues).toEqual([
-      expect.objectContaining({ file: 'flows/d.flow.json', code: 'json-depth', pointer: `/steps/0/config/value${'/0'.repeat(124)}` }),
+      expect.objectContaining({
+        file: 'flows/d.flow.json',
+        code: 'json-depth',
+        pointer: `/steps/0/config/value${'/0'.repeat(124)}`,
+      }),
     ]);
   });
 });

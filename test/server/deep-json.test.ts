@@ -28,7 +28,9 @@ const event = (data: string) =>
   `{"specversion":"1.0","id":"e1","source":"test.deep","type":"deep:Event","data":${data}}`;
 
 beforeAll(async () => {
-  server = await startTestServer({ flows: { echo: httpFlow('/echo', [setPayload('keep', { $expr: 'payload' })]) } });
+  server = await startTestServer({
+    flows: { echo: httpFlow('/echo', [setPayload('keep', { $expr: 'payload' })]) },
+  });
 });
 
 afterAll(async () => {
@@ -37,25 +39,83 @@ afterAll(async () => {
 
 const LIMIT = 'deeper than 128 levels';
 const cases: Array<[string, string, RequestInit]> = [
-  ['a structured CloudEvent with data 5,000 deep', '/events', raw('POST', 'application/cloudevents+json', event(deepArrays(5000)))],
+  [
+    'a structured CloudEvent with data 5,000 deep',
+    '/events',
+    raw('POST', 'application/cloudevents+json', event(deepArrays(5000))),
+  ],
   ['a batch', '/events', raw('POST', 'application/cloudevents-batch+json', `[${event(deepArrays(5000))}]`)],
   ['a vendor-style event', '/events', raw('POST', 'application/json', event(deepArrays(5000)))],
   [
     'a binary-mode event',
     '/events',
-    { method: 'POST', body: deepArrays(5000), headers: { 'content-type': 'application/json', 'ce-specversion': '1.0', 'ce-id': 'b1', 'ce-source': 's', 'ce-type': 't' } },
+    {
+      method: 'POST',
+      body: deepArrays(5000),
+      headers: {
+        'content-type': 'application/json',
+        'ce-specversion': '1.0',
+        'ce-id': 'b1',
+        'ce-source': 's',
+        'ce-type': 't',
+      },
+    },
   ],
-  ['a PutEvents request', '/events', raw('POST', 'application/json', `{"EventList":[{"Source":"s","Type":"t","Data":${deepArrays(5000)}}]}`)],
-  ['a PutEvents Data string', '/events', raw('POST', 'application/json', JSON.stringify({ EventList: [{ Source: 's', Type: 't', Data: deepArrays(5000) }] }))],
+  [
+    'a PutEvents request',
+    '/events',
+    raw('POST', 'application/json', `{"EventList":[{"Source":"s","Type":"t","Data":${deepArrays(5000)}}]}`),
+  ],
+  [
+    'a PutEvents Data string',
+    '/events',
+    raw(
+      'POST',
+      'application/json',
+      JSON.stringify({ EventList: [{ Source: 's', Type: 't', Data: deepArrays(5000) }] }),
+    ),
+  ],
   ['an HTTP trigger body', '/echo', raw('POST', 'application/json', deepArrays(5000))],
   ['a flow with a 3,000-deep Try', '/api/flows/deep-try', raw('PUT', 'application/json', deepTryFlow(3000))],
-  ['a flow with a 30,000-deep literal', '/api/flows/deep-literal', raw('PUT', 'application/json', `{"format":"flowbus/flow@1","name":"x","trigger":{"id":"r","type":"http","config":{"path":"/x"}},"steps":[{"id":"s","type":"set-payload","config":{"value":${deepArrays(30000)}}}]}`)],
-  ['a rule', '/api/rules/deep', raw('PUT', 'application/json', `{"pattern":{"source":"x"},"targets":[{"type":"log-store","config":${deepArrays(5000)}}]}`)],
+  [
+    'a flow with a 30,000-deep literal',
+    '/api/flows/deep-literal',
+    raw(
+      'PUT',
+      'application/json',
+      `{"format":"flowbus/flow@1","name":"x","trigger":{"id":"r","type":"http","config":{"path":"/x"}},"steps":[{"id":"s","type":"set-payload","config":{"value":${deepArrays(30000)}}}]}`,
+    ),
+  ],
+  [
+    'a rule',
+    '/api/rules/deep',
+    raw(
+      'PUT',
+      'application/json',
+      `{"pattern":{"source":"x"},"targets":[{"type":"log-store","config":${deepArrays(5000)}}]}`,
+    ),
+  ],
   ['a rule check', '/api/rules/validate', raw('POST', 'application/json', `{"pattern":${deepArrays(5000)}}`)],
-  ['a pattern test', '/api/patterns/test', raw('POST', 'application/json', `{"pattern":{"source":["a"]},"event":${deepArrays(5000)}}`)],
-  ['a pattern test with the event as text', '/api/patterns/test', json('POST', { pattern: { source: ['a'] }, event: deepArrays(5000) })],
-  ['a dry run', '/api/flows/echo/dry-run', raw('POST', 'application/json', `{"input":{"payload":${deepArrays(5000)}}}`)],
-  ['a connection', '/api/connections', raw('POST', 'application/json', `{"name":"c","type":"http-auth","values":${deepArrays(5000)}}`)],
+  [
+    'a pattern test',
+    '/api/patterns/test',
+    raw('POST', 'application/json', `{"pattern":{"source":["a"]},"event":${deepArrays(5000)}}`),
+  ],
+  [
+    'a pattern test with the event as text',
+    '/api/patterns/test',
+    json('POST', { pattern: { source: ['a'] }, event: deepArrays(5000) }),
+  ],
+  [
+    'a dry run',
+    '/api/flows/echo/dry-run',
+    raw('POST', 'application/json', `{"input":{"payload":${deepArrays(5000)}}}`),
+  ],
+  [
+    'a connection',
+    '/api/connections',
+    raw('POST', 'application/json', `{"name":"c","type":"http-auth","values":${deepArrays(5000)}}`),
+  ],
 ];
 
 describe('deeply nested JSON bodies', () => {
@@ -67,14 +127,20 @@ describe('deeply nested JSON bodies', () => {
   });
 
   it('accepts the same shapes within the limit', async () => {
-    const ingest = await server.request('/events', raw('POST', 'application/cloudevents+json', event(deepArrays(100))));
+    const ingest = await server.request(
+      '/events',
+      raw('POST', 'application/cloudevents+json', event(deepArrays(100))),
+    );
     expect(ingest.status).toBe(202);
     const trigger = await server.request('/echo', raw('POST', 'application/json', deepArrays(120)));
     expect(trigger.status).toBe(200);
   });
 
   it('answers a flow nesting scopes too deeply with 422 and the pointer of the sequence', async () => {
-    const answer = await server.request('/api/flows/deep-scopes', raw('PUT', 'application/json', deepTryFlow(20)));
+    const answer = await server.request(
+      '/api/flows/deep-scopes',
+      raw('PUT', 'application/json', deepTryFlow(20)),
+    );
     expect(answer.status).toBe(422);
     const issue = answer.json.error.issues.find((found: { code: string }) => found.code === 'too-deep');
     expect(issue.message).toContain('deeper than 16 levels of scopes');
@@ -104,13 +170,22 @@ describe('deeply nested JSON bodies', () => {
 describe('repeated ce-* headers', () => {
   it('refuses two ce-id headers with 400 naming the header, instead of the id "a, b"', async () => {
     const { port } = new URL(server.url);
-    const headers = { 'content-type': 'text/plain', 'ce-specversion': '1.0', 'ce-id': ['a', 'b'], 'ce-source': 's', 'ce-type': 't' };
+    const headers = {
+      'content-type': 'text/plain',
+      'ce-specversion': '1.0',
+      'ce-id': ['a', 'b'],
+      'ce-source': 's',
+      'ce-type': 't',
+    };
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const sent = httpRequest({ host: '127.0.0.1', port, path: '/events', method: 'POST', headers }, (response) => {
-        let body = '';
-        response.on('data', (chunk) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-      });
+      const sent = httpRequest(
+        { host: '127.0.0.1', port, path: '/events', method: 'POST', headers },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
       sent.on('error', reject);
       sent.end('hello');
     });

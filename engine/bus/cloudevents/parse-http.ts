@@ -49,11 +49,10 @@ function parseByMode(headers: LowerCaseHeaders, body: Buffer, maxDepth: number):
   if (media?.essence.startsWith('application/cloudevents')) {
     return { mode: 'invalid', reason: `unsupported event format "${media.essence}": only JSON is supported` };
   }
-  if (headers.has('ce-specversion')) return { mode: 'binary', events: [readBinaryEvent(headers, body, maxDepth)] };
+  const binary = (): HttpParseResult => ({ mode: 'binary', events: [readBinaryEvent(headers, body, maxDepth)] });
+  if (headers.has('ce-specversion')) return binary();
   if (media && isJsonMediaType(media)) return readVendorJsonBody(body, maxDepth);
-  if ([...headers.keys()].some((name) => name.startsWith('ce-'))) {
-    return { mode: 'binary', events: [readBinaryEvent(headers, body, maxDepth)] };
-  }
+  if ([...headers.keys()].some((name) => name.startsWith('ce-'))) return binary();
   const reason = contentType
     ? `Content-Type "${contentType}" is not a CloudEvents format and no ce-* headers were sent`
     : 'no Content-Type and no ce-* headers: the request is not a CloudEvent';

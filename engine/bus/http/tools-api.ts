@@ -29,7 +29,11 @@ export interface PatternTestResult {
  * // { match: false, reason: '/source: "cos.cloud.tencent" does not match ["cvm.cloud.tencent"]',
  * //   failures: [{ pointer: '/source', reason: ... }] }
  */
-export function testPattern(pattern: unknown, event: unknown, maxDepth = DEFAULT_JSON_DEPTH): PatternTestResult {
+export function testPattern(
+  pattern: unknown,
+  event: unknown,
+  maxDepth = DEFAULT_JSON_DEPTH,
+): PatternTestResult {
   const parsed = parsePattern(pattern);
   if (!parsed.ok) {
     const first = parsed.issues[0];

@@ -159,7 +159,8 @@ function answerThrown(
   if (!expected) {
     const error = thrown as Error | undefined;
     const path = (request.url ?? '/').split('?')[0];
-    const fields = { method: request.method, path, error: error?.message ?? String(thrown), stack: error?.stack };
+    const message = error?.message ?? String(thrown);
+    const fields = { method: request.method, path, error: message, stack: error?.stack };
     logger.error('trigger request failed', type === '' ? fields : { ...fields, errorType: type });
   }
   if (response.headersSent) return void response.destroy();

@@ -30,7 +30,7 @@ export function isJsonContentType(contentType: string | null): boolean {
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   if (text.trim() === '') return { ok: true, value: null };
-  // A body nested beyond what the engine's writers handle is not taken as JSON (it stays text, or is HTTP:PARSE).
+  // A body nested beyond what the engine's writers handle is not taken as JSON (text, or HTTP:PARSE).
   if (findTextDepthExcess(text, MAX_JSON_DEPTH)) return { ok: false };
   try {
     return { ok: true, value: JSON.parse(text) };
