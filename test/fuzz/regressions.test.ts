@@ -7,6 +7,7 @@ import { parseHttpEvents } from '../../engine/bus/cloudevents/index.js';
 import type { HttpHeaders } from '../../engine/bus/cloudevents/types.js';
 import { createAppRegistry } from '../../app/registry.js';
 import { parseFlowText } from '../../engine/flow/load.js';
+import { FUZZ_TOTAL } from './runs.js';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const BINARY = { ...JSON_TYPE, 'ce-specversion': '1.0', 'ce-id': 'i', 'ce-source': 's', 'ce-type': 't' };
@@ -55,6 +56,12 @@ const EVENT_CASES: Array<[string, HttpHeaders, string, string]> = [
     'header "ce-id" is sent more than once',
   ],
 ];
+
+describe('the property tests', () => {
+  it('generate 100,000 inputs in all', () => {
+    expect(FUZZ_TOTAL).toBe(100_000);
+  });
+});
 
 describe('counterexamples found by the property tests', () => {
   it.each(EVENT_CASES)('refuses %s', (_what, headers, body, reason) => {

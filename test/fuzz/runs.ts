@@ -17,13 +17,15 @@ const BASE = {
   putEvents: 12_000,
   eventsDeep: 1_000,
   http: 3_000,
-  httpDeep: 200,
 } as const;
 
 /** Runs per property, scaled. */
 export const FUZZ_RUNS: { readonly [name in keyof typeof BASE]: number } = Object.fromEntries(
   Object.entries(BASE).map(([name, runs]) => [name, Math.max(1, Math.round(runs * scale))]),
 ) as { [name in keyof typeof BASE]: number };
+
+/** Generated inputs in all, across the properties, before scaling. */
+export const FUZZ_TOTAL = Object.values(BASE).reduce((sum, runs) => sum + runs, 0);
 
 /** `FLOWBUS_FUZZ_SEED=<seed>` replays the runs of a reported failure (fast-check prints the seed). */
 export const REPLAY: { seed?: number } =
