@@ -3,7 +3,9 @@
  * 400 (a request body) or a listed problem (a file) naming the limit and where it was passed, never a 500;
  * and finding 8: a repeated `ce-*` header is refused.
  */
+import { writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, httpFlow, json, raw, setPayload, startTestServer, type TestServer } from './helpers.js';
 
@@ -158,6 +160,29 @@ describe('deeply nested JSON bodies', () => {
     expect(detail.issues[0]).toMatchObject({ code: 'json-depth', file: 'flows/dropped-deep.flow.json' });
     expect(detail.issues[0].message).toContain(LIMIT);
     expect(server.logs.some((line) => line.includes('dropped-deep.flow.json'))).toBe(true);
+  });
+
+  it('lists rule and bus files nested too deeply as invalid, with their file and problem', async () => {
+    const deepRule = `{"format":"flowbus/rule@1","name":"r","pattern":{"source":["s"]},"targets":${deepArrays(3000)}}`;
+    await writeFile(join(server.flowsDir, 'deep.rule.json'), deepRule);
+    await writeFile(
+      join(server.flowsDir, 'deep.bus.json'),
+      `{"format":"flowbus/bus@1","name":${deepArrays(3000)}}`,
+    );
+    const rule = await eventually(async () => {
+      const { json: body } = await server.request('/api/rules');
+      return body.rules.find((found: { id: string }) => found.id === 'deep');
+    }, 15_000);
+    expect(rule).toMatchObject({ valid: false, file: 'deep.rule.json' });
+    expect(rule.issues[0]).toMatchObject({
+      code: 'json-depth',
+      file: 'deep.rule.json',
+      pointer: `/targets${'/0'.repeat(127)}`,
+    });
+    const { json: buses } = await server.request('/api/buses');
+    const deepBus = buses.buses.find((found: { id: string }) => found.id === 'deep');
+    expect(deepBus.issues[0]).toMatchObject({ code: 'json-depth', file: 'deep.bus.json' });
+    expect(deepBus.issues[0].message).toContain(LIMIT);
   });
 
   it('never logged an unexpected error for any of it', () => {
