@@ -59,8 +59,8 @@ function hasFunctionBinding(bindings: Record<string, unknown> | undefined): bool
 function checkResultDepth<T>(result: T, source: string): T {
   const tooDeep = findValueDepthExcess(result, MAX_JSON_DEPTH);
   if (!tooDeep) return result;
-  const where = tooDeep.pointer === '' ? '' : ` at ${tooDeep.pointer}`;
-  const message = `the expression's result nests deeper than ${MAX_JSON_DEPTH} levels${where}`;
+  // The pointer (hundreds of segments) goes into the details, not into the message.
+  const message = `the expression's result nests deeper than ${MAX_JSON_DEPTH} levels of objects and lists`;
   throw new FlowbusError(RESULT_LIMIT_ERROR, message, { source, ...tooDeep });
 }
 
