@@ -2,6 +2,7 @@
  * @module The rules and buses of the flows folder as the bus runs them: loaded from files, reloaded one
  * file at a time, saved canonically through the API, and compiled per bus into one rule matcher.
  */
+import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FlowbusError } from '../../core/errors.js';
@@ -44,6 +45,7 @@ export class RuleCatalog {
   readonly rules = new Map<string, RuleEntry>();
   readonly buses = new Map<string, BusEntry>();
   private readonly matchers = new Map<string, RuleMatcher>();
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly targets: TargetRegistry,
@@ -94,32 +96,50 @@ export class RuleCatalog {
     return validateRule(json, { id, file: this.pathFor(id), targets, buses, maxJsonDepth });
   }
 
-  /** Validates, writes the canonical file (atomically) and applies it; throws VALIDATION with the issues. */
-  async save(id: string, json: unknown): Promise<{ created: boolean; entry: RuleEntry }> {
-    checkId(id);
-    if (!this.flowsDir) {
-      throw new FlowbusError('BUS:READ_ONLY', 'rules cannot be saved: the bus has no flows folder');
-    }
-    const { issues, rule } = this.check(id, json);
-    if (!rule) {
-      throw new FlowbusError('VALIDATION', `rule "${id}" has ${issues.length} problem(s)`, { issues });
-    }
-    const path = this.pathFor(id)!;
-    const temporary = join(dirname(path), `.${basename(path)}.tmp`);
-    await writeFile(temporary, formatRule(json));
-    await rename(temporary, path);
-    const created = !this.rules.has(id);
-    this.setRule({ id, file: path, json, issues: [], rule: { ...rule, file: path } });
-    return { created, entry: this.rules.get(id)! };
+  /**
+   * Validates, writes the canonical file (atomically) and applies it; throws VALIDATION with the issues.
+   * Saves and deletes run one at a time, so concurrent requests for one rule never share a temporary file.
+   */
+  save(id: string, json: unknown): Promise<{ created: boolean; entry: RuleEntry }> {
+    return this.exclusive(async () => {
+      checkId(id);
+      if (!this.flowsDir) {
+        throw new FlowbusError('BUS:READ_ONLY', 'rules cannot be saved: the bus has no flows folder');
+      }
+      const { issues, rule } = this.check(id, json);
+      if (!rule) {
+        throw new FlowbusError('VALIDATION', `rule "${id}" has ${issues.length} problem(s)`, { issues });
+      }
+      const path = this.pathFor(id)!;
+      const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+      try {
+        await writeFile(temporary, formatRule(json));
+        await rename(temporary, path);
+      } catch (thrown) {
+        await rm(temporary, { force: true });
+        throw thrown;
+      }
+      const created = !this.rules.has(id);
+      this.setRule({ id, file: path, json, issues: [], rule: { ...rule, file: path } });
+      return { created, entry: this.rules.get(id)! };
+    });
   }
 
   /** Deletes a rule's file and the rule; false when there was none. */
-  async delete(id: string): Promise<boolean> {
-    const entry = this.rules.get(id);
-    if (!entry) return false;
-    if (entry.file) await rm(entry.file, { force: true });
-    this.unsetRule(id);
-    return true;
+  delete(id: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      const entry = this.rules.get(id);
+      if (!entry) return false;
+      if (entry.file) await rm(entry.file, { force: true });
+      this.unsetRule(id);
+      return true;
+    });
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => {});
+    return next;
   }
 
   private pathFor(id: string): string | undefined {
