@@ -9,6 +9,7 @@ import { realClock } from '../runtime/clock.js';
 import { RuleCatalog, type BusEntry, type RuleEntry } from './catalog/rule-catalog.js';
 import type { BusEvent } from './cloudevents/index.js';
 import { Dispatcher } from './delivery/dispatcher.js';
+import type { BusLog } from './delivery/deps.js';
 import { BusJournal } from './journal/bus-journal.js';
 import { BusMetrics } from './metrics.js';
 import { DEFAULT_LIMITS, type BusLimits, type EventBusOptions } from './options.js';
@@ -21,6 +22,8 @@ import type { DeliveryReceipt } from './types.js';
 /** The running bus. */
 export interface EventBus {
   readonly limits: BusLimits;
+  /** Where the bus logs (its routes log unexpected errors here too). */
+  readonly log: BusLog;
   readonly targets: TargetRegistry;
   readonly catalog: RuleCatalog;
   readonly deadLetters: DeadLetterStore;
@@ -65,7 +68,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
   const log = options.log ?? (() => {});
   const dir = join(options.dataDir, 'bus');
   const targets = createTargetRegistry([...builtinTargetTypes, ...(options.targetTypes ?? [])]);
-  const catalog = new RuleCatalog(targets, options.flowsDir);
+  const catalog = new RuleCatalog(targets, options.flowsDir, limits.maxJsonDepth);
   await catalog.reloadAll();
   const journalOptions = { sync, segmentBytes: options.segmentBytes };
   const { journal, pending } = await BusJournal.open(join(dir, 'journal'), journalOptions);
@@ -94,6 +97,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
   let closed = false;
   const bus: EventBus = {
     limits,
+    log,
     targets,
     catalog,
     deadLetters,

@@ -1,6 +1,7 @@
 /**
  * @module What `createEventBus` takes, with the defaults it fills in.
  */
+import { DEFAULT_JSON_DEPTH } from '../core/json-depth.js';
 import type { Clock, ConnectionResolver } from '../core/step-definition.js';
 import type { BusLog } from './delivery/deps.js';
 import type { RunFlow, TargetTypeDefinition } from './types.js';
@@ -41,10 +42,13 @@ export interface BusLimits {
   maxBodyBytes: number;
   /** Events in one ingest request. */
   maxEventsPerRequest: number;
+  /** Nesting of objects and arrays in an ingest body, an API body and a rule or bus file. */
+  maxJsonDepth: number;
 }
 
 export const DEFAULT_LIMITS: BusLimits = {
   maxEventBytes: 64 * 1024,
   maxBodyBytes: 4 * 1024 * 1024,
   maxEventsPerRequest: 1000,
+  maxJsonDepth: DEFAULT_JSON_DEPTH,
 };

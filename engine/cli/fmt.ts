@@ -4,7 +4,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatIssue } from '../core/issues.js';
 import { formatFlow } from '../flow/canonical.js';
+import { parseJsonText } from '../flow/json-file.js';
 import { findFlowFiles } from '../flow/load.js';
 import { formatFlowTests } from '../flow-tests/canonical.js';
 import { findRuleAndBusFiles, formatRuleOrBus } from './bus-files.js';
@@ -23,14 +25,13 @@ export const fmtCommand: Command = async (args, deps) => {
   let broken = 0;
   for (const file of files) {
     const text = await readFile(file, 'utf8');
-    let document: unknown;
-    try {
-      document = JSON.parse(text);
-    } catch (error) {
-      deps.err(`${relative(deps.cwd, file)}: not valid JSON, left as it is (${(error as Error).message})`);
+    const read = parseJsonText(text, relative(deps.cwd, file));
+    if (!read.ok) {
+      deps.err(`${formatIssue(read.issue)}; left as it is`);
       broken += 1;
       continue;
     }
+    const document = read.json;
     const formatted = file.endsWith('.flow.json')
       ? formatFlow(document, deps.registry)
       : file.endsWith('.test.json')

@@ -1,6 +1,7 @@
 /**
  * @module The config keys: where each is read from (file key, environment variable) and how it is checked.
  */
+import { MAX_JSON_DEPTH } from '../core/json-depth.js';
 import { LOG_LEVEL_NAMES } from '../logging/logger.js';
 
 /** Checks one value; returns it converted, or a description of what was expected. */
@@ -118,6 +119,11 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
     key: 'limits.stallWarningMs',
     env: 'FLOWBUS_STALL_WARNING_MS',
     parse: integer(0, MAX, 'an integer of 0 or more (milliseconds; 0 turns the warning off)'),
+  },
+  {
+    key: 'limits.jsonDepth',
+    env: 'FLOWBUS_JSON_DEPTH',
+    parse: integer(16, MAX_JSON_DEPTH, `an integer from 16 to ${MAX_JSON_DEPTH} (nested objects and arrays)`),
   },
   {
     key: 'history.maxPerFlow',

@@ -63,6 +63,7 @@ describe('loadConfig', () => {
         FLOWBUS_DATA_DIR: 'var/data',
         FLOWBUS_EVENT_EXECUTION_TIMEOUT_MS: '120000',
         FLOWBUS_STALL_WARNING_MS: '250',
+        FLOWBUS_JSON_DEPTH: '64',
       },
       overrides: { port: 6000 },
     });
@@ -76,6 +77,7 @@ describe('loadConfig', () => {
         executionTimeoutMs: 30000,
         eventExecutionTimeoutMs: 120000,
         stallWarningMs: 250,
+        jsonDepth: 64,
       },
       history: { maxPerFlow: 7, maxAgeHours: 168 },
       file,
@@ -140,6 +142,8 @@ describe('loadConfig', () => {
     [{ FLOWBUS_BODY_LIMIT: '0' }, '"limits.bodyBytes" must be a size in bytes'],
     [{ FLOWBUS_EXECUTION_TIMEOUT_MS: '-5' }, '"limits.executionTimeoutMs" must be a positive integer'],
     [{ FLOWBUS_STALL_WARNING_MS: '-1' }, '"limits.stallWarningMs" must be an integer of 0 or more'],
+    [{ FLOWBUS_JSON_DEPTH: '5' }, '"limits.jsonDepth" must be an integer from 16 to 512 (nested objects'],
+    [{ FLOWBUS_JSON_DEPTH: '100000' }, '"limits.jsonDepth" must be an integer from 16 to 512'],
     [{ FLOWBUS_HISTORY_MAX_AGE_HOURS: '1.5' }, '"history.maxAgeHours" must be a positive integer (hours)'],
     [{ FLOWBUS_AUTH_TOKEN: 'short' }, '"authToken" must be a token of at least 16 characters'],
   ])('rejects environment %j with one clear line', async (env, message) => {

@@ -1,6 +1,7 @@
 /**
  * @module The server's configuration: its shape and its defaults.
  */
+import { DEFAULT_JSON_DEPTH } from '../core/json-depth.js';
 import type { LogThreshold } from '../logging/logger.js';
 
 /** Bounds that protect the server. */
@@ -20,6 +21,11 @@ export interface LimitsConfig {
   maxConcurrentExecutions: number;
   /** An event-loop delay longer than this is logged as a stall (at most every 10 s); 0: never. */
   stallWarningMs: number;
+  /**
+   * Nesting of objects and arrays in any JSON the server reads: request bodies, events, flow, rule, bus and
+   * test files. Deeper input is refused (400, or an issue of the file) with the pointer where it passed.
+   */
+  jsonDepth: number;
 }
 
 /** How much execution history the store keeps. */
@@ -70,6 +76,7 @@ export const DEFAULT_CONFIG = {
     shutdownTimeoutMs: 10_000,
     maxConcurrentExecutions: 1000,
     stallWarningMs: 100,
+    jsonDepth: DEFAULT_JSON_DEPTH,
   },
   history: { maxPerFlow: 200, maxAgeHours: 168, flushIntervalMs: 1000 },
 } as const satisfies Omit<ServerConfig, 'flowsDir' | 'dataDir'> & { flowsDir: string; dataDir: string };

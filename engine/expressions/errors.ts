@@ -12,6 +12,8 @@ export const SYNTAX_ERROR = 'EXPRESSION:SYNTAX';
 export const EVALUATION_ERROR = 'EXPRESSION:EVALUATION';
 export const TIMEOUT_ERROR = 'EXPRESSION:TIMEOUT';
 export const CANCELLED_ERROR = 'EXPRESSION:CANCELLED';
+/** A result beyond a bound of what an expression may build (nesting). */
+export const RESULT_LIMIT_ERROR = 'EXPRESSION:LIMIT';
 
 /** Where an expression sits: the whole string given by the user and the offset of the JSONata part in it. */
 export interface SourceSpan {

@@ -2,9 +2,10 @@
  * @module Runs one evaluation: its state, its cancellation, and the guarantee that only FlowbusErrors escape.
  */
 import { FlowbusError } from '../core/errors.js';
+import { findValueDepthExcess, MAX_JSON_DEPTH } from '../core/json-depth.js';
 import { isDefaultEnvName } from './bindings.js';
 import { resolveLimits, RUN_KEY, type EvaluationRun } from './bounds.js';
-import { BoundExceeded, boundError, toEvaluationError } from './errors.js';
+import { BoundExceeded, boundError, RESULT_LIMIT_ERROR, toEvaluationError } from './errors.js';
 import type { CompiledExpression, EvaluationContext } from './types.js';
 
 /** A compiled expression that can also take part in an evaluation already running (a template, a value). */
@@ -54,6 +55,15 @@ function hasFunctionBinding(bindings: Record<string, unknown> | undefined): bool
   return false;
 }
 
+/** The code the result goes on to walks values recursively (writers, redaction): its nesting is bounded. */
+function checkResultDepth<T>(result: T, source: string): T {
+  const tooDeep = findValueDepthExcess(result, MAX_JSON_DEPTH);
+  if (!tooDeep) return result;
+  // The pointer (hundreds of segments) goes into the details, not into the message.
+  const message = `the expression's result nests deeper than ${MAX_JSON_DEPTH} levels of objects and lists`;
+  throw new FlowbusError(RESULT_LIMIT_ERROR, message, { source, ...tooDeep });
+}
+
 /**
  * Runs `work` as one bounded evaluation of `source` under `context`; an abort of `context.signal` settles
  * it at once with `EXPRESSION:CANCELLED`.
@@ -70,7 +80,7 @@ export async function runBounded<T>(
     // The entry hook sees an abort at the next node; only a caller's own function binding can wait forever
     // between nodes, so only then is the (costly) race against the signal needed.
     const race = run.signal !== undefined && hasFunctionBinding(context?.bindings);
-    return await (race ? raceAbort(pending, run.signal!, source) : pending);
+    return checkResultDepth(await (race ? raceAbort(pending, run.signal!, source) : pending), source);
   } catch (thrown) {
     throw toEvaluationError(thrown, { whole: source, offset: 0 }, run.limits.maxDepth);
   } finally {

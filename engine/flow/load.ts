@@ -34,12 +34,12 @@ export function parseFlowText(
   text: string,
   file: string,
   registry: Registry,
-  options: Pick<ValidateFlowOptions, 'knownFlows'> = {},
+  options: Pick<ValidateFlowOptions, 'knownFlows' | 'maxJsonDepth'> = {},
 ): ParsedFlow {
-  const read = parseJsonText(text, file);
+  const read = parseJsonText(text, file, options.maxJsonDepth);
   if (!read.ok) return { issues: [read.issue] };
   const json = read.json;
-  const issues = validateFlow(json, registry, { file, knownFlows: options.knownFlows });
+  const issues = validateFlow(json, registry, { ...options, file });
   return issues.length === 0 ? { document: json as FlowDocument, json, issues } : { json, issues };
 }
 
@@ -50,7 +50,7 @@ export function parseFlowText(
 export async function loadFlowFile(
   path: string,
   registry: Registry,
-  options: Pick<ValidateFlowOptions, 'knownFlows' | 'file'> = {},
+  options: Pick<ValidateFlowOptions, 'knownFlows' | 'file' | 'maxJsonDepth'> = {},
 ): Promise<LoadedFlow> {
   const file = options.file ?? path;
   const id = flowIdFromPath(path);

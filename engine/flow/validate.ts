@@ -3,6 +3,7 @@
  * what was expected.
  */
 import type { ValidationIssue } from '../core/issues.js';
+import { DEFAULT_JSON_DEPTH, depthExcessMessage, findValueDepthExcess } from '../core/json-depth.js';
 import type { Registry } from '../core/registry.js';
 import { FLOW_FORMAT, FLOW_ROOT_KEYS } from './document.js';
 import { sortByDocumentOrder } from './issue-order.js';
@@ -16,6 +17,8 @@ export interface ValidateFlowOptions {
   file?: string;
   /** Ids of the flows that exist; when given, a Flow Reference to any other flow is an issue. */
   knownFlows?: ReadonlySet<string>;
+  /** Nesting of objects and arrays allowed in the document; default {@link DEFAULT_JSON_DEPTH}. */
+  maxJsonDepth?: number;
 }
 
 /**
@@ -31,9 +34,27 @@ export function validateFlow(
   registry: Registry,
   options: ValidateFlowOptions = {},
 ): ValidationIssue[] {
-  const check: TreeCheck = { registry, knownFlows: options.knownFlows, issues: [], ids: new Map() };
+  // Checked first, so that the walks below (and whoever uses the document after them) meet bounded nesting.
+  const tooDeep = checkJsonDepth(document, options);
+  if (tooDeep.length > 0) return tooDeep;
+  const { knownFlows } = options;
+  const check: TreeCheck = { registry, knownFlows, issues: [], ids: new Map(), scopeDepth: 0 };
   checkRoot(document, check);
   return sortByDocumentOrder(check.issues, document).map((issue) => withFile(issue, options.file));
+}
+
+/**
+ * The one `json-depth` issue of a document that nests more objects and arrays than `options.maxJsonDepth`
+ * (default {@link DEFAULT_JSON_DEPTH}), or none. Run it before anything that walks the document recursively.
+ */
+export function checkJsonDepth(
+  document: unknown,
+  options: Pick<ValidateFlowOptions, 'file' | 'maxJsonDepth'> = {},
+): ValidationIssue[] {
+  const tooDeep = findValueDepthExcess(document, options.maxJsonDepth ?? DEFAULT_JSON_DEPTH);
+  if (!tooDeep) return [];
+  const issue = { pointer: tooDeep.pointer, code: 'json-depth', message: depthExcessMessage(tooDeep) };
+  return [withFile(issue, options.file)];
 }
 
 /** The issue with its file first and without empty fields, as the CLI and the API print it. */

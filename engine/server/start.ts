@@ -104,6 +104,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     prepare: prepareTrigger,
     onChange: () => (table = buildTriggerTable(catalog, table)),
+    maxJsonDepth: config.limits.jsonDepth,
   });
   const runner = new ExecutionRunner({
     store,
@@ -124,6 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     runFlow: (flowId, input, runOptions) =>
       runFlow(flowId, input, { ...runOptions, timeoutMs: config.limits.eventExecutionTimeoutMs }),
     log: (level, message, fields) => logger[level](message, fields),
+    limits: { maxJsonDepth: config.limits.jsonDepth },
   });
 
   const { registry } = options;
@@ -151,6 +153,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     metrics,
     bodyLimit: config.limits.bodyBytes,
+    maxJsonDepth: config.limits.jsonDepth,
     // The editor's files answer to the same Host names as the API; trigger paths never reach the fallback.
     fallback: guardedFallback,
   });

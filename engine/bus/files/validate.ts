@@ -4,6 +4,7 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { joinPointer, type ValidationIssue } from '../../core/issues.js';
+import { DEFAULT_JSON_DEPTH, depthExcessMessage, findValueDepthExcess } from '../../core/json-depth.js';
 import { issuesFromAjvErrors } from '../../flow/ajv-issues.js';
 import { sortByDocumentOrder } from '../../flow/issue-order.js';
 import { parsePattern } from '../pattern/index.js';
@@ -21,6 +22,8 @@ export interface ValidateRuleOptions {
   targets: TargetRegistry;
   /** Ids of the buses that exist; when given, a rule on any other bus is an issue. */
   buses?: ReadonlySet<string>;
+  /** Nesting of objects and arrays allowed in the rule; default DEFAULT_JSON_DEPTH. */
+  maxJsonDepth?: number;
 }
 
 export type RuleValidation = { issues: ValidationIssue[]; rule?: CompiledRule };
@@ -60,6 +63,12 @@ function ruleValidator(targets: TargetRegistry): ValidateFunction {
 export function validateRule(json: unknown, options: ValidateRuleOptions): RuleValidation {
   const issues: ValidationIssue[] = [];
   const add = (pointer: string, code: string, message: string) => issues.push({ pointer, code, message });
+  // Before anything walks the value: the schema validator, the compilers and the canonical writer recurse.
+  const tooDeep = findValueDepthExcess(json, options.maxJsonDepth ?? DEFAULT_JSON_DEPTH);
+  if (tooDeep) {
+    add(tooDeep.pointer, 'json-depth', depthExcessMessage(tooDeep));
+    return finish(issues, json, options);
+  }
   const validate = ruleValidator(options.targets);
   if (!validate(json)) {
     for (const issue of issuesFromAjvErrors(validate.errors ?? [], '')) issues.push({ ...issue });

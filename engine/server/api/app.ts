@@ -2,7 +2,7 @@
  * @module The management API: an express app mounted under `/api`, JSON in and out, one error handler.
  */
 import express from 'express';
-import { installBusRoutes } from '../../bus/index.js';
+import { installBusRoutes, jsonBody } from '../../bus/index.js';
 import { guardRequests, refusalLogger } from '../access/middleware.js';
 import { createRequestGuard } from '../access/request-guard.js';
 import { requireToken } from './auth.js';
@@ -30,7 +30,7 @@ export function createApiApp(context: ApiContext): express.Express {
   app.use(guardRequests(createRequestGuard(context.config), refusalLogger(context.logger)));
   const api = express.Router();
   api.use(requireToken(context.config.authToken));
-  api.use(express.json({ limit: context.config.limits.bodyBytes, strict: false }));
+  api.use(jsonBody({ limit: context.config.limits.bodyBytes, maxDepth: context.config.limits.jsonDepth }));
   api.use((_request, response, next) => {
     response.set('Cache-Control', 'no-store');
     next();

@@ -39,23 +39,27 @@ function fromBodyParser(thrown: BodyParserError): FlowbusError | undefined {
   return undefined;
 }
 
-/** Answers every error of the API routes as `{ error: { type, message, issues? } }`. */
+/**
+ * Answers every error of the API routes as `{ error: { type, message, issues? } }`. An unknown error (a 500
+ * without its message) and a known one answered 500 are logged at error level with the stack and the request.
+ */
 export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
   return (thrown: unknown, request, response, _next) => {
     const error = thrown instanceof FlowbusError ? thrown : fromBodyParser(thrown as BodyParserError);
-    if (!error) {
+    const status = error ? statusOfType(error.type) : 500;
+    if (status === 500) {
       logger.error('API request failed', {
         method: request.method,
-        path: request.path,
-        error: (thrown as Error)?.message,
+        path: request.originalUrl.split('?')[0],
+        ...(error ? { errorType: error.type } : {}),
+        error: (thrown as Error)?.message ?? String(thrown),
         stack: (thrown as Error)?.stack,
       });
+    }
+    if (response.headersSent) return void response.destroy();
+    if (!error) {
       response.status(500).json({ error: { type: 'FLOWBUS:UNEXPECTED', message: 'internal error' } });
       return;
-    }
-    const status = statusOfType(error.type);
-    if (status === 500) {
-      logger.error('API request failed', { path: request.path, errorType: error.type, error: error.message });
     }
     const body: { type: string; message: string; issues?: unknown } = {
       type: error.type,

@@ -9,7 +9,7 @@ import type { Registry } from '../../core/registry.js';
 import { formatFlow } from '../../flow/canonical.js';
 import { flowIdFromPath } from '../../flow/document.js';
 import { findFlowFiles } from '../../flow/load.js';
-import { validateFlow } from '../../flow/validate.js';
+import { checkJsonDepth, validateFlow } from '../../flow/validate.js';
 import type { Logger } from '../../logging/logger.js';
 import type { CompiledFlow } from '../../runtime/types.js';
 import type { Store } from '../../store/types.js';
@@ -27,6 +27,8 @@ export interface FlowCatalogOptions<Prepared> {
   /** Called after any change to what is served. */
   onChange: () => void;
   now?: () => number;
+  /** Nesting of objects and arrays allowed in a flow (`limits.jsonDepth`); default DEFAULT_JSON_DEPTH. */
+  maxJsonDepth?: number;
 }
 
 /** How a save may go: create only, or update only the version the caller last read. */
@@ -91,7 +93,8 @@ export class FlowCatalog<Prepared = unknown> {
     const { flowsDir } = this.options;
     const file = id ? displayPath(flowsDir, this.get(id)?.path ?? newFlowPath(flowsDir, id)) : undefined;
     const knownFlows = new Set([...this.flows.keys(), ...(id ? [id] : [])]);
-    return validateFlow(json, this.options.registry, { file, knownFlows });
+    const { registry, maxJsonDepth } = this.options;
+    return validateFlow(json, registry, { file, knownFlows, maxJsonDepth });
   }
 
   /** Writes a valid document in canonical form and serves it; refuses an invalid one with its issues. */
@@ -114,6 +117,12 @@ export class FlowCatalog<Prepared = unknown> {
         throw new FlowbusError('FLOW:VERSION_MISMATCH', message, { flowId: id, version: existing?.version });
       }
       const path = existing?.path ?? newFlowPath(this.options.flowsDir, id);
+      // Before the writer, which is recursive: a document nested too deeply is refused, never written.
+      const { flowsDir, maxJsonDepth } = this.options;
+      const tooDeep = checkJsonDepth(json, { file: displayPath(flowsDir, path), maxJsonDepth });
+      if (tooDeep.length > 0) {
+        throw new FlowbusError('VALIDATION', `flow "${id}": ${tooDeep[0]!.message}`, { issues: tooDeep });
+      }
       const text = formatFlow(json, this.options.registry);
       // Built once before writing, so that nothing that cannot be served (a bad path, say) reaches the file.
       const file = displayPath(this.options.flowsDir, path);
@@ -174,6 +183,7 @@ export class FlowCatalog<Prepared = unknown> {
       now: this.now,
       knownFlows: known ?? new Set([...this.flows.keys(), id]),
       published: this.published[id]?.published ?? true,
+      maxJsonDepth: this.options.maxJsonDepth,
     };
   }
 

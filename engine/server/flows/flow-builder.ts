@@ -20,6 +20,7 @@ export interface BuildContext<Prepared> {
   knownFlows: ReadonlySet<string>;
   /** The publish switch of a flow seen for the first time. */
   published: boolean;
+  maxJsonDepth?: number;
 }
 
 /** The file of a flow and its content. */
@@ -41,7 +42,8 @@ export function buildFlowState<Prepared>(
   context: BuildContext<Prepared>,
 ): FlowState<Prepared> {
   const { file } = source;
-  const parsed = parseFlowText(source.text, file, context.registry, { knownFlows: context.knownFlows });
+  const { knownFlows, maxJsonDepth } = context;
+  const parsed = parseFlowText(source.text, file, context.registry, { knownFlows, maxJsonDepth });
   const state: FlowState<Prepared> = {
     ...source,
     json: parsed.json,
