@@ -21,7 +21,7 @@ function metric(text: string, name: string): number | undefined {
 }
 
 describe('stall monitor in the server', () => {
-  it('logs a warning and counts a stall when the loop is blocked for 300 ms', async () => {
+  it('logs a warning and counts a stall when blocked 300 ms', { timeout: 40_000 }, async () => {
     const before = await server.request('/api/metrics');
     expect(metric(before.text, 'flowbus_event_loop_stalls_total')).toBeGreaterThanOrEqual(0);
     // Let the delay sampler tick once, then block the loop the server shares with this test.
@@ -31,14 +31,16 @@ describe('stall monitor in the server', () => {
     while (performance.now() < until) {
       // busy on purpose
     }
+    // A stall of the busy test machine may have been logged just before: a warning is rate-limited (10 s).
     const warning = await eventually(async () => {
       const lines = server.logs.slice(seen).map((line) => JSON.parse(line));
-      return lines.find((line) => line.level === 'warn' && /event loop was blocked/.test(line.msg));
-    }, 10_000);
+      return lines.find((line) => line.level === 'warn' && line.delayMs >= 250);
+    }, 15_000);
     expect(warning.delayMs).toBeGreaterThanOrEqual(250);
     expect(warning.thresholdMs).toBe(200);
     const after = await server.request('/api/metrics');
-    expect(metric(after.text, 'flowbus_event_loop_stalls_total')).toBeGreaterThanOrEqual(1);
+    const stallsBefore = metric(before.text, 'flowbus_event_loop_stalls_total')!;
+    expect(metric(after.text, 'flowbus_event_loop_stalls_total')).toBeGreaterThan(stallsBefore);
     for (const name of ['p50', 'p99', 'max']) {
       expect(metric(after.text, `flowbus_event_loop_delay_${name}_seconds`)).toBeGreaterThanOrEqual(0);
     }
