@@ -4,6 +4,7 @@
 import jsonata from 'jsonata';
 import { installBindings } from './bindings.js';
 import { installBounds, type EvaluationRun } from './bounds.js';
+import { installBuilders } from './builders.js';
 import {
   syntaxError,
   toEvaluationError,
@@ -34,11 +35,12 @@ export function parseJsonata(
   }
   installBounds(expression);
   installBindings(expression);
+  installBuilders(expression);
   const evaluateInRun = async (input: unknown, run: EvaluationRun): Promise<unknown> => {
     try {
       return toPlain(await expression.evaluate(input, run.bindings));
     } catch (thrown) {
-      throw toEvaluationError(thrown, span, run.limits.maxDepth);
+      throw toEvaluationError(thrown, span, run.limits);
     }
   };
   return { program: { span, evaluateInRun } };

@@ -3,7 +3,7 @@
  */
 import { FlowbusError } from '../core/errors.js';
 import { isDefaultEnvName } from './bindings.js';
-import { resolveLimits, RUN_KEY, type EvaluationRun } from './bounds.js';
+import { checkValueSize, resolveLimits, RUN_KEY, type EvaluationRun } from './bounds.js';
 import { BoundExceeded, boundError, toEvaluationError } from './errors.js';
 import type { CompiledExpression, EvaluationContext } from './types.js';
 
@@ -24,6 +24,7 @@ export function createRun(context: EvaluationContext | undefined): EvaluationRun
     envAllowList: context?.envAllowList ?? isDefaultEnvName,
     bindings,
     finished: false,
+    sizes: context?.sizes ?? new WeakMap(),
   };
   // Set last, so that a caller's binding of the same name cannot replace the evaluation state.
   bindings[RUN_KEY] = run;
@@ -70,9 +71,12 @@ export async function runBounded<T>(
     // The entry hook sees an abort at the next node; only a caller's own function binding can wait forever
     // between nodes, so only then is the (costly) race against the signal needed.
     const race = run.signal !== undefined && hasFunctionBinding(context?.bindings);
-    return await (race ? raceAbort(pending, run.signal!, source) : pending);
+    const result = await (race ? raceAbort(pending, run.signal!, source) : pending);
+    // Each expression's result was checked as it was built; a compiled value may put several together.
+    checkValueSize(run, result);
+    return result;
   } catch (thrown) {
-    throw toEvaluationError(thrown, { whole: source, offset: 0 }, run.limits.maxDepth);
+    throw toEvaluationError(thrown, { whole: source, offset: 0 }, run.limits);
   } finally {
     run.finished = true;
   }
