@@ -103,7 +103,12 @@ export interface ExecutionRecord {
    * Set when the execution ran more steps (or wrote more log lines) than `limits.traceEntries` keeps: the
    * first and last entries are kept, those in between only counted here (per step id).
    */
-  elided?: { steps?: Elision; logs?: Elision };
+  elided?: {
+    steps?: Elision;
+    logs?: Elision;
+    /** Set on a stored record that had to shrink to `limits.recordBytes`: what was left out. */
+    record?: { recordBytes: number; left: string[] };
+  };
 }
 
 /** A flow compiled once (expressions compiled, machine built); each `execute` is one actor. */

@@ -67,7 +67,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const overrides = overridesOf(options);
   const config = await loadConfig({ file: options.config, cwd: options.cwd, env, overrides });
   const redactor = createRedactor();
-  const logger = createLogger({ level: config.logLevel, write: options.logWrite, redactor });
+  const maxLineBytes = config.limits.logLineBytes;
+  const logger = createLogger({ level: config.logLevel, write: options.logWrite, redactor, maxLineBytes });
   const lifecycle: Lifecycle = { state: 'starting', startedAt: Date.now() };
   const health = createHealthState();
   await mkdir(config.dataDir, { recursive: true });
@@ -105,6 +106,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     timeoutMs: config.limits.executionTimeoutMs,
     maxConcurrent: config.limits.maxConcurrentExecutions,
+    limits: config.limits,
   });
   await catalog.loadAll();
   const bus = await createEventBus({
@@ -140,6 +142,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     metrics,
     bodyLimit: config.limits.bodyBytes,
+    replyLimit: config.limits.replyBytes,
     fallback: options.fallback,
   });
   const server = createHttpServer(api, dispatch, () => lifecycle.state === 'stopping');
