@@ -4,12 +4,13 @@
 import { mkdir } from 'node:fs/promises';
 import { loadConfig, type ConfigOverrides } from '../config/load.js';
 import { FlowbusError } from '../core/errors.js';
-import { createHealthState } from '../core/health.js';
+import { createHealthState, type HealthState } from '../core/health.js';
 import type { ServerConfig } from '../config/types.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createRedactor } from '../logging/redact.js';
 import { createConnectionService } from '../store/connections.js';
 import { createSecretBox, loadSecretKey } from '../store/crypto.js';
+import type { Recovery } from '../store/data-file.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { createEventBus } from '../bus/index.js';
 import { createApiApp } from './api/app.js';
@@ -34,7 +35,7 @@ function overridesOf(options: ServerOptions): ConfigOverrides {
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
-async function openStore(config: ServerConfig, logger: Logger) {
+async function openStore(config: ServerConfig, logger: Logger, health: HealthState) {
   const { store, recovered } = await openLowdbStore({
     dataDir: config.dataDir,
     retention: { maxPerFlow: config.history.maxPerFlow, maxAgeMs: config.history.maxAgeHours * 3_600_000 },
@@ -43,14 +44,23 @@ async function openStore(config: ServerConfig, logger: Logger) {
       logger.error('could not write the data file; will retry', { error: thrown.message });
     },
   });
-  if (recovered) {
-    logger.error(
-      `the data file was unusable (${recovered.reason}); it was kept as ${recovered.movedTo} and an empty ` +
-        'store was started (flows are files and are not affected; connections must be entered again)',
-      { file: store.location, movedTo: recovered.movedTo },
-    );
-  }
+  for (const recovery of recovered) reportRecovery(recovery, store.location, logger, health);
   return store;
+}
+
+/** Says loudly, in the log and in `/api/health` (degraded until a restart), that a data file was set aside. */
+function reportRecovery(recovery: Recovery, stateFile: string, logger: Logger, health: HealthState): void {
+  const state = recovery.file === stateFile;
+  const started = recovery.restoredFrom
+    ? `its last good copy ${recovery.restoredFrom} was used (changes since that copy are lost)`
+    : state
+      ? 'an empty state was started: publish switches are back to published and connections must be entered again'
+      : 'an empty history was started; publish switches and connections are not affected';
+  const { file, reason, movedTo } = recovery;
+  const message = `the data file ${file} was unusable (${reason}); it was kept as ${movedTo} and ${started}`;
+  logger.error(message, { file: recovery.file, movedTo: recovery.movedTo, restoredFrom: recovery.restoredFrom });
+  const details = { file: recovery.file, movedTo: recovery.movedTo, reason: recovery.reason };
+  health.degrade(state ? 'store' : 'store-history', message, details);
 }
 
 /**
@@ -77,7 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const message = 'generated a secret key for connection secrets; back it up with the data folder';
     logger.warn(message, { file: secretKey.file });
   }
-  const store = await openStore(config, logger);
+  const store = await openStore(config, logger, health);
   const allTypes = [httpAuthConnectionType, ...(options.connectionTypes ?? [])];
   const connectionTypes = new Map(allTypes.map((definition) => [definition.type, definition]));
   const box = createSecretBox(secretKey.key);
