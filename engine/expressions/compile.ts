@@ -1,10 +1,7 @@
 /**
  * @module Compiles one JSONata expression once, with its bounds and built-in functions installed.
  */
-import jsonata from 'jsonata';
-import { installBindings } from './bindings.js';
-import { installBounds, type EvaluationRun } from './bounds.js';
-import { installBuilders } from './builders.js';
+import type { EvaluationRun } from './bounds.js';
 import {
   syntaxError,
   toEvaluationError,
@@ -12,6 +9,7 @@ import {
   type SourceSpan,
   type SyntaxProblem,
 } from './errors.js';
+import { parseCached } from './parse-cache.js';
 import { toPlain } from './plain.js';
 import { runBounded, type RunnableExpression } from './run.js';
 import type { CompiledExpression } from './types.js';
@@ -27,15 +25,9 @@ export function parseJsonata(
   source: string,
   span: SourceSpan = { whole: source, offset: 0 },
 ): { program: JsonataProgram } | { problem: SyntaxProblem } {
-  let expression: jsonata.Expression;
-  try {
-    expression = jsonata(source);
-  } catch (thrown) {
-    return { problem: toSyntaxProblem(thrown, span) };
-  }
-  installBounds(expression);
-  installBindings(expression);
-  installBuilders(expression);
+  const parsed = parseCached(source);
+  if ('thrown' in parsed) return { problem: toSyntaxProblem(parsed.thrown, span) };
+  const { expression } = parsed;
   const evaluateInRun = async (input: unknown, run: EvaluationRun): Promise<unknown> => {
     try {
       return toPlain(await expression.evaluate(input, run.bindings));

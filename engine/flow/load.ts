@@ -30,15 +30,23 @@ export interface LoadedFlow extends ParsedFlow {
  * @example
  * const { document, issues } = parseFlowText(text, 'flows/echo.flow.json', registry);
  */
+/** How to parse a flow text: the known flows, and a bound to check before validating (a size, say). */
+export interface ParseFlowOptions extends Pick<ValidateFlowOptions, 'knownFlows'> {
+  precheck?: (json: unknown) => ValidationIssue | undefined;
+}
+
 export function parseFlowText(
   text: string,
   file: string,
   registry: Registry,
-  options: Pick<ValidateFlowOptions, 'knownFlows'> = {},
+  options: ParseFlowOptions = {},
 ): ParsedFlow {
   const read = parseJsonText(text, file);
   if (!read.ok) return { issues: [read.issue] };
   const json = read.json;
+  // A bound checked before validating, which costs about the size of the document.
+  const refused = options.precheck?.(json);
+  if (refused) return { json, issues: [{ file, ...refused }] };
   const issues = validateFlow(json, registry, { file, knownFlows: options.knownFlows });
   return issues.length === 0 ? { document: json as FlowDocument, json, issues } : { json, issues };
 }

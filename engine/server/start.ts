@@ -106,6 +106,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     prepare: prepareTrigger,
     onChange: () => (table = buildTriggerTable(catalog, table)),
+    sizeLimits: config.limits,
   });
   const runner = new ExecutionRunner({
     store,
