@@ -33,6 +33,8 @@ export interface LoadedFlow extends ParsedFlow {
 /** How to parse a flow text: the known flows, and a bound to check before validating (a size, say). */
 export interface ParseFlowOptions extends Pick<ValidateFlowOptions, 'knownFlows'> {
   precheck?: (json: unknown) => ValidationIssue | undefined;
+  /** The issues of this very text, found by the caller already (a save validates in slices first). */
+  issues?: ValidationIssue[];
 }
 
 export function parseFlowText(
@@ -47,7 +49,7 @@ export function parseFlowText(
   // A bound checked before validating, which costs about the size of the document.
   const refused = options.precheck?.(json);
   if (refused) return { json, issues: [{ file, ...refused }] };
-  const issues = validateFlow(json, registry, { file, knownFlows: options.knownFlows });
+  const issues = options.issues ?? validateFlow(json, registry, { file, knownFlows: options.knownFlows });
   return issues.length === 0 ? { document: json as FlowDocument, json, issues } : { json, issues };
 }
 

@@ -8,7 +8,8 @@ import type { ValidationIssue } from '../../core/issues.js';
 import type { Registry } from '../../core/registry.js';
 import { flowIdFromPath } from '../../flow/document.js';
 import { findFlowFiles } from '../../flow/load.js';
-import { validateFlow } from '../../flow/validate.js';
+import { validateFlow, validateFlowSliced } from '../../flow/validate.js';
+import { nextTurn } from '../../expressions/warm.js';
 import type { Logger } from '../../logging/logger.js';
 import type { CompiledFlow } from '../../runtime/types.js';
 import type { Store } from '../../store/types.js';
@@ -124,7 +125,10 @@ export class FlowCatalog<Prepared = unknown> {
       const text = await canonicalFlowText(json, file, this.options.registry, this.sizeLimits);
       // Built once before writing, so that nothing that cannot be served (a bad path, say) reaches the file.
       const source = { id, path, file, text, version: flowVersion(text) };
-      const state = buildFlowState(source, existing, this.buildContext(id));
+      const context = this.buildContext(id);
+      const issues = await validateFlowSliced(JSON.parse(text), this.options.registry, { file, knownFlows: context.knownFlows });
+      await nextTurn();
+      const state = buildFlowState(source, existing, { ...context, issues });
       if (state.issues.length > 0) {
         const message = `flow "${id}" has ${state.issues.length} problem(s): ${state.issues[0]!.message}`;
         throw new FlowbusError('VALIDATION', message, { issues: state.issues });

@@ -23,6 +23,8 @@ export interface BuildContext<Prepared> {
   published: boolean;
   /** How large a flow may be; a larger one is refused before it is validated. */
   sizeLimits: FlowSizeLimits;
+  /** The issues of the text, when the caller validated it already. */
+  issues?: ValidationIssue[];
 }
 
 /** The file of a flow and its content. */
@@ -50,6 +52,7 @@ export function buildFlowState<Prepared>(
     : parseFlowText(source.text, file, context.registry, {
         knownFlows: context.knownFlows,
         precheck: (json) => stepCountIssue(json, context.sizeLimits),
+        issues: context.issues,
       });
   const state: FlowState<Prepared> = {
     ...source,
