@@ -22,7 +22,7 @@ export interface LimitsConfig {
   valueBytes: number;
   /** Largest message (payload and vars, JSON size) after a step; beyond it `EXECUTION:LIMIT`. */
   messageBytes: number;
-  /** Trace entries (and log entries) one execution keeps: the first and the last half; the rest are counted. */
+  /** Trace entries (and log entries) one execution keeps: the first and last half; the rest are counted. */
   traceEntries: number;
   /** Largest body an HTTP trigger answers with; beyond it the answer is a 500 `HTTP:RESPONSE_TOO_LARGE`. */
   replyBytes: number;

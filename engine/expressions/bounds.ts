@@ -1,5 +1,5 @@
 /**
- * @module Time, depth and value-size bounds of one evaluation, enforced by JSONata's per-node evaluation hooks.
+ * @module Time, depth and value-size bounds of one evaluation, enforced by JSONata's per-node hooks.
  *
  * JSONata looks up `Symbol.for('jsonata.__evaluate_entry')` in the environment before evaluating each
  * node. The hook is installed once per compiled expression and is stateless: the state of one evaluation
@@ -21,9 +21,9 @@ export interface ExpressionLimits {
 }
 
 /**
- * 5000 ms, a nesting depth of 500 and values up to 10 MB. The time is wall-clock time and concurrent executions
- * interleave at every node, so the bound must leave room for a busy server; a runaway never blocks it (see
- * YIELD_INTERVAL_MS).
+ * 5000 ms, a nesting depth of 500 and values up to 10 MB. The time is wall-clock time and concurrent
+ * executions interleave at every node, so the bound must leave room for a busy server; a runaway never blocks
+ * it (see YIELD_INTERVAL_MS).
  */
 export const DEFAULT_LIMITS: ExpressionLimits = Object.freeze({
   timeoutMs: 5000,
@@ -114,7 +114,7 @@ function limitSequences(base: JsonataFrame, run: EvaluationRun): void {
   if (base.options?.sequence !== sequence) base.options = { ...base.options, sequence };
 }
 
-/** Throws when `value` is larger than the evaluation may build; strings by length, the rest by a bounded walk. */
+/** Throws for a `value` larger than allowed: strings by length, the rest by a bounded walk. */
 export function checkValueSize(run: EvaluationRun, value: unknown): void {
   const limit = run.limits.valueBytes;
   if (typeof value === 'string') {

@@ -94,7 +94,8 @@ export function boundError(bound: BoundExceeded, source: string): FlowbusError {
   }
   if (bound.bound === 'value') {
     const reached = bound.size === undefined ? 'more than' : `${bound.size} bytes, more than`;
-    const message = `expression built a value of ${reached} the ${bound.limit} bytes allowed (limits.valueBytes)`;
+    const allowed = `${bound.limit} bytes allowed (limits.valueBytes)`;
+    const message = `expression built a value of ${reached} the ${allowed}`;
     return new FlowbusError(LIMIT_ERROR, message, {
       source,
       bound: 'value',

@@ -12,7 +12,7 @@ import type { ExecutionEnv } from './environment.js';
 export interface ExecutionLimits {
   /** Largest value one expression may build (`EXPRESSION:LIMIT` beyond). */
   valueBytes: number;
-  /** Largest message (payload and vars) a step may leave, and For Each results may collect (`EXECUTION:LIMIT`). */
+  /** Largest message a step may leave, and For Each results may collect (`EXECUTION:LIMIT`). */
   messageBytes: number;
   /** Trace entries kept, and log entries kept: the first and the last half of each; the rest are counted. */
   traceEntries: number;

@@ -10,7 +10,14 @@ import { measureValue } from '../core/value-size.js';
 import type { LoopState, RunContext } from './environment.js';
 import type { FlowPlan, PlanAction, PlanChoice, PlanForEach, PlanStep, PlanTry } from './plan.js';
 import { retryDelayMs } from '../steps/try/handler.js';
-import { decideChoice, iterationMessage, loopExitMessage, pauseLoop, resultsOverLimit, startLoop } from './scope-runner.js';
+import {
+  decideChoice,
+  iterationMessage,
+  loopExitMessage,
+  pauseLoop,
+  resultsOverLimit,
+  startLoop,
+} from './scope-runner.js';
 import { paceDue } from './limits.js';
 import { runSegment, SegmentFailure } from './segment.js';
 import { traceSkipped } from './step-runner.js';
@@ -88,7 +95,8 @@ const flowSetup = setup({
       loops: ({ context }, params: { loopId: string }) => {
         const loop = context.loops[params.loopId];
         const { payload } = context.message;
-        if (!loop.settings.resultsVariable) return { ...context.loops, [params.loopId]: { ...loop, index: loop.index + 1 } };
+        const index = loop.index + 1;
+        if (!loop.settings.resultsVariable) return { ...context.loops, [params.loopId]: { ...loop, index } };
         const { env } = context;
         loop.resultsSize.bytes += measureValue(payload, env.limits.messageBytes, env.sizes) + 1;
         const results = [...loop.results, payload];

@@ -86,7 +86,8 @@ export async function runAction(step: PlanAction, context: RunContext): Promise<
 
 async function actionResult(step: PlanAction, context: RunContext) {
   const { env, message } = context;
-  const config = (await step.config.evaluate(message, evaluationContext(env, step))) as Record<string, unknown>;
+  const evaluated = await step.config.evaluate(message, evaluationContext(env, step));
+  const config = evaluated as Record<string, unknown>;
   const stub = env.stubs[step.id] ?? (env.dryRun && step.definition.sideEffects ? {} : undefined);
   if (stub) {
     if (stub.error) {
@@ -139,7 +140,8 @@ function stepContext(step: PlanAction, context: RunContext, config: Record<strin
 async function callFlow(env: ExecutionEnv, step: PlanAction, flowId: string, input: Message, signal: AbortSignal) {
   const chain = [...env.callers, env.flowId, flowId];
   if (env.callDepth >= MAX_CALL_DEPTH) {
-    const message = `flow references nest deeper than ${MAX_CALL_DEPTH} calls; the chain: ${describeChain(chain)}`;
+    const nest = `flow references nest deeper than ${MAX_CALL_DEPTH} calls`;
+    const message = `${nest}; the chain: ${describeChain(chain)}`;
     throw new FlowbusError('FLOW:RECURSION', message, { flowId, flows: chain });
   }
   const target = env.services.resolveFlow(flowId);
@@ -167,7 +169,8 @@ async function callFlow(env: ExecutionEnv, step: PlanAction, flowId: string, inp
   // passed on as it is, so that the message names the flow once, however deep the calls went.
   if (error.details?.calledBy !== undefined || error.type === 'FLOW:RECURSION') throw toFlowbusError(error);
   const callers = [...env.callers, env.flowId];
-  throw new FlowbusError(error.type, `in flow "${flowId}" (called by ${describeChain(callers)}): ${error.message}`, {
+  const where = `in flow "${flowId}" (called by ${describeChain(callers)})`;
+  throw new FlowbusError(error.type, `${where}: ${error.message}`, {
     ...error.details,
     flowId,
     calledBy: callers,

@@ -25,7 +25,8 @@ export function summarizeMessage(
   limit = SUMMARY_LIMIT,
   memo?: SizeMemo,
 ): { payload: unknown; vars: unknown } {
-  return { payload: summarizeValue(message.payload, limit, memo), vars: summarizeValue(message.vars, limit, memo) };
+  const payload = summarizeValue(message.payload, limit, memo);
+  return { payload, vars: summarizeValue(message.vars, limit, memo) };
 }
 
 /** What a trace keeps of a step's output: the message's payload and vars, by reference (messages are never

@@ -47,7 +47,8 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Opened
   const statePath = join(options.dataDir, STATE_FILE_NAME);
   const state = await openDocumentFile(statePath, STATE_DOCUMENT);
   const history = await openDocumentFile(join(options.dataDir, HISTORY_FILE_NAME), HISTORY_DOCUMENT);
-  const recovered = [state.recovered, history.recovered].filter((item): item is Recovery => item !== undefined);
+  const opened = [state.recovered, history.recovered];
+  const recovered = opened.filter((item): item is Recovery => item !== undefined);
   const legacy = splitLegacyState(state.file.data);
   if (legacy) {
     if (legacy.problem) {
@@ -56,7 +57,8 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Opened
       recovered.push({ file: statePath, reason: `its history is unusable: ${legacy.problem}`, movedTo });
     }
     // A move interrupted after the history was written left both: the history file has them already.
-    if (Object.keys(history.file.data.executions).length === 0) history.file.data.executions = legacy.executions;
+    const { data } = history.file;
+    if (Object.keys(data.executions).length === 0) data.executions = legacy.executions;
     await history.file.write();
   }
   const store = new LowdbStore(state.file, history.file, options);

@@ -36,7 +36,8 @@ function executionsProblem(executions: Record<string, unknown>): string | undefi
 
 function stateProblem(data: unknown): string | undefined {
   if (!isRecord(data)) return 'it does not hold a JSON object';
-  if (data.version !== 1 && data.version !== 2) return `its version is ${JSON.stringify(data.version)}, expected 2`;
+  const { version } = data;
+  if (version !== 1 && version !== 2) return `its version is ${JSON.stringify(version)}, expected 2`;
   for (const key of ['flows', 'connections'] as const) {
     if (!isRecord(data[key])) return `"${key}" is not an object`;
   }

@@ -70,7 +70,8 @@ function build(record: ExecutionRecord, origin: Origin, summary: number, memo: S
 function keepEnds<T>(items: T[], keep: number): { items: T[]; left: number } {
   if (items.length <= keep) return { items, left: 0 };
   const head = Math.ceil(keep / 2);
-  return { items: [...items.slice(0, head), ...items.slice(items.length - (keep - head))], left: items.length - keep };
+  const kept = [...items.slice(0, head), ...items.slice(items.length - (keep - head))];
+  return { items: kept, left: items.length - keep };
 }
 
 type Origin = { trigger: string; flowVersion?: string };

@@ -126,7 +126,8 @@ export class FlowCatalog<Prepared = unknown> {
       // Built once before writing, so that nothing that cannot be served (a bad path, say) reaches the file.
       const source = { id, path, file, text, version: flowVersion(text) };
       const context = this.buildContext(id);
-      const issues = await validateFlowSliced(JSON.parse(text), this.options.registry, { file, knownFlows: context.knownFlows });
+      const { knownFlows } = context;
+      const issues = await validateFlowSliced(JSON.parse(text), this.options.registry, { file, knownFlows });
       await nextTurn();
       const state = buildFlowState(source, existing, { ...context, issues });
       if (state.issues.length > 0) {

@@ -17,7 +17,7 @@ export interface FlowSizeLimits {
 /** The defaults, as in the server's config. */
 export const DEFAULT_FLOW_SIZE: FlowSizeLimits = { flowSteps: 1000, flowBytes: 1024 * 1024 };
 
-/** Steps in a flow document (objects with a `type`: the trigger, steps, nested steps), counting up to `stop`. */
+/** Steps in a flow document (the trigger, steps, nested steps), counted up to `stop`. */
 export function countSteps(document: unknown, stop: number): number {
   let count = 0;
   const pending: unknown[] = [document];
@@ -49,7 +49,8 @@ export function stepCountIssue(document: unknown, limits: FlowSizeLimits): Valid
 /** The error of a flow text larger than allowed: 413 `FLOW:PAYLOAD_TOO_LARGE`. */
 export function flowBytesError(bytes: number | undefined, limits: FlowSizeLimits): FlowbusError {
   const size = bytes === undefined ? 'the flow' : `the flow file of ${bytes} bytes`;
-  const message = `${size} is larger than the ${limits.flowBytes} bytes allowed (limits.flowBytes, FLOWBUS_FLOW_LIMIT)`;
+  const allowed = `${limits.flowBytes} bytes allowed (limits.flowBytes, FLOWBUS_FLOW_LIMIT)`;
+  const message = `${size} is larger than the ${allowed}`;
   const issue: ValidationIssue = { pointer: '', code: 'flow-too-large', message };
   return new FlowbusError('FLOW:PAYLOAD_TOO_LARGE', message, { issues: [issue], limit: 'limits.flowBytes' });
 }
@@ -73,7 +74,9 @@ export async function canonicalFlowText(
   limits: FlowSizeLimits,
 ): Promise<string> {
   const tooMany = stepCountIssue(json, limits);
-  if (tooMany) throw new FlowbusError('VALIDATION', `${file}: ${tooMany.message}`, { issues: [{ file, ...tooMany }] });
+  if (tooMany) {
+    throw new FlowbusError('VALIDATION', `${file}: ${tooMany.message}`, { issues: [{ file, ...tooMany }] });
+  }
   if (measureValue(json, limits.flowBytes) > limits.flowBytes) throw flowBytesError(undefined, limits);
   await warmExpressions(json);
   await nextTurn();
