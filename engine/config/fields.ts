@@ -115,6 +115,18 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
     env: 'FLOWBUS_MAX_CONCURRENT_EXECUTIONS',
     parse: integer(1, MAX, 'a positive integer'),
   },
+  { key: 'limits.valueBytes', env: 'FLOWBUS_VALUE_LIMIT', parse: parseSize },
+  { key: 'limits.messageBytes', env: 'FLOWBUS_MESSAGE_LIMIT', parse: parseSize },
+  {
+    key: 'limits.traceEntries',
+    env: 'FLOWBUS_TRACE_ENTRIES',
+    parse: integer(2, MAX, 'an integer of 2 or more'),
+  },
+  { key: 'limits.replyBytes', env: 'FLOWBUS_REPLY_LIMIT', parse: parseSize },
+  { key: 'limits.logLineBytes', env: 'FLOWBUS_LOG_LINE_LIMIT', parse: parseSize },
+  { key: 'limits.recordBytes', env: 'FLOWBUS_RECORD_LIMIT', parse: parseSize },
+  { key: 'limits.flowSteps', env: 'FLOWBUS_FLOW_STEPS', parse: integer(1, MAX, 'a positive integer') },
+  { key: 'limits.flowBytes', env: 'FLOWBUS_FLOW_LIMIT', parse: parseSize },
   {
     key: 'limits.stallWarningMs',
     env: 'FLOWBUS_STALL_WARNING_MS',

@@ -26,6 +26,22 @@ export interface LimitsConfig {
    * test files. Deeper input is refused (400, or an issue of the file) with the pointer where it passed.
    */
   jsonDepth: number;
+  /** Largest value (JSON size) one expression may build; beyond it the step fails with `EXPRESSION:LIMIT`. */
+  valueBytes: number;
+  /** Largest message (payload and vars, JSON size) after a step; beyond it `EXECUTION:LIMIT`. */
+  messageBytes: number;
+  /** Trace entries (and log entries) one execution keeps: the first and last half; the rest are counted. */
+  traceEntries: number;
+  /** Largest body an HTTP trigger answers with; beyond it the answer is a 500 `HTTP:RESPONSE_TOO_LARGE`. */
+  replyBytes: number;
+  /** Longest log line, and longest Logger content; longer ones are cut and marked. */
+  logLineBytes: number;
+  /** Largest execution record the history keeps; outputs, then logs are elided to fit. */
+  recordBytes: number;
+  /** Most steps a flow may have (the trigger and nested steps count). */
+  flowSteps: number;
+  /** Largest flow file, in bytes of its canonical text. */
+  flowBytes: number;
 }
 
 /** How much execution history the store keeps. */
@@ -77,6 +93,14 @@ export const DEFAULT_CONFIG = {
     maxConcurrentExecutions: 1000,
     stallWarningMs: 100,
     jsonDepth: DEFAULT_JSON_DEPTH,
+    valueBytes: 10 * 1024 * 1024,
+    messageBytes: 32 * 1024 * 1024,
+    traceEntries: 1000,
+    replyBytes: 10 * 1024 * 1024,
+    logLineBytes: 16 * 1024,
+    recordBytes: 1024 * 1024,
+    flowSteps: 1000,
+    flowBytes: 1024 * 1024,
   },
   history: { maxPerFlow: 200, maxAgeHours: 168, flushIntervalMs: 1000 },
 } as const satisfies Omit<ServerConfig, 'flowsDir' | 'dataDir'> & { flowsDir: string; dataDir: string };

@@ -1,10 +1,7 @@
 /**
  * @module Compiles one JSONata expression once, with its bounds and built-in functions installed.
  */
-import jsonata from 'jsonata';
-import { LinearRegExp } from '../regex/index.js';
-import { installBindings } from './bindings.js';
-import { installBounds, type EvaluationRun } from './bounds.js';
+import type { EvaluationRun } from './bounds.js';
 import {
   syntaxError,
   toEvaluationError,
@@ -12,6 +9,7 @@ import {
   type SourceSpan,
   type SyntaxProblem,
 } from './errors.js';
+import { parseCached } from './parse-cache.js';
 import { toPlain } from './plain.js';
 import { findUnsupportedRegexes } from './regex-literals.js';
 import { runBounded, type RunnableExpression } from './run.js';
@@ -23,9 +21,6 @@ export interface JsonataProgram {
   evaluateInRun(input: unknown, run: EvaluationRun): Promise<unknown>;
 }
 
-/** Every regex runs on RE2, so no pattern can take more than linear time in its input. */
-const OPTIONS: jsonata.JsonataOptions = { RegexEngine: LinearRegExp as unknown as RegExpConstructor };
-
 /**
  * Parses `source`; returns the problems instead of throwing, for callers that collect every issue: a syntax
  * error, or each regex literal the linear-time engine cannot run.
@@ -34,21 +29,16 @@ export function parseJsonata(
   source: string,
   span: SourceSpan = { whole: source, offset: 0 },
 ): { program: JsonataProgram } | { problems: SyntaxProblem[] } {
-  let expression: jsonata.Expression;
-  try {
-    expression = jsonata(source, OPTIONS);
-  } catch (thrown) {
-    return { problems: [toSyntaxProblem(thrown, span)] };
-  }
+  const parsed = parseCached(source);
+  if ('thrown' in parsed) return { problems: [toSyntaxProblem(parsed.thrown, span)] };
+  const { expression } = parsed;
   const regexProblems = findUnsupportedRegexes(expression.ast(), span);
   if (regexProblems.length > 0) return { problems: regexProblems };
-  installBounds(expression);
-  installBindings(expression);
   const evaluateInRun = async (input: unknown, run: EvaluationRun): Promise<unknown> => {
     try {
       return toPlain(await expression.evaluate(input, run.bindings));
     } catch (thrown) {
-      throw toEvaluationError(thrown, span, run.limits.maxDepth);
+      throw toEvaluationError(thrown, span, run.limits);
     }
   };
   return { program: { span, evaluateInRun } };

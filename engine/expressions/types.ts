@@ -1,6 +1,7 @@
 /**
  * @module Public types of the expression module: evaluation context and compiled expressions and values.
  */
+import type { SizeMemo } from '../core/value-size.js';
 import type { ExpressionLimits } from './bounds.js';
 
 /** What one evaluation may see and how long it may run. */
@@ -16,6 +17,8 @@ export interface EvaluationContext {
   envAllowList?: (name: string) => boolean;
   /** Aborting it stops the evaluation with `EXPRESSION:CANCELLED`. */
   signal?: AbortSignal;
+  /** Sizes of objects measured before (by the same execution), so that a value is walked once. */
+  sizes?: SizeMemo;
 }
 
 /** A JSONata expression or a string template, parsed once and evaluated many times. */
@@ -24,7 +27,8 @@ export interface CompiledExpression {
   readonly kind: 'expr' | 'template';
   /**
    * Evaluates against `input` (the message `{ payload, attributes, vars, error? }`).
-   * Rejects only with `FlowbusError`: `EXPRESSION:EVALUATION`, `EXPRESSION:TIMEOUT`, `EXPRESSION:CANCELLED`.
+   * Rejects only with `FlowbusError`: `EXPRESSION:EVALUATION`, `EXPRESSION:TIMEOUT`, `EXPRESSION:CANCELLED`,
+   * `EXPRESSION:LIMIT` (a value larger than `limits.valueBytes`).
    */
   evaluate(input: unknown, context?: EvaluationContext): Promise<unknown>;
 }

@@ -13,6 +13,7 @@ export function sortByDocumentOrder<Issue extends Pick<ValidationIssue, 'pointer
   issues: readonly Issue[],
   document: unknown,
 ): Issue[] {
+  // Indexing walks the whole document: not worth it for a valid flow (the usual case) or a single issue.
   if (issues.length < 2) return [...issues];
   const positions = indexPointers(document);
   const ranked = issues.map((issue, found) => {

@@ -57,6 +57,34 @@ export function checkJsonDepth(
   return [withFile(issue, options.file)];
 }
 
+/**
+ * {@link validateFlow}, handing the event loop back between top-level steps every `sliceMs`, so that a large
+ * flow is validated without holding the server. The same issues in the same order.
+ */
+export async function validateFlowSliced(
+  document: unknown,
+  registry: Registry,
+  options: ValidateFlowOptions & { sliceMs?: number } = {},
+): Promise<ValidationIssue[]> {
+  const tooDeep = checkJsonDepth(document, options);
+  if (tooDeep.length > 0) return tooDeep;
+  const root = document as Record<string, unknown> | null;
+  if (typeof root !== 'object' || root === null || !Array.isArray(root.steps)) {
+    return validateFlow(document, registry, options);
+  }
+  const check: TreeCheck = { registry, knownFlows: options.knownFlows, issues: [], ids: new Map(), scopeDepth: 0 };
+  checkRoot({ ...root, steps: [] }, check);
+  const sliceMs = options.sliceMs ?? 15;
+  let sliceStart = performance.now();
+  for (const [index, step] of root.steps.entries()) {
+    checkStepNode(step, `/steps/${index}`, 'step', check);
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  }
+  return sortByDocumentOrder(check.issues, document).map((issue) => withFile(issue, options.file));
+}
+
 /** The issue with its file first and without empty fields, as the CLI and the API print it. */
 function withFile(issue: ValidationIssue, file: string | undefined): ValidationIssue {
   const { pointer, stepId, code, message } = issue;

@@ -4,12 +4,13 @@
 import { mkdir } from 'node:fs/promises';
 import { loadConfig, type ConfigOverrides } from '../config/load.js';
 import { FlowbusError } from '../core/errors.js';
-import { createHealthState } from '../core/health.js';
+import { createHealthState, type HealthState } from '../core/health.js';
 import type { ServerConfig } from '../config/types.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createRedactor } from '../logging/redact.js';
 import { createConnectionService } from '../store/connections.js';
 import { createSecretBox, loadSecretKey } from '../store/crypto.js';
+import type { Recovery } from '../store/data-file.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { createEventBus } from '../bus/index.js';
 import { isLoopbackName, normalizeHostEntry } from './access/host-policy.js';
@@ -38,7 +39,7 @@ function overridesOf(options: ServerOptions): ConfigOverrides {
 
 const isLoopback = (host: string) => isLoopbackName(normalizeHostEntry(host));
 
-async function openStore(config: ServerConfig, logger: Logger) {
+async function openStore(config: ServerConfig, logger: Logger, health: HealthState) {
   const { store, recovered } = await openLowdbStore({
     dataDir: config.dataDir,
     retention: { maxPerFlow: config.history.maxPerFlow, maxAgeMs: config.history.maxAgeHours * 3_600_000 },
@@ -47,14 +48,23 @@ async function openStore(config: ServerConfig, logger: Logger) {
       logger.error('could not write the data file; will retry', { error: thrown.message });
     },
   });
-  if (recovered) {
-    logger.error(
-      `the data file was unusable (${recovered.reason}); it was kept as ${recovered.movedTo} and an empty ` +
-        'store was started (flows are files and are not affected; connections must be entered again)',
-      { file: store.location, movedTo: recovered.movedTo },
-    );
-  }
+  for (const recovery of recovered) reportRecovery(recovery, store.location, logger, health);
   return store;
+}
+
+/** Says loudly, in the log and in `/api/health` (degraded until a restart), that a data file was set aside. */
+function reportRecovery(recovery: Recovery, stateFile: string, logger: Logger, health: HealthState): void {
+  const state = recovery.file === stateFile;
+  const started = recovery.restoredFrom
+    ? `its last good copy ${recovery.restoredFrom} was used (changes since that copy are lost)`
+    : state
+      ? 'an empty state was started: every flow is published again and connections must be entered again'
+      : 'an empty history was started; publish switches and connections are not affected';
+  const { file, reason, movedTo } = recovery;
+  const message = `the data file ${file} was unusable (${reason}); it was kept as ${movedTo} and ${started}`;
+  logger.error(message, { file, movedTo, restoredFrom: recovery.restoredFrom });
+  const details = { file, movedTo, reason };
+  health.degrade(state ? 'store' : 'store-history', message, details);
 }
 
 /**
@@ -71,7 +81,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const overrides = overridesOf(options);
   const config = await loadConfig({ file: options.config, cwd: options.cwd, env, overrides });
   const redactor = createRedactor();
-  const logger = createLogger({ level: config.logLevel, write: options.logWrite, redactor });
+  const maxLineBytes = config.limits.logLineBytes;
+  const logger = createLogger({ level: config.logLevel, write: options.logWrite, redactor, maxLineBytes });
   const lifecycle: Lifecycle = { state: 'starting', startedAt: Date.now() };
   const health = createHealthState();
   await mkdir(config.dataDir, { recursive: true });
@@ -80,7 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const message = 'generated a secret key for connection secrets; back it up with the data folder';
     logger.warn(message, { file: secretKey.file });
   }
-  const store = await openStore(config, logger);
+  const store = await openStore(config, logger, health);
   const allTypes = [httpAuthConnectionType, ...(options.connectionTypes ?? [])];
   const connectionTypes = new Map(allTypes.map((definition) => [definition.type, definition]));
   const box = createSecretBox(secretKey.key);
@@ -105,6 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     prepare: prepareTrigger,
     onChange: () => (table = buildTriggerTable(catalog, table)),
     maxJsonDepth: config.limits.jsonDepth,
+    sizeLimits: config.limits,
   });
   const runner = new ExecutionRunner({
     store,
@@ -115,6 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     timeoutMs: config.limits.executionTimeoutMs,
     maxConcurrent: config.limits.maxConcurrentExecutions,
+    limits: config.limits,
   });
   await catalog.loadAll();
   const bus = await createEventBus({
@@ -154,6 +167,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     bodyLimit: config.limits.bodyBytes,
     maxJsonDepth: config.limits.jsonDepth,
+    replyLimit: config.limits.replyBytes,
     // The editor's files answer to the same Host names as the API; trigger paths never reach the fallback.
     fallback: guardedFallback,
   });

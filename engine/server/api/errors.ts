@@ -26,12 +26,16 @@ export function badRequest(message: string): FlowbusError {
 interface BodyParserError extends Error {
   type?: string;
   status?: number;
+  /** The byte limit, on `entity.too.large`. */
+  limit?: number;
 }
 
 function fromBodyParser(thrown: BodyParserError): FlowbusError | undefined {
   if (thrown.type === 'entity.parse.failed') return badRequest(`malformed JSON body: ${thrown.message}`);
   if (thrown.type === 'entity.too.large') {
-    return new FlowbusError('API:PAYLOAD_TOO_LARGE', 'the request body is too large');
+    const limit = typeof thrown.limit === 'number' ? ` than the ${thrown.limit} bytes allowed` : '';
+    const message = `the request body is larger${limit} (limits.bodyBytes, FLOWBUS_BODY_LIMIT)`;
+    return new FlowbusError('API:PAYLOAD_TOO_LARGE', message, { limit: 'limits.bodyBytes' });
   }
   if (typeof thrown.status === 'number' && thrown.status >= 400 && thrown.status < 500) {
     return badRequest(thrown.message);

@@ -32,6 +32,8 @@ export interface DispatcherOptions {
   bodyLimit: number;
   /** Nesting of objects and arrays allowed in a JSON body (`limits.jsonDepth`). */
   maxJsonDepth?: number;
+  /** Largest answer body (`limits.replyBytes`). */
+  replyLimit?: number;
   fallback?: FallbackHandler;
 }
 
@@ -99,7 +101,9 @@ export function createDispatcher(options: DispatcherOptions) {
       return sendJson(response, 202, { executionId }, { [EXECUTION_HEADER]: executionId });
     }
     const { record } = await run;
-    if (record.status === 'succeeded') return sendResult(response, entry, record, options.redactor);
+    if (record.status === 'succeeded') {
+      return sendResult(response, entry, record, options.redactor, options.replyLimit);
+    }
     const error = record.error ?? { type: 'FLOWBUS:UNEXPECTED', message: 'the execution failed' };
     sendFailure(response, error, FAILURE_STATUS[record.status], record.id, options.redactor);
   }
