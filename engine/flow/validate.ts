@@ -74,6 +74,8 @@ export async function validateFlowSliced(
   }
   const check: TreeCheck = { registry, knownFlows: options.knownFlows, issues: [], ids: new Map(), scopeDepth: 0 };
   checkRoot({ ...root, steps: [] }, check);
+  // The top-level sequence is one level of scopes, as checkSequence counts it in validateFlow.
+  check.scopeDepth = 1;
   const sliceMs = options.sliceMs ?? 15;
   let sliceStart = performance.now();
   for (const [index, step] of root.steps.entries()) {
