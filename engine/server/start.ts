@@ -107,6 +107,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxConcurrent: config.limits.maxConcurrentExecutions,
   });
   await catalog.loadAll();
+  const runFlow: RunningServer['runFlow'] = async (flowId, input, runOptions) => {
+    const served = catalog.served(flowId);
+    if (!served) throw new FlowbusError('FLOW:NOT_FOUND', `flow "${flowId}" is not published`, { flowId });
+    return (await runner.run(served.compiled, input, { ...runOptions, flowVersion: served.version })).record;
+  };
   const bus = await createEventBus({
     dataDir: config.dataDir,
     flowsDir: config.flowsDir,
@@ -115,6 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     runFlow: (flowId, input, runOptions) =>
       runFlow(flowId, input, { ...runOptions, timeoutMs: config.limits.eventExecutionTimeoutMs }),
     log: (level, message, fields) => logger[level](message, fields),
+    health,
   });
 
   const { registry } = options;
@@ -142,6 +148,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     bodyLimit: config.limits.bodyBytes,
     fallback: options.fallback,
   });
+  // Every part a delivery needs exists now: only from here on is anything (recovered events first) delivered.
+  bus.start();
   const server = createHttpServer(api, dispatch, () => lifecycle.state === 'stopping');
   const port = await listen(server, config.port, config.host);
   const watcher = watchFlows({
@@ -195,10 +203,5 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const remove = installSignalHandlers(close, logger);
     removeSignalHandlers = remove;
   }
-  const runFlow: RunningServer['runFlow'] = async (flowId, input, runOptions) => {
-    const served = catalog.served(flowId);
-    if (!served) throw new FlowbusError('FLOW:NOT_FOUND', `flow "${flowId}" is not published`, { flowId });
-    return (await runner.run(served.compiled, input, { ...runOptions, flowVersion: served.version })).record;
-  };
   return { url, port, host: config.host, close, runFlow };
 }
