@@ -2,6 +2,7 @@
  * @module What `createEventBus` takes, with the defaults it fills in.
  */
 import { DEFAULT_JSON_DEPTH } from '../core/json-depth.js';
+import type { HealthState } from '../core/health.js';
 import type { Clock, ConnectionResolver } from '../core/step-definition.js';
 import type { BusLog } from './delivery/deps.js';
 import type { RunFlow, TargetTypeDefinition } from './types.js';
@@ -25,6 +26,8 @@ export interface EventBusOptions {
   fetch?: typeof fetch;
   /** Default: nothing is logged. */
   log?: BusLog;
+  /** Where journal damage is reported (`bus-journal`: the server answers `degraded`). */
+  health?: HealthState;
   limits?: Partial<BusLimits>;
   /** fdatasync journal, dead-letter and log-store writes before they count as done; default true. */
   sync?: boolean;

@@ -130,6 +130,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits: config.limits,
   });
   await catalog.loadAll();
+  const runFlow: RunningServer['runFlow'] = async (flowId, input, runOptions) => {
+    const served = catalog.served(flowId);
+    if (!served) throw new FlowbusError('FLOW:NOT_FOUND', `flow "${flowId}" is not published`, { flowId });
+    return (await runner.run(served.compiled, input, { ...runOptions, flowVersion: served.version })).record;
+  };
   const bus = await createEventBus({
     dataDir: config.dataDir,
     flowsDir: config.flowsDir,
@@ -139,6 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       runFlow(flowId, input, { ...runOptions, timeoutMs: config.limits.eventExecutionTimeoutMs }),
     log: (level, message, fields) => logger[level](message, fields),
     limits: { maxJsonDepth: config.limits.jsonDepth },
+    health,
   });
 
   const { registry } = options;
@@ -171,6 +177,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The editor's files answer to the same Host names as the API; trigger paths never reach the fallback.
     fallback: guardedFallback,
   });
+  // Every part a delivery needs exists now: only from here on is anything (recovered events first) delivered.
+  bus.start();
   const server = createHttpServer(api, dispatch, () => lifecycle.state === 'stopping');
   const port = await listen(server, config.port, config.host);
   const watcher = watchFlows({
@@ -228,10 +236,5 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const remove = installSignalHandlers(close, logger);
     removeSignalHandlers = remove;
   }
-  const runFlow: RunningServer['runFlow'] = async (flowId, input, runOptions) => {
-    const served = catalog.served(flowId);
-    if (!served) throw new FlowbusError('FLOW:NOT_FOUND', `flow "${flowId}" is not published`, { flowId });
-    return (await runner.run(served.compiled, input, { ...runOptions, flowVersion: served.version })).record;
-  };
   return { url, port, host: config.host, close, runFlow };
 }
