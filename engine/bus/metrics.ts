@@ -27,6 +27,10 @@ const COUNTERS = {
     'Finished deliveries per target by outcome (delivered, dead-lettered, dropped, ignored, redriven).',
   flowbus_bus_delivery_retries_total: 'Delivery attempts that were retries.',
   flowbus_bus_dead_letters_total: 'Events put into the dead-letter store.',
+  flowbus_source_messages_total:
+    'Messages taken from sources by outcome (accepted, duplicate, rejected to the dead-letter path, failed).',
+  flowbus_source_connects_total: 'Connections a source made to its broker (reconnects included).',
+  flowbus_source_disconnects_total: 'Connections of a source to its broker that were lost or refused.',
 } as const;
 
 export type BusCounter = keyof typeof COUNTERS;

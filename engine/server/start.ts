@@ -12,6 +12,7 @@ import { createConnectionService } from '../store/connections.js';
 import { createSecretBox, loadSecretKey } from '../store/crypto.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { createEventBus } from '../bus/index.js';
+import { createUrlCallbackSource, SourceManager } from '../bus/sources/index.js';
 import { createApiApp } from './api/app.js';
 import type { Lifecycle } from './api/context.js';
 import { ExecutionRunner } from './executions/runner.js';
@@ -116,6 +117,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       runFlow(flowId, input, { ...runOptions, timeoutMs: config.limits.eventExecutionTimeoutMs }),
     log: (level, message, fields) => logger[level](message, fields),
   });
+  const callbacks = createUrlCallbackSource();
+  const sources = await SourceManager.open({
+    bus,
+    flowsDir: config.flowsDir,
+    dataDir: config.dataDir,
+    types: [callbacks.definition, ...(options.sourceTypes ?? [])],
+    connections: connections.resolver,
+    health,
+    log: (level, message, fields) => logger[level](message, fields),
+  });
 
   const { registry } = options;
   const api = createApiApp({
@@ -131,6 +142,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     lifecycle,
     health,
     bus,
+    sources,
+    callbackRoutes: callbacks.install,
   });
   const dispatch = createDispatcher({
     table: () => table,
@@ -148,12 +161,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     flowsDir: config.flowsDir,
     logger,
     onFile: (path) => catalog.syncPath(path),
-    onBusFile: (path) => bus.reloadFile(path),
+    onBusFile: async (path) => {
+      await bus.reloadFile(path);
+      await sources.reloadFile(path);
+    },
     // Flows are compared by content, so re-reading them unchanged costs little; rules are reloaded on events.
-    onPeriodicRescan: () => catalog.rescan(),
+    onPeriodicRescan: async () => {
+      await catalog.rescan();
+      await sources.reloadAll();
+    },
     onRescan: async () => {
       await catalog.rescan();
       await bus.reloadAll();
+      await sources.reloadAll();
     },
   });
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -183,6 +203,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const stopping = stopAccepting(server, bound + 2000);
       const cancelled = await runner.drain(bound);
       if (cancelled > 0) logger.warn(`cancelled ${cancelled} execution(s) still running after ${bound} ms`);
+      // Sources stop first: what they took and the bus has not made durable stays unacknowledged.
+      await sources.close();
       await bus.close();
       server.closeIdleConnections();
       await Promise.race([stopping.closed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
