@@ -98,7 +98,8 @@ async function openSession(context: SourceContext<NatsSourceConfig>) {
       const parsed = natsMessageEvent(message, config, ingest.maxEventBytes);
       if (!parsed.ok) {
         ingest.reject(parsed.reason, { subject: message.subject, sequence: message.info.streamSequence });
-        return settle(() => message.term(parsed.reason.slice(0, 200)));
+        // Without a reason: NATS servers before 2.10 read `+TERM <reason>` as no acknowledgement at all.
+        return settle(() => message.term());
       }
       try {
         await ingest.accept(parsed.event);
