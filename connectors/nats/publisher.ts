@@ -41,8 +41,17 @@ export class NatsPublishers {
       });
       return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
     } catch (error) {
-      throw natsError(error, where);
+      const typed = natsError(error, where);
+      // A connection that lost its server may keep a stale reply subscription: the next attempt opens a new one.
+      if (typed.type === 'NATS:TIMEOUT' || typed.type === 'NATS:CONNECTIVITY') this.forget(key, pending);
+      throw typed;
     }
+  }
+
+  private forget(key: string, pending: Promise<NatsConnection>): void {
+    if (this.connections.get(key) !== pending) return;
+    this.connections.delete(key);
+    void pending.then((connection) => connection.close()).catch(() => undefined);
   }
 
   async close(): Promise<void> {

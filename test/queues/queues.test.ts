@@ -78,9 +78,9 @@ async function nextOut() {
   return { properties: message.properties, body: JSON.parse(message.content.toString('utf8')) };
 }
 
-async function nextNatsOut(type: string) {
+async function nextNatsOut(type: string, expires = 10_000) {
   const consumer = await natsClient.jetstream().consumers.get('OUT', { filterSubjects: `out.${type}` });
-  const message = await consumer.next({ expires: 10_000 });
+  const message = await consumer.next({ expires });
   if (!message) throw new Error(`no message on out.${type}`);
   return { headers: message.headers, body: message.json<Record<string, unknown>>() };
 }
@@ -178,7 +178,7 @@ describe('NATS source and target', () => {
     natsClient = await waitFor(() => natsConnect({ servers: nats.url }).catch(() => undefined), 'a client connection');
     await waitFor(async () => /flowbus_source_up\{source="nats-in"\} 1/.test(await counters()), 'the source back', 30_000);
     await natsClient.jetstream().publish('in.after', JSON.stringify({ specversion: '1.0', id: 'nats-3', source: 'test.wms', type: 'after.outage' }));
-    expect((await nextNatsOut('after.outage')).body).toMatchObject({ id: 'nats-3' });
+    expect((await nextNatsOut('after.outage', 30_000)).body).toMatchObject({ id: 'nats-3' });
     const { body } = await story.api('GET', '/api/health');
     expect((body.problems ?? []).some((problem: any) => problem.component === 'source:nats-in')).toBe(false);
   }, 60_000);
