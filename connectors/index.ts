@@ -21,6 +21,8 @@ export { createDingtalkRobotStep, createEmailStep, createFeishuRobotStep, create
 export interface ConnectorStepsOptions {
   /** Paces robot sends and their backoff; by default each execution's own clock. */
   clock?: Clock;
+  /** The broker connections of the publish steps; by default this call's own. */
+  queues?: { rabbit: ReturnType<typeof createRabbitConnector>; nats: ReturnType<typeof createNatsConnector> };
 }
 
 /**
@@ -32,6 +34,7 @@ export interface ConnectorStepsOptions {
  */
 export function createConnectorSteps(options: ConnectorStepsOptions = {}): StepDefinition[] {
   const dependencies = { lanes: createRobotLanes(), ...(options.clock ? { clock: options.clock } : {}) };
+  const { rabbit, nats } = options.queues ?? { rabbit: createRabbitConnector(), nats: createNatsConnector() };
   return [
     createWecomRobotStep(dependencies),
     createDingtalkRobotStep(dependencies),
@@ -42,9 +45,7 @@ export function createConnectorSteps(options: ConnectorStepsOptions = {}): StepD
   ];
 }
 
-/** The process's broker connections: the queue targets and the publish steps share them. */
-const rabbit = createRabbitConnector();
-const nats = createNatsConnector();
+
 
 /** The connection types the connectors use, for the connection store and editor. */
 export const connectorConnectionTypes: ConnectionTypeDefinition[] = [
@@ -56,8 +57,12 @@ export const connectorConnectionTypes: ConnectionTypeDefinition[] = [
   natsConnection,
 ];
 
+/** The process's broker connections: the queue targets and the publish steps share them. */
+const rabbit = createRabbitConnector();
+const nats = createNatsConnector();
+
 /** The connector steps of the composition root (one process, one set of rate-limit queues). */
-export const connectorSteps: StepDefinition[] = createConnectorSteps();
+export const connectorSteps: StepDefinition[] = createConnectorSteps({ queues: { rabbit, nats } });
 
 /** The connectors' bus target types: message push, sending with the steps above (one set of rate limits). */
 export const connectorTargetTypes: TargetTypeDefinition[] = [

@@ -10,6 +10,23 @@ import type { NatsPublishers } from './publisher.js';
 
 export const NATS_PUBLISH_TYPE = 'nats-publish';
 
+const DESCRIPTION = [
+  'Publishes a message to a NATS JetStream subject and waits for the stream to acknowledge it.',
+  '',
+  'The server and credentials live in a `nats` connection config, named by `connection`. The body is the',
+  'payload (JSON) unless `body` is given; a string body is sent as it is. `messageId` (the `Nats-Msg-Id`,',
+  'default `<executionId>:<step id>`) lets the stream drop a repeat. The message passes through unchanged.',
+  '',
+  '```json',
+  '{ "id": "to-warehouse", "type": "nats-publish",',
+  '  "config": { "connection": "warehouse-nats", "subject": "warehouse.orders.sh" } }',
+  '```',
+  '',
+  'Errors: `NATS:CONNECTIVITY` (unreachable or lost), `NATS:AUTH` (Authorization Violation), `NATS:NO_STREAM`',
+  '(no stream takes the subject), `NATS:TIMEOUT` (no ack in time), `NATS:REFUSED` (JetStream refused it),',
+  '`NATS:CONFIG` (no server), `VALIDATION` (a bad config value).',
+].join('\n');
+
 /** The `config` of the step. */
 export interface NatsPublishConfig {
   connection?: string;
@@ -34,26 +51,21 @@ export function createNatsPublishStep(publishers: NatsPublishers): StepDefinitio
     category: 'connector',
     kind: 'action',
     sideEffects: true,
-    description:
-      'Publishes a message to a NATS JetStream subject and waits for the stream to acknowledge it. The body ' +
-      'is the payload (JSON) unless `body` is given; a string body is sent as it is. `messageId` (the ' +
-      '`Nats-Msg-Id`, default `<executionId>:<step id>`) lets the stream drop a repeat. The message passes ' +
-      'through unchanged.',
+    description: DESCRIPTION,
     config: {
       type: 'object',
       properties: {
         connection: { ...serverFields.connection, 'x-order': 0 },
-        url: serverFields.url,
         subject: { type: 'string', minLength: 1, title: 'Subject' },
         body: { title: 'Body', description: 'Default: the payload.' },
         headers: { type: 'object', title: 'Headers', additionalProperties: { type: 'string' } },
         messageId: { type: 'string', title: 'Message id' },
         timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Ack timeout' },
       },
-      required: ['subject'],
+      required: ['connection', 'subject'],
       additionalProperties: false,
     },
-    errors: NATS_ERRORS,
+    errors: [...NATS_ERRORS, { type: 'VALIDATION', description: 'A bad config or connection value.' }],
     async execute(context) {
       const { config } = context;
       const options = await serverOptions(config, context.connections);

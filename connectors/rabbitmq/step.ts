@@ -9,6 +9,23 @@ import type { RabbitPublishers } from './publisher.js';
 
 export const RABBITMQ_PUBLISH_TYPE = 'rabbitmq-publish';
 
+const DESCRIPTION = [
+  'Publishes a message to a RabbitMQ exchange and waits for the broker to confirm it (publisher confirms).',
+  '',
+  'The broker URL and credentials live in a `rabbitmq` connection config, named by `connection`. The body is',
+  'the payload (JSON) unless `body` is given; a string body is sent as it is. `messageId` defaults to',
+  '`<executionId>:<step id>`, so a consumer can drop a repeat. The message passes through unchanged.',
+  '',
+  '```json',
+  '{ "id": "to-erp", "type": "rabbitmq-publish",',
+  '  "config": { "connection": "erp-rabbit", "exchange": "orders", "routingKey": "order.confirmed" } }',
+  '```',
+  '',
+  'Errors: `RABBITMQ:CONNECTIVITY` (unreachable or lost), `RABBITMQ:AUTH` (ACCESS_REFUSED),',
+  '`RABBITMQ:NOT_FOUND` (no such exchange), `RABBITMQ:NACKED` (no confirm), `RABBITMQ:REFUSED` (another',
+  'channel error), `RABBITMQ:CONFIG` (no broker), `VALIDATION` (a bad config value).',
+].join('\n');
+
 /** The `config` of the step. */
 export interface RabbitPublishConfig {
   connection?: string;
@@ -36,15 +53,11 @@ export function createRabbitPublishStep(publishers: RabbitPublishers): StepDefin
     category: 'connector',
     kind: 'action',
     sideEffects: true,
-    description:
-      'Publishes a message to a RabbitMQ exchange and waits for the broker to confirm it. The body is the ' +
-      'payload (JSON) unless `body` is given; a string body is sent as it is. `messageId` defaults to ' +
-      '`<executionId>:<step id>` so a consumer can drop a repeat. The message passes through unchanged.',
+    description: DESCRIPTION,
     config: {
       type: 'object',
       properties: {
         connection: { ...brokerFields.connection, 'x-order': 0 },
-        url: brokerFields.url,
         exchange: { type: 'string', title: 'Exchange', default: '' },
         routingKey: { type: 'string', title: 'Routing key' },
         body: { title: 'Body', description: 'Default: the payload.' },
@@ -53,10 +66,10 @@ export function createRabbitPublishStep(publishers: RabbitPublishers): StepDefin
         messageId: { type: 'string', title: 'Message id' },
         timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Confirm timeout' },
       },
-      required: ['routingKey'],
+      required: ['connection', 'routingKey'],
       additionalProperties: false,
     },
-    errors: RABBITMQ_ERRORS,
+    errors: [...RABBITMQ_ERRORS, { type: 'VALIDATION', description: 'A bad config or connection value.' }],
     async execute(context) {
       const { config } = context;
       const url = await brokerUrl(config, context.connections);
