@@ -24,6 +24,7 @@ export const serveCommand: Command = async (args, deps) => {
     registry: deps.registry,
     connectionTypes: deps.connectionTypes,
     targetTypes: deps.targetTypes,
+    sourceTypes: deps.sourceTypes,
     port,
     host: values.host,
     flowsDir: values.flows,

@@ -16,6 +16,7 @@ import { createEventBus } from '../bus/index.js';
 import { isLoopbackName, normalizeHostEntry } from './access/host-policy.js';
 import { guardFallback, refusalLogger } from './access/middleware.js';
 import { createRequestGuard } from './access/request-guard.js';
+import { createUrlCallbackSource, SourceManager } from '../bus/sources/index.js';
 import { createApiApp } from './api/app.js';
 import type { Lifecycle } from './api/context.js';
 import { ExecutionRunner } from './executions/runner.js';
@@ -146,6 +147,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits: { maxJsonDepth: config.limits.jsonDepth },
     health,
   });
+  const callbacks = createUrlCallbackSource();
+  const sources = await SourceManager.open({
+    bus,
+    flowsDir: config.flowsDir,
+    dataDir: config.dataDir,
+    types: [callbacks.definition, ...(options.sourceTypes ?? [])],
+    connections: connections.resolver,
+    health,
+    log: (level, message, fields) => logger[level](message, fields),
+  });
 
   const { registry } = options;
   const api = createApiApp({
@@ -161,6 +172,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     lifecycle,
     health,
     bus,
+    sources,
+    callbackRoutes: callbacks.install,
   });
   const guardedFallback =
     options.fallback && guardFallback(options.fallback, createRequestGuard(config), refusalLogger(logger));
@@ -185,12 +198,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     flowsDir: config.flowsDir,
     logger,
     onFile: (path) => catalog.syncPath(path),
-    onBusFile: (path) => bus.reloadFile(path),
+    onBusFile: async (path) => {
+      await bus.reloadFile(path);
+      await sources.reloadFile(path);
+    },
     // Flows are compared by content, so re-reading them unchanged costs little; rules are reloaded on events.
-    onPeriodicRescan: () => catalog.rescan(),
+    onPeriodicRescan: async () => {
+      await catalog.rescan();
+      await sources.reloadAll();
+    },
     onRescan: async () => {
       await catalog.rescan();
       await bus.reloadAll();
+      await sources.reloadAll();
     },
   });
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -223,6 +243,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const stopping = stopAccepting(server, bound + 2000);
       const cancelled = await runner.drain(bound);
       if (cancelled > 0) logger.warn(`cancelled ${cancelled} execution(s) still running after ${bound} ms`);
+      // Sources stop first: what they took and the bus has not made durable stays unacknowledged.
+      await sources.close();
       await bus.close();
       server.closeIdleConnections();
       await Promise.race([stopping.closed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);

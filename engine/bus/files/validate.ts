@@ -110,7 +110,7 @@ export function validateRule(json: unknown, options: ValidateRuleOptions): RuleV
     pattern: parsed.pattern,
     ...(transform ? { transform } : {}),
     targets: document.targets.map((target) => {
-      return compileTarget(target, options.targets.get(target.type)!, document);
+      return compileTarget(target, options.targets.get(target.type)!, document, (type) => options.targets.get(type));
     }),
   };
   return { issues: [], rule };

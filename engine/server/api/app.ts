@@ -5,6 +5,7 @@ import express from 'express';
 import { installBusRoutes, jsonBody } from '../../bus/index.js';
 import { guardRequests, refusalLogger } from '../access/middleware.js';
 import { createRequestGuard } from '../access/request-guard.js';
+import { installSourceRoutes } from '../../bus/sources/index.js';
 import { requireToken } from './auth.js';
 import { connectionsRouter } from './connections.js';
 import type { ApiContext } from './context.js';
@@ -47,7 +48,10 @@ export function createApiApp(context: ApiContext): express.Express {
     // Ingest (`/events`) and the bus's own `/api/...` routes, under the same token check as the rest of the API.
     const apiGuard = requireToken(context.config.authToken);
     installBusRoutes(app, context.bus, { apiGuard, jsonLimit: context.config.limits.bodyBytes });
+    if (context.sources) installSourceRoutes(app, context.sources, apiGuard);
   }
+  // URL callbacks are not behind the API token: each source verifies its own token or signature.
+  context.callbackRoutes?.(app);
   app.use('/api', api);
   app.use(apiNotFound);
   app.use(apiErrorHandler(context.logger));
