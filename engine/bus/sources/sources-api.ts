@@ -4,6 +4,7 @@
  */
 import express, { type RequestHandler } from 'express';
 import { FlowbusError } from '../../core/errors.js';
+import type { BusLog } from '../delivery/deps.js';
 import { busErrorHandler, handle } from '../http/errors.js';
 import type { SourceManager } from './source-manager.js';
 
@@ -11,9 +12,14 @@ import type { SourceManager } from './source-manager.js';
  * Adds the source routes (behind `guard`, the API's token check) to `app`.
  *
  * @example
- * installSourceRoutes(app, sources, requireToken(config.authToken));
+ * installSourceRoutes(app, sources, bus.log, requireToken(config.authToken));
  */
-export function installSourceRoutes(app: express.Router, sources: SourceManager, guard?: RequestHandler): void {
+export function installSourceRoutes(
+  app: express.Router,
+  sources: SourceManager,
+  log: BusLog,
+  guard?: RequestHandler,
+): void {
   const router = express.Router();
   if (guard) router.use('/api/sources', guard);
   router.get(
@@ -30,6 +36,6 @@ export function installSourceRoutes(app: express.Router, sources: SourceManager,
       response.json(source);
     }),
   );
-  router.use(busErrorHandler);
+  router.use(busErrorHandler(log));
   app.use(router);
 }

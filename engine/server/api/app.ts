@@ -48,7 +48,7 @@ export function createApiApp(context: ApiContext): express.Express {
     // Ingest (`/events`) and the bus's own `/api/...` routes, under the same token check as the rest of the API.
     const apiGuard = requireToken(context.config.authToken);
     installBusRoutes(app, context.bus, { apiGuard, jsonLimit: context.config.limits.bodyBytes });
-    if (context.sources) installSourceRoutes(app, context.sources, apiGuard);
+    if (context.sources) installSourceRoutes(app, context.sources, context.bus.log, apiGuard);
   }
   // URL callbacks are not behind the API token: each source verifies its own token or signature.
   context.callbackRoutes?.(app);
