@@ -65,7 +65,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
   const log = options.log ?? (() => {});
   const dir = join(options.dataDir, 'bus');
   const targets = createTargetRegistry([...builtinTargetTypes, ...(options.targetTypes ?? [])]);
-  const catalog = new RuleCatalog(targets, options.flowsDir);
+  const catalog = new RuleCatalog(targets, options.flowsDir, options.ruleEnabled);
   await catalog.reloadAll();
   const journalOptions = { sync, segmentBytes: options.segmentBytes };
   const { journal, pending } = await BusJournal.open(join(dir, 'journal'), journalOptions);

@@ -14,6 +14,7 @@ export const serveCommand: Command = async (args, deps) => {
       flows: { type: 'string' },
       data: { type: 'string' },
       config: { type: 'string' },
+      env: { type: 'string' },
     },
   });
   const port = values.port === undefined ? undefined : Number(values.port);
@@ -29,6 +30,7 @@ export const serveCommand: Command = async (args, deps) => {
     flowsDir: values.flows,
     dataDir: values.data,
     config: values.config,
+    environment: values.env,
     cwd: deps.cwd,
     fallback: deps.fallback,
   });

@@ -22,6 +22,7 @@ export function createRun(context: EvaluationContext | undefined): EvaluationRun
     lastYieldAt: now,
     signal: context?.signal,
     envAllowList: context?.envAllowList ?? isDefaultEnvName,
+    variables: context?.variables,
     bindings,
     finished: false,
   };

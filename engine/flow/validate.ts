@@ -4,6 +4,7 @@
  */
 import type { ValidationIssue } from '../core/issues.js';
 import type { Registry } from '../core/registry.js';
+import { withConflictMarkers } from '../flow-diff/conflict-marker.js';
 import { FLOW_FORMAT, FLOW_ROOT_KEYS } from './document.js';
 import { sortByDocumentOrder } from './issue-order.js';
 import { checkSequence, checkStepNode, type TreeCheck } from './validate-node.js';
@@ -20,7 +21,7 @@ export interface ValidateFlowOptions {
 
 /**
  * Checks a parsed flow file against the flow format and the step registry, and returns every problem found,
- * in the order they appear in the document (none when the flow is valid).
+ * in the order they appear in the document (none when the flow is valid); merge conflict markers come first.
  *
  * @example
  * const issues = validateFlow(JSON.parse(text), registry, { file: 'flows/echo.flow.json' });
@@ -33,7 +34,9 @@ export function validateFlow(
 ): ValidationIssue[] {
   const check: TreeCheck = { registry, knownFlows: options.knownFlows, issues: [], ids: new Map() };
   checkRoot(document, check);
-  return sortByDocumentOrder(check.issues, document).map((issue) => withFile(issue, options.file));
+  const issues = sortByDocumentOrder(check.issues, document).map((issue) => withFile(issue, options.file));
+  // A file the merge driver left with conflicts is reported at each conflicting step first.
+  return withConflictMarkers(document, issues, options.file);
 }
 
 /** The issue with its file first and without empty fields, as the CLI and the API print it. */

@@ -18,6 +18,7 @@ export function evaluationContext(env: ExecutionEnv, step: { id: string }): Eval
   return {
     bindings: { executionId: env.executionId, flowId: env.flowId, stepId: step.id },
     signal: env.signal,
+    variables: env.services.variables,
   };
 }
 

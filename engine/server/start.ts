@@ -12,6 +12,7 @@ import { createConnectionService } from '../store/connections.js';
 import { createSecretBox, loadSecretKey } from '../store/crypto.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { createEventBus } from '../bus/index.js';
+import { keepEnvironmentSecrets, openEnvironment, withEnvironmentConnections } from '../environments/index.js';
 import { createApiApp } from './api/app.js';
 import type { Lifecycle } from './api/context.js';
 import { ExecutionRunner } from './executions/runner.js';
@@ -28,8 +29,8 @@ import { createDispatcher } from './triggers/dispatcher.js';
 import { TriggerTable } from './triggers/trigger-table.js';
 
 function overridesOf(options: ServerOptions): ConfigOverrides {
-  const { port, host, flowsDir, dataDir, authToken, logLevel, limits, history } = options;
-  return { port, host, flowsDir, dataDir, authToken, logLevel, limits, history };
+  const { port, host, flowsDir, dataDir, authToken, environment, logLevel, limits, history } = options;
+  return { port, host, flowsDir, dataDir, authToken, environment, logLevel, limits, history };
 }
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
@@ -65,8 +66,19 @@ async function openStore(config: ServerConfig, logger: Logger) {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const overrides = overridesOf(options);
-  const config = await loadConfig({ file: options.config, cwd: options.cwd, env, overrides });
+  let config = await loadConfig({ file: options.config, cwd: options.cwd, env, overrides });
+  const allTypes = [httpAuthConnectionType, ...(options.connectionTypes ?? [])];
+  const connectionTypes = new Map(allTypes.map((definition) => [definition.type, definition]));
+  const cwd = options.cwd ?? process.cwd();
+  const environment = config.environment
+    ? await openEnvironment(config.flowsDir, config.environment, connectionTypes, env, cwd)
+    : undefined;
+  if (environment && Object.keys(environment.limits).length > 0) {
+    const environmentLimits = { file: environment.file, limits: environment.limits };
+    config = await loadConfig({ file: options.config, cwd: options.cwd, env, overrides, environmentLimits });
+  }
   const redactor = createRedactor();
+  if (environment) keepEnvironmentSecrets(redactor, environment.secrets);
   const logger = createLogger({ level: config.logLevel, write: options.logWrite, redactor });
   const lifecycle: Lifecycle = { state: 'starting', startedAt: Date.now() };
   const health = createHealthState();
@@ -77,10 +89,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger.warn(message, { file: secretKey.file });
   }
   const store = await openStore(config, logger);
-  const allTypes = [httpAuthConnectionType, ...(options.connectionTypes ?? [])];
-  const connectionTypes = new Map(allTypes.map((definition) => [definition.type, definition]));
   const box = createSecretBox(secretKey.key);
-  const connections = createConnectionService({ store, box, types: connectionTypes, redactor });
+  const storeConnections = createConnectionService({ store, box, types: connectionTypes, redactor });
+  const connections = environment ? withEnvironmentConnections(storeConnections, environment) : storeConnections;
   const unreadable = await connections.loadSecrets();
   if (unreadable.length > 0) {
     const message = 'cannot decrypt some connection secrets: another secret key sealed them';
@@ -102,6 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     redactor,
     connections: connections.resolver,
     resolveFlow: (flowId) => catalog.served(flowId)?.compiled,
+    variables: environment ? (name) => environment.variables.get(name) : undefined,
     metrics,
     timeoutMs: config.limits.executionTimeoutMs,
     maxConcurrent: config.limits.maxConcurrentExecutions,
@@ -112,6 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     flowsDir: config.flowsDir,
     targetTypes: options.targetTypes,
     connections: connections.resolver,
+    ruleEnabled: environment ? (ruleId) => environment.rules.get(ruleId) : undefined,
     runFlow: (flowId, input, runOptions) =>
       runFlow(flowId, input, { ...runOptions, timeoutMs: config.limits.eventExecutionTimeoutMs }),
     log: (level, message, fields) => logger[level](message, fields),
@@ -163,6 +176,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   logger.info('flowbus is ready', {
     url,
     flows: flows.length,
+    ...(environment ? { environment: environment.name, environmentFile: environment.file } : {}),
     triggers: table.entries.map((entry) => `${entry.methods} ${entry.pattern.source} -> ${entry.flowId}`),
     flowsDir: config.flowsDir,
     dataDir: config.dataDir,

@@ -47,6 +47,8 @@ export class RuleCatalog {
   constructor(
     private readonly targets: TargetRegistry,
     readonly flowsDir: string | undefined,
+    /** The environment's switch of a rule, when it has one; it wins over the file's `enabled`. */
+    private readonly ruleEnabled: (ruleId: string) => boolean | undefined = () => undefined,
   ) {
     this.buses.set(DEFAULT_BUS_ID, { id: DEFAULT_BUS_ID, issues: [] });
   }
@@ -145,7 +147,9 @@ export class RuleCatalog {
     const parsed = parseRuleText(text, { id, file: path, targets: this.targets, buses });
     const issues = [...parsed.issues];
     if (!RESOURCE_ID_PATTERN.test(id)) issues.push(idIssue(path, id));
-    const rule = issues.length === 0 ? parsed.rule : undefined;
+    const switched = parsed.rule ? this.ruleEnabled(id) : undefined;
+    const compiled = parsed.rule && switched !== undefined ? { ...parsed.rule, enabled: switched } : parsed.rule;
+    const rule = issues.length === 0 ? compiled : undefined;
     this.setRule({ id, file: path, json: parsed.json, issues, ...(rule ? { rule } : {}) });
   }
 

@@ -24,6 +24,8 @@ export interface ExecutionRunnerOptions {
   redactor: Redactor;
   connections: ConnectionResolver;
   resolveFlow: (flowId: string) => CompiledFlow | undefined;
+  /** The environment's `$env` variables. */
+  variables?: (name: string) => string | undefined;
   metrics: ServerMetrics;
   timeoutMs: number;
   maxConcurrent: number;
@@ -61,6 +63,7 @@ export class ExecutionRunner {
     this.services = {
       connections: options.connections,
       resolveFlow: options.resolveFlow,
+      variables: options.variables,
       log: (entry: LogEntry) => {
         const level = entry.level.toLowerCase() as LogLevelName;
         if (!flowLogger.enabled(level)) return;
