@@ -102,3 +102,12 @@ function catFiles(cwd: string, objects: string[]): Promise<string[]> {
     child.stdin.end(`${objects.join('\n')}\n`);
   });
 }
+
+/** The text of one file (`path` relative to the folder of `tree`) at `revision`; undefined when it has none. */
+export async function readRevisionFile(tree: WorkTree, revision: string, path: string): Promise<string | undefined> {
+  const full = tree.prefix ? `${tree.prefix}/${path}` : path;
+  if (!(await isCommit(revision, tree.top))) return undefined;
+  const listing = await git(['ls-tree', '-z', '--full-tree', revision, '--', full], tree.top);
+  const object = /^\d+ blob ([0-9a-f]+)\t/.exec(listing)?.[1];
+  return object === undefined ? undefined : (await catFiles(tree.top, [object]))[0];
+}

@@ -4,6 +4,7 @@
 import express from 'express';
 import { installBusRoutes } from '../../bus/index.js';
 import { requireToken } from './auth.js';
+import { changesRouter } from './changes.js';
 import { connectionsRouter } from './connections.js';
 import type { ApiContext } from './context.js';
 import { apiErrorHandler, apiNotFound } from './errors.js';
@@ -34,6 +35,7 @@ export function createApiApp(context: ApiContext): express.Express {
   api.use(healthRouter(context));
   api.use(stepsRouter(context));
   api.use(flowActionsRouter(context));
+  api.use(changesRouter(context));
   api.use(flowsRouter(context));
   api.use(executionsRouter(context));
   api.use(connectionsRouter(context));
