@@ -119,16 +119,29 @@ function keepOwnersOfSurvivors(merged: NodeTree, trees: Record<'base' | Side, No
       const { owner, list } = splitContainer(node.parent);
       let ownerNode = merged.nodes.get(owner);
       if (!ownerNode) {
-        const source = trees.ours.nodes.get(owner) ?? trees.theirs.nodes.get(owner) ?? trees.base.nodes.get(owner);
-        if (!source) continue;
+        const side = [trees.ours, trees.theirs, trees.base].find((tree) => tree.nodes.has(owner));
+        if (!side) continue;
         const reason = 'deleted on one side, while the other side has steps inside it';
-        ownerNode = markNode(copyNode(source), { reason }, conflicts);
+        ownerNode = markNode(copyNode(side.nodes.get(owner)!), { reason }, conflicts);
         merged.nodes.set(owner, ownerNode);
+        // The kept scope keeps what that side has inside it, so that it is shown whole.
+        for (const inside of side.nodes.values()) {
+          if (!merged.nodes.has(inside.key) && isInside(side, inside, owner)) merged.nodes.set(inside.key, copyNode(inside));
+        }
         changed = true;
       }
       if (!ownerNode.lists.includes(list)) ownerNode.lists.push(list);
     }
   }
+}
+
+function isInside(tree: NodeTree, node: TreeNode, owner: string): boolean {
+  for (let parent = node.parent; parent; ) {
+    const { owner: next } = splitContainer(parent);
+    if (next === owner) return true;
+    parent = tree.nodes.get(next)?.parent ?? '';
+  }
+  return false;
 }
 
 /** Orders each list: the side that reordered it wins; nodes only one side placed there follow their predecessor. */
