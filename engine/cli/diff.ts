@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtinTargetTypes, createTargetRegistry } from '../bus/index.js';
+import { FlowbusError } from '../core/errors.js';
 import { diffSnapshots, diffTexts, documentKindOf, renderDiff, renderDocument, type DocumentKind, type SchemaSource, type Snapshot, type SnapshotFileDiff } from '../flow-diff/index.js';
 import { findWorkTree } from '../git/git.js';
 import { readFolderSnapshot, readRevisionSnapshot } from '../git/snapshots.js';
@@ -30,7 +31,14 @@ export const diffCommand: Command = async (args, deps) => {
   });
   const source = schemaSourceOf(deps);
   if (values.textconv) return textconv(positionals, deps, source);
-  const files = await diffFor(positionals, values.flows ?? 'flows', deps, source);
+  let files: SnapshotFileDiff[];
+  try {
+    files = await diffFor(positionals, values.flows ?? 'flows', deps, source);
+  } catch (error) {
+    if (!(error instanceof FlowbusError) || !error.type.startsWith('GIT:')) throw error;
+    deps.err(`flowbus diff: ${error.message}`);
+    return 2;
+  }
   if (values.json) deps.out(JSON.stringify({ files }, null, 2));
   else {
     const text = renderDiff(files).trimEnd();

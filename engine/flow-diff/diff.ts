@@ -68,7 +68,8 @@ export function diffDocuments(before: unknown, after: unknown, kind: DocumentKin
     if (node.kind === 'root' || (current && current.kind === node.kind)) continue;
     entries.push({ change: 'removed', ...describeNode(node), before: redactFields(node.fields, (p) => secrets.old(node, p)), from: placeOf(node) });
   }
-  return entries;
+  // A removed file is said by what it held; its root fields going to nothing says no more.
+  return after === undefined ? entries.filter((entry) => entry.node !== 'root') : entries;
 }
 
 function describeNode(node: TreeNode): Pick<DiffEntry, 'node' | 'id' | 'type'> {
