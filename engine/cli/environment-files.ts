@@ -2,10 +2,11 @@
  * @module Environment files for `flowbus validate`: each checked, and with `--env NAME` the flows and rules
  * checked against that environment.
  */
-import { basename, dirname, resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseJsonText } from '../flow/json-file.js';
 import type { ValidationIssue } from '../core/issues.js';
-import { checkFlowsInEnvironment, environmentFile, ENVIRONMENT_FILE_ENDING, loadEnvironmentFile, type CheckedFlow } from '../environments/index.js';
+import { checkInEnvironment, environmentFile, ENVIRONMENT_FILE_ENDING, loadEnvironmentFile, type CheckedFlow } from '../environments/index.js';
 import { httpAuthConnectionType } from '../server/http-auth-connection.js';
 import { findFilesEndingWith } from './files.js';
 import type { CliDeps } from './io.js';
@@ -41,8 +42,12 @@ export async function checkEnvironment(
   const loaded = await loadEnvironmentFile(file, connectionTypesOf(deps));
   // An environment file under the paths has had its own problems reported already.
   if (!loaded.document) return checkedFiles.includes(file) ? [] : loaded.issues;
-  const ruleIds = new Set(ruleFiles.filter((path) => path.endsWith('.rule.json')).map((path) => basename(path, '.rule.json')));
-  return checkFlowsInEnvironment(flows, loaded.document, file, deps.registry, ruleIds);
+  const rules: CheckedFlow[] = [];
+  for (const path of ruleFiles.filter((candidate) => candidate.endsWith('.rule.json'))) {
+    const parsed = parseJsonText(await readFile(path, 'utf8'), path);
+    rules.push({ file: path, document: parsed.ok ? parsed.json : undefined });
+  }
+  return checkInEnvironment({ flows, rules, environment: loaded.document, environmentFile: file, registry: deps.registry });
 }
 
 async function firstFolder(paths: string[], deps: CliDeps): Promise<string> {

@@ -61,3 +61,28 @@ function expressionTexts(value: unknown): string[] {
   if (typeof record.$template === 'string') return [record.$template];
   return Object.values(record).flatMap(expressionTexts);
 }
+
+/**
+ * The connections a rule's targets name: every `connection` text inside a target's config (message push
+ * receivers, webhook authentication). Their types are the target type's business, so only the name is known.
+ */
+export function ruleEnvironmentUses(document: unknown): EnvironmentUse[] {
+  const uses: EnvironmentUse[] = [];
+  const targets = typeof document === 'object' && document !== null ? (document as Record<string, unknown>).targets : undefined;
+  if (!Array.isArray(targets)) return uses;
+  targets.forEach((target, index) => {
+    if (typeof target !== 'object' || target === null) return;
+    const { id, config } = target as Record<string, unknown>;
+    const visit = (value: unknown, pointer: string) => {
+      if (Array.isArray(value)) return value.forEach((item, at) => visit(item, joinPointer(pointer, at)));
+      if (typeof value !== 'object' || value === null) return;
+      for (const [key, item] of Object.entries(value)) {
+        const at = joinPointer(pointer, key);
+        if (key === 'connection' && typeof item === 'string' && item !== '') uses.push({ kind: 'connection', name: item, stepId: String(id), pointer: at });
+        else visit(item, at);
+      }
+    };
+    visit(config, joinPointer('/targets', index, 'config'));
+  });
+  return uses;
+}
