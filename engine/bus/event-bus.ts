@@ -77,7 +77,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
   const log = options.log ?? (() => {});
   const dir = join(options.dataDir, 'bus');
   const targets = createTargetRegistry([...builtinTargetTypes, ...(options.targetTypes ?? [])]);
-  const catalog = new RuleCatalog(targets, options.flowsDir, limits.maxJsonDepth);
+  const catalog = new RuleCatalog(targets, options.flowsDir, limits.maxJsonDepth, options.ruleEnabled);
   await catalog.reloadAll();
   const metrics = new BusMetrics();
   const journalOptions = { sync, segmentBytes: options.segmentBytes };

@@ -16,6 +16,8 @@ export interface EventBusOptions {
   targetTypes?: TargetTypeDefinition[];
   /** Runs a flow for `flow` targets. */
   runFlow?: RunFlow;
+  /** The environment's switch of a rule, if it has one: it wins over the rule file's `enabled`. */
+  ruleEnabled?: (ruleId: string) => boolean | undefined;
   /** Named connection configs (webhook credentials). */
   connections?: ConnectionResolver;
   /** Default: the real clock. Tests pass one whose sleeps return at once. */

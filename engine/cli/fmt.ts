@@ -1,5 +1,6 @@
 /**
- * @module `flowbus fmt [--check] [paths]`: writes flow, flow test, rule and bus files in the canonical format.
+ * @module `flowbus fmt [--check] [paths]`: writes flow, flow test, rule, bus and environment files in the
+ * canonical format.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -9,6 +10,8 @@ import { formatFlow } from '../flow/canonical.js';
 import { parseJsonText } from '../flow/json-file.js';
 import { findFlowFiles } from '../flow/load.js';
 import { formatFlowTests } from '../flow-tests/canonical.js';
+import { ENVIRONMENT_FILE_ENDING } from '../environments/format.js';
+import { formatEnvironment } from '../environments/canonical.js';
 import { findRuleAndBusFiles, formatRuleOrBus } from './bus-files.js';
 import { findFilesEndingWith } from './files.js';
 import type { Command } from './io.js';
@@ -20,6 +23,7 @@ export const fmtCommand: Command = async (args, deps) => {
     ...(await findFlowFiles(paths)),
     ...(await findFilesEndingWith(paths, '.test.json')),
     ...(await findRuleAndBusFiles(paths)),
+    ...(await findFilesEndingWith(paths, ENVIRONMENT_FILE_ENDING)),
   ];
   const unformatted: string[] = [];
   let broken = 0;

@@ -79,6 +79,12 @@ const parseLogLevel: FieldParser = (value) => {
   return levels.includes(text as string) ? { value: text } : { expected: `one of ${levels.join(', ')}` };
 };
 
+/** An environment name: its file is `<flowsDir>/environments/<name>.env.json`. */
+const parseEnvironmentName: FieldParser = (value) =>
+  typeof value === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/.test(value.trim())
+    ? { value: value.trim() }
+    : { expected: 'an environment name of lowercase letters, digits, "_" and "-" (its file: environments/<name>.env.json)' };
+
 const MAX = Number.MAX_SAFE_INTEGER;
 
 /** Every config key, in the order errors are reported. */
@@ -93,6 +99,7 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   { key: 'flowsDir', env: 'FLOWBUS_FLOWS_DIR', parse: nonEmptyString('a folder path'), path: true },
   { key: 'dataDir', env: 'FLOWBUS_DATA_DIR', parse: nonEmptyString('a folder path'), path: true },
   { key: 'authToken', env: 'FLOWBUS_AUTH_TOKEN', parse: parseToken },
+  { key: 'environment', env: 'FLOWBUS_ENV', parse: parseEnvironmentName },
   { key: 'logLevel', env: 'FLOWBUS_LOG_LEVEL', parse: parseLogLevel },
   { key: 'limits.bodyBytes', env: 'FLOWBUS_BODY_LIMIT', parse: parseSize },
   {

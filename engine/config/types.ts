@@ -67,6 +67,8 @@ export interface ServerConfig {
   dataDir: string;
   /** When set, the management API requires `Authorization: Bearer <authToken>`. */
   authToken?: string;
+  /** The environment the flows run in: connections, `$env` variables, rule switches and limits from its file. */
+  environment?: string;
   logLevel: LogThreshold;
   limits: LimitsConfig;
   history: HistoryConfig;

@@ -50,6 +50,7 @@ export interface EvaluationRun {
   lastYieldAt: number;
   readonly signal?: AbortSignal;
   readonly envAllowList: (name: string) => boolean;
+  readonly variables?: (name: string) => string | undefined;
   /** What JSONata binds for this evaluation: the caller's `$name`s plus this run under {@link RUN_KEY}. */
   readonly bindings: Record<string, unknown>;
   /** Set once the evaluation has settled, so that an abandoned continuation stops at its next node. */

@@ -23,6 +23,7 @@ export function createRun(context: EvaluationContext | undefined): EvaluationRun
     lastYieldAt: now,
     signal: context?.signal,
     envAllowList: context?.envAllowList ?? isDefaultEnvName,
+    variables: context?.variables,
     bindings,
     finished: false,
     sizes: context?.sizes ?? new WeakMap(),

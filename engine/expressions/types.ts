@@ -15,6 +15,8 @@ export interface EvaluationContext {
    * Default: names starting with `FLOWBUS_VAR_`.
    */
   envAllowList?: (name: string) => boolean;
+  /** The variables of the environment the server runs in; `$env(name)` reads them first, allow-list or not. */
+  variables?: (name: string) => string | undefined;
   /** Aborting it stops the evaluation with `EXPRESSION:CANCELLED`. */
   signal?: AbortSignal;
   /** Sizes of objects measured before (by the same execution), so that a value is walked once. */

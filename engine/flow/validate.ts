@@ -5,6 +5,7 @@
 import type { ValidationIssue } from '../core/issues.js';
 import { DEFAULT_JSON_DEPTH, depthExcessMessage, findValueDepthExcess } from '../core/json-depth.js';
 import type { Registry } from '../core/registry.js';
+import { withConflictMarkers } from '../flow-diff/conflict-marker.js';
 import { FLOW_FORMAT, FLOW_ROOT_KEYS } from './document.js';
 import { sortByDocumentOrder } from './issue-order.js';
 import { checkSequence, checkStepNode, type TreeCheck } from './validate-node.js';
@@ -23,7 +24,7 @@ export interface ValidateFlowOptions {
 
 /**
  * Checks a parsed flow file against the flow format and the step registry, and returns every problem found,
- * in the order they appear in the document (none when the flow is valid).
+ * in the order they appear in the document (none when the flow is valid); merge conflict markers come first.
  *
  * @example
  * const issues = validateFlow(JSON.parse(text), registry, { file: 'flows/echo.flow.json' });
@@ -40,7 +41,9 @@ export function validateFlow(
   const { knownFlows } = options;
   const check: TreeCheck = { registry, knownFlows, issues: [], ids: new Map(), scopeDepth: 0 };
   checkRoot(document, check);
-  return sortByDocumentOrder(check.issues, document).map((issue) => withFile(issue, options.file));
+  const issues = sortByDocumentOrder(check.issues, document).map((issue) => withFile(issue, options.file));
+  // A file the merge driver left with conflicts is reported at each conflicting step first.
+  return withConflictMarkers(document, issues, options.file);
 }
 
 /**

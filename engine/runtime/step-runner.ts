@@ -21,6 +21,7 @@ export function evaluationContext(env: ExecutionEnv, step: { id: string }): Eval
     signal: env.signal,
     limits: { valueBytes: env.limits.valueBytes },
     sizes: env.sizes,
+    variables: env.services.variables,
   };
 }
 

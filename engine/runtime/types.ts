@@ -39,6 +39,8 @@ export interface RuntimeServices {
   /** Looks up another published flow for Flow Reference. */
   resolveFlow: (flowId: string) => CompiledFlow | undefined;
   clock: Clock;
+  /** The variables of the environment the flow runs in, read by `$env(name)`. */
+  variables?: (name: string) => string | undefined;
 }
 
 export interface ExecuteOptions {

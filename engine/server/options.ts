@@ -25,6 +25,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** Bearer token of the management API. */
   authToken?: string;
+  /** The environment to run in (`<flowsDir>/environments/<name>.env.json`). */
+  environment?: string;
   logLevel?: LogThreshold;
   limits?: ConfigOverrides['limits'];
   history?: ConfigOverrides['history'];

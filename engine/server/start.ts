@@ -17,6 +17,7 @@ import { isLoopbackName, normalizeHostEntry } from './access/host-policy.js';
 import { guardFallback, refusalLogger } from './access/middleware.js';
 import { createRequestGuard } from './access/request-guard.js';
 import { createUrlCallbackSource, SourceManager } from '../bus/sources/index.js';
+import { keepEnvironmentSecrets, openEnvironment, withEnvironmentConnections } from '../environments/index.js';
 import { createApiApp } from './api/app.js';
 import type { Lifecycle } from './api/context.js';
 import { ExecutionRunner } from './executions/runner.js';
@@ -34,8 +35,8 @@ import { createDispatcher } from './triggers/dispatcher.js';
 import { TriggerTable } from './triggers/trigger-table.js';
 
 function overridesOf(options: ServerOptions): ConfigOverrides {
-  const { port, host, allowedHosts, flowsDir, dataDir, authToken, logLevel, limits, history } = options;
-  return { port, host, allowedHosts, flowsDir, dataDir, authToken, logLevel, limits, history };
+  const { port, host, allowedHosts, flowsDir, dataDir, authToken, environment, logLevel, limits, history } = options;
+  return { port, host, allowedHosts, flowsDir, dataDir, authToken, environment, logLevel, limits, history };
 }
 
 const isLoopback = (host: string) => isLoopbackName(normalizeHostEntry(host));
@@ -80,8 +81,19 @@ function reportRecovery(recovery: Recovery, stateFile: string, logger: Logger, h
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const overrides = overridesOf(options);
-  const config = await loadConfig({ file: options.config, cwd: options.cwd, env, overrides });
+  let config = await loadConfig({ file: options.config, cwd: options.cwd, env, overrides });
+  const allTypes = [httpAuthConnectionType, ...(options.connectionTypes ?? [])];
+  const connectionTypes = new Map(allTypes.map((definition) => [definition.type, definition]));
+  const cwd = options.cwd ?? process.cwd();
+  const environment = config.environment
+    ? await openEnvironment(config.flowsDir, config.environment, connectionTypes, env, cwd)
+    : undefined;
+  if (environment && Object.keys(environment.limits).length > 0) {
+    const environmentLimits = { file: environment.file, limits: environment.limits };
+    config = await loadConfig({ file: options.config, cwd: options.cwd, env, overrides, environmentLimits });
+  }
   const redactor = createRedactor();
+  if (environment) keepEnvironmentSecrets(redactor, environment.secrets);
   const maxLineBytes = config.limits.logLineBytes;
   const logger = createLogger({ level: config.logLevel, write: options.logWrite, redactor, maxLineBytes });
   const lifecycle: Lifecycle = { state: 'starting', startedAt: Date.now() };
@@ -93,10 +105,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger.warn(message, { file: secretKey.file });
   }
   const store = await openStore(config, logger, health);
-  const allTypes = [httpAuthConnectionType, ...(options.connectionTypes ?? [])];
-  const connectionTypes = new Map(allTypes.map((definition) => [definition.type, definition]));
   const box = createSecretBox(secretKey.key);
-  const connections = createConnectionService({ store, box, types: connectionTypes, redactor });
+  const storeConnections = createConnectionService({ store, box, types: connectionTypes, redactor });
+  const connections = environment ? withEnvironmentConnections(storeConnections, environment) : storeConnections;
   const unreadable = await connections.loadSecrets();
   if (unreadable.length > 0) {
     const message = 'cannot decrypt some connection secrets: another secret key sealed them';
@@ -125,6 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     redactor,
     connections: connections.resolver,
     resolveFlow: (flowId) => catalog.served(flowId)?.compiled,
+    variables: environment ? (name) => environment.variables.get(name) : undefined,
     metrics,
     timeoutMs: config.limits.executionTimeoutMs,
     maxConcurrent: config.limits.maxConcurrentExecutions,
@@ -141,6 +153,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     flowsDir: config.flowsDir,
     targetTypes: options.targetTypes,
     connections: connections.resolver,
+    ruleEnabled: environment ? (ruleId) => environment.rules.get(ruleId) : undefined,
     runFlow: (flowId, input, runOptions) =>
       runFlow(flowId, input, { ...runOptions, timeoutMs: config.limits.eventExecutionTimeoutMs }),
     log: (level, message, fields) => logger[level](message, fields),
@@ -220,6 +233,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   logger.info('flowbus is ready', {
     url,
     flows: flows.length,
+    ...(environment ? { environment: environment.name, environmentFile: environment.file } : {}),
     triggers: table.entries.map((entry) => `${entry.methods} ${entry.pattern.source} -> ${entry.flowId}`),
     flowsDir: config.flowsDir,
     dataDir: config.dataDir,

@@ -52,6 +52,8 @@ export class RuleCatalog {
     readonly flowsDir: string | undefined,
     /** Nesting of objects and arrays allowed in a rule or bus (file or API body). */
     private readonly maxJsonDepth = DEFAULT_JSON_DEPTH,
+    /** The environment's switch of a rule, when it has one; it wins over the file's `enabled`. */
+    private readonly ruleEnabled: (ruleId: string) => boolean | undefined = () => undefined,
   ) {
     this.buses.set(DEFAULT_BUS_ID, { id: DEFAULT_BUS_ID, issues: [] });
   }
@@ -170,7 +172,9 @@ export class RuleCatalog {
     const parsed = parseRuleText(text, { id, file: path, targets, buses, maxJsonDepth });
     const issues = [...parsed.issues];
     if (!RESOURCE_ID_PATTERN.test(id)) issues.push(idIssue(path, id));
-    const rule = issues.length === 0 ? parsed.rule : undefined;
+    const switched = parsed.rule ? this.ruleEnabled(id) : undefined;
+    const compiled = parsed.rule && switched !== undefined ? { ...parsed.rule, enabled: switched } : parsed.rule;
+    const rule = issues.length === 0 ? compiled : undefined;
     this.setRule({ id, file: path, json: parsed.json, issues, ...(rule ? { rule } : {}) });
   }
 

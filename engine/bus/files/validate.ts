@@ -6,6 +6,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { joinPointer, type ValidationIssue } from '../../core/issues.js';
 import { DEFAULT_JSON_DEPTH, depthExcessMessage, findValueDepthExcess } from '../../core/json-depth.js';
 import { issuesFromAjvErrors } from '../../flow/ajv-issues.js';
+import { findConflictMarkers, withConflictMarkers } from '../../flow-diff/conflict-marker.js';
 import { sortByDocumentOrder } from '../../flow/issue-order.js';
 import { parsePattern } from '../pattern/index.js';
 import type { TargetRegistry } from '../targets/registry.js';
@@ -61,6 +62,13 @@ function ruleValidator(targets: TargetRegistry): ValidateFunction {
  * const { issues, rule } = validateRule(JSON.parse(text), options);
  */
 export function validateRule(json: unknown, options: ValidateRuleOptions): RuleValidation {
+  const checked = checkRule(json, options);
+  // A file the merge driver left with conflicts is reported at each conflicting target first, never compiled.
+  if (findConflictMarkers(json).length === 0) return checked;
+  return { issues: withConflictMarkers(json, checked.issues, options.file) };
+}
+
+function checkRule(json: unknown, options: ValidateRuleOptions): RuleValidation {
   const issues: ValidationIssue[] = [];
   const add = (pointer: string, code: string, message: string) => issues.push({ pointer, code, message });
   // Before anything walks the value: the schema validator, the compilers and the canonical writer recurse.
@@ -151,7 +159,7 @@ export function validateBus(json: unknown, file?: string): ValidationIssue[] {
   if (!busValidator(json)) {
     for (const issue of issuesFromAjvErrors(busValidator.errors ?? [], '')) issues.push({ ...issue });
   }
-  return withFile(sortByDocumentOrder(issues, json), file);
+  return withConflictMarkers(json, withFile(sortByDocumentOrder(issues, json), file), file);
 }
 
 function finish(issues: ValidationIssue[], json: unknown, options: ValidateRuleOptions): RuleValidation {

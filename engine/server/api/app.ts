@@ -7,6 +7,7 @@ import { guardRequests, refusalLogger } from '../access/middleware.js';
 import { createRequestGuard } from '../access/request-guard.js';
 import { installSourceRoutes } from '../../bus/sources/index.js';
 import { requireToken } from './auth.js';
+import { changesRouter } from './changes.js';
 import { connectionsRouter } from './connections.js';
 import type { ApiContext } from './context.js';
 import { apiErrorHandler, apiNotFound } from './errors.js';
@@ -39,6 +40,7 @@ export function createApiApp(context: ApiContext): express.Express {
   api.use(healthRouter(context));
   api.use(stepsRouter(context));
   api.use(flowActionsRouter(context));
+  api.use(changesRouter(context));
   api.use(flowsRouter(context));
   api.use(executionsRouter(context));
   api.use(connectionsRouter(context));

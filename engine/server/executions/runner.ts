@@ -25,6 +25,8 @@ export interface ExecutionRunnerOptions {
   redactor: Redactor;
   connections: ConnectionResolver;
   resolveFlow: (flowId: string) => CompiledFlow | undefined;
+  /** The environment's `$env` variables. */
+  variables?: (name: string) => string | undefined;
   metrics: ServerMetrics;
   timeoutMs: number;
   maxConcurrent: number;
@@ -64,6 +66,7 @@ export class ExecutionRunner {
     this.services = {
       connections: options.connections,
       resolveFlow: options.resolveFlow,
+      variables: options.variables,
       log: (entry: LogEntry) => {
         const level = entry.level.toLowerCase() as LogLevelName;
         if (!flowLogger.enabled(level)) return;
