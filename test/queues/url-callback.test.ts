@@ -4,7 +4,20 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request as httpRequest } from 'node:http';
 import { startStoryServer, waitFor, type StoryServer } from '../stories/story-server.js';
+
+/** A POST with headers fetch will not send (Host). */
+function rawPost(base: string, path: string, body: string, headers: Record<string, string>): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(new URL(path, base), { method: 'POST', headers }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode ?? 0 }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
 
 let story: StoryServer;
 
@@ -71,6 +84,18 @@ describe('URL callback source', () => {
     const response = await post('/callbacks/shop-hook', body, { 'x-shop-signature': signature, 'x-request-id': 'shop-1' });
     expect(response.status).toBe(202);
     expect((await stored('shop-1')).data.body).toEqual({ order: 'o-9' });
+  });
+
+  // Regression: /callbacks was guarded like the API, so a SaaS webhook under its own Host name got 421 and a
+  // form-encoded one 415; it is a public webhook like an HTTP trigger and verifies its own credentials.
+  it('takes a form-encoded webhook that arrives under another Host name, as a trigger would', async () => {
+    const response = await rawPost(story.server.url, '/callbacks/open-hook', 'a=1&b=two', {
+      host: 'hooks.example.net',
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-request-id': 'form-1',
+    });
+    expect(response.status).toBe(202);
+    expect((await stored('form-1')).data).toMatchObject({ httpMethod: 'POST', body: 'a=1&b=two' });
   });
 
   it.each([

@@ -19,6 +19,8 @@ describe('routeKindOf', () => {
     ['POST', '/events', 'events'],
     ['POST', '/events/orders', 'events'],
     ['POST', '/eventsx', 'api'],
+    ['POST', '/callbacks/crm', 'webhook'],
+    ['GET', '/callbacks/crm', 'webhook'],
   ])('%s %s is %s', (method, path, kind) => {
     expect(routeKindOf(method, path)).toBe(kind);
   });

@@ -8,9 +8,10 @@ import { createHostPolicy, parseHostHeader, parseOrigin, type RequestHost } from
 /**
  * What a path is, for these checks. `api`: the management API, behind the token. `probe`: health and
  * readiness, open like they are for the token. `events`: bus ingest, which takes no token. `editor`: the
- * editor's files.
+ * editor's files. `webhook`: URL callback sources (`/callbacks/...`), public webhooks like HTTP triggers: each
+ * source verifies its own token or signature, and senders use their own names and body types.
  */
-export type RouteKind = 'api' | 'probe' | 'events' | 'editor';
+export type RouteKind = 'api' | 'probe' | 'events' | 'editor' | 'webhook';
 
 /** A refused request: the status and the error to answer, and a short key for the log. */
 export interface Refusal {
@@ -52,9 +53,10 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-/** The kind of a path that express serves (`/api/...` and `/events...`). */
+/** The kind of a path that express serves (`/api/...`, `/events...` and `/callbacks/...`). */
 export function routeKindOf(method: string, path: string): RouteKind {
   if (path === '/events' || path.startsWith('/events/')) return 'events';
+  if (path.startsWith('/callbacks/')) return 'webhook';
   const probe = path === '/api/health' || path === '/api/ready';
   return probe && (method === 'GET' || method === 'HEAD') ? 'probe' : 'api';
 }
@@ -142,6 +144,7 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
   }
 
   return (request, kind) => {
+    if (kind === 'webhook') return undefined;
     const hostHeader = single(request.headers.host);
     if (!options.authToken && kind !== 'probe') {
       const refused = checkHost(hostHeader);
