@@ -1,5 +1,5 @@
 /**
- * @module `flowbus validate [paths] [--env NAME]`: every problem of every flow, flow test, rule, bus and
+ * @module `flowbus validate [paths] [--env NAME]`: every problem of every flow, flow test, rule, bus, source and
  * environment file, as `file:pointer: message`; with `--env`, what the flows use that the environment lacks.
  */
 import { readFile } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { parseFlowTestText } from '../flow-tests/index.js';
 import { findRuleAndBusFiles, validateRuleAndBusFiles } from './bus-files.js';
 import { checkEnvironment, validateEnvironmentFiles } from './environment-files.js';
 import { findFilesEndingWith } from './files.js';
+import { findSourceFiles, validateSourceFiles } from './source-files.js';
 import type { Command } from './io.js';
 
 export const validateCommand: Command = async (argv, deps) => {
@@ -20,6 +21,7 @@ export const validateCommand: Command = async (argv, deps) => {
   const flowFiles = await findFlowFiles(paths);
   const testFiles = await findFilesEndingWith(paths, '.test.json');
   const busFiles = await findRuleAndBusFiles(paths);
+  const sourceFiles = await findSourceFiles(paths);
   const knownFlows = new Set(flowFiles.map(flowIdFromPath));
   const issues: ValidationIssue[] = [];
   const flows = [];
@@ -32,14 +34,15 @@ export const validateCommand: Command = async (argv, deps) => {
     issues.push(...parseFlowTestText(await readFile(file, 'utf8'), file).issues);
   }
   issues.push(...(await validateRuleAndBusFiles(busFiles, deps.targetTypes)));
+  issues.push(...(await validateSourceFiles(sourceFiles, busFiles, deps)));
   const environments = await validateEnvironmentFiles(paths, deps);
   issues.push(...environments.issues);
   if (values.env) issues.push(...(await checkEnvironment(values.env, paths, flows, busFiles, deps, environments.files)));
   const shown = issues.map((issue) => ({ ...issue, file: issue.file && relative(deps.cwd, issue.file) }));
   for (const issue of shown) deps.err(formatIssue(issue));
-  const count = flowFiles.length + testFiles.length + busFiles.length + environments.files.length;
+  const count = flowFiles.length + testFiles.length + busFiles.length + sourceFiles.length + environments.files.length;
   if (count === 0) {
-    deps.err(`no flow, flow test, rule or bus files under ${args.join(' ') || 'flows'}`);
+    deps.err(`no flow, flow test, rule, bus, source or environment files under ${args.join(' ') || 'flows'}`);
     return 1;
   }
   if (issues.length > 0) {
