@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppRegistry } from '../../app/registry.js';
-import { connectorConnectionTypes, connectorTargetTypes } from '../../connectors/index.js';
+import { connectorConnectionTypes, connectorSourceTypes, connectorTargetTypes } from '../../connectors/index.js';
 import { runCli } from './index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,7 +15,7 @@ const registry = createAppRegistry();
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const deps = { registry, targetTypes: connectorTargetTypes, connectionTypes: connectorConnectionTypes, cwd: root };
+  const deps = { registry, targetTypes: connectorTargetTypes, connectionTypes: connectorConnectionTypes, sourceTypes: connectorSourceTypes, cwd: root };
   const code = await runCli(argv, { ...deps, out: (text) => out.push(text), err: (text) => err.push(text) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
