@@ -50,7 +50,8 @@ function renderEntry(entry: DiffEntry, kind: DocumentKind): string[] {
 }
 
 function place(where: Place | undefined): string {
-  return where ? `${where.scope} #${where.index + 1}` : '?';
+  if (!where) return '?';
+  return where.scope ? `${where.scope} #${where.index + 1}` : `#${where.index + 1}`;
 }
 
 function fieldLines(fields: unknown): string[] {
