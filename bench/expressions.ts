@@ -10,9 +10,8 @@ import jsonata from 'jsonata';
 import { createAppRegistry } from '../app/registry.js';
 import { findFilesEndingWith } from '../engine/cli/files.js';
 import { createRegistry } from '../engine/core/registry.js';
-import { installBindings } from '../engine/expressions/bindings.js';
-import { installBounds } from '../engine/expressions/bounds.js';
 import { parseJsonata } from '../engine/expressions/compile.js';
+import { parseCached } from '../engine/expressions/parse-cache.js';
 import type { AstNode } from '../engine/expressions/compiler/ast.js';
 import { accepts } from '../engine/expressions/compiler/index.js';
 import { toPlain } from '../engine/expressions/plain.js';
@@ -125,12 +124,12 @@ async function flowWorkload(): Promise<{ pairs: Pair[]; expressions: number; com
     for (const source of flowExpressions(document)) {
       expressions++;
       const program = parseJsonata(source);
-      if ('problem' in program) continue;
-      // The interpreter as flowbus ran every expression before the compiler: hooks, bindings, plain copy.
-      const expression = jsonata(source);
+      if ('problems' in program) continue;
+      // The interpreter as flowbus runs an expression the compiler does not take: hooks, bindings, plain copy.
+      const parsed = parseCached(source);
+      if ('thrown' in parsed) continue;
+      const { expression } = parsed;
       if (accepts(expression.ast() as AstNode)) compiled++;
-      installBounds(expression);
-      installBindings(expression);
       for (const message of seen.get(file) ?? []) {
         const settle = (work: () => Promise<unknown>): Promise<unknown> => work().catch((error: unknown) => error);
         pairs.push({

@@ -40,7 +40,7 @@ describe('loadConfig', () => {
       flowsDir: join(dir, 'flows'),
       dataDir: join(dir, 'data'),
       logLevel: 'info',
-      limits: { bodyBytes: 1048576 },
+      limits: { bodyBytes: 1048576, stallWarningMs: 100 },
     });
     expect(config.authToken).toBeUndefined();
     expect(config.file).toBeUndefined();
@@ -62,6 +62,8 @@ describe('loadConfig', () => {
         FLOWBUS_HISTORY_MAX_PER_FLOW: '7',
         FLOWBUS_DATA_DIR: 'var/data',
         FLOWBUS_EVENT_EXECUTION_TIMEOUT_MS: '120000',
+        FLOWBUS_STALL_WARNING_MS: '250',
+        FLOWBUS_JSON_DEPTH: '64',
       },
       overrides: { port: 6000 },
     });
@@ -70,7 +72,13 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       flowsDir: join(dir, 'my-flows'),
       dataDir: '/var/data',
-      limits: { bodyBytes: 2 * 1024 * 1024, executionTimeoutMs: 30000, eventExecutionTimeoutMs: 120000 },
+      limits: {
+        bodyBytes: 2 * 1024 * 1024,
+        executionTimeoutMs: 30000,
+        eventExecutionTimeoutMs: 120000,
+        stallWarningMs: 250,
+        jsonDepth: 64,
+      },
       history: { maxPerFlow: 7, maxAgeHours: 168 },
       file,
     });
@@ -85,6 +93,43 @@ describe('loadConfig', () => {
     expect((await loadConfig({ cwd: sub, env: { FLOWBUS_CONFIG: other } })).port).toBe(4321);
   });
 
+  it('reads allowedHosts as a list in the file and comma-separated in the environment', async () => {
+    expect((await loadConfig({ cwd: dir, env: {} })).allowedHosts).toEqual([]);
+    const file = await configFile('hosts.json', { allowedHosts: ['flowbus.internal', '.corp.example', '::1'] });
+    expect((await loadConfig({ cwd: dir, env: {}, file })).allowedHosts).toEqual([
+      'flowbus.internal',
+      '.corp.example',
+      '::1',
+    ]);
+    const env = { FLOWBUS_ALLOWED_HOSTS: ' flowbus.internal, 10.0.0.5,,[fd00::7] ' };
+    expect((await loadConfig({ cwd: dir, env, file })).allowedHosts).toEqual([
+      'flowbus.internal',
+      '10.0.0.5',
+      '[fd00::7]',
+    ]);
+  });
+
+  it.each([
+    ['a scheme', ['http://flowbus.internal'], 0],
+    ['a port', ['flowbus.internal', 'flowbus.internal:8420'], 1],
+    ['a wildcard', ['*'], 0],
+    ['a path', ['flowbus.internal/editor'], 0],
+    ['a number', [8420], 0],
+    ['an empty name', [''], 0],
+  ])('rejects allowedHosts with %s, naming the entry', async (_name, allowedHosts, index) => {
+    const error = await failure({ file: await configFile('bad-hosts.json', { allowedHosts }) });
+    expect(error.message).toContain('"allowedHosts" must be a list of host names or IP addresses without scheme');
+    expect(error.message).toContain(`; entry ${index} (${JSON.stringify(allowedHosts[index])}) is not one`);
+  });
+
+  it('rejects allowedHosts that is not a list, and a bad FLOWBUS_ALLOWED_HOSTS entry', async () => {
+    const error = await failure({ file: await configFile('hosts-text.json', { allowedHosts: 5 }) });
+    expect(error.message).toMatch(/"allowedHosts" must be a list of host names .*, got 5$/);
+    const env = await failure({ env: { FLOWBUS_ALLOWED_HOSTS: 'flowbus.internal,evil.example:80' } });
+    expect(env.message).toMatch(/^environment variable FLOWBUS_ALLOWED_HOSTS: "allowedHosts" must be a list/);
+    expect(env.message).toContain('entry 1 ("evil.example:80") is not one');
+  });
+
   it('ignores empty environment variables', async () => {
     expect((await loadConfig({ cwd: dir, env: { FLOWBUS_PORT: '' } })).port).toBe(8420);
   });
@@ -96,8 +141,19 @@ describe('loadConfig', () => {
     [{ FLOWBUS_BODY_LIMIT: '1 potato' }, '"limits.bodyBytes" must be a size in bytes'],
     [{ FLOWBUS_BODY_LIMIT: '0' }, '"limits.bodyBytes" must be a size in bytes'],
     [{ FLOWBUS_EXECUTION_TIMEOUT_MS: '-5' }, '"limits.executionTimeoutMs" must be a positive integer'],
+    [{ FLOWBUS_STALL_WARNING_MS: '-1' }, '"limits.stallWarningMs" must be an integer of 0 or more'],
+    [{ FLOWBUS_JSON_DEPTH: '5' }, '"limits.jsonDepth" must be an integer from 16 to 512 (nested objects'],
+    [{ FLOWBUS_JSON_DEPTH: '100000' }, '"limits.jsonDepth" must be an integer from 16 to 512'],
     [{ FLOWBUS_HISTORY_MAX_AGE_HOURS: '1.5' }, '"history.maxAgeHours" must be a positive integer (hours)'],
     [{ FLOWBUS_AUTH_TOKEN: 'short' }, '"authToken" must be a token of at least 16 characters'],
+    [{ FLOWBUS_VALUE_LIMIT: 'big' }, '"limits.valueBytes" must be a size in bytes'],
+    [{ FLOWBUS_MESSAGE_LIMIT: '0' }, '"limits.messageBytes" must be a size in bytes'],
+    [{ FLOWBUS_TRACE_ENTRIES: '1' }, '"limits.traceEntries" must be an integer of 2 or more, got "1"'],
+    [{ FLOWBUS_REPLY_LIMIT: '-1kb' }, '"limits.replyBytes" must be a size in bytes'],
+    [{ FLOWBUS_LOG_LINE_LIMIT: 'long' }, '"limits.logLineBytes" must be a size in bytes'],
+    [{ FLOWBUS_RECORD_LIMIT: '1 mb!' }, '"limits.recordBytes" must be a size in bytes'],
+    [{ FLOWBUS_FLOW_STEPS: '0' }, '"limits.flowSteps" must be a positive integer, got "0"'],
+    [{ FLOWBUS_FLOW_LIMIT: 'x' }, '"limits.flowBytes" must be a size in bytes'],
   ])('rejects environment %j with one clear line', async (env, message) => {
     const error = await failure({ env });
     expect(error.message).toContain(message);
@@ -115,6 +171,40 @@ describe('loadConfig', () => {
   ])('rejects the file %s', async (name, content, message) => {
     const error = await failure({ file: await configFile(name, content) });
     expect(error.message).toContain(message);
+  });
+
+  it('has bounds on what one execution and one flow may hold, each set from the environment', async () => {
+    const defaults = await loadConfig({ cwd: dir, env: {} });
+    expect(defaults.limits).toMatchObject({
+      valueBytes: 10 * 1024 * 1024,
+      messageBytes: 32 * 1024 * 1024,
+      traceEntries: 1000,
+      replyBytes: 10 * 1024 * 1024,
+      logLineBytes: 16 * 1024,
+      recordBytes: 1024 * 1024,
+      flowSteps: 1000,
+      flowBytes: 1024 * 1024,
+    });
+    const env = {
+      FLOWBUS_VALUE_LIMIT: '1mb',
+      FLOWBUS_MESSAGE_LIMIT: '2mb',
+      FLOWBUS_TRACE_ENTRIES: '50',
+      FLOWBUS_REPLY_LIMIT: '3mb',
+      FLOWBUS_LOG_LINE_LIMIT: '4kb',
+      FLOWBUS_RECORD_LIMIT: '256kb',
+      FLOWBUS_FLOW_STEPS: '200',
+      FLOWBUS_FLOW_LIMIT: '512kb',
+    };
+    expect((await loadConfig({ cwd: dir, env })).limits).toMatchObject({
+      valueBytes: 1024 ** 2,
+      messageBytes: 2 * 1024 ** 2,
+      traceEntries: 50,
+      replyBytes: 3 * 1024 ** 2,
+      logLineBytes: 4096,
+      recordBytes: 256 * 1024,
+      flowSteps: 200,
+      flowBytes: 512 * 1024,
+    });
   });
 
   it('reports every problem, one per line, naming each source', async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { startEditorServer, type EditorServer } from './editor-server.js';
+import { startEditorServer, type EditorServer, type EditorServerOptions } from './editor-server.js';
 
 /** The repository root. */
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,11 +53,18 @@ export interface EditorSession {
   close(): Promise<void>;
 }
 
-export async function startEditorSession(): Promise<EditorSession> {
+export interface EditorSessionOptions extends EditorServerOptions {
+  /** Chromium switches beside the usual ones, e.g. `--host-resolver-rules=MAP evil.example 127.0.0.1`. */
+  browserArgs?: string[];
+}
+
+export async function startEditorSession(options: EditorSessionOptions = {}): Promise<EditorSession> {
   const executablePath = runScript('ensure-chromium.mjs');
   runScript('build-editor.mjs');
-  const server = await startEditorServer(join(root, 'editor/dist'));
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const { browserArgs, ...serverOptions } = options;
+  const server = await startEditorServer(join(root, 'editor/dist'), serverOptions);
+  const args = [...CHROMIUM_ARGS, ...(browserArgs ?? [])];
+  const browser = await chromium.launch({ executablePath, args });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const consoleErrors: string[] = [];
   page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));

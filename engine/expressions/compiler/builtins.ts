@@ -5,6 +5,7 @@
  */
 import jsonata from 'jsonata';
 import { installBindings } from '../bindings.js';
+import { sequenceLimit } from '../bounds.js';
 import { FALLBACK, type EvaluationContext } from './context.js';
 import { fail } from './sequence.js';
 
@@ -67,12 +68,43 @@ export function validateArguments(name: string, args: unknown[], input: unknown)
 /** A compiled call of a built-in: validated arguments in, result out. */
 export type Builtin = (args: unknown[], input: unknown, context: EvaluationContext) => unknown;
 
+/** The size `$pad`, `$join` or `$append` would build from `args`, when it could pass a bound. */
+function buildSize(name: string, args: unknown[]): number {
+  if (name === 'pad') return Math.abs(Math.trunc(args[1] as number));
+  if (name === 'append') {
+    const [left, right] = args;
+    if (left === undefined || right === undefined) return 0;
+    return (Array.isArray(left) ? left.length : 1) + (Array.isArray(right) ? right.length : 1);
+  }
+  const [texts, separator] = args as [unknown[] | undefined, string | undefined];
+  if (texts === undefined) return 0;
+  let size = Math.max(0, texts.length - 1) * (separator?.length ?? 0);
+  for (const text of texts) size += typeof text === 'string' ? text.length : 0;
+  return size;
+}
+
+/**
+ * Hands over a call that could build a value past a bound before building it, as flowbus's `$pad` and `$join`
+ * (builders.ts) and jsonata's `$append` (D2015) refuse to: the interpreter reports it.
+ */
+function checkBuild(name: string, args: unknown[], context: EvaluationContext): void {
+  const run = context.run;
+  if (!run) return;
+  const limit = name === 'append' ? sequenceLimit(run.limits) : run.limits.valueBytes;
+  if (buildSize(name, args) > limit) throw FALLBACK;
+}
+
+const BUILDERS = new Set(['pad', 'join', 'append']);
+
 function direct(name: string): Builtin {
   const { implementation } = definitions[name]!;
+  const builds = BUILDERS.has(name);
   return (args, input, context) => {
     const focus = context.focus;
     focus.input = input;
-    const result = implementation.apply(focus, validateArguments(name, args, input));
+    const checked = validateArguments(name, args, input);
+    if (builds) checkBuild(name, checked, context);
+    const result = implementation.apply(focus, checked);
     if (typeof (result as { then?: unknown } | undefined)?.then === 'function') throw FALLBACK;
     return result;
   };

@@ -5,7 +5,8 @@
 import { rejectTupleFlags, Unsupported, type AstNode, type Evaluator } from './ast.js';
 import { isFunctionName } from './builtins.js';
 import { compileApply, compileCall, compileTailCall } from './calls.js';
-import { FALLBACK, Frame, lookupVariable } from './context.js';
+import { checkValueSize } from '../bounds.js';
+import { FALLBACK, Frame, lookupVariable, type EvaluationContext } from './context.js';
 import { evaluationDepth } from './depth.js';
 import { compileGroup } from './group.js';
 import { compileLambda, isTailCall, LambdaScope } from './lambdas.js';
@@ -28,6 +29,17 @@ const MAX_COMPILED_DEPTH = 200;
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
 const COMPARISON = new Set(['<', '<=', '>', '>=']);
 
+/**
+ * `result`, once it is checked against the value bound as the interpreter's exit hook checks every node's
+ * result; past it, the evaluation is handed over and the interpreter reports `EXPRESSION:LIMIT`.
+ */
+function bounded(result: unknown, context: EvaluationContext): unknown {
+  if (context.run && (typeof result === 'string' || (typeof result === 'object' && result !== null))) {
+    checkValueSize(context.run, result);
+  }
+  return result;
+}
+
 /** Translates a whole expression; throws {@link Unsupported} when any part of it is not compiled. */
 export function translate(root: AstNode): Translation {
   const called = new Set<string>();
@@ -49,13 +61,15 @@ export function translate(root: AstNode): Translation {
     const filters = (node.predicate ?? []).map((stage) => compileFilter(stage, compile));
     const group = node.type !== 'path' && node.group ? compileGroup(node.group.lhs, compile) : undefined;
     const keepArray = node.keepArray === true;
-    if (filters.length === 0 && !group) return (input, frame, context) => normalize(evaluate(input, frame, context), keepArray);
+    if (filters.length === 0 && !group) {
+      return (input, frame, context) => bounded(normalize(evaluate(input, frame, context), keepArray), context);
+    }
     return (input, frame, context) => {
       let result = evaluate(input, frame, context);
       if (isTailCall(result)) throw FALLBACK;
       result = applyFilters(filters, result, frame, context);
       if (group) result = group(result, frame, context);
-      return normalize(result, keepArray);
+      return bounded(normalize(result, keepArray), context);
     };
   };
 
