@@ -3,15 +3,16 @@
  * a synchronous JavaScript function with jsonata 2.2.2's results; anything else stays interpreted.
  *
  * Bounds: a compiled expression has no recursion (named lambdas are called only outside lambda bodies,
- * function values never); its only loops run over data: path steps, predicates, grouping, `$map` / `$filter` / `$reduce` with an inline
- * lambda, and ranges of at most 1,000 items. Every loop counts its items and, every 256, checks that the
- * evaluation has run under 10 ms; past that, or for a larger range, a caller's depth limit below the
- * expression's nesting, or a caller's binding of a called built-in's name, the evaluation starts again in the
- * interpreter, whose evaluation hook yields to the event loop and enforces the time and depth bounds. The
- * compiled code runs synchronously, so it checks the clock and the abort signal when it starts and when it
- * ends: a result past the time bound or after an abort is handed over too (and the interpreter reports it).
- * Every node's result is checked against the value bound as the interpreter's exit hook checks it, and
- * `$pad`, `$join` and `$append` are checked before they build: past the bound, the evaluation is handed over.
+ * function values never); its only loops run over data: path steps, predicates, grouping, `$map` /
+ * `$filter` / `$reduce` / `$sort` with a lambda, and ranges of at most 1,000 items. Every loop counts its
+ * items and, every 256, checks that the evaluation has run under 10 ms; past that, or for a larger range, a
+ * caller's depth limit below the expression's nesting, or a caller's binding of a called built-in's name,
+ * the evaluation starts again in the interpreter, whose evaluation hook yields to the event loop and
+ * enforces the time and depth bounds. The compiled code runs synchronously, so it checks the clock and the
+ * abort signal when it starts and when it ends: a result past the time bound or after an abort is handed
+ * over too (and the interpreter reports it). Every node's result is checked against the value bound as the
+ * interpreter's exit hook checks it, and `$pad`, `$join` and `$append` are checked before they build: past
+ * the bound, the evaluation is handed over.
  */
 import { checkClock, type EvaluationRun } from '../bounds.js';
 import { Unsupported, type AstNode } from './ast.js';
