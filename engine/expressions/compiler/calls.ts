@@ -12,7 +12,12 @@ import { booleanOf } from './operators.js';
 import { createSequence, fail, isFunction } from './sequence.js';
 import { sortItems } from './sort.js';
 
-type HigherOrder = (items: unknown[] | undefined, lambda: Lambda, init: unknown, context: EvaluationContext) => unknown;
+type HigherOrder = (
+  items: unknown[] | undefined,
+  lambda: Lambda,
+  init: unknown,
+  context: EvaluationContext,
+) => unknown;
 // `$sort` alone may come without a lambda; the others always have one (the argument counts enforce it).
 
 function lambdaArguments(lambda: Lambda, value: unknown, index: number, items: unknown[]): unknown[] {
@@ -57,15 +62,26 @@ const reduce: HigherOrder = (items, lambda, init, context) => {
   return result;
 };
 
-const sort: HigherOrder = (items, lambda, _init, context) => sortItems(items, lambda && ((a, b) => lambda(a, b)), context);
+const sort: HigherOrder = (items, lambda, _init, context) =>
+  sortItems(items, lambda && ((a, b) => lambda(a, b)), context);
 
-const HIGHER_ORDER = new Map<string, HigherOrder>([['map', map], ['filter', filter], ['reduce', reduce], ['sort', sort]]);
+const HIGHER_ORDER = new Map<string, HigherOrder>([
+  ['map', map],
+  ['filter', filter],
+  ['reduce', reduce],
+  ['sort', sort],
+]);
 
 /** How many arguments each higher-order function takes, and where its lambda is optional. */
 const ARGUMENT_COUNTS: Record<string, number[]> = { map: [2], filter: [2], reduce: [2, 3], sort: [1, 2] };
 
 /** Compiles `$name(args)`, with `applied` as an extra first argument for `lhs ~> $name(args)`. */
-export function compileCall(node: AstNode, compile: CompileNode, scope: LambdaScope, applied?: AstNode): Evaluator {
+export function compileCall(
+  node: AstNode,
+  compile: CompileNode,
+  scope: LambdaScope,
+  applied?: AstNode,
+): Evaluator {
   const procedure = node.procedure!;
   if (procedure.type !== 'variable' || procedure.predicate || procedure.keepArray) {
     throw new Unsupported('call of a computed function');
@@ -74,7 +90,9 @@ export function compileCall(node: AstNode, compile: CompileNode, scope: LambdaSc
   const argumentNodes = applied ? [applied, ...node.arguments!] : node.arguments!;
   const higherOrder = HIGHER_ORDER.get(name);
   if (higherOrder) return compileHigherOrder(name, higherOrder, argumentNodes, compile, scope);
-  for (const argument of argumentNodes) if (argument.type === 'regex') throw new Unsupported('regex argument');
+  for (const argument of argumentNodes) {
+    if (argument.type === 'regex') throw new Unsupported('regex argument');
+  }
   const builtin = BUILTINS.get(name);
   if (!builtin) {
     scope.checkNamed(name);
@@ -91,14 +109,24 @@ export function compileCall(node: AstNode, compile: CompileNode, scope: LambdaSc
 
 /** The lambda argument of a higher-order call: inline, or a named lambda given by `$name`. */
 function lambdaArgument(node: AstNode, compile: CompileNode, scope: LambdaScope): LambdaMaker {
-  if (node.type !== 'variable' || node.predicate || node.keepArray) return compileLambda(node, compile, scope);
+  if (node.type !== 'variable' || node.predicate || node.keepArray) {
+    return compileLambda(node, compile, scope);
+  }
   if (isFunctionName(node.value as string)) throw new Unsupported(`$${node.value} as a value`);
   scope.checkNamed(node.value as string);
   return namedLambda(node.value as string);
 }
 
-function compileHigherOrder(name: string, run: HigherOrder, nodes: AstNode[], compile: CompileNode, scope: LambdaScope): Evaluator {
-  if (!ARGUMENT_COUNTS[name]!.includes(nodes.length)) throw new Unsupported(`$${name} with ${nodes.length} arguments`);
+function compileHigherOrder(
+  name: string,
+  run: HigherOrder,
+  nodes: AstNode[],
+  compile: CompileNode,
+  scope: LambdaScope,
+): Evaluator {
+  if (!ARGUMENT_COUNTS[name]!.includes(nodes.length)) {
+    throw new Unsupported(`$${name} with ${nodes.length} arguments`);
+  }
   const items = compile(nodes[0]!);
   const makeLambda = nodes[1] ? lambdaArgument(nodes[1], compile, scope) : undefined;
   const init = nodes[2] ? compile(nodes[2]) : undefined;

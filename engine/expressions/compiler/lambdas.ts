@@ -38,7 +38,7 @@ function forEachNode(value: unknown, visit: (node: AstNode) => void): void {
   }
 }
 
-/** What the translator knows about lambdas: the names bound only ever to one, and whether it is inside one. */
+/** What the translator knows of lambdas: the names only ever bound to one, and whether it is inside one. */
 export class LambdaScope {
   /** Name → the lambda node bound to it. */
   readonly named = new Map<string, AstNode>();

@@ -62,7 +62,8 @@ export function translate(root: AstNode): Translation {
     const group = node.type !== 'path' && node.group ? compileGroup(node.group.lhs, compile) : undefined;
     const keepArray = node.keepArray === true;
     if (filters.length === 0 && !group) {
-      return (input, frame, context) => bounded(normalize(evaluate(input, frame, context), keepArray), context);
+      return (input, frame, context) =>
+        bounded(normalize(evaluate(input, frame, context), keepArray), context);
     }
     return (input, frame, context) => {
       let result = evaluate(input, frame, context);
@@ -118,7 +119,7 @@ export function translate(root: AstNode): Translation {
     const name = (node.lhs as AstNode).value as string;
     if (isFunctionName(name)) throw new Unsupported(`binding of $${name}`);
     if (scope.named.has(name)) {
-      // The value of the statement is the lambda itself: only a statement whose value is dropped may bind one.
+      // The statement's value is the lambda itself: only a statement whose value is dropped may bind one.
       if (last) throw new Unsupported('function value');
       const make = compileLambda(node.rhs!, compile, scope);
       return (input, frame, context) => {
@@ -141,7 +142,8 @@ export function translate(root: AstNode): Translation {
 
   const compileBlock = (node: AstNode): Evaluator => {
     const expressions = node.expressions!;
-    const statements = expressions.map((statement, index) => compileStatement(statement, index === expressions.length - 1));
+    const last = expressions.length - 1;
+    const statements = expressions.map((statement, index) => compileStatement(statement, index === last));
     const scoped = node.expressions!.some((statement) => statement.type === 'bind');
     return (input, frame, context) => {
       const scope = scoped ? new Frame(frame) : frame;
