@@ -80,6 +80,9 @@ export function accepts(ast: AstNode): boolean {
   return 'compiled' in compileAst(ast);
 }
 
+/** Compilations by tree: parsed texts are cached (parse-cache.ts), so validating and publishing compile once. */
+const compilations = new WeakMap<AstNode, Compilation>();
+
 /**
  * The evaluation function of an expression: the compiled one where the compiler accepts `ast`, falling back
  * to `interpret` for that evaluation whenever the compiled code throws (an error's exact message, position
@@ -90,7 +93,11 @@ export function withCompiledPath(
   interpret: (input: unknown, run: EvaluationRun) => Promise<unknown>,
   toResult: (value: unknown) => unknown,
 ): (input: unknown, run: EvaluationRun) => Promise<unknown> {
-  const compilation = compileAst(ast);
+  let compilation = compilations.get(ast);
+  if (!compilation) {
+    compilation = compileAst(ast);
+    compilations.set(ast, compilation);
+  }
   if (!('compiled' in compilation)) return interpret;
   const { compiled } = compilation;
   return (input, run) => {
