@@ -7,7 +7,8 @@ import { generateStepDocs } from '../engine/docs/step-docs.js';
 import { stringifyJson } from '../engine/flow/canonical.js';
 import { generateFlowSchema } from '../engine/flow/schema.js';
 import { flowTestSchema, FLOW_TEST_FORMAT } from '../engine/flow-tests/format.js';
-import { connectorTargetTypes } from '../connectors/index.js';
+import { generateSourceSchema, createUrlCallbackSource } from '../engine/bus/sources/index.js';
+import { connectorSourceTypes, connectorTargetTypes } from '../connectors/index.js';
 import { createAppRegistry } from './registry.js';
 
 export interface GeneratedFile {
@@ -35,5 +36,10 @@ export const generatedFiles: GeneratedFile[] = [
     content: () => stringifyJson(generateRuleSchema([...builtinTargetTypes, ...connectorTargetTypes])),
   },
   { path: 'schema/bus.schema.json', content: () => stringifyJson(generateBusSchema()) },
+  {
+    path: 'schema/source.schema.json',
+    content: () =>
+      stringifyJson(generateSourceSchema([createUrlCallbackSource().definition, ...connectorSourceTypes])),
+  },
   { path: 'docs/steps.md', content: () => generateStepDocs(registry) },
 ];

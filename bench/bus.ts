@@ -78,6 +78,7 @@ async function startBus(folder: string, receiverUrl: string, benchCase: Case) {
   const bus = await createEventBus({ dataDir: join(folder, 'data'), flowsDir, sync: true });
   const app = express();
   installBusRoutes(app, bus);
+  bus.start();
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   return { bus, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/events` };

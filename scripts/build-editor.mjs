@@ -16,6 +16,7 @@ const SOURCES = [
   'editor/vite.config.ts',
   'engine/core',
   'engine/expressions',
+  'engine/regex',
   'engine/flow/document.ts',
   'engine/runtime/trigger-input.ts',
   'engine/bus/templates.ts',

@@ -96,6 +96,7 @@ function ownSteps(): StepDefinition[] {
  * @example
  * const messagePush = createMessagePushTarget({ steps: connectorSteps });
  * const bus = await createEventBus({ dataDir, targetTypes: [messagePush] });
+ * bus.start();
  */
 export function createMessagePushTarget(
   options: MessagePushOptions = {},

@@ -1,6 +1,7 @@
 /**
  * @module `createEventBus`: the event bus engine. Accepts events durably, routes them by rule to their
- * targets, retries, keeps dead letters, logs events, traces deliveries and counts everything.
+ * targets, retries, keeps dead letters, logs events, traces deliveries and counts everything. It delivers
+ * nothing, not even what the journal held from before, until `start()`.
  */
 import { join } from 'node:path';
 import { FlowbusError } from '../core/errors.js';
@@ -9,7 +10,10 @@ import { realClock } from '../runtime/clock.js';
 import { RuleCatalog, type BusEntry, type RuleEntry } from './catalog/rule-catalog.js';
 import type { BusEvent } from './cloudevents/index.js';
 import { Dispatcher } from './delivery/dispatcher.js';
+import type { BusLog } from './delivery/deps.js';
+import { guardRunFlow } from './delivery/internal-error.js';
 import { BusJournal } from './journal/bus-journal.js';
+import { reportJournalDamage } from './journal/damage-report.js';
 import { BusMetrics } from './metrics.js';
 import { DEFAULT_LIMITS, type BusLimits, type EventBusOptions } from './options.js';
 import { builtinTargetTypes, createTargetRegistry, type TargetRegistry } from './targets/index.js';
@@ -21,13 +25,20 @@ import type { DeliveryReceipt } from './types.js';
 /** The running bus. */
 export interface EventBus {
   readonly limits: BusLimits;
+  /** Where the bus logs (its routes log unexpected errors here too). */
+  readonly log: BusLog;
   readonly targets: TargetRegistry;
   readonly catalog: RuleCatalog;
   readonly deadLetters: DeadLetterStore;
   readonly logStore: LogStore;
   readonly traces: TraceStore;
   readonly metrics: BusMetrics;
-  /** Accepts events on a bus; resolves with their ids once they are durable (and routed). */
+  /**
+   * Starts delivering: first the events the journal held unfinished from before, then what was published
+   * since the bus was created. Call it once every target type and service (the flow runner) is wired.
+   */
+  start(): void;
+  /** Accepts events on a bus; resolves with their ids once they are durable (routed once started). */
   publish(bus: string, events: readonly BusEvent[]): Promise<string[]>;
   /** Whether a bus exists. */
   hasBus(bus: string): boolean;
@@ -51,12 +62,13 @@ export interface EventBus {
 }
 
 /**
- * Opens the bus: loads rule and bus files, opens the journal and stores, and redelivers what the journal
- * holds unfinished from before.
+ * Opens the bus: loads rule and bus files, opens the journal (reporting any damage) and stores. `start()`
+ * then redelivers what the journal holds unfinished from before and delivers what is published.
  *
  * @example
- * const bus = await createEventBus({ dataDir: 'data', flowsDir: 'flows', runFlow, connections });
+ * const bus = await createEventBus({ dataDir: 'data', flowsDir: 'flows', runFlow, connections, health });
  * installBusRoutes(app, bus);
+ * bus.start();
  */
 export async function createEventBus(options: EventBusOptions): Promise<EventBus> {
   const clock = options.clock ?? realClock;
@@ -65,35 +77,36 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
   const log = options.log ?? (() => {});
   const dir = join(options.dataDir, 'bus');
   const targets = createTargetRegistry([...builtinTargetTypes, ...(options.targetTypes ?? [])]);
-  const catalog = new RuleCatalog(targets, options.flowsDir);
+  const catalog = new RuleCatalog(targets, options.flowsDir, limits.maxJsonDepth, options.ruleEnabled);
   await catalog.reloadAll();
+  const metrics = new BusMetrics();
   const journalOptions = { sync, segmentBytes: options.segmentBytes };
-  const { journal, pending } = await BusJournal.open(join(dir, 'journal'), journalOptions);
+  const { journal, pending, damage } = await BusJournal.open(join(dir, 'journal'), journalOptions);
+  const corruptCopies = reportJournalDamage(damage, { log, metrics, health: options.health });
   const deadLetters = await DeadLetterStore.open(join(dir, 'dead-letters.jsonl'), { sync });
   const retentionMs = (options.logStore?.retentionDays ?? 7) * 24 * 60 * 60 * 1000;
   const maxEntries = options.logStore?.maxEntries ?? 200_000;
   const logStoreOptions = { retentionMs, maxEntries, sync, now: () => clock.now() };
   const logStore = await LogStore.open(join(dir, 'log-store'), logStoreOptions);
   const traces = new TraceStore(options.traceLimit ?? 10_000);
-  const metrics = new BusMetrics();
   const stopping = new AbortController();
-  const { runFlow, connections } = options;
+  const runFlow = options.runFlow && guardRunFlow(options.runFlow);
+  const { connections } = options;
   const services = { runFlow, connections, logStore, fetch: options.fetch ?? fetch, clock };
   const dispatcher = new Dispatcher({
     ...{ catalog, journal, deadLetters, traces, metrics, services, clock, log },
     random: options.random ?? Math.random,
     signal: stopping.signal,
   });
+  // Held by the dispatcher until start(), ahead of anything published meanwhile.
   for (const event of pending) dispatcher.route(event, { openTasks: event.openTasks });
-  if (pending.length > 0) {
-    log('info', 'redelivering events accepted before the restart', { events: pending.length });
-  }
   const expiry = setInterval(() => void logStore.expire().catch(() => undefined), 60 * 60 * 1000);
   expiry.unref();
 
   let closed = false;
   const bus: EventBus = {
     limits,
+    log,
     targets,
     catalog,
     deadLetters,
@@ -101,6 +114,13 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
     traces,
     metrics,
     hasBus: (id) => catalog.buses.has(id),
+    start() {
+      if (closed || dispatcher.started) return;
+      if (pending.length > 0) {
+        log('info', 'redelivering events accepted before the restart', { events: pending.length });
+      }
+      dispatcher.start();
+    },
     async publish(busId, events) {
       if (closed) throw new FlowbusError('SERVER:STOPPING', 'the bus is shutting down');
       if (!catalog.buses.has(busId)) throw new FlowbusError('BUS:NOT_FOUND', `no bus "${busId}"`);
@@ -125,6 +145,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
         flowbus_bus_queued_deliveries: ['Deliveries waiting or in flight.', dispatcher.queued],
         flowbus_bus_dead_letters: ['Dead letters stored.', deadLetters.size],
         flowbus_bus_log_store_entries: ['Events kept in the log store.', logStore.size],
+        flowbus_bus_journal_corrupt_copies: ['Copies of corrupt journal segments kept aside.', corruptCopies],
       }),
     idle: () => dispatcher.idle(),
     async close() {

@@ -4,6 +4,7 @@
 export { createEventBus, type EventBus } from './event-bus.js';
 export { DEFAULT_LIMITS, type BusLimits, type EventBusOptions } from './options.js';
 export { installBusRoutes, type BusRouteOptions } from './http/install.js';
+export { jsonBody, type JsonBodyOptions } from './http/json-body.js';
 export { testPattern } from './http/tools-api.js';
 export { builtinTargetTypes, createTargetRegistry, type TargetRegistry } from './targets/index.js';
 export { generateBusSchema, generateRuleSchema, BUS_SCHEMA_ID, RULE_SCHEMA_ID } from './files/schema.js';

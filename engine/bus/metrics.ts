@@ -27,6 +27,15 @@ const COUNTERS = {
     'Finished deliveries per target by outcome (delivered, dead-lettered, dropped, ignored, redriven).',
   flowbus_bus_delivery_retries_total: 'Delivery attempts that were retries.',
   flowbus_bus_dead_letters_total: 'Events put into the dead-letter store.',
+  flowbus_bus_delivery_internal_errors_total:
+    'Delivery attempts that failed inside flowbus (not counted as attempts; tried again).',
+  flowbus_bus_journal_damage_total:
+    'Damaged places found in the bus journal on start, by kind (torn-tail: cut off; corrupt: kept aside).',
+  flowbus_bus_journal_damaged_bytes_total: 'Bytes of the bus journal found damaged on start, by kind.',
+  flowbus_source_messages_total:
+    'Messages taken from sources by outcome (accepted, duplicate, rejected to the dead-letter path, failed).',
+  flowbus_source_connects_total: 'Connections a source made to its broker (reconnects included).',
+  flowbus_source_disconnects_total: 'Connections of a source to its broker that were lost or refused.',
 } as const;
 
 export type BusCounter = keyof typeof COUNTERS;

@@ -1,6 +1,8 @@
 /**
  * @module What `createEventBus` takes, with the defaults it fills in.
  */
+import { DEFAULT_JSON_DEPTH } from '../core/json-depth.js';
+import type { HealthState } from '../core/health.js';
 import type { Clock, ConnectionResolver } from '../core/step-definition.js';
 import type { BusLog } from './delivery/deps.js';
 import type { RunFlow, TargetTypeDefinition } from './types.js';
@@ -14,6 +16,8 @@ export interface EventBusOptions {
   targetTypes?: TargetTypeDefinition[];
   /** Runs a flow for `flow` targets. */
   runFlow?: RunFlow;
+  /** The environment's switch of a rule, if it has one: it wins over the rule file's `enabled`. */
+  ruleEnabled?: (ruleId: string) => boolean | undefined;
   /** Named connection configs (webhook credentials). */
   connections?: ConnectionResolver;
   /** Default: the real clock. Tests pass one whose sleeps return at once. */
@@ -24,6 +28,8 @@ export interface EventBusOptions {
   fetch?: typeof fetch;
   /** Default: nothing is logged. */
   log?: BusLog;
+  /** Where journal damage is reported (`bus-journal`: the server answers `degraded`). */
+  health?: HealthState;
   limits?: Partial<BusLimits>;
   /** fdatasync journal, dead-letter and log-store writes before they count as done; default true. */
   sync?: boolean;
@@ -41,10 +47,13 @@ export interface BusLimits {
   maxBodyBytes: number;
   /** Events in one ingest request. */
   maxEventsPerRequest: number;
+  /** Nesting of objects and arrays in an ingest body, an API body and a rule or bus file. */
+  maxJsonDepth: number;
 }
 
 export const DEFAULT_LIMITS: BusLimits = {
   maxEventBytes: 64 * 1024,
   maxBodyBytes: 4 * 1024 * 1024,
   maxEventsPerRequest: 1000,
+  maxJsonDepth: DEFAULT_JSON_DEPTH,
 };

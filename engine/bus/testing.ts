@@ -54,6 +54,7 @@ export async function startBusApp(
   const bus = await createEventBus({ dataDir, flowsDir, clock: fastClock(), sync: false, ...options });
   const app = express();
   installBusRoutes(app, bus);
+  bus.start();
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppRegistry } from '../../app/registry.js';
-import { connectorTargetTypes } from '../../connectors/index.js';
+import { connectorConnectionTypes, connectorTargetTypes } from '../../connectors/index.js';
 import { runCli } from './index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,7 +15,7 @@ const registry = createAppRegistry();
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const deps = { registry, targetTypes: connectorTargetTypes, cwd: root };
+  const deps = { registry, targetTypes: connectorTargetTypes, connectionTypes: connectorConnectionTypes, cwd: root };
   const code = await runCli(argv, { ...deps, out: (text) => out.push(text), err: (text) => err.push(text) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -67,6 +67,22 @@ describe('flowbus validate', () => {
     const result = await cli('validate', file);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/syntax\.flow\.json:\/: .*line 3/);
+  });
+
+  // Regression (issue 10): a 30,000-deep literal used to overflow the stack instead of being reported.
+  it('reports a flow nested too deeply with its file, pointer and limit; fmt leaves it alone', async () => {
+    const file = join(dir, 'deep', 'deep.flow.json');
+    const deep = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
+    await mkdir(join(dir, 'deep'), { recursive: true });
+    const text = flowText([{ id: 's', type: 'set-payload', config: { value: 'DEEP' } }]);
+    await writeFile(file, text.replace('"DEEP"', deep));
+    const result = await cli('validate', file);
+    expect(result.code).toBe(1);
+    const pointer = `/steps/0/config/value${'/0'.repeat(124)}`;
+    expect(result.err).toContain(`deep.flow.json:${pointer}: JSON nests deeper than 128 levels at ${pointer}`);
+    const formatted = await cli('fmt', file);
+    expect(formatted.code).toBe(1);
+    expect(formatted.err).toContain('JSON nests deeper than 128 levels');
   });
 });
 

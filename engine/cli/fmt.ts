@@ -1,12 +1,17 @@
 /**
- * @module `flowbus fmt [--check] [paths]`: writes flow, flow test, rule and bus files in the canonical format.
+ * @module `flowbus fmt [--check] [paths]`: writes flow, flow test, rule, bus and environment files in the
+ * canonical format.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatIssue } from '../core/issues.js';
 import { formatFlow } from '../flow/canonical.js';
+import { parseJsonText } from '../flow/json-file.js';
 import { findFlowFiles } from '../flow/load.js';
 import { formatFlowTests } from '../flow-tests/canonical.js';
+import { ENVIRONMENT_FILE_ENDING } from '../environments/format.js';
+import { formatEnvironment } from '../environments/canonical.js';
 import { findRuleAndBusFiles, formatRuleOrBus } from './bus-files.js';
 import { findFilesEndingWith } from './files.js';
 import type { Command } from './io.js';
@@ -18,19 +23,19 @@ export const fmtCommand: Command = async (args, deps) => {
     ...(await findFlowFiles(paths)),
     ...(await findFilesEndingWith(paths, '.test.json')),
     ...(await findRuleAndBusFiles(paths)),
+    ...(await findFilesEndingWith(paths, ENVIRONMENT_FILE_ENDING)),
   ];
   const unformatted: string[] = [];
   let broken = 0;
   for (const file of files) {
     const text = await readFile(file, 'utf8');
-    let document: unknown;
-    try {
-      document = JSON.parse(text);
-    } catch (error) {
-      deps.err(`${relative(deps.cwd, file)}: not valid JSON, left as it is (${(error as Error).message})`);
+    const read = parseJsonText(text, relative(deps.cwd, file));
+    if (!read.ok) {
+      deps.err(`${formatIssue(read.issue)}; left as it is`);
       broken += 1;
       continue;
     }
+    const document = read.json;
     const formatted = file.endsWith('.flow.json')
       ? formatFlow(document, deps.registry)
       : file.endsWith('.test.json')

@@ -2,6 +2,7 @@
  * @module What a CLI command needs from its surroundings; tests pass capturing writers.
  */
 import type { TargetTypeDefinition } from '../bus/index.js';
+import type { SourceTypeDefinition } from '../bus/sources/index.js';
 import type { ConnectionTypeDefinition } from '../core/connection-type.js';
 import type { Registry } from '../core/registry.js';
 import type { FallbackHandler } from '../server/index.js';
@@ -11,6 +12,8 @@ export interface CliDeps {
   connectionTypes?: ConnectionTypeDefinition[];
   /** Bus target types beside the built-in ones (the connectors' message push). */
   targetTypes?: TargetTypeDefinition[];
+  /** Source types of `*.source.json` files (queue connectors). */
+  sourceTypes?: SourceTypeDefinition[];
   out: (text: string) => void;
   err: (text: string) => void;
   /** Where relative paths start; default the process's working folder. */

@@ -1,35 +1,43 @@
 /**
- * @module `flowbus validate [paths]`: every problem of every flow, flow test, rule and bus file, as
- * `file:pointer: message`.
+ * @module `flowbus validate [paths] [--env NAME]`: every problem of every flow, flow test, rule, bus and
+ * environment file, as `file:pointer: message`; with `--env`, what the flows use that the environment lacks.
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { formatIssue, type ValidationIssue } from '../core/issues.js';
 import { flowIdFromPath } from '../flow/document.js';
 import { findFlowFiles, loadFlowFile } from '../flow/load.js';
 import { parseFlowTestText } from '../flow-tests/index.js';
 import { findRuleAndBusFiles, validateRuleAndBusFiles } from './bus-files.js';
+import { checkEnvironment, validateEnvironmentFiles } from './environment-files.js';
 import { findFilesEndingWith } from './files.js';
 import type { Command } from './io.js';
 
-export const validateCommand: Command = async (args, deps) => {
+export const validateCommand: Command = async (argv, deps) => {
+  const { values, positionals: args } = parseArgs({ args: argv, options: { env: { type: 'string' } }, allowPositionals: true });
   const paths = (args.length > 0 ? args : ['flows']).map((path) => resolve(deps.cwd, path));
   const flowFiles = await findFlowFiles(paths);
   const testFiles = await findFilesEndingWith(paths, '.test.json');
   const busFiles = await findRuleAndBusFiles(paths);
   const knownFlows = new Set(flowFiles.map(flowIdFromPath));
   const issues: ValidationIssue[] = [];
+  const flows = [];
   for (const file of flowFiles) {
     const loaded = await loadFlowFile(file, deps.registry, { knownFlows });
     issues.push(...loaded.issues);
+    if (loaded.json !== undefined) flows.push({ file, document: loaded.json });
   }
   for (const file of testFiles) {
     issues.push(...parseFlowTestText(await readFile(file, 'utf8'), file).issues);
   }
   issues.push(...(await validateRuleAndBusFiles(busFiles, deps.targetTypes)));
+  const environments = await validateEnvironmentFiles(paths, deps);
+  issues.push(...environments.issues);
+  if (values.env) issues.push(...(await checkEnvironment(values.env, paths, flows, busFiles, deps, environments.files)));
   const shown = issues.map((issue) => ({ ...issue, file: issue.file && relative(deps.cwd, issue.file) }));
   for (const issue of shown) deps.err(formatIssue(issue));
-  const count = flowFiles.length + testFiles.length + busFiles.length;
+  const count = flowFiles.length + testFiles.length + busFiles.length + environments.files.length;
   if (count === 0) {
     deps.err(`no flow, flow test, rule or bus files under ${args.join(' ') || 'flows'}`);
     return 1;

@@ -1,6 +1,7 @@
 /**
  * @module The config keys: where each is read from (file key, environment variable) and how it is checked.
  */
+import { MAX_JSON_DEPTH } from '../core/json-depth.js';
 import { LOG_LEVEL_NAMES } from '../logging/logger.js';
 
 /** Checks one value; returns it converted, or a description of what was expected. */
@@ -78,6 +79,12 @@ const parseLogLevel: FieldParser = (value) => {
   return levels.includes(text as string) ? { value: text } : { expected: `one of ${levels.join(', ')}` };
 };
 
+/** An environment name: its file is `<flowsDir>/environments/<name>.env.json`. */
+const parseEnvironmentName: FieldParser = (value) =>
+  typeof value === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/.test(value.trim())
+    ? { value: value.trim() }
+    : { expected: 'an environment name of lowercase letters, digits, "_" and "-" (its file: environments/<name>.env.json)' };
+
 const MAX = Number.MAX_SAFE_INTEGER;
 
 /** Every config key, in the order errors are reported. */
@@ -92,6 +99,7 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   { key: 'flowsDir', env: 'FLOWBUS_FLOWS_DIR', parse: nonEmptyString('a folder path'), path: true },
   { key: 'dataDir', env: 'FLOWBUS_DATA_DIR', parse: nonEmptyString('a folder path'), path: true },
   { key: 'authToken', env: 'FLOWBUS_AUTH_TOKEN', parse: parseToken },
+  { key: 'environment', env: 'FLOWBUS_ENV', parse: parseEnvironmentName },
   { key: 'logLevel', env: 'FLOWBUS_LOG_LEVEL', parse: parseLogLevel },
   { key: 'limits.bodyBytes', env: 'FLOWBUS_BODY_LIMIT', parse: parseSize },
   {
@@ -113,6 +121,28 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
     key: 'limits.maxConcurrentExecutions',
     env: 'FLOWBUS_MAX_CONCURRENT_EXECUTIONS',
     parse: integer(1, MAX, 'a positive integer'),
+  },
+  { key: 'limits.valueBytes', env: 'FLOWBUS_VALUE_LIMIT', parse: parseSize },
+  { key: 'limits.messageBytes', env: 'FLOWBUS_MESSAGE_LIMIT', parse: parseSize },
+  {
+    key: 'limits.traceEntries',
+    env: 'FLOWBUS_TRACE_ENTRIES',
+    parse: integer(2, MAX, 'an integer of 2 or more'),
+  },
+  { key: 'limits.replyBytes', env: 'FLOWBUS_REPLY_LIMIT', parse: parseSize },
+  { key: 'limits.logLineBytes', env: 'FLOWBUS_LOG_LINE_LIMIT', parse: parseSize },
+  { key: 'limits.recordBytes', env: 'FLOWBUS_RECORD_LIMIT', parse: parseSize },
+  { key: 'limits.flowSteps', env: 'FLOWBUS_FLOW_STEPS', parse: integer(1, MAX, 'a positive integer') },
+  { key: 'limits.flowBytes', env: 'FLOWBUS_FLOW_LIMIT', parse: parseSize },
+  {
+    key: 'limits.stallWarningMs',
+    env: 'FLOWBUS_STALL_WARNING_MS',
+    parse: integer(0, MAX, 'an integer of 0 or more (milliseconds; 0 turns the warning off)'),
+  },
+  {
+    key: 'limits.jsonDepth',
+    env: 'FLOWBUS_JSON_DEPTH',
+    parse: integer(16, MAX_JSON_DEPTH, `an integer from 16 to ${MAX_JSON_DEPTH} (nested objects and arrays)`),
   },
   {
     key: 'history.maxPerFlow',

@@ -40,7 +40,7 @@ describe('loadConfig', () => {
       flowsDir: join(dir, 'flows'),
       dataDir: join(dir, 'data'),
       logLevel: 'info',
-      limits: { bodyBytes: 1048576 },
+      limits: { bodyBytes: 1048576, stallWarningMs: 100 },
     });
     expect(config.authToken).toBeUndefined();
     expect(config.file).toBeUndefined();
@@ -62,6 +62,8 @@ describe('loadConfig', () => {
         FLOWBUS_HISTORY_MAX_PER_FLOW: '7',
         FLOWBUS_DATA_DIR: 'var/data',
         FLOWBUS_EVENT_EXECUTION_TIMEOUT_MS: '120000',
+        FLOWBUS_STALL_WARNING_MS: '250',
+        FLOWBUS_JSON_DEPTH: '64',
       },
       overrides: { port: 6000 },
     });
@@ -70,7 +72,13 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       flowsDir: join(dir, 'my-flows'),
       dataDir: '/var/data',
-      limits: { bodyBytes: 2 * 1024 * 1024, executionTimeoutMs: 30000, eventExecutionTimeoutMs: 120000 },
+      limits: {
+        bodyBytes: 2 * 1024 * 1024,
+        executionTimeoutMs: 30000,
+        eventExecutionTimeoutMs: 120000,
+        stallWarningMs: 250,
+        jsonDepth: 64,
+      },
       history: { maxPerFlow: 7, maxAgeHours: 168 },
       file,
     });
@@ -133,8 +141,19 @@ describe('loadConfig', () => {
     [{ FLOWBUS_BODY_LIMIT: '1 potato' }, '"limits.bodyBytes" must be a size in bytes'],
     [{ FLOWBUS_BODY_LIMIT: '0' }, '"limits.bodyBytes" must be a size in bytes'],
     [{ FLOWBUS_EXECUTION_TIMEOUT_MS: '-5' }, '"limits.executionTimeoutMs" must be a positive integer'],
+    [{ FLOWBUS_STALL_WARNING_MS: '-1' }, '"limits.stallWarningMs" must be an integer of 0 or more'],
+    [{ FLOWBUS_JSON_DEPTH: '5' }, '"limits.jsonDepth" must be an integer from 16 to 512 (nested objects'],
+    [{ FLOWBUS_JSON_DEPTH: '100000' }, '"limits.jsonDepth" must be an integer from 16 to 512'],
     [{ FLOWBUS_HISTORY_MAX_AGE_HOURS: '1.5' }, '"history.maxAgeHours" must be a positive integer (hours)'],
     [{ FLOWBUS_AUTH_TOKEN: 'short' }, '"authToken" must be a token of at least 16 characters'],
+    [{ FLOWBUS_VALUE_LIMIT: 'big' }, '"limits.valueBytes" must be a size in bytes'],
+    [{ FLOWBUS_MESSAGE_LIMIT: '0' }, '"limits.messageBytes" must be a size in bytes'],
+    [{ FLOWBUS_TRACE_ENTRIES: '1' }, '"limits.traceEntries" must be an integer of 2 or more, got "1"'],
+    [{ FLOWBUS_REPLY_LIMIT: '-1kb' }, '"limits.replyBytes" must be a size in bytes'],
+    [{ FLOWBUS_LOG_LINE_LIMIT: 'long' }, '"limits.logLineBytes" must be a size in bytes'],
+    [{ FLOWBUS_RECORD_LIMIT: '1 mb!' }, '"limits.recordBytes" must be a size in bytes'],
+    [{ FLOWBUS_FLOW_STEPS: '0' }, '"limits.flowSteps" must be a positive integer, got "0"'],
+    [{ FLOWBUS_FLOW_LIMIT: 'x' }, '"limits.flowBytes" must be a size in bytes'],
   ])('rejects environment %j with one clear line', async (env, message) => {
     const error = await failure({ env });
     expect(error.message).toContain(message);
@@ -152,6 +171,40 @@ describe('loadConfig', () => {
   ])('rejects the file %s', async (name, content, message) => {
     const error = await failure({ file: await configFile(name, content) });
     expect(error.message).toContain(message);
+  });
+
+  it('has bounds on what one execution and one flow may hold, each set from the environment', async () => {
+    const defaults = await loadConfig({ cwd: dir, env: {} });
+    expect(defaults.limits).toMatchObject({
+      valueBytes: 10 * 1024 * 1024,
+      messageBytes: 32 * 1024 * 1024,
+      traceEntries: 1000,
+      replyBytes: 10 * 1024 * 1024,
+      logLineBytes: 16 * 1024,
+      recordBytes: 1024 * 1024,
+      flowSteps: 1000,
+      flowBytes: 1024 * 1024,
+    });
+    const env = {
+      FLOWBUS_VALUE_LIMIT: '1mb',
+      FLOWBUS_MESSAGE_LIMIT: '2mb',
+      FLOWBUS_TRACE_ENTRIES: '50',
+      FLOWBUS_REPLY_LIMIT: '3mb',
+      FLOWBUS_LOG_LINE_LIMIT: '4kb',
+      FLOWBUS_RECORD_LIMIT: '256kb',
+      FLOWBUS_FLOW_STEPS: '200',
+      FLOWBUS_FLOW_LIMIT: '512kb',
+    };
+    expect((await loadConfig({ cwd: dir, env })).limits).toMatchObject({
+      valueBytes: 1024 ** 2,
+      messageBytes: 2 * 1024 ** 2,
+      traceEntries: 50,
+      replyBytes: 3 * 1024 ** 2,
+      logLineBytes: 4096,
+      recordBytes: 256 * 1024,
+      flowSteps: 200,
+      flowBytes: 512 * 1024,
+    });
   });
 
   it('reports every problem, one per line, naming each source', async () => {

@@ -22,6 +22,7 @@ export interface ConfigOverrides {
   flowsDir?: string;
   dataDir?: string;
   authToken?: string;
+  environment?: string;
   logLevel?: string;
   limits?: Partial<Record<keyof LimitsConfig, number | string>>;
   history?: Partial<Record<keyof HistoryConfig, number | string>>;
@@ -34,6 +35,8 @@ export interface LoadConfigOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
   overrides?: ConfigOverrides;
+  /** The `limits` of the chosen environment's file: above the config file, below environment variables. */
+  environmentLimits?: { file: string; limits: Record<string, unknown> };
 }
 
 interface Source {
@@ -66,6 +69,12 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Serve
     const name = relative(cwd, file.path) || file.path;
     problems.push(...unknownKeys(file.data, name));
     sources.push({ name, base: dirname(file.path), read: (field) => readKey(file.data, field.key) });
+  }
+  const environment = options.environmentLimits;
+  if (environment) {
+    const name = relative(cwd, environment.file) || environment.file;
+    const limits = { limits: environment.limits };
+    sources.push({ name, base: cwd, read: (field) => (field.key.startsWith('limits.') ? readKey(limits, field.key) : undefined) });
   }
   sources.push({
     name: 'environment variable',

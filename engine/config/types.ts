@@ -1,6 +1,7 @@
 /**
  * @module The server's configuration: its shape and its defaults.
  */
+import { DEFAULT_JSON_DEPTH } from '../core/json-depth.js';
 import type { LogThreshold } from '../logging/logger.js';
 
 /** Bounds that protect the server. */
@@ -18,6 +19,29 @@ export interface LimitsConfig {
   shutdownTimeoutMs: number;
   /** Executions running at once; an HTTP trigger answers 503 beyond it. */
   maxConcurrentExecutions: number;
+  /** An event-loop delay longer than this is logged as a stall (at most every 10 s); 0: never. */
+  stallWarningMs: number;
+  /**
+   * Nesting of objects and arrays in any JSON the server reads: request bodies, events, flow, rule, bus and
+   * test files. Deeper input is refused (400, or an issue of the file) with the pointer where it passed.
+   */
+  jsonDepth: number;
+  /** Largest value (JSON size) one expression may build; beyond it the step fails with `EXPRESSION:LIMIT`. */
+  valueBytes: number;
+  /** Largest message (payload and vars, JSON size) after a step; beyond it `EXECUTION:LIMIT`. */
+  messageBytes: number;
+  /** Trace entries (and log entries) one execution keeps: the first and last half; the rest are counted. */
+  traceEntries: number;
+  /** Largest body an HTTP trigger answers with; beyond it the answer is a 500 `HTTP:RESPONSE_TOO_LARGE`. */
+  replyBytes: number;
+  /** Longest log line, and longest Logger content; longer ones are cut and marked. */
+  logLineBytes: number;
+  /** Largest execution record the history keeps; outputs, then logs are elided to fit. */
+  recordBytes: number;
+  /** Most steps a flow may have (the trigger and nested steps count). */
+  flowSteps: number;
+  /** Largest flow file, in bytes of its canonical text. */
+  flowBytes: number;
 }
 
 /** How much execution history the store keeps. */
@@ -43,6 +67,8 @@ export interface ServerConfig {
   dataDir: string;
   /** When set, the management API requires `Authorization: Bearer <authToken>`. */
   authToken?: string;
+  /** The environment the flows run in: connections, `$env` variables, rule switches and limits from its file. */
+  environment?: string;
   logLevel: LogThreshold;
   limits: LimitsConfig;
   history: HistoryConfig;
@@ -67,6 +93,16 @@ export const DEFAULT_CONFIG = {
     eventExecutionTimeoutMs: 900_000,
     shutdownTimeoutMs: 10_000,
     maxConcurrentExecutions: 1000,
+    stallWarningMs: 100,
+    jsonDepth: DEFAULT_JSON_DEPTH,
+    valueBytes: 10 * 1024 * 1024,
+    messageBytes: 32 * 1024 * 1024,
+    traceEntries: 1000,
+    replyBytes: 10 * 1024 * 1024,
+    logLineBytes: 16 * 1024,
+    recordBytes: 1024 * 1024,
+    flowSteps: 1000,
+    flowBytes: 1024 * 1024,
   },
   history: { maxPerFlow: 200, maxAgeHours: 168, flushIntervalMs: 1000 },
 } as const satisfies Omit<ServerConfig, 'flowsDir' | 'dataDir'> & { flowsDir: string; dataDir: string };

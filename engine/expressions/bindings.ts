@@ -10,10 +10,13 @@ export function isDefaultEnvName(name: string): boolean {
   return name.startsWith('FLOWBUS_VAR_');
 }
 
-/** Reads an environment variable when the evaluation's allow-list admits its name. */
+/** Reads a variable of the server's environment, else an environment variable the allow-list admits. */
 function readEnv(this: jsonata.Focus, name: string): string | undefined {
   const run = this.environment.lookup(RUN_KEY) as EvaluationRun | undefined;
-  if (!run || !run.envAllowList(name)) return undefined;
+  if (!run) return undefined;
+  const defined = run.variables?.(name);
+  if (defined !== undefined) return defined;
+  if (!run.envAllowList(name)) return undefined;
   return process.env[name];
 }
 

@@ -8,7 +8,7 @@ const small = { limits: { timeoutMs: 200, maxDepth: 200 } };
 
 const TAIL_RECURSION = '($f := function($n){ $f($n+1) }; $f(0))';
 const DEEP_RECURSION = '($f := function($n){ $n > 1e15 ? 0 : $f($n + 1) + 1 }; $f(0))';
-const LONG_WORK = '$sum([1..10000000].($ * 2))';
+const LONG_WORK = '$sum([1..1000000].($ * 2))';
 /** Recursion 40 calls deep: needs a nesting depth of more than 100 and less than 200. */
 const COUNTDOWN = '($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; $f(40))';
 
@@ -29,13 +29,14 @@ async function settle(promise: Promise<unknown>): Promise<Settled> {
 }
 
 describe('bounds', () => {
-  it('defaults to 5000 ms and a depth of 500', () => {
-    expect(DEFAULT_LIMITS).toEqual({ timeoutMs: 5000, maxDepth: 500 });
+  it('defaults to 5000 ms, a depth of 500 and values of 10 MB', () => {
+    expect(DEFAULT_LIMITS).toEqual({ timeoutMs: 5000, maxDepth: 500, valueBytes: 10 * 1024 * 1024 });
   });
 
   it.each([
     [undefined, DEFAULT_LIMITS],
-    [{ timeoutMs: 50 }, { timeoutMs: 50, maxDepth: 500 }],
+    [{ timeoutMs: 50 }, { ...DEFAULT_LIMITS, timeoutMs: 50 }],
+    [{ valueBytes: 64 }, { ...DEFAULT_LIMITS, valueBytes: 64 }],
     [{ timeoutMs: 0, maxDepth: -1 }, DEFAULT_LIMITS],
     [{ timeoutMs: Number.NaN, maxDepth: '9' as unknown as number }, DEFAULT_LIMITS],
   ])('resolves limits %j to %j', (limits, expected) => {

@@ -1,9 +1,7 @@
 /**
  * @module Compiles one JSONata expression once, with its bounds and built-in functions installed.
  */
-import jsonata from 'jsonata';
-import { installBindings } from './bindings.js';
-import { installBounds, type EvaluationRun } from './bounds.js';
+import type { EvaluationRun } from './bounds.js';
 import {
   syntaxError,
   toEvaluationError,
@@ -11,7 +9,9 @@ import {
   type SourceSpan,
   type SyntaxProblem,
 } from './errors.js';
+import { parseCached } from './parse-cache.js';
 import { toPlain } from './plain.js';
+import { findUnsupportedRegexes } from './regex-literals.js';
 import { runBounded, type RunnableExpression } from './run.js';
 import type { CompiledExpression } from './types.js';
 
@@ -21,33 +21,33 @@ export interface JsonataProgram {
   evaluateInRun(input: unknown, run: EvaluationRun): Promise<unknown>;
 }
 
-/** Parses `source`; returns the problem instead of throwing, for callers that collect every issue. */
+/**
+ * Parses `source`; returns the problems instead of throwing, for callers that collect every issue: a syntax
+ * error, or each regex literal the linear-time engine cannot run.
+ */
 export function parseJsonata(
   source: string,
   span: SourceSpan = { whole: source, offset: 0 },
-): { program: JsonataProgram } | { problem: SyntaxProblem } {
-  let expression: jsonata.Expression;
-  try {
-    expression = jsonata(source);
-  } catch (thrown) {
-    return { problem: toSyntaxProblem(thrown, span) };
-  }
-  installBounds(expression);
-  installBindings(expression);
+): { program: JsonataProgram } | { problems: SyntaxProblem[] } {
+  const parsed = parseCached(source);
+  if ('thrown' in parsed) return { problems: [toSyntaxProblem(parsed.thrown, span)] };
+  const { expression } = parsed;
+  const regexProblems = findUnsupportedRegexes(expression.ast(), span);
+  if (regexProblems.length > 0) return { problems: regexProblems };
   const evaluateInRun = async (input: unknown, run: EvaluationRun): Promise<unknown> => {
     try {
       return toPlain(await expression.evaluate(input, run.bindings));
     } catch (thrown) {
-      throw toEvaluationError(thrown, span, run.limits.maxDepth);
+      throw toEvaluationError(thrown, span, run.limits);
     }
   };
   return { program: { span, evaluateInRun } };
 }
 
-/** Parses `source` or throws `EXPRESSION:SYNTAX`. */
+/** Parses `source` or throws `EXPRESSION:SYNTAX` (`EXPRESSION:UNSUPPORTED_REGEX` for a regex RE2 can't run). */
 export function compileJsonata(source: string, span?: SourceSpan): JsonataProgram {
   const parsed = parseJsonata(source, span);
-  if ('problem' in parsed) throw syntaxError(parsed.problem, span?.whole ?? source);
+  if ('problems' in parsed) throw syntaxError(parsed.problems[0]!, span?.whole ?? source);
   return parsed.program;
 }
 

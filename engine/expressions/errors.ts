@@ -2,12 +2,18 @@
  * @module Maps what JSONata (or anything else) throws to typed `EXPRESSION:*` errors.
  */
 import { FlowbusError } from '../core/errors.js';
+import { UNSUPPORTED_REGEX_ERROR } from '../regex/index.js';
 import { lineColumn, type SourceLocation } from './position.js';
+
+/** The `code` of a syntax problem for a regex literal that the linear-time engine cannot run. */
+export const UNSUPPORTED_REGEX_CODE = 'RE2_UNSUPPORTED';
 
 export const SYNTAX_ERROR = 'EXPRESSION:SYNTAX';
 export const EVALUATION_ERROR = 'EXPRESSION:EVALUATION';
 export const TIMEOUT_ERROR = 'EXPRESSION:TIMEOUT';
 export const CANCELLED_ERROR = 'EXPRESSION:CANCELLED';
+/** A value beyond a bound of what an expression may build (size or nesting). */
+export const LIMIT_ERROR = 'EXPRESSION:LIMIT';
 
 /** Where an expression sits: the whole string given by the user and the offset of the JSONata part in it. */
 export interface SourceSpan {
@@ -29,8 +35,10 @@ export interface SyntaxProblem extends SourceLocation {
 /** A bound hit by the evaluation hooks; turned into a FlowbusError once the source is known. */
 export class BoundExceeded extends Error {
   constructor(
-    readonly bound: 'time' | 'depth' | 'cancelled',
+    readonly bound: 'time' | 'depth' | 'cancelled' | 'value',
     readonly limit: number,
+    /** The size reached, when it is known (the length of a string). */
+    readonly size?: number,
   ) {
     super(`expression bound exceeded: ${bound}`);
   }
@@ -67,14 +75,16 @@ export function toSyntaxProblem(thrown: unknown, span: SourceSpan): SyntaxProble
 
 /** The one-line message of a syntax problem. */
 export function syntaxMessage(problem: SyntaxProblem): string {
-  return `expression syntax error at line ${problem.line}, column ${problem.column}: ${problem.reason}`;
+  const what = problem.code === UNSUPPORTED_REGEX_CODE ? 'unsupported regex' : 'expression syntax error';
+  return `${what} at line ${problem.line}, column ${problem.column}: ${problem.reason}`;
 }
 
 /** The `EXPRESSION:SYNTAX` error thrown at compile time. */
 export function syntaxError(problem: SyntaxProblem, whole: string): FlowbusError {
   const { position, line, column, code } = problem;
   const details = { source: whole, position, line, column, code };
-  return new FlowbusError(SYNTAX_ERROR, syntaxMessage(problem), details);
+  const type = code === UNSUPPORTED_REGEX_CODE ? UNSUPPORTED_REGEX_ERROR : SYNTAX_ERROR;
+  return new FlowbusError(type, syntaxMessage(problem), details);
 }
 
 /** The error for a bound hit while evaluating `source`. */
@@ -89,6 +99,18 @@ export function boundError(bound: BoundExceeded, source: string): FlowbusError {
       timeoutMs: bound.limit,
     });
   }
+  if (bound.bound === 'value') {
+    const reached = bound.size === undefined ? 'more than' : `${bound.size} bytes, more than`;
+    const allowed = `${bound.limit} bytes allowed (limits.valueBytes)`;
+    const message = `expression built a value of ${reached} the ${allowed}`;
+    return new FlowbusError(LIMIT_ERROR, message, {
+      source,
+      bound: 'value',
+      limit: 'limits.valueBytes',
+      valueBytes: bound.limit,
+      ...(bound.size === undefined ? {} : { size: bound.size }),
+    });
+  }
   return new FlowbusError(TIMEOUT_ERROR, `expression exceeded recursion depth ${bound.limit}`, {
     source,
     bound: 'depth',
@@ -100,11 +122,19 @@ export function boundError(bound: BoundExceeded, source: string): FlowbusError {
  * Turns anything thrown during an evaluation into a FlowbusError. FlowbusErrors (from a binding) pass
  * through; a JS stack overflow counts as exceeding the depth bound.
  */
-export function toEvaluationError(thrown: unknown, span: SourceSpan, maxDepth: number): FlowbusError {
+export function toEvaluationError(
+  thrown: unknown,
+  span: SourceSpan,
+  limits: { maxDepth: number; valueBytes: number },
+): FlowbusError {
   if (thrown instanceof FlowbusError) return thrown;
   if (thrown instanceof BoundExceeded) return boundError(thrown, span.whole);
-  if (isStackOverflow(thrown)) return boundError(new BoundExceeded('depth', maxDepth), span.whole);
+  if (isStackOverflow(thrown)) return boundError(new BoundExceeded('depth', limits.maxDepth), span.whole);
   const error = asJsonataError(thrown);
+  // The range operator and `$append` refuse a sequence past the bound (D2015) or past 1e7 items (D2014).
+  if (error.code === 'D2014' || error.code === 'D2015') {
+    return boundError(new BoundExceeded('value', limits.valueBytes), span.whole);
+  }
   const code = typeof error.code === 'string' ? error.code : undefined;
   const reason = typeof error.message === 'string' && error.message ? error.message : String(thrown);
   const details: Record<string, unknown> = { source: span.whole, code };

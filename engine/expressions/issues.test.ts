@@ -7,7 +7,7 @@ const UNCLOSED = 'template hole "{{" is not closed with "}}"';
 /** The issue expected for a syntax problem at `line`, `column`. */
 function syntax(pointer: string, line: number, column: number, reason: string) {
   const message = `expression syntax error at line ${line}, column ${column}: ${reason}`;
-  return { pointer, line, column, message };
+  return { pointer, code: 'expression-syntax', line, column, message };
 }
 
 describe('findExpressionIssues', () => {
@@ -42,14 +42,27 @@ describe('findExpressionIssues', () => {
     [
       { 'a/b': [{ $expr: 5 }], c: { $template: 'x', other: 1 }, d: { $expr: null } },
       [
-        { pointer: '/a~1b/0', line: 1, column: 1, message: '"$expr" must hold a string, not number' },
+        {
+          pointer: '/a~1b/0',
+          code: 'expression-syntax',
+          line: 1,
+          column: 1,
+          message: '"$expr" must hold a string, not number',
+        },
         {
           pointer: '/c',
+          code: 'expression-syntax',
           line: 1,
           column: 1,
           message: 'an expression object holds only "$template", but this one also has "other"',
         },
-        { pointer: '/d', line: 1, column: 1, message: '"$expr" must hold a string, not null' },
+        {
+          pointer: '/d',
+          code: 'expression-syntax',
+          line: 1,
+          column: 1,
+          message: '"$expr" must hold a string, not null',
+        },
       ],
     ],
   ])('reports %j', (value, expected) => {

@@ -3,7 +3,7 @@
  */
 import { joinPointer } from '../core/issues.js';
 import { parseJsonata } from './compile.js';
-import { syntaxMessage, type SyntaxProblem } from './errors.js';
+import { syntaxMessage, UNSUPPORTED_REGEX_CODE, type SyntaxProblem } from './errors.js';
 import { parseTemplate } from './template.js';
 import type { ExpressionIssue } from './types.js';
 import { isExpressionValue } from './value.js';
@@ -11,7 +11,8 @@ import { isExpressionValue } from './value.js';
 const EXPRESSION_KEYS = ['$expr', '$template'];
 
 function toIssue(pointer: string, problem: SyntaxProblem): ExpressionIssue {
-  return { pointer, message: syntaxMessage(problem), line: problem.line, column: problem.column };
+  const code = problem.code === UNSUPPORTED_REGEX_CODE ? 'unsupported-regex' : 'expression-syntax';
+  return { pointer, code, message: syntaxMessage(problem), line: problem.line, column: problem.column };
 }
 
 /** Why an object that uses `$expr` / `$template` is not an expression object, if it is one of those. */
@@ -32,7 +33,7 @@ function collect(value: unknown, pointer: string, issues: ExpressionIssue[]): vo
   if (isExpressionValue(value)) {
     const problems =
       '$expr' in value
-        ? [parseJsonata(value.$expr)].flatMap((parsed) => ('problem' in parsed ? [parsed.problem] : []))
+        ? [parseJsonata(value.$expr)].flatMap((parsed) => ('problems' in parsed ? parsed.problems : []))
         : parseTemplate(value.$template).problems;
     for (const problem of problems) issues.push(toIssue(pointer, problem));
     return;
@@ -43,7 +44,7 @@ function collect(value: unknown, pointer: string, issues: ExpressionIssue[]): vo
   }
   if (typeof value !== 'object' || value === null) return;
   const reason = malformedReason(value as Record<string, unknown>);
-  if (reason) issues.push({ pointer, message: reason, line: 1, column: 1 });
+  if (reason) issues.push({ pointer, code: 'expression-syntax', message: reason, line: 1, column: 1 });
   for (const [key, item] of Object.entries(value)) collect(item, joinPointer(pointer, key), issues);
 }
 
@@ -55,7 +56,7 @@ function collect(value: unknown, pointer: string, issues: ExpressionIssue[]): vo
  *
  * @example
  * findExpressionIssues({ text: { $expr: 'payload.' } });
- * // [{ pointer: '/text', line: 1, column: 8,
+ * // [{ pointer: '/text', code: 'expression-syntax', line: 1, column: 8,
  * //    message: 'expression syntax error at line 1, column 8: Unexpected end of expression' }]
  */
 export function findExpressionIssues(value: unknown): ExpressionIssue[] {

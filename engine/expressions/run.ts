@@ -2,9 +2,10 @@
  * @module Runs one evaluation: its state, its cancellation, and the guarantee that only FlowbusErrors escape.
  */
 import { FlowbusError } from '../core/errors.js';
+import { findValueDepthExcess, MAX_JSON_DEPTH } from '../core/json-depth.js';
 import { isDefaultEnvName } from './bindings.js';
-import { resolveLimits, RUN_KEY, type EvaluationRun } from './bounds.js';
-import { BoundExceeded, boundError, toEvaluationError } from './errors.js';
+import { checkValueSize, resolveLimits, RUN_KEY, type EvaluationRun } from './bounds.js';
+import { BoundExceeded, boundError, LIMIT_ERROR, toEvaluationError } from './errors.js';
 import type { CompiledExpression, EvaluationContext } from './types.js';
 
 /** A compiled expression that can also take part in an evaluation already running (a template, a value). */
@@ -22,8 +23,10 @@ export function createRun(context: EvaluationContext | undefined): EvaluationRun
     lastYieldAt: now,
     signal: context?.signal,
     envAllowList: context?.envAllowList ?? isDefaultEnvName,
+    variables: context?.variables,
     bindings,
     finished: false,
+    sizes: context?.sizes ?? new WeakMap(),
   };
   // Set last, so that a caller's binding of the same name cannot replace the evaluation state.
   bindings[RUN_KEY] = run;
@@ -54,6 +57,15 @@ function hasFunctionBinding(bindings: Record<string, unknown> | undefined): bool
   return false;
 }
 
+/** The code the result goes on to walks values recursively (writers, redaction): its nesting is bounded. */
+function checkResultDepth<T>(result: T, source: string): T {
+  const tooDeep = findValueDepthExcess(result, MAX_JSON_DEPTH);
+  if (!tooDeep) return result;
+  // The pointer (hundreds of segments) goes into the details, not into the message.
+  const message = `the expression's result nests deeper than ${MAX_JSON_DEPTH} levels of objects and lists`;
+  throw new FlowbusError(LIMIT_ERROR, message, { source, ...tooDeep });
+}
+
 /**
  * Runs `work` as one bounded evaluation of `source` under `context`; an abort of `context.signal` settles
  * it at once with `EXPRESSION:CANCELLED`.
@@ -70,9 +82,12 @@ export async function runBounded<T>(
     // The entry hook sees an abort at the next node; only a caller's own function binding can wait forever
     // between nodes, so only then is the (costly) race against the signal needed.
     const race = run.signal !== undefined && hasFunctionBinding(context?.bindings);
-    return await (race ? raceAbort(pending, run.signal!, source) : pending);
+    const result = await (race ? raceAbort(pending, run.signal!, source) : pending);
+    // Each expression's result was checked as it was built; a compiled value may put several together.
+    checkValueSize(run, result);
+    return checkResultDepth(result, source);
   } catch (thrown) {
-    throw toEvaluationError(thrown, { whole: source, offset: 0 }, run.limits.maxDepth);
+    throw toEvaluationError(thrown, { whole: source, offset: 0 }, run.limits);
   } finally {
     run.finished = true;
   }

@@ -33,7 +33,7 @@ export function parseTemplate(template: string): { parts: CompiledPart[]; proble
       continue;
     }
     const parsed = parseJsonata(part.source, { whole: template, offset: part.offset });
-    if ('problem' in parsed) problems.push(parsed.problem);
+    if ('problems' in parsed) problems.push(...parsed.problems);
     else parts.push({ program: parsed.program });
   }
   if (scan.unclosedAt !== undefined) problems.push(unclosedProblem(template, scan.unclosedAt));

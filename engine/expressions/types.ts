@@ -1,6 +1,7 @@
 /**
  * @module Public types of the expression module: evaluation context and compiled expressions and values.
  */
+import type { SizeMemo } from '../core/value-size.js';
 import type { ExpressionLimits } from './bounds.js';
 
 /** What one evaluation may see and how long it may run. */
@@ -14,8 +15,12 @@ export interface EvaluationContext {
    * Default: names starting with `FLOWBUS_VAR_`.
    */
   envAllowList?: (name: string) => boolean;
+  /** The variables of the environment the server runs in; `$env(name)` reads them first, allow-list or not. */
+  variables?: (name: string) => string | undefined;
   /** Aborting it stops the evaluation with `EXPRESSION:CANCELLED`. */
   signal?: AbortSignal;
+  /** Sizes of objects measured before (by the same execution), so that a value is walked once. */
+  sizes?: SizeMemo;
 }
 
 /** A JSONata expression or a string template, parsed once and evaluated many times. */
@@ -24,7 +29,8 @@ export interface CompiledExpression {
   readonly kind: 'expr' | 'template';
   /**
    * Evaluates against `input` (the message `{ payload, attributes, vars, error? }`).
-   * Rejects only with `FlowbusError`: `EXPRESSION:EVALUATION`, `EXPRESSION:TIMEOUT`, `EXPRESSION:CANCELLED`.
+   * Rejects only with `FlowbusError`: `EXPRESSION:EVALUATION`, `EXPRESSION:TIMEOUT`, `EXPRESSION:CANCELLED`,
+   * `EXPRESSION:LIMIT` (a value larger than `limits.valueBytes`).
    */
   evaluate(input: unknown, context?: EvaluationContext): Promise<unknown>;
 }
@@ -41,6 +47,8 @@ export interface CompiledValue {
 export interface ExpressionIssue {
   /** JSON pointer relative to the value given, `""` for the value itself. */
   pointer: string;
+  /** `unsupported-regex` for a regex literal the linear-time engine cannot run, else `expression-syntax`. */
+  code: 'expression-syntax' | 'unsupported-regex';
   message: string;
   /** 1-based, inside the expression or template string. */
   line: number;

@@ -48,6 +48,14 @@ export interface FlowDocument {
 /** Keys of a step node that are not scope parts. */
 export const STEP_NODE_KEYS = ['id', 'type', 'name', 'description', 'disabled', 'config'] as const;
 
+/**
+ * How deeply sequences of steps may nest: the flow's own steps are level 1, the steps of a Try (or of one of
+ * its Catch handlers, a Choice branch, a For Each) inside them level 2, and so on. Part of the format rather
+ * than a server setting, so a flow valid on one machine is valid on all; twice the 8 levels a hosted
+ * workflow service allows, and well inside the JSON depth limit (each level costs 2 to 4 JSON levels).
+ */
+export const MAX_SCOPE_DEPTH = 16;
+
 /** A flow file's id from its path: `flows/alarm-to-wecom.flow.json` -> `alarm-to-wecom`. */
 export function flowIdFromPath(path: string): string {
   const base = path.split(/[\\/]/).pop() ?? path;

@@ -13,8 +13,9 @@ export function sortByDocumentOrder<Issue extends Pick<ValidationIssue, 'pointer
   issues: readonly Issue[],
   document: unknown,
 ): Issue[] {
-  const positions = new Map<string, number>();
-  indexPointers(document, '', positions);
+  // Indexing walks the whole document: not worth it for a valid flow (the usual case) or a single issue.
+  if (issues.length < 2) return [...issues];
+  const positions = indexPointers(document);
   const ranked = issues.map((issue, found) => {
     return { issue, found, position: positionOf(issue.pointer, positions) };
   });
@@ -22,15 +23,21 @@ export function sortByDocumentOrder<Issue extends Pick<ValidationIssue, 'pointer
   return ranked.map((entry) => entry.issue);
 }
 
-function indexPointers(value: unknown, pointer: string, positions: Map<string, number>): void {
-  positions.set(pointer, positions.size);
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => indexPointers(item, joinPointer(pointer, index), positions));
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      indexPointers(item, joinPointer(pointer, key), positions);
+/** The pre-order position of every pointer; iterative, so that no nesting can overflow the stack. */
+function indexPointers(document: unknown): Map<string, number> {
+  const positions = new Map<string, number>();
+  const pending: Array<{ value: unknown; pointer: string }> = [{ value: document, pointer: '' }];
+  while (pending.length > 0) {
+    const { value, pointer } = pending.pop()!;
+    positions.set(pointer, positions.size);
+    if (typeof value !== 'object' || value === null) continue;
+    const children = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
+    for (let index = children.length - 1; index >= 0; index--) {
+      const [key, item] = children[index]!;
+      pending.push({ value: item, pointer: joinPointer(pointer, key) });
     }
   }
+  return positions;
 }
 
 function positionOf(pointer: string, positions: Map<string, number>): number {

@@ -5,6 +5,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ValidationIssue } from '../core/issues.js';
+import { DEFAULT_JSON_DEPTH, depthExcessMessage, findTextDepthExcess } from '../core/json-depth.js';
 import { findJsonSyntaxError, lineAndColumn } from './json-syntax.js';
 import { compareCodeUnits } from './json-text.js';
 
@@ -12,13 +13,20 @@ export type JsonRead = { ok: true; json: unknown } | { ok: false; issue: Validat
 
 /**
  * Parses `text` (a leading BOM is ignored); when it is not JSON, one `json-syntax` issue with the line, the
- * column and what was expected there.
+ * column and what was expected there; when it nests more than `maxDepth` objects and arrays, one `json-depth`
+ * issue at the pointer where it passed the limit (checked before parsing, so nothing deeper is ever built).
  *
  * @example
  * parseJsonText('{"a": 1,}', 'x.json'); // { ok: false, issue: { pointer: '', code: 'json-syntax', message: 'invalid JSON at line 1, column 9: ...' } }
  */
-export function parseJsonText(text: string, file?: string): JsonRead {
+export function parseJsonText(text: string, file?: string, maxDepth = DEFAULT_JSON_DEPTH): JsonRead {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const onFile = file === undefined ? {} : { file };
+  const tooDeep = findTextDepthExcess(source, maxDepth);
+  if (tooDeep) {
+    const message = depthExcessMessage(tooDeep);
+    return { ok: false, issue: { ...onFile, pointer: tooDeep.pointer, code: 'json-depth', message } };
+  }
   try {
     return { ok: true, json: JSON.parse(source) };
   } catch (error) {
@@ -29,7 +37,7 @@ export function parseJsonText(text: string, file?: string): JsonRead {
     const { line, column } = found ?? lineAndColumn(source, offset);
     const reason = found?.reason ?? parserMessage;
     const message = `invalid JSON at line ${line}, column ${column}: ${reason}`;
-    return { ok: false, issue: { ...(file === undefined ? {} : { file }), pointer: '', code: 'json-syntax', message } };
+    return { ok: false, issue: { ...onFile, pointer: '', code: 'json-syntax', message } };
   }
 }
 

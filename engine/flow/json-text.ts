@@ -1,6 +1,8 @@
 /**
  * @module A deterministic JSON writer: 2-space indent, `\n` line ends, trailing newline, chosen key order.
  */
+import { FlowbusError } from '../core/errors.js';
+import { MAX_JSON_DEPTH } from '../core/json-depth.js';
 
 /**
  * Chooses the order of an object's keys. `path` is the keys from the root to the object (array indexes as
@@ -65,6 +67,11 @@ class JsonWriter {
   }
 
   private writeContainer(value: object, path: string[], indent: string): string {
+    if (path.length >= MAX_JSON_DEPTH) {
+      // Readers refuse such input first; this keeps anything else from overflowing the stack here.
+      const message = `cannot write JSON nested deeper than ${MAX_JSON_DEPTH} levels (at /${path.join('/')})`;
+      throw new FlowbusError('JSON:TOO_DEEP', message, { limit: MAX_JSON_DEPTH });
+    }
     if (this.ancestors.has(value)) {
       throw new TypeError(`cannot write a circular structure as JSON (at /${path.join('/')})`);
     }

@@ -30,16 +30,26 @@ export interface LoadedFlow extends ParsedFlow {
  * @example
  * const { document, issues } = parseFlowText(text, 'flows/echo.flow.json', registry);
  */
+/** How to parse a flow text: the known flows, and a bound to check before validating (a size, say). */
+export interface ParseFlowOptions extends Pick<ValidateFlowOptions, 'knownFlows' | 'maxJsonDepth'> {
+  precheck?: (json: unknown) => ValidationIssue | undefined;
+  /** The issues of this very text, found by the caller already (a save validates in slices first). */
+  issues?: ValidationIssue[];
+}
+
 export function parseFlowText(
   text: string,
   file: string,
   registry: Registry,
-  options: Pick<ValidateFlowOptions, 'knownFlows'> = {},
+  options: ParseFlowOptions = {},
 ): ParsedFlow {
-  const read = parseJsonText(text, file);
+  const read = parseJsonText(text, file, options.maxJsonDepth);
   if (!read.ok) return { issues: [read.issue] };
   const json = read.json;
-  const issues = validateFlow(json, registry, { file, knownFlows: options.knownFlows });
+  // A bound checked before validating, which costs about the size of the document.
+  const refused = options.precheck?.(json);
+  if (refused) return { json, issues: [{ file, ...refused }] };
+  const issues = options.issues ?? validateFlow(json, registry, { file, knownFlows: options.knownFlows, maxJsonDepth: options.maxJsonDepth });
   return issues.length === 0 ? { document: json as FlowDocument, json, issues } : { json, issues };
 }
 
@@ -50,7 +60,7 @@ export function parseFlowText(
 export async function loadFlowFile(
   path: string,
   registry: Registry,
-  options: Pick<ValidateFlowOptions, 'knownFlows' | 'file'> = {},
+  options: Pick<ValidateFlowOptions, 'knownFlows' | 'file' | 'maxJsonDepth'> = {},
 ): Promise<LoadedFlow> {
   const file = options.file ?? path;
   const id = flowIdFromPath(path);

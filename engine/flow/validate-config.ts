@@ -52,7 +52,7 @@ export function checkConfig(check: ConfigCheck): ValidationIssue[] {
     for (const problem of findExpressionIssues(value)) {
       const at = fieldPointer + problem.pointer;
       if (isLiteralOnly(at)) continue;
-      issues.push({ pointer: at, stepId, code: 'expression-syntax', message: problem.message });
+      issues.push({ pointer: at, stepId, code: problem.code, message: problem.message });
     }
   }
   const validator = configValidator(check.registry, check.schema);

@@ -6,7 +6,7 @@ import { joinPointer } from '../core/issues.js';
 import type { Registry } from '../core/registry.js';
 import type { ScopeSpec, StepDefinition } from '../core/step-definition.js';
 import { closestName } from './closest-name.js';
-import { BRANCH_NODE_KEYS, STEP_ID_MAX_LENGTH, STEP_ID_PATTERN, STEP_NODE_KEYS } from './document.js';
+import { BRANCH_NODE_KEYS, MAX_SCOPE_DEPTH, STEP_ID_MAX_LENGTH, STEP_ID_PATTERN, STEP_NODE_KEYS } from './document.js';
 import { checkConfig, flowReferenceFields } from './validate-config.js';
 
 /** What the walk over one flow shares. */
@@ -16,6 +16,8 @@ export interface TreeCheck {
   issues: ValidationIssue[];
   /** Each id seen so far and the pointer of the node that has it. */
   ids: Map<string, string>;
+  /** How many sequences enclose the node being checked (the flow's own steps: 1). */
+  scopeDepth: number;
 }
 
 /** Where a step node stands: the flow's trigger, or a step in a sequence. */
@@ -35,9 +37,16 @@ const ID_RULE =
   `a slug of lowercase letters, digits and "-" that starts with a letter or digit, ` +
   `at most ${STEP_ID_MAX_LENGTH} characters`;
 
-/** Checks each step of a sequence. */
+/** Checks each step of a sequence; a sequence nested deeper than {@link MAX_SCOPE_DEPTH} is not entered. */
 export function checkSequence(steps: unknown[], pointer: string, check: TreeCheck): void {
+  if (check.scopeDepth >= MAX_SCOPE_DEPTH) {
+    const message = `steps nest deeper than ${MAX_SCOPE_DEPTH} levels of scopes here`;
+    reporter(check)(pointer, 'too-deep', `${message}; move some into another flow (a Flow Reference calls it)`);
+    return;
+  }
+  check.scopeDepth += 1;
   steps.forEach((step, index) => checkStepNode(step, joinPointer(pointer, index), 'step', check));
+  check.scopeDepth -= 1;
 }
 
 /** Checks a step node and everything nested in it. */

@@ -337,6 +337,20 @@ const rows: Row[] = [
     expected: [['expression-syntax', '/steps/1/steps/0/config/headers/x-region', 'send', 'column']],
   },
   {
+    problem: 'regex with a lookahead, which the linear-time engine cannot run',
+    change: (flow) => (flow.steps[0].config.value = { $expr: '$match(payload.s, /a(?=b)/)' }),
+    expected: [
+      ['unsupported-regex', '/steps/0/config/value', 'body', 'column 21: regex /a(?=b)/ uses a lookahead'],
+    ],
+  },
+  {
+    problem: 'regex with a backreference in a template hole',
+    change: (flow) => {
+      send(flow).config.body = { $template: 'Alarm {{ $replace(payload.s, /(a)\\1/, "") }}' };
+    },
+    expected: [['unsupported-regex', '/steps/1/steps/0/config/body', 'send', 'uses a backreference `\\1`']],
+  },
+  {
     problem: 'malformed expression object',
     change: (flow) => (send(flow).config.body = { $expr: 'payload', extra: 1 }),
     expected: [['expression-syntax', '/steps/1/steps/0/config/body', 'send', '"extra"']],

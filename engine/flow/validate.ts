@@ -3,7 +3,9 @@
  * what was expected.
  */
 import type { ValidationIssue } from '../core/issues.js';
+import { DEFAULT_JSON_DEPTH, depthExcessMessage, findValueDepthExcess } from '../core/json-depth.js';
 import type { Registry } from '../core/registry.js';
+import { withConflictMarkers } from '../flow-diff/conflict-marker.js';
 import { FLOW_FORMAT, FLOW_ROOT_KEYS } from './document.js';
 import { sortByDocumentOrder } from './issue-order.js';
 import { checkSequence, checkStepNode, type TreeCheck } from './validate-node.js';
@@ -16,11 +18,13 @@ export interface ValidateFlowOptions {
   file?: string;
   /** Ids of the flows that exist; when given, a Flow Reference to any other flow is an issue. */
   knownFlows?: ReadonlySet<string>;
+  /** Nesting of objects and arrays allowed in the document; default {@link DEFAULT_JSON_DEPTH}. */
+  maxJsonDepth?: number;
 }
 
 /**
  * Checks a parsed flow file against the flow format and the step registry, and returns every problem found,
- * in the order they appear in the document (none when the flow is valid).
+ * in the order they appear in the document (none when the flow is valid); merge conflict markers come first.
  *
  * @example
  * const issues = validateFlow(JSON.parse(text), registry, { file: 'flows/echo.flow.json' });
@@ -31,8 +35,58 @@ export function validateFlow(
   registry: Registry,
   options: ValidateFlowOptions = {},
 ): ValidationIssue[] {
-  const check: TreeCheck = { registry, knownFlows: options.knownFlows, issues: [], ids: new Map() };
+  // Checked first, so that the walks below (and whoever uses the document after them) meet bounded nesting.
+  const tooDeep = checkJsonDepth(document, options);
+  if (tooDeep.length > 0) return tooDeep;
+  const { knownFlows } = options;
+  const check: TreeCheck = { registry, knownFlows, issues: [], ids: new Map(), scopeDepth: 0 };
   checkRoot(document, check);
+  const issues = sortByDocumentOrder(check.issues, document).map((issue) => withFile(issue, options.file));
+  // A file the merge driver left with conflicts is reported at each conflicting step first.
+  return withConflictMarkers(document, issues, options.file);
+}
+
+/**
+ * The one `json-depth` issue of a document that nests more objects and arrays than `options.maxJsonDepth`
+ * (default {@link DEFAULT_JSON_DEPTH}), or none. Run it before anything that walks the document recursively.
+ */
+export function checkJsonDepth(
+  document: unknown,
+  options: Pick<ValidateFlowOptions, 'file' | 'maxJsonDepth'> = {},
+): ValidationIssue[] {
+  const tooDeep = findValueDepthExcess(document, options.maxJsonDepth ?? DEFAULT_JSON_DEPTH);
+  if (!tooDeep) return [];
+  const issue = { pointer: tooDeep.pointer, code: 'json-depth', message: depthExcessMessage(tooDeep) };
+  return [withFile(issue, options.file)];
+}
+
+/**
+ * {@link validateFlow}, handing the event loop back between top-level steps every `sliceMs`, so that a large
+ * flow is validated without holding the server. The same issues in the same order.
+ */
+export async function validateFlowSliced(
+  document: unknown,
+  registry: Registry,
+  options: ValidateFlowOptions & { sliceMs?: number } = {},
+): Promise<ValidationIssue[]> {
+  const tooDeep = checkJsonDepth(document, options);
+  if (tooDeep.length > 0) return tooDeep;
+  const root = document as Record<string, unknown> | null;
+  if (typeof root !== 'object' || root === null || !Array.isArray(root.steps)) {
+    return validateFlow(document, registry, options);
+  }
+  const check: TreeCheck = { registry, knownFlows: options.knownFlows, issues: [], ids: new Map(), scopeDepth: 0 };
+  checkRoot({ ...root, steps: [] }, check);
+  // The top-level sequence is one level of scopes, as checkSequence counts it in validateFlow.
+  check.scopeDepth = 1;
+  const sliceMs = options.sliceMs ?? 15;
+  let sliceStart = performance.now();
+  for (const [index, step] of root.steps.entries()) {
+    checkStepNode(step, `/steps/${index}`, 'step', check);
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  }
   return sortByDocumentOrder(check.issues, document).map((issue) => withFile(issue, options.file));
 }
 

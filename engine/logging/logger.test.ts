@@ -66,4 +66,17 @@ describe('createLogger', () => {
     expect(errorFields(new TypeError('oops'))).toMatchObject({ errorType: 'TypeError', error: 'oops' });
     expect(errorFields('plain')).toEqual({ error: 'plain' });
   });
+
+  it('cuts a line longer than maxLineBytes, keeping it one JSON object that says so', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ write: (line) => lines.push(line), maxLineBytes: 1000 });
+    logger.warn(`execution failed: ${'x'.repeat(5000)}`, { big: 'y'.repeat(50_000) });
+    logger.info('short', { n: 1 });
+    expect(lines[0]!.length).toBeLessThanOrEqual(1000);
+    const cut = JSON.parse(lines[0]!);
+    expect(cut).toMatchObject({ level: 'warn', limit: 'limits.logLineBytes' });
+    expect(cut.lineBytes).toBeGreaterThan(55_000);
+    expect(cut.msg.startsWith('execution failed: xxx')).toBe(true);
+    expect(JSON.parse(lines[1]!)).toMatchObject({ msg: 'short', n: 1 });
+  });
 });

@@ -36,6 +36,8 @@ export interface LoggerOptions {
   redactor?: Redactor;
   /** Fields on every line. */
   fields?: LogFields;
+  /** Longest line written (`limits.logLineBytes`); a longer one keeps its start, cut, and says so. */
+  maxLineBytes?: number;
 }
 
 const RANK: Record<LogThreshold, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
@@ -59,6 +61,17 @@ function serialize(value: LogFields): string {
   }
 }
 
+/** Longest line by default, as `limits.logLineBytes`. */
+export const DEFAULT_MAX_LINE = 16 * 1024;
+
+/** A line cut to `max`: still one JSON object, with the start of the full line in `cut` and its length. */
+function cutLine(line: string, max: number, head: { time: string; level: string; msg: string }): string {
+  const room = Math.max(0, Math.floor((max - 200) / 2));
+  const msg = head.msg.length > room ? `${head.msg.slice(0, room)}...` : head.msg;
+  const cut = line.slice(0, Math.max(0, room - msg.length));
+  return JSON.stringify({ ...head, msg, cut, lineBytes: line.length, limit: 'limits.logLineBytes' });
+}
+
 /**
  * Creates a logger writing one JSON object per line: `time` (ISO), `level`, `msg`, then the fields.
  *
@@ -72,11 +85,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const redactor = options.redactor;
   const base = options.fields ?? {};
+  const maxLine = options.maxLineBytes ?? DEFAULT_MAX_LINE;
 
   function log(lineLevel: LogLevelName, message: string, fields?: LogFields): void {
     if (RANK[lineLevel] < threshold) return;
     const time = new Date().toISOString();
-    const line = serialize({ time, level: lineLevel, msg: message, ...base, ...fields });
+    let line = serialize({ time, level: lineLevel, msg: message, ...base, ...fields });
+    if (line.length > maxLine) line = cutLine(line, maxLine, { time, level: lineLevel, msg: message });
     write(redactor ? redactor.redactText(line) : line);
   }
 

@@ -13,6 +13,8 @@ import type { CompiledFlow } from './types.js';
 export interface CompileOptions {
   /** The file the document came from, for issue messages. */
   file?: string;
+  /** The caller has just validated the document with the same registry: it is not validated again. */
+  validated?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export function compileFlow(
   registry: Registry,
   options: CompileOptions = {},
 ): CompiledFlow {
-  const issues = validateFlow(document, registry, { file: options.file });
+  const issues = options.validated ? [] : validateFlow(document, registry, { file: options.file });
   if (issues.length > 0) {
     const where = options.file ?? `flow "${flowId}"`;
     throw new FlowbusError('VALIDATION', `${where} has ${issues.length} problem(s): ${issues[0].message}`, {

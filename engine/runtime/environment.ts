@@ -4,8 +4,11 @@
 import { FlowbusError } from '../core/errors.js';
 import type { FlowError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
+import type { SizeMemo } from '../core/value-size.js';
 import type { ForEachSettings, Iteration } from '../steps/for-each/iterations.js';
+import type { BoundedList } from './bounded-list.js';
 import { realClock } from './clock.js';
+import type { ExecutionLimits } from './limits.js';
 import type { LogEntry, RuntimeServices, StepStub, StepTrace } from './types.js';
 
 /** Everything one execution needs besides the message; lives in the machine's context by reference. */
@@ -17,8 +20,15 @@ export interface ExecutionEnv {
   stubs: Record<string, StepStub>;
   dryRun: boolean;
   callDepth: number;
-  trace: StepTrace[];
-  logs: LogEntry[];
+  /** The flows that called this one, outermost first (Flow Reference). */
+  callers: string[];
+  limits: ExecutionLimits;
+  /** Sizes of the values measured so far: each value is walked once per execution. */
+  sizes: SizeMemo;
+  /** When the execution last handed the event loop back (`performance.now()`). */
+  lastYieldAt: number;
+  trace: BoundedList<StepTrace>;
+  logs: BoundedList<LogEntry>;
   /** The step running now, so a cancelled execution can say where it stopped. */
   current?: { stepId: string; type: string; path: string; startedAt: number; started: number };
   /** Set once the record is final: late results of abandoned steps are ignored. */
@@ -34,12 +44,16 @@ export interface TryState {
 
 /** State of one running For Each. */
 export interface LoopState {
+  /** The For Each's step id. */
+  id: string;
   settings: ForEachSettings;
   iterations: Iteration[];
   /** Index of the iteration running now. */
   index: number;
   entry: Message;
   results: unknown[];
+  /** Size of `results` so far; shared by the loop state's copies. */
+  resultsSize: { bytes: number };
 }
 
 /** The machine's context. */

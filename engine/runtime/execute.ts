@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { createActor } from 'xstate';
 import { FlowbusError, toFlowError, type FlowError } from '../core/errors.js';
 import { createMessage, type Message } from '../core/message.js';
+import { BoundedList } from './bounded-list.js';
 import { defaultServices, pushTrace, type ExecutionEnv, type RunContext } from './environment.js';
+import { resolveExecutionLimits } from './limits.js';
 import type { FlowMachine } from './machine.js';
 import type { PlanAction } from './plan.js';
 import { runSegment, SegmentFailure } from './segment.js';
@@ -67,6 +69,7 @@ export async function executeFlow(
   const startedAt = Date.now();
   const started = performance.now();
   const controller = new AbortController();
+  const limits = resolveExecutionLimits(options.limits);
   const env: ExecutionEnv = {
     executionId: options.executionId ?? randomUUID(),
     flowId,
@@ -75,8 +78,12 @@ export async function executeFlow(
     stubs: options.stubs ?? {},
     dryRun: options.dryRun ?? false,
     callDepth: options.callDepth ?? 0,
-    trace: [],
-    logs: [],
+    callers: options.callers ?? [],
+    limits,
+    sizes: new WeakMap(),
+    lastYieldAt: performance.now(),
+    trace: new BoundedList(limits.traceEntries, (entry) => entry.stepId),
+    logs: new BoundedList(limits.traceEntries, (entry) => entry.stepId),
     closed: false,
   };
   const context: RunContext = {
@@ -123,9 +130,12 @@ export async function executeFlow(
     endedAt: Date.now(),
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     input,
-    steps: env.trace,
-    logs: env.logs,
+    steps: env.trace.items(),
+    logs: env.logs.items(),
   };
+  const steps = env.trace.elision();
+  const logs = env.logs.elision();
+  if (steps || logs) record.elided = { ...(steps ? { steps } : {}), ...(logs ? { logs } : {}) };
   if (ending.status === 'succeeded') record.result = ending.message;
   if (ending.error) record.error = ending.error;
   return record;

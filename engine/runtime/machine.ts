@@ -6,10 +6,19 @@
 import { assign, setup } from 'xstate';
 import { matchesErrorType, toFlowError, type FlowError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
+import { measureValue } from '../core/value-size.js';
 import type { LoopState, RunContext } from './environment.js';
 import type { FlowPlan, PlanAction, PlanChoice, PlanForEach, PlanStep, PlanTry } from './plan.js';
 import { retryDelayMs } from '../steps/try/handler.js';
-import { decideChoice, iterationMessage, loopExitMessage, startLoop } from './scope-runner.js';
+import {
+  decideChoice,
+  iterationMessage,
+  loopExitMessage,
+  pauseLoop,
+  resultsOverLimit,
+  startLoop,
+} from './scope-runner.js';
+import { paceDue } from './limits.js';
 import { runSegment, SegmentFailure } from './segment.js';
 import { traceSkipped } from './step-runner.js';
 
@@ -85,7 +94,12 @@ const flowSetup = setup({
     endIteration: assign({
       loops: ({ context }, params: { loopId: string }) => {
         const loop = context.loops[params.loopId];
-        const results = loop.settings.resultsVariable ? [...loop.results, context.message.payload] : loop.results;
+        const { payload } = context.message;
+        const index = loop.index + 1;
+        if (!loop.settings.resultsVariable) return { ...context.loops, [params.loopId]: { ...loop, index } };
+        const { env } = context;
+        loop.resultsSize.bytes += measureValue(payload, env.limits.messageBytes, env.sizes) + 1;
+        const results = [...loop.results, payload];
         return { ...context.loops, [params.loopId]: { ...loop, index: loop.index + 1, results } };
       },
     }),
@@ -103,6 +117,8 @@ const flowSetup = setup({
       handles(params.step.handlers[params.index].errorTypes, context.error),
     branchChosen: ({ event }, params: { index: number }) =>
       (event as unknown as { output: number }).output === params.index,
+    loopMustPause: ({ context }, params: { loopId: string }) =>
+      paceDue(context.env) || resultsOverLimit(context.loops[params.loopId], context.env),
     loopHasMore: ({ context }, params: { loopId: string }) => {
       const loop = context.loops[params.loopId];
       return loop.index < loop.iterations.length;
@@ -253,10 +269,17 @@ function forEachState(step: PlanForEach, next: string, errorTarget: string): Sta
       ),
       next: {
         always: [
+          { guard: { type: 'loopMustPause', params }, target: 'pausing' },
           { guard: { type: 'loopHasMore', params }, target: 'body', actions: { type: 'beginIteration', params } },
           { target: 'exit', actions: { type: 'endLoop', params } },
         ],
       },
+      // Now and then a long loop (even one with an empty body) hands the event loop back here.
+      pausing: workState(
+        (context) => pauseLoop(context.loops[step.id], context.env),
+        'next',
+        { target: errorTarget, actions: 'storeError' },
+      ),
       body: { ...sequence(step.body, errorTarget), onDone: { target: 'next', actions: { type: 'endIteration', params } } },
       exit: { type: 'final' },
     },

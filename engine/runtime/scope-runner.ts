@@ -10,7 +10,8 @@ import {
   iterationVars,
   varsAfterForEach,
 } from '../steps/for-each/iterations.js';
-import type { LoopState, RunContext } from './environment.js';
+import type { ExecutionEnv, LoopState, RunContext } from './environment.js';
+import { messageLimitError, pace } from './limits.js';
 import type { PlanChoice, PlanForEach } from './plan.js';
 import { evaluationContext, traced } from './step-runner.js';
 
@@ -31,7 +32,16 @@ export function startLoop(step: PlanForEach, context: RunContext): Promise<LoopS
     const config = await step.config.evaluate(context.message, evaluationContext(context.env, step));
     const settings = forEachSettings(config);
     const iterations = forEachIterations(settings);
-    const loop: LoopState = { settings, iterations, index: 0, entry: context.message, results: [] };
+    const entry = context.message;
+    const loop: LoopState = {
+      id: step.id,
+      settings,
+      iterations,
+      index: 0,
+      entry,
+      results: [],
+      resultsSize: { bytes: 2 },
+    };
     return { value: loop, output: { items: settings.items.length, iterations: iterations.length } };
   });
 }
@@ -53,4 +63,23 @@ export function loopExitMessage(loop: LoopState, current: Message): Message {
     attributes: loop.entry.attributes,
     vars: varsAfterForEach(loop.entry.vars, current.vars, loop.settings, loop.results),
   };
+}
+
+/** Whether the results a For Each collected so far are larger than `limits.messageBytes`. */
+export function resultsOverLimit(loop: LoopState, env: ExecutionEnv): boolean {
+  return loop.resultsSize.bytes > env.limits.messageBytes;
+}
+
+/**
+ * Runs between two iterations when the loop has kept the event loop long enough, or its results have grown
+ * too large: hands the event loop back, or fails with `EXECUTION:LIMIT` naming the For Each.
+ */
+export async function pauseLoop(loop: LoopState, env: ExecutionEnv): Promise<void> {
+  if (resultsOverLimit(loop, env)) {
+    const what = `the results collected in "${loop.settings.resultsVariable}"`;
+    const error = messageLimitError(what, env.limits.messageBytes);
+    error.step = loop.id;
+    throw error;
+  }
+  await pace(env);
 }

@@ -1,11 +1,12 @@
 /**
  * @module Runs one step for the machine: evaluates its config, calls `execute` (or a stub), and traces it.
  */
-import { FlowbusError, toFlowError } from '../core/errors.js';
+import { FlowbusError, toFlowError, type FlowError } from '../core/errors.js';
 import { applyStepOutput, type Message, type StepOutput } from '../core/message.js';
 import type { StepContext } from '../core/step-definition.js';
 import type { EvaluationContext } from '../expressions/index.js';
 import { pushTrace, type ExecutionEnv, type RunContext } from './environment.js';
+import { boundLogContent, checkMessageSize, pace } from './limits.js';
 import type { PlanAction, PlanStep } from './plan.js';
 import { stepOutput } from './summary.js';
 import type { StepStatus, StepTrace } from './types.js';
@@ -18,6 +19,9 @@ export function evaluationContext(env: ExecutionEnv, step: { id: string }): Eval
   return {
     bindings: { executionId: env.executionId, flowId: env.flowId, stepId: step.id },
     signal: env.signal,
+    limits: { valueBytes: env.limits.valueBytes },
+    sizes: env.sizes,
+    variables: env.services.variables,
   };
 }
 
@@ -72,25 +76,34 @@ export function traceSkipped(step: PlanStep, context: RunContext): void {
 }
 
 /** The promise behind an action step's state: returns the step's output message. */
-export function runAction(step: PlanAction, context: RunContext): Promise<Message> {
+export async function runAction(step: PlanAction, context: RunContext): Promise<Message> {
+  await pace(context.env);
   return traced(step, context, async () => {
-    const { env, message } = context;
-    const config = (await step.config.evaluate(message, evaluationContext(env, step))) as Record<string, unknown>;
-    const stub = env.stubs[step.id] ?? (env.dryRun && step.definition.sideEffects ? {} : undefined);
-    if (stub) {
-      if (stub.error) {
-        const { type, message: text, details } = stub.error;
-        throw new FlowbusError(type, text ?? `stubbed ${type}`, details);
-      }
-      const next = applyStepOutput(message, stub.output);
-      return { value: next, status: 'stubbed', output: stepOutput(next), config: redactSecrets(step, config) };
-    }
-    const execute = step.definition.execute;
-    if (!execute) return { value: message, output: stepOutput(message) };
-    const output: StepOutput | void = await execute(stepContext(step, context, config));
-    const next = applyStepOutput(message, output);
-    return { value: next, output: stepOutput(next) };
+    const result = await actionResult(step, context);
+    checkMessageSize(context.env, result.value);
+    return result;
   });
+}
+
+async function actionResult(step: PlanAction, context: RunContext) {
+  const { env, message } = context;
+  const evaluated = await step.config.evaluate(message, evaluationContext(env, step));
+  const config = evaluated as Record<string, unknown>;
+  const stub = env.stubs[step.id] ?? (env.dryRun && step.definition.sideEffects ? {} : undefined);
+  if (stub) {
+    if (stub.error) {
+      const { type, message: text, details } = stub.error;
+      throw new FlowbusError(type, text ?? `stubbed ${type}`, details);
+    }
+    const next = applyStepOutput(message, stub.output);
+    const status = 'stubbed' as const;
+    return { value: next, status, output: stepOutput(next), config: redactSecrets(step, config) };
+  }
+  const execute = step.definition.execute;
+  if (!execute) return { value: message, output: stepOutput(message) };
+  const output: StepOutput | void = await execute(stepContext(step, context, config));
+  const next = applyStepOutput(message, output);
+  return { value: next, output: stepOutput(next) };
 }
 
 function stepContext(step: PlanAction, context: RunContext, config: Record<string, unknown>): StepContext {
@@ -110,7 +123,7 @@ function stepContext(step: PlanAction, context: RunContext, config: Record<strin
           time: Date.now(),
           level,
           category,
-          content,
+          content: boundLogContent(content, env.limits.logLineBytes),
           executionId: env.executionId,
           flowId: env.flowId,
           stepId: step.id,
@@ -126,8 +139,11 @@ function stepContext(step: PlanAction, context: RunContext, config: Record<strin
 }
 
 async function callFlow(env: ExecutionEnv, step: PlanAction, flowId: string, input: Message, signal: AbortSignal) {
+  const chain = [...env.callers, env.flowId, flowId];
   if (env.callDepth >= MAX_CALL_DEPTH) {
-    throw new FlowbusError('FLOW:RECURSION', `flow references nest deeper than ${MAX_CALL_DEPTH} calls`, { flowId });
+    const nest = `flow references nest deeper than ${MAX_CALL_DEPTH} calls`;
+    const message = `${nest}; the chain: ${describeChain(chain)}`;
+    throw new FlowbusError('FLOW:RECURSION', message, { flowId, flows: chain });
   }
   const target = env.services.resolveFlow(flowId);
   if (!target) throw new FlowbusError('FLOW:NOT_FOUND', `flow "${flowId}" is not published`, { flowId });
@@ -137,20 +153,46 @@ async function callFlow(env: ExecutionEnv, step: PlanAction, flowId: string, inp
       executionId: `${env.executionId}/${step.id}`,
       signal,
       callDepth: env.callDepth + 1,
+      callers: [...env.callers, env.flowId],
       services: env.services,
       dryRun: env.dryRun,
+      limits: env.limits,
     },
   );
   for (const entry of record.steps) {
     pushTrace(env, { ...entry, stepId: `${step.id}/${entry.stepId}`, path: `${flowId}#${entry.path}` });
   }
+  const elided = record.elided?.steps?.byKey ?? {};
+  env.trace.addElided(Object.fromEntries(Object.entries(elided).map(([id, n]) => [`${step.id}/${id}`, n])));
   if (record.status === 'succeeded' && record.result) return record.result;
   const error = record.error ?? { type: 'FLOW:FAILED', message: `flow "${flowId}" failed` };
-  throw new FlowbusError(error.type, `in flow "${flowId}": ${error.message}`, {
+  // An error from deeper down already says where it happened (and a recursion names the whole chain): it is
+  // passed on as it is, so that the message names the flow once, however deep the calls went.
+  if (error.details?.calledBy !== undefined || error.type === 'FLOW:RECURSION') throw toFlowbusError(error);
+  const callers = [...env.callers, env.flowId];
+  const where = `in flow "${flowId}" (called by ${describeChain(callers)})`;
+  throw new FlowbusError(error.type, `${where}: ${error.message}`, {
     ...error.details,
     flowId,
+    calledBy: callers,
     ...(error.step ? { flowStep: error.step } : {}),
   });
+}
+
+function toFlowbusError(error: FlowError): FlowbusError {
+  return new FlowbusError(error.type, error.message, error.details);
+}
+
+/** `"a" → "b" → "b" (x15)`: a chain of flow ids, repeats folded. */
+export function describeChain(chain: string[]): string {
+  const parts: string[] = [];
+  for (let index = 0; index < chain.length; ) {
+    let end = index + 1;
+    while (end < chain.length && chain[end] === chain[index]) end++;
+    parts.push(end - index > 1 ? `"${chain[index]}" (x${end - index})` : `"${chain[index]}"`);
+    index = end;
+  }
+  return parts.join(' → ');
 }
 
 /** A copy of an evaluated config with the fields the step marks `x-secret` replaced. */

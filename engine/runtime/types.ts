@@ -5,6 +5,8 @@ import type { FlowError } from '../core/errors.js';
 import type { Attributes, Message, StepOutput, Vars } from '../core/message.js';
 import type { Clock, ConnectionResolver, FlowInvoker, LogLevel } from '../core/step-definition.js';
 import type { FlowDocument } from '../flow/document.js';
+import type { Elision } from './bounded-list.js';
+import type { ExecutionLimits } from './limits.js';
 
 /** What a trigger hands to an execution. */
 export interface ExecutionInput {
@@ -37,6 +39,8 @@ export interface RuntimeServices {
   /** Looks up another published flow for Flow Reference. */
   resolveFlow: (flowId: string) => CompiledFlow | undefined;
   clock: Clock;
+  /** The variables of the environment the flow runs in, read by `$env(name)`. */
+  variables?: (name: string) => string | undefined;
 }
 
 export interface ExecuteOptions {
@@ -52,6 +56,10 @@ export interface ExecuteOptions {
   services?: Partial<RuntimeServices>;
   /** Depth of Flow Reference calls, to stop a flow that calls itself forever. */
   callDepth?: number;
+  /** The flows that called this one, outermost first (set by Flow Reference). */
+  callers?: string[];
+  /** What the execution may hold; missing fields take {@link DEFAULT_EXECUTION_LIMITS}. */
+  limits?: Partial<ExecutionLimits>;
 }
 
 export type ExecutionStatus = 'succeeded' | 'failed' | 'cancelled' | 'timed-out';
@@ -93,6 +101,16 @@ export interface ExecutionRecord {
   result?: Message;
   error?: FlowError;
   logs: LogEntry[];
+  /**
+   * Set when the execution ran more steps (or wrote more log lines) than `limits.traceEntries` keeps: the
+   * first and last entries are kept, those in between only counted here (per step id).
+   */
+  elided?: {
+    steps?: Elision;
+    logs?: Elision;
+    /** Set on a stored record that had to shrink to `limits.recordBytes`: what was left out. */
+    record?: { recordBytes: number; left: string[] };
+  };
 }
 
 /** A flow compiled once (expressions compiled, machine built); each `execute` is one actor. */

@@ -11,9 +11,9 @@ function isUnder(url: string, prefix: string): boolean {
   return url.startsWith(prefix) && (next === undefined || next === '/' || next === '?');
 }
 
-/** Whether a request goes to express: the management API (`/api`) and bus ingest (`/events`). */
+/** Whether a request goes to express: the management API (`/api`), bus ingest (`/events`, `/callbacks`). */
 export function isApiPath(url: string): boolean {
-  return isUnder(url, '/api') || isUnder(url, '/events');
+  return isUnder(url, '/api') || isUnder(url, '/events') || isUnder(url, '/callbacks');
 }
 
 /**

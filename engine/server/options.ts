@@ -4,6 +4,7 @@
 import type { ConnectionTypeDefinition } from '../core/connection-type.js';
 import type { Registry } from '../core/registry.js';
 import type { TargetTypeDefinition } from '../bus/index.js';
+import type { SourceTypeDefinition } from '../bus/sources/index.js';
 import type { ConfigOverrides } from '../config/load.js';
 import type { LogThreshold } from '../logging/logger.js';
 import type { ExecutionInput, ExecutionRecord } from '../runtime/types.js';
@@ -24,6 +25,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** Bearer token of the management API. */
   authToken?: string;
+  /** The environment to run in (`<flowsDir>/environments/<name>.env.json`). */
+  environment?: string;
   logLevel?: LogThreshold;
   limits?: ConfigOverrides['limits'];
   history?: ConfigOverrides['history'];
@@ -37,6 +40,8 @@ export interface ServerOptions {
   handleSignals?: boolean;
   /** Target types for bus rules beside the built-in flow, webhook and log-store (e.g. message push). */
   targetTypes?: TargetTypeDefinition[];
+  /** Source types for `*.source.json` files beside the built-in `url-callback` (RabbitMQ, NATS). */
+  sourceTypes?: SourceTypeDefinition[];
   /** Serves paths that are neither API nor trigger paths (the editor). */
   fallback?: FallbackHandler;
 }

@@ -4,17 +4,20 @@
 import { mkdir } from 'node:fs/promises';
 import { loadConfig, type ConfigOverrides } from '../config/load.js';
 import { FlowbusError } from '../core/errors.js';
-import { createHealthState } from '../core/health.js';
+import { createHealthState, type HealthState } from '../core/health.js';
 import type { ServerConfig } from '../config/types.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createRedactor } from '../logging/redact.js';
 import { createConnectionService } from '../store/connections.js';
 import { createSecretBox, loadSecretKey } from '../store/crypto.js';
+import type { Recovery } from '../store/data-file.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { createEventBus } from '../bus/index.js';
 import { isLoopbackName, normalizeHostEntry } from './access/host-policy.js';
 import { guardFallback, refusalLogger } from './access/middleware.js';
 import { createRequestGuard } from './access/request-guard.js';
+import { createUrlCallbackSource, SourceManager } from '../bus/sources/index.js';
+import { keepEnvironmentSecrets, openEnvironment, withEnvironmentConnections } from '../environments/index.js';
 import { createApiApp } from './api/app.js';
 import type { Lifecycle } from './api/context.js';
 import { ExecutionRunner } from './executions/runner.js';
@@ -25,19 +28,20 @@ import { createHttpServer, listen, stopAccepting } from './http-server.js';
 import { createServerMetrics } from './metrics/server-metrics.js';
 import type { RunningServer, ServerOptions } from './options.js';
 import { installSignalHandlers } from './shutdown.js';
+import { startStallMonitor } from './stall-monitor.js';
 import { buildTriggerTable, prepareTrigger } from './trigger-routes.js';
 import type { TriggerEntry } from './triggers/compile-trigger.js';
 import { createDispatcher } from './triggers/dispatcher.js';
 import { TriggerTable } from './triggers/trigger-table.js';
 
 function overridesOf(options: ServerOptions): ConfigOverrides {
-  const { port, host, allowedHosts, flowsDir, dataDir, authToken, logLevel, limits, history } = options;
-  return { port, host, allowedHosts, flowsDir, dataDir, authToken, logLevel, limits, history };
+  const { port, host, allowedHosts, flowsDir, dataDir, authToken, environment, logLevel, limits, history } = options;
+  return { port, host, allowedHosts, flowsDir, dataDir, authToken, environment, logLevel, limits, history };
 }
 
 const isLoopback = (host: string) => isLoopbackName(normalizeHostEntry(host));
 
-async function openStore(config: ServerConfig, logger: Logger) {
+async function openStore(config: ServerConfig, logger: Logger, health: HealthState) {
   const { store, recovered } = await openLowdbStore({
     dataDir: config.dataDir,
     retention: { maxPerFlow: config.history.maxPerFlow, maxAgeMs: config.history.maxAgeHours * 3_600_000 },
@@ -46,14 +50,23 @@ async function openStore(config: ServerConfig, logger: Logger) {
       logger.error('could not write the data file; will retry', { error: thrown.message });
     },
   });
-  if (recovered) {
-    logger.error(
-      `the data file was unusable (${recovered.reason}); it was kept as ${recovered.movedTo} and an empty ` +
-        'store was started (flows are files and are not affected; connections must be entered again)',
-      { file: store.location, movedTo: recovered.movedTo },
-    );
-  }
+  for (const recovery of recovered) reportRecovery(recovery, store.location, logger, health);
   return store;
+}
+
+/** Says loudly, in the log and in `/api/health` (degraded until a restart), that a data file was set aside. */
+function reportRecovery(recovery: Recovery, stateFile: string, logger: Logger, health: HealthState): void {
+  const state = recovery.file === stateFile;
+  const started = recovery.restoredFrom
+    ? `its last good copy ${recovery.restoredFrom} was used (changes since that copy are lost)`
+    : state
+      ? 'an empty state was started: every flow is published again and connections must be entered again'
+      : 'an empty history was started; publish switches and connections are not affected';
+  const { file, reason, movedTo } = recovery;
+  const message = `the data file ${file} was unusable (${reason}); it was kept as ${movedTo} and ${started}`;
+  logger.error(message, { file, movedTo, restoredFrom: recovery.restoredFrom });
+  const details = { file, movedTo, reason };
+  health.degrade(state ? 'store' : 'store-history', message, details);
 }
 
 /**
@@ -68,9 +81,21 @@ async function openStore(config: ServerConfig, logger: Logger) {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const overrides = overridesOf(options);
-  const config = await loadConfig({ file: options.config, cwd: options.cwd, env, overrides });
+  let config = await loadConfig({ file: options.config, cwd: options.cwd, env, overrides });
+  const allTypes = [httpAuthConnectionType, ...(options.connectionTypes ?? [])];
+  const connectionTypes = new Map(allTypes.map((definition) => [definition.type, definition]));
+  const cwd = options.cwd ?? process.cwd();
+  const environment = config.environment
+    ? await openEnvironment(config.flowsDir, config.environment, connectionTypes, env, cwd)
+    : undefined;
+  if (environment && Object.keys(environment.limits).length > 0) {
+    const environmentLimits = { file: environment.file, limits: environment.limits };
+    config = await loadConfig({ file: options.config, cwd: options.cwd, env, overrides, environmentLimits });
+  }
   const redactor = createRedactor();
-  const logger = createLogger({ level: config.logLevel, write: options.logWrite, redactor });
+  if (environment) keepEnvironmentSecrets(redactor, environment.secrets);
+  const maxLineBytes = config.limits.logLineBytes;
+  const logger = createLogger({ level: config.logLevel, write: options.logWrite, redactor, maxLineBytes });
   const lifecycle: Lifecycle = { state: 'starting', startedAt: Date.now() };
   const health = createHealthState();
   await mkdir(config.dataDir, { recursive: true });
@@ -79,17 +104,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const message = 'generated a secret key for connection secrets; back it up with the data folder';
     logger.warn(message, { file: secretKey.file });
   }
-  const store = await openStore(config, logger);
-  const allTypes = [httpAuthConnectionType, ...(options.connectionTypes ?? [])];
-  const connectionTypes = new Map(allTypes.map((definition) => [definition.type, definition]));
+  const store = await openStore(config, logger, health);
   const box = createSecretBox(secretKey.key);
-  const connections = createConnectionService({ store, box, types: connectionTypes, redactor });
+  const storeConnections = createConnectionService({ store, box, types: connectionTypes, redactor });
+  const connections = environment ? withEnvironmentConnections(storeConnections, environment) : storeConnections;
   const unreadable = await connections.loadSecrets();
   if (unreadable.length > 0) {
     const message = 'cannot decrypt some connection secrets: another secret key sealed them';
     logger.error(message, { connections: unreadable });
   }
   const metrics = createServerMetrics();
+  const stallMonitor = startStallMonitor({
+    thresholdMs: config.limits.stallWarningMs,
+    logger,
+    sink: metrics.eventLoop,
+  });
   let table = TriggerTable.empty<TriggerEntry>();
   const catalog: FlowCatalog<TriggerEntry | undefined> = new FlowCatalog({
     flowsDir: config.flowsDir,
@@ -98,6 +127,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     prepare: prepareTrigger,
     onChange: () => (table = buildTriggerTable(catalog, table)),
+    maxJsonDepth: config.limits.jsonDepth,
+    sizeLimits: config.limits,
   });
   const runner = new ExecutionRunner({
     store,
@@ -105,18 +136,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     redactor,
     connections: connections.resolver,
     resolveFlow: (flowId) => catalog.served(flowId)?.compiled,
+    variables: environment ? (name) => environment.variables.get(name) : undefined,
     metrics,
     timeoutMs: config.limits.executionTimeoutMs,
     maxConcurrent: config.limits.maxConcurrentExecutions,
+    limits: config.limits,
   });
   await catalog.loadAll();
+  const runFlow: RunningServer['runFlow'] = async (flowId, input, runOptions) => {
+    const served = catalog.served(flowId);
+    if (!served) throw new FlowbusError('FLOW:NOT_FOUND', `flow "${flowId}" is not published`, { flowId });
+    return (await runner.run(served.compiled, input, { ...runOptions, flowVersion: served.version })).record;
+  };
   const bus = await createEventBus({
     dataDir: config.dataDir,
     flowsDir: config.flowsDir,
     targetTypes: options.targetTypes,
     connections: connections.resolver,
+    ruleEnabled: environment ? (ruleId) => environment.rules.get(ruleId) : undefined,
     runFlow: (flowId, input, runOptions) =>
       runFlow(flowId, input, { ...runOptions, timeoutMs: config.limits.eventExecutionTimeoutMs }),
+    log: (level, message, fields) => logger[level](message, fields),
+    limits: { maxJsonDepth: config.limits.jsonDepth },
+    health,
+  });
+  const callbacks = createUrlCallbackSource();
+  const sources = await SourceManager.open({
+    bus,
+    flowsDir: config.flowsDir,
+    dataDir: config.dataDir,
+    types: [callbacks.definition, ...(options.sourceTypes ?? [])],
+    connections: connections.resolver,
+    health,
     log: (level, message, fields) => logger[level](message, fields),
   });
 
@@ -134,6 +185,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     lifecycle,
     health,
     bus,
+    sources,
+    callbackRoutes: callbacks.install,
   });
   const guardedFallback =
     options.fallback && guardFallback(options.fallback, createRequestGuard(config), refusalLogger(logger));
@@ -145,21 +198,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     metrics,
     bodyLimit: config.limits.bodyBytes,
+    maxJsonDepth: config.limits.jsonDepth,
+    replyLimit: config.limits.replyBytes,
     // The editor's files answer to the same Host names as the API; trigger paths never reach the fallback.
     fallback: guardedFallback,
   });
+  // Every part a delivery needs exists now: only from here on is anything (recovered events first) delivered.
+  bus.start();
   const server = createHttpServer(api, dispatch, () => lifecycle.state === 'stopping');
   const port = await listen(server, config.port, config.host);
   const watcher = watchFlows({
     flowsDir: config.flowsDir,
     logger,
     onFile: (path) => catalog.syncPath(path),
-    onBusFile: (path) => bus.reloadFile(path),
+    onBusFile: async (path) => {
+      await bus.reloadFile(path);
+      await sources.reloadFile(path);
+    },
     // Flows are compared by content, so re-reading them unchanged costs little; rules are reloaded on events.
-    onPeriodicRescan: () => catalog.rescan(),
+    onPeriodicRescan: async () => {
+      await catalog.rescan();
+      await sources.reloadAll();
+    },
     onRescan: async () => {
       await catalog.rescan();
       await bus.reloadAll();
+      await sources.reloadAll();
     },
   });
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -169,6 +233,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   logger.info('flowbus is ready', {
     url,
     flows: flows.length,
+    ...(environment ? { environment: environment.name, environmentFile: environment.file } : {}),
     triggers: table.entries.map((entry) => `${entry.methods} ${entry.pattern.source} -> ${entry.flowId}`),
     flowsDir: config.flowsDir,
     dataDir: config.dataDir,
@@ -192,22 +257,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const stopping = stopAccepting(server, bound + 2000);
       const cancelled = await runner.drain(bound);
       if (cancelled > 0) logger.warn(`cancelled ${cancelled} execution(s) still running after ${bound} ms`);
+      // Sources stop first: what they took and the bus has not made durable stays unacknowledged.
+      await sources.close();
       await bus.close();
       server.closeIdleConnections();
       await Promise.race([stopping.closed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       stopping.force();
       await stopping.closed;
       await store.close();
+      stallMonitor.stop();
       logger.info('stopped');
     })());
   if (options.handleSignals !== false) {
     const remove = installSignalHandlers(close, logger);
     removeSignalHandlers = remove;
   }
-  const runFlow: RunningServer['runFlow'] = async (flowId, input, runOptions) => {
-    const served = catalog.served(flowId);
-    if (!served) throw new FlowbusError('FLOW:NOT_FOUND', `flow "${flowId}" is not published`, { flowId });
-    return (await runner.run(served.compiled, input, { ...runOptions, flowVersion: served.version })).record;
-  };
   return { url, port, host: config.host, close, runFlow };
 }

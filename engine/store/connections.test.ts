@@ -7,7 +7,7 @@ import type { ConnectionTypeDefinition } from '../core/connection-type.js';
 import { createRedactor } from '../logging/redact.js';
 import { createConnectionService, type ConnectionService } from './connections.js';
 import { createSecretBox } from './crypto.js';
-import { STORE_FILE_NAME } from './data-file.js';
+import { STATE_FILE_NAME } from './store-files.js';
 import { openLowdbStore } from './lowdb-store.js';
 import type { Store } from './types.js';
 
@@ -52,7 +52,7 @@ describe('connection service', () => {
     const created = await service.create('ops', { type: 'robot', values: { webhook: WEBHOOK, name: 'ops' } });
     expect(created).toMatchObject({ type: 'robot', values: { name: 'ops' }, secretFields: ['webhook'] });
     expect(JSON.stringify(await service.list())).not.toContain('abcdef-123456');
-    expect(await readFile(join(dir, STORE_FILE_NAME), 'utf8')).not.toContain('abcdef-123456');
+    expect(await readFile(join(dir, STATE_FILE_NAME), 'utf8')).not.toContain('abcdef-123456');
     expect(await service.resolver.get('ops', 'robot')).toEqual({ webhook: WEBHOOK, name: 'ops' });
   });
 

@@ -1,87 +1,105 @@
 /**
- * @module The store's data file: opened with lowdb, checked, and set aside when corrupt (then a fresh start).
+ * @module The store's data files: each opened with lowdb, checked, and set aside when corrupt (then a fresh
+ * start, or the last good copy). Publish state and connections live in one file, the history in another, so
+ * that a damaged history can never take the operator's switches and connections with it.
  */
-import { rename, rm } from 'node:fs/promises';
+import { copyFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { FlowbusError } from '../core/errors.js';
-import type { PublishState, StoredConnection, StoredExecution } from './types.js';
-
-/** Everything the embedded store keeps, as written to its file. */
-export interface StoreData {
-  version: 1;
-  flows: Record<string, PublishState>;
-  connections: Record<string, StoredConnection>;
-  /** Executions by flow id, oldest first. */
-  executions: Record<string, StoredExecution[]>;
-}
-
-/** The data file's name inside the data folder. */
-export const STORE_FILE_NAME = 'flowbus-store.json';
-
-export function emptyStoreData(): StoreData {
-  return { version: 1, flows: {}, connections: {}, executions: {} };
-}
 
 /** What happened to a data file that could not be used. */
 export interface Recovery {
+  /** The file that was unusable. */
+  file: string;
   reason: string;
   /** Where the unusable file was moved. */
   movedTo: string;
+  /** Set when the last good copy was used instead of an empty document. */
+  restoredFrom?: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** How to open one kind of document. */
+export interface DocumentKind<T> {
+  empty: () => T;
+  /** Why `data` is not a usable document, or undefined when it is. */
+  problem: (data: unknown) => string | undefined;
+  /** Keep a copy of the last good version beside the file (`<name>.bak`), to restore from. */
+  backup?: boolean;
 }
 
-/** Why `data` is not a usable store, or undefined when it is. */
-export function storeDataProblem(data: unknown): string | undefined {
-  if (!isRecord(data)) return 'it does not hold a JSON object';
-  if (data.version !== 1) return `its version is ${JSON.stringify(data.version)}, expected 1`;
-  for (const key of ['flows', 'connections', 'executions'] as const) {
-    if (!isRecord(data[key])) return `"${key}" is not an object`;
+/** A document file: lowdb's atomic writes (temp file + rename), plus the last good copy when asked. */
+export class DocumentFile<T> {
+  constructor(
+    readonly db: Low<T>,
+    readonly path: string,
+    private readonly backup: boolean,
+  ) {}
+
+  get data(): T {
+    return this.db.data;
   }
-  for (const [flowId, list] of Object.entries(data.executions as Record<string, unknown>)) {
-    if (!Array.isArray(list) || !list.every((item) => isRecord(item) && typeof item.id === 'string')) {
-      return `the executions of flow "${flowId}" are not a list of records`;
-    }
+
+  async write(): Promise<void> {
+    await this.db.write();
+    if (this.backup) await copyFile(this.path, backupPath(this.path));
   }
-  for (const [name, connection] of Object.entries(data.connections as Record<string, unknown>)) {
-    if (!isRecord(connection) || !isRecord(connection.secrets) || !isRecord(connection.values)) {
-      return `connection "${name}" is malformed`;
-    }
-  }
-  return undefined;
 }
 
-/**
- * Opens (or creates) the data file. A file that is not valid JSON or not a store (half-written, hand-broken
- * file) is renamed to `<name>.corrupt-<time>` and an empty store is used; the caller reports `recovered`.
- * Writes go through lowdb's atomic writer (temp file + rename).
- */
-export async function openDataFile(path: string): Promise<{ db: Low<StoreData>; recovered?: Recovery }> {
-  // A temp file left by a crash mid-write is never the truth: the rename had not happened.
-  await rm(join(dirname(path), `.${basename(path)}.tmp`), { force: true });
-  const db = new Low<StoreData>(
-    new DataFile<StoreData>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }),
-    emptyStoreData(),
-  );
-  let reason: string | undefined;
+const backupPath = (path: string) => `${path}.bak`;
+
+function lowFile<T>(path: string, empty: T): Low<T> {
+  const file = new DataFile<T>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) });
+  return new Low<T>(file, empty);
+}
+
+/** Reads `path`: its data, or why it is unusable; a missing file is an empty document. */
+async function readDocument<T>(path: string, kind: DocumentKind<T>): Promise<{ db: Low<T>; reason?: string }> {
+  const db = lowFile(path, kind.empty());
   try {
     await db.read();
-    reason = storeDataProblem(db.data);
+    return { db, reason: kind.problem(db.data) };
   } catch (thrown) {
     if (!(thrown instanceof SyntaxError)) {
       const message = `cannot read the data file ${path}: ${(thrown as Error).message}`;
       throw new FlowbusError('STORE:UNREADABLE', message);
     }
-    reason = `it is not valid JSON (${thrown.message})`;
+    return { db, reason: `it is not valid JSON (${thrown.message})` };
   }
-  if (reason === undefined) return { db };
+}
+
+/**
+ * Opens (or creates) a document file. A file that is not valid JSON or not such a document (half-written,
+ * hand-broken) is renamed to `<name>.corrupt-<time>`; its last good copy is used when there is one, else an
+ * empty document. The caller reports `recovered`.
+ */
+export async function openDocumentFile<T>(
+  path: string,
+  kind: DocumentKind<T>,
+): Promise<{ file: DocumentFile<T>; recovered?: Recovery }> {
+  // A temp file left by a crash mid-write is never the truth: the rename had not happened.
+  await rm(join(dirname(path), `.${basename(path)}.tmp`), { force: true });
+  const { db, reason } = await readDocument(path, kind);
+  const file = new DocumentFile(db, path, kind.backup ?? false);
+  if (reason === undefined) return { file };
   const movedTo = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   await rename(path, movedTo);
-  db.data = emptyStoreData();
-  await db.write();
-  return { db, recovered: { reason, movedTo } };
+  const recovered: Recovery = { file: path, reason, movedTo };
+  db.data = kind.empty();
+  const hasBackup = kind.backup && (await stat(backupPath(path)).then((found) => found.isFile(), () => false));
+  if (hasBackup) {
+    const copy = await readDocument(backupPath(path), kind).catch(() => undefined);
+    if (copy && copy.reason === undefined) {
+      db.data = copy.db.data;
+      recovered.restoredFrom = backupPath(path);
+    }
+  }
+  await file.write();
+  return { file, recovered };
+}
+
+/** Whether `value` is a JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -19,7 +19,8 @@ export {
   type SecretBox,
   type SecretKeySource,
 } from './crypto.js';
-export { STORE_FILE_NAME, type Recovery, type StoreData } from './data-file.js';
+export { type Recovery } from './data-file.js';
+export { HISTORY_FILE_NAME, STATE_FILE_NAME, type HistoryData, type StateData } from './store-files.js';
 export { DEFAULT_EXECUTION_LIMIT, MAX_EXECUTION_LIMIT, summarizeExecution } from './execution-query.js';
 export { openLowdbStore, type LowdbStoreOptions, type OpenedStore } from './lowdb-store.js';
 export { pruneFlowHistory } from './retention.js';

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STORE_FILE_NAME } from './data-file.js';
+import { HISTORY_FILE_NAME, STATE_FILE_NAME } from './store-files.js';
 import { openLowdbStore, type LowdbStoreOptions } from './lowdb-store.js';
 import type { Store, StoredExecution } from './types.js';
 
@@ -43,7 +43,9 @@ function execution(id: string, flowId: string, startedAt = Date.now(), status = 
   } satisfies StoredExecution;
 }
 
-const readData = async () => JSON.parse(await readFile(join(dir, STORE_FILE_NAME), 'utf8'));
+const readJson = async (name: string) => JSON.parse(await readFile(join(dir, name), 'utf8'));
+const readData = () => readJson(HISTORY_FILE_NAME);
+const readState = () => readJson(STATE_FILE_NAME);
 
 describe('openLowdbStore', () => {
   it('creates the data folder and file, and keeps state across restarts', async () => {
@@ -101,25 +103,80 @@ describe('openLowdbStore', () => {
     expect(await ids({ flowId: 'none' })).toEqual([]);
   });
 
-  it.each([
-    ['half-written JSON', '{"version": 1, "flows": {'],
+  const states = [
+    ['half-written JSON', '{"version": 2, "flows": {'],
     ['an empty file', ''],
-    ['a wrong shape', '{"version": 1, "flows": [], "connections": {}, "executions": {}}'],
-    ['an unknown version', '{"version": 7, "flows": {}, "connections": {}, "executions": {}}'],
-  ])('sets aside a data file holding %s and starts fresh', async (_name, content) => {
-    await writeFile(join(dir, STORE_FILE_NAME), content);
+    ['a wrong shape', '{"version": 2, "flows": [], "connections": {}}'],
+    ['an unknown version', '{"version": 7, "flows": {}, "connections": {}}'],
+  ];
+
+  it.each(states)('sets aside a history file holding %s and keeps the state', async (_name, content) => {
+    const first = (await openStore()).store;
+    await first.setPublishState('quiet', { published: false, updatedAt: 1 });
+    await first.putConnection({ name: 'c', type: 't', values: {}, secrets: {}, createdAt: 1, updatedAt: 1 });
+    await first.close();
+    open.length = 0;
+    await writeFile(join(dir, HISTORY_FILE_NAME), content.replace('"flows": {', '"executions": {'));
     const { store, recovered } = await openStore();
-    expect(recovered?.reason).toBeTruthy();
-    expect(recovered?.movedTo).toMatch(/flowbus-store\.json\.corrupt-/);
-    expect(await readFile(recovered!.movedTo, 'utf8')).toBe(content);
-    expect(await store.listExecutions()).toEqual([]);
+    expect(recovered).toHaveLength(1);
+    expect(recovered[0]).toMatchObject({ file: join(dir, HISTORY_FILE_NAME) });
+    expect(recovered[0]!.restoredFrom).toBeUndefined();
+    expect(recovered[0]!.movedTo).toMatch(/flowbus-history\.json\.corrupt-/);
+    expect(await store.getPublishState('quiet')).toEqual({ published: false, updatedAt: 1 });
+    expect((await store.listConnections()).map((connection) => connection.name)).toEqual(['c']);
     expect((await readData()).version).toBe(1);
   });
 
+  it.each(states)('sets aside a state file holding %s and restores its last good copy', async (_name, content) => {
+    const first = (await openStore()).store;
+    await first.setPublishState('quiet', { published: false, updatedAt: 1 });
+    await first.close();
+    open.length = 0;
+    await writeFile(join(dir, STATE_FILE_NAME), content);
+    const { store, recovered } = await openStore();
+    expect(recovered).toHaveLength(1);
+    expect(recovered[0]).toMatchObject({ file: join(dir, STATE_FILE_NAME), restoredFrom: `${join(dir, STATE_FILE_NAME)}.bak` });
+    expect(await readFile(recovered[0]!.movedTo, 'utf8')).toBe(content);
+    expect(await store.getPublishState('quiet')).toEqual({ published: false, updatedAt: 1 });
+  });
+
+  it('starts an empty state when the state file and its copy are both unusable', async () => {
+    await writeFile(join(dir, STATE_FILE_NAME), '{"half');
+    await writeFile(join(dir, `${STATE_FILE_NAME}.bak`), '[]');
+    const { store, recovered } = await openStore();
+    expect(recovered).toMatchObject([{ file: join(dir, STATE_FILE_NAME), reason: expect.stringContaining('JSON') }]);
+    expect(recovered[0]!.restoredFrom).toBeUndefined();
+    expect(await store.listPublishStates()).toEqual({});
+  });
+
+  it('splits a single-file store (version 1) into state and history', async () => {
+    const legacy = {
+      version: 1,
+      flows: { quiet: { published: false, updatedAt: 1 } },
+      connections: {},
+      executions: { echo: [execution('e1', 'echo')] },
+    };
+    await writeFile(join(dir, STATE_FILE_NAME), JSON.stringify(legacy));
+    const { store, recovered } = await openStore();
+    expect(recovered).toEqual([]);
+    expect(await store.getExecution('e1')).toBeDefined();
+    expect(await readState()).toEqual({ version: 2, flows: legacy.flows, connections: {} });
+    expect((await readData()).executions.echo).toHaveLength(1);
+  });
+
+  it('keeps the state of a single-file store whose history is damaged', async () => {
+    const legacy = { version: 1, flows: { quiet: { published: false, updatedAt: 1 } }, connections: {}, executions: { echo: 5 } };
+    await writeFile(join(dir, STATE_FILE_NAME), JSON.stringify(legacy));
+    const { store, recovered } = await openStore();
+    expect(recovered).toMatchObject([{ reason: 'its history is unusable: the executions of flow "echo" are not a list of records' }]);
+    expect(await store.getPublishState('quiet')).toEqual({ published: false, updatedAt: 1 });
+  });
+
   it('removes a temp file left by an interrupted write', async () => {
-    await writeFile(join(dir, `.${STORE_FILE_NAME}.tmp`), '{"half');
+    await writeFile(join(dir, `.${STATE_FILE_NAME}.tmp`), '{"half');
+    await writeFile(join(dir, `.${HISTORY_FILE_NAME}.tmp`), '{"half');
     await openStore();
-    expect(await readdir(dir)).toEqual([STORE_FILE_NAME]);
+    expect((await readdir(dir)).sort()).toEqual([HISTORY_FILE_NAME, STATE_FILE_NAME, `${STATE_FILE_NAME}.bak`]);
   });
 
   it('stores and deletes connections and publish states', async () => {
@@ -134,6 +191,6 @@ describe('openLowdbStore', () => {
     await store.setPublishState('f', { published: true, updatedAt: 2 });
     expect(await store.listPublishStates()).toEqual({ f: { published: true, updatedAt: 2 } });
     await store.deletePublishState('f');
-    expect((await readData()).flows).toEqual({});
+    expect((await readState()).flows).toEqual({});
   });
 });

@@ -22,6 +22,7 @@ const bus = await createEventBus({
 });
 const app = express();
 installBusRoutes(app, bus);
+bus.start();
 const server = app.listen(0, '127.0.0.1', () => {
   process.stdout.write(`LISTENING ${(server.address() as AddressInfo).port}\n`);
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { startEditorServer, type EditorServer } from './editor-server.js';
+import { startEditorServer, type EditorServer, type EditorServerOptions } from './editor-server.js';
 
 /** The repository root. */
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,7 +53,7 @@ export interface EditorSession {
   close(): Promise<void>;
 }
 
-export interface EditorSessionOptions {
+export interface EditorSessionOptions extends EditorServerOptions {
   /** Chromium switches beside the usual ones, e.g. `--host-resolver-rules=MAP evil.example 127.0.0.1`. */
   browserArgs?: string[];
 }
@@ -61,8 +61,9 @@ export interface EditorSessionOptions {
 export async function startEditorSession(options: EditorSessionOptions = {}): Promise<EditorSession> {
   const executablePath = runScript('ensure-chromium.mjs');
   runScript('build-editor.mjs');
-  const server = await startEditorServer(join(root, 'editor/dist'));
-  const args = [...CHROMIUM_ARGS, ...(options.browserArgs ?? [])];
+  const { browserArgs, ...serverOptions } = options;
+  const server = await startEditorServer(join(root, 'editor/dist'), serverOptions);
+  const args = [...CHROMIUM_ARGS, ...(browserArgs ?? [])];
   const browser = await chromium.launch({ executablePath, args });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const consoleErrors: string[] = [];

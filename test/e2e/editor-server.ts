@@ -22,11 +22,17 @@ export interface EditorServer {
   close(): Promise<void>;
 }
 
-export async function startEditorServer(distDir: string): Promise<EditorServer> {
+/** How the flows folder is made ready before the server starts (e.g. made a git repository). */
+export interface EditorServerOptions {
+  prepareFlows?: (flowsDir: string) => Promise<void>;
+}
+
+export async function startEditorServer(distDir: string, options: EditorServerOptions = {}): Promise<EditorServer> {
   const root = await mkdtemp(join(tmpdir(), 'flowbus-editor-e2e-'));
   const flowsDir = join(root, 'flows');
   const dataDir = join(root, 'data');
   await mkdir(flowsDir, { recursive: true });
+  await options.prepareFlows?.(flowsDir);
   const logs: string[] = [];
   const server = await startServer({
     registry: createAppRegistry(),

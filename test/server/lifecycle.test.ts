@@ -26,13 +26,15 @@ afterAll(async () => {
 });
 
 const STORE = 'flowbus-store.json';
+const HISTORY = 'flowbus-history.json';
 const slowFlow = (ms: number) =>
   httpFlow('/slow', [
     step('wait', 'http-request', { method: 'GET', url: `${slow.url}/?ms=${ms}`, outputVariable: 'r' }),
     setPayload('done', expr('"waited"')),
   ]);
 const quick = httpFlow('/quick', [setPayload('n', expr('payload.n'))]);
-const readStore = async (dataDir: string) => JSON.parse(await readFile(join(dataDir, STORE), 'utf8'));
+const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
+const readStore = (dataDir: string) => readJson(join(dataDir, HISTORY));
 
 describe('execution history retention', () => {
   it('keeps the newest executions per flow, in memory and in the data file', async () => {
@@ -83,11 +85,44 @@ describe('start and stop', () => {
       expect(kept).toBeDefined();
       expect(await readFile(join(server.dataDir, kept!), 'utf8')).toBe(half);
       const entries = server.logs.map((text) => JSON.parse(text));
-      const line = entries.find((entry) => entry.msg.startsWith('the data file was unusable'));
+      const line = entries.find((entry) => /^the data file .* was unusable/.test(entry.msg));
       expect(line).toMatchObject({ level: 'error', movedTo: join(server.dataDir, kept!) });
-      expect((await readStore(server.dataDir)).version).toBe(1);
+      expect((await readJson(join(server.dataDir, STORE))).version).toBe(2);
+      const health = await server.request('/api/health');
+      expect([health.status, health.json.status]).toEqual([200, 'degraded']);
+      expect(health.json.problems).toMatchObject([{ component: 'store', details: { movedTo: join(server.dataDir, kept!) } }]);
     } finally {
       await server.close();
+    }
+  });
+
+  // Regression: a corrupt store file used to take the publish switches and connections with it.
+  it('keeps publish switches and connections when the history file is corrupt, and says degraded', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'flowbus-history-'));
+    try {
+      const first = await startTestServer({ root, flows: { quick } });
+      await first.request('/api/flows/quick/unpublish', { method: 'POST' });
+      const connection = { name: 'ops-auth', type: 'http-auth', values: { token: 'abcdefghijklmnop-1' } };
+      expect((await first.request('/api/connections', json('POST', connection))).status).toBe(201);
+      await first.close();
+      const broken = '{"version":1,"executions":{"quick":[{"id":';
+      await writeFile(join(root, 'data', HISTORY), broken);
+      const second = await startTestServer({ root });
+      try {
+        expect((await second.request('/api/flows/quick')).json.status).toBe('unpublished');
+        expect((await second.request('/quick', json('POST', { n: 1 }))).status).toBe(404);
+        const names = (await second.request('/api/connections')).json.connections.map((item: { name: string }) => item.name);
+        expect(names).toEqual(['ops-auth']);
+        const health = await second.request('/api/health');
+        expect(health.json).toMatchObject({ status: 'degraded', problems: [{ component: 'store-history' }] });
+        expect(health.json.problems[0].message).toContain('publish switches and connections are not affected');
+        const kept = (await readdir(join(root, 'data'))).find((name) => name.startsWith(`${HISTORY}.corrupt-`));
+        expect(await readFile(join(root, 'data', kept!), 'utf8')).toBe(broken);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(root, { recursive: true, force: true });
     }
   });
 

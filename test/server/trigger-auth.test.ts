@@ -144,7 +144,10 @@ describe('connection secrets', () => {
     const listed = answers[4]!.json.executions as Array<{ id: string }>;
     for (const { id } of listed) answers.push(await server.request(`/api/executions/${id}`));
     await server.server.close();
-    const dataFile = await readFile(join(server.dataDir, 'flowbus-store.json'), 'utf8');
+    const dataFile = [
+      await readFile(join(server.dataDir, 'flowbus-store.json'), 'utf8'),
+      await readFile(join(server.dataDir, 'flowbus-history.json'), 'utf8'),
+    ].join('\n');
     const everything = [...answers.map((answer) => answer.text), ...server.logs, dataFile].join('\n');
     for (const secret of Object.values(SECRETS)) expect(everything).not.toContain(secret);
     expect(everything).not.toContain(Buffer.from(`shop:${SECRETS.password}`).toString('base64'));

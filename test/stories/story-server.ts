@@ -10,6 +10,7 @@ import { expect } from 'vitest';
 import { createAppRegistry } from '../../app/registry.js';
 import { connectorConnectionTypes } from '../../connectors/index.js';
 import type { TargetTypeDefinition } from '../../engine/bus/index.js';
+import type { SourceTypeDefinition } from '../../engine/bus/sources/index.js';
 import { startServer, type RunningServer } from '../../engine/server/index.js';
 
 const EXAMPLES = new URL('../../flows/', import.meta.url);
@@ -29,6 +30,8 @@ export interface StoryServerOptions {
   /** File name in the flows folder -> document. */
   files: Record<string, unknown>;
   targetTypes: TargetTypeDefinition[];
+  /** Source types for `*.source.json` files (RabbitMQ, NATS). */
+  sourceTypes?: SourceTypeDefinition[];
   /** Created through the API once the server runs. */
   connections?: Connection[];
   /** Start on the folder of an earlier server (its flows, store and bus journal). */
@@ -64,6 +67,7 @@ export async function startStoryServer(options: StoryServerOptions): Promise<Sto
     registry: createAppRegistry(),
     connectionTypes: connectorConnectionTypes,
     targetTypes: options.targetTypes,
+    sourceTypes: options.sourceTypes,
     port: 0,
     flowsDir,
     dataDir: join(root, 'data'),

@@ -31,6 +31,8 @@ describe('ComponentPicker', () => {
       'DingTalk Robot',
       'Feishu Robot',
       'E-mail',
+      'Publish to RabbitMQ',
+      'Publish to NATS',
     ]);
   });
 

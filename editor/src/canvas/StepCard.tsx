@@ -1,6 +1,6 @@
 /**
  * @module The card of a trigger or step on the canvas: type colour and initials, name, id, problems and
- * run result. The card is a button: clicking it (or Enter) selects the step.
+ * run result, and its change since the last commit in the "Changes" view. The card is a button: clicking it (or Enter) selects the step.
  */
 import type { StepNode } from '../../../engine/flow/document.js';
 import { useEditor } from '../editor/editor-context.js';
@@ -19,6 +19,8 @@ export function StepCard({ step, path, role }: { step: StepNode; path: NodePath;
   if (editor.selected === pointer) classes.push('selected');
   if (step.disabled === true) classes.push('disabled');
   if (status === 'not-run') classes.push('dimmed');
+  const change = editor.changes?.get(step.id);
+  if (change) classes.push(`change-${change}`);
   return (
     <button
       type="button"
@@ -27,6 +29,7 @@ export function StepCard({ step, path, role }: { step: StepNode; path: NodePath;
       aria-pressed={editor.selected === pointer}
       data-step-id={step.id}
       data-status={status}
+      data-change={change}
       onClick={() => editor.select(path)}
     >
       <span className="step-icon" style={{ background: categoryColor(manifest?.category) }} aria-hidden="true">
@@ -41,6 +44,7 @@ export function StepCard({ step, path, role }: { step: StepNode; path: NodePath;
         </span>
       </span>
       <span className="step-badges">
+        {change ? <span className={`change-badge change-${change}`}>{change}</span> : null}
         <IssueBadge count={editor.issues.byNode.get(pointer)?.count ?? 0} />
         <RunBadge run={run} />
       </span>

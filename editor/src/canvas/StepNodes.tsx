@@ -67,11 +67,13 @@ export function ScopeNode({ data }: NodeProps<CanvasNode>) {
   const title = manifest?.title ?? data.step.type;
   const run = editor.runs?.get(pointer);
   const selected = editor.selected === pointer;
+  const change = editor.changes?.get(data.step.id);
   return (
     <div
-      className={`scope-frame${selected ? ' selected' : ''}${run === 'not-run' ? ' dimmed' : ''}`}
+      className={`scope-frame${selected ? ' selected' : ''}${run === 'not-run' ? ' dimmed' : ''}${change ? ` change-${change}` : ''}`}
       style={{ borderColor: selected ? undefined : `${categoryColor(manifest?.category)}55` }}
       data-step-id={data.step.id}
+      data-change={change}
       data-status={run === undefined ? undefined : run === 'not-run' ? 'not-run' : run.status}
     >
       <button
@@ -87,6 +89,7 @@ export function ScopeNode({ data }: NodeProps<CanvasNode>) {
         <span className="scope-title">{data.step.name ?? title}</span>
         <span className="scope-id">{data.step.id}</span>
         <span className="step-badges">
+          {change ? <span className={`change-badge change-${change}`}>{change}</span> : null}
           <IssueBadge count={editor.issues.byNode.get(pointer)?.count ?? 0} />
           <RunBadge run={run} />
         </span>

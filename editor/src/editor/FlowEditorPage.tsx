@@ -6,6 +6,8 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { StoredExecution } from '../api/types.js';
 import { ComponentPicker } from '../canvas/ComponentPicker.js';
 import { FlowCanvas } from '../canvas/FlowCanvas.js';
+import { ChangesPanel } from '../changes/ChangesPanel.js';
+import { useFlowChanges } from '../changes/use-flow-changes.js';
 import { layoutFlow } from '../canvas/layout.js';
 import { sampleMessage } from '../expressions/sample-message.js';
 import type { StepCatalog } from '../model/catalog.js';
@@ -86,6 +88,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
     if (path) setTab('properties');
   }, []);
   const actions = useEditActions({ draft, catalog, change, select });
+  const changes = useFlowChanges(flowId, draft, loaded && tab === 'changes');
   const connections = useConnections();
   const selected = selection ? findNode(draft, catalog, selection) : undefined;
   const sample = useMemo(() => {
@@ -142,6 +145,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
     issues,
     runs,
     picking,
+    changes: tab === 'changes' ? changes.byStep : undefined,
     select,
     openPicker: setPicking,
     addBranch: actions.addBranch,
@@ -222,6 +226,12 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
                 onSelectStep={selectStep}
                 runRequest={runRequest}
               />
+            </div>
+            <div hidden={tab !== 'changes'}>
+              {tab === 'changes' ? <ChangesPanel state={changes} onSelectStep={(stepId) => {
+                selectStep(stepId);
+                setTab('changes');
+              }} /> : null}
             </div>
             <div hidden={tab !== 'executions'}>
               <ExecutionsPanel flowId={flowId} refreshKey={runCount} shownId={shownRun?.id} onOpen={showRun} />

@@ -1,15 +1,16 @@
 /**
- * @module The right-hand side of the editor: tabs for the properties of the selection, test runs, and the
- * flow's executions.
+ * @module The right-hand side of the editor: tabs for the properties of the selection, test runs, the
+ * flow's executions, and its changes since the last commit.
  */
 import type { ReactNode } from 'react';
 
-export type SideTab = 'properties' | 'run' | 'executions';
+export type SideTab = 'properties' | 'run' | 'executions' | 'changes';
 
 const TABS: Array<{ id: SideTab; label: string }> = [
   { id: 'properties', label: 'Properties' },
   { id: 'run', label: 'Test run' },
   { id: 'executions', label: 'Executions' },
+  { id: 'changes', label: 'Changes' },
 ];
 
 export function SidePanel({ tab, onTab, children }: { tab: SideTab; onTab: (tab: SideTab) => void; children: ReactNode }) {

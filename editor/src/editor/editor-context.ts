@@ -8,6 +8,7 @@ import type { IssueIndex } from '../model/issues.js';
 import type { NodePath } from '../model/paths.js';
 import type { ScopePart } from '../model/scopes.js';
 import type { StepRun } from '../runs/trace.js';
+import type { StepChange } from '../changes/use-flow-changes.js';
 
 /** Where the component picker puts what is picked: into a list at an index, or as the trigger. */
 export type PickerTarget =
@@ -24,6 +25,8 @@ export interface EditorContextValue {
   issues: IssueIndex;
   /** Results of the run shown on the canvas, by node pointer; undefined when no run is shown. */
   runs?: Map<string, NodeRun>;
+  /** The "Changes" view's mark of each step id; undefined when the view is closed. */
+  changes?: Map<string, StepChange>;
   /** The picker target open now, to highlight its "+". */
   picking?: PickerTarget;
   select(path: NodePath | null): void;

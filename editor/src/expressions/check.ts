@@ -19,7 +19,8 @@ export function expressionSource(value: ExpressionValue): string {
  */
 export function expressionProblems(value: ExpressionValue): ExpressionIssue[] {
   if ('$expr' in value && value.$expr.trim() === '') {
-    return [{ pointer: '', message: 'write an expression, e.g. payload.subject', line: 1, column: 1 }];
+    const message = 'write an expression, e.g. payload.subject';
+    return [{ pointer: '', code: 'expression-syntax', message, line: 1, column: 1 }];
   }
   return findExpressionIssues(value);
 }

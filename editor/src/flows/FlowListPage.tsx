@@ -1,8 +1,9 @@
 /**
- * @module The list of flows: status, trigger and last execution of each; create, rename, duplicate and
- * delete (after confirmation).
+ * @module The list of flows: status, trigger, last execution and (in a git work tree) change since the last
+ * commit of each; create, rename, duplicate and delete (after confirmation).
  */
 import { useCallback, useEffect, useState } from 'react';
+import { listChangedFiles, type ChangedFile } from '../api/changes.js';
 import { listExecutions } from '../api/executions.js';
 import { deleteFlow, listFlows } from '../api/flows.js';
 import type { ExecutionSummary, FlowSummary } from '../api/types.js';
@@ -35,6 +36,7 @@ function latestByFlow(executions: ExecutionSummary[]): Map<string, ExecutionSumm
 export function FlowListPage({ onCreate }: FlowListPageProps) {
   const [flows, setFlows] = useState<FlowSummary[]>();
   const [lastRuns, setLastRuns] = useState(new Map<string, ExecutionSummary>());
+  const [changed, setChanged] = useState(new Map<string, ChangedFile>());
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [dialog, setDialog] = useState<Dialog>();
@@ -42,9 +44,15 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
   const load = useCallback(async () => {
     setError(undefined);
     try {
-      const [list, executions] = await Promise.all([listFlows(), listExecutions({ limit: 1000 }).catch(() => [])]);
+      const [list, executions, changes] = await Promise.all([
+        listFlows(),
+        listExecutions({ limit: 1000 }).catch(() => []),
+        // Without git (or without the route) the list simply has no change marks.
+        listChangedFiles().catch(() => ({ git: false, files: [] })),
+      ]);
       setFlows(list);
       setLastRuns(latestByFlow(executions));
+      setChanged(new Map(changes.files.filter((file) => file.kind === 'flow').map((file) => [file.id, file])));
     } catch (thrown) {
       setError((thrown as Error).message);
     }
@@ -114,6 +122,7 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
                 key={flow.id}
                 flow={flow}
                 lastRun={lastRuns.get(flow.id)}
+                change={changed.get(flow.id)}
                 busy={busy === flow.id}
                 onRename={() => setDialog({ kind: 'rename', flow })}
                 onDuplicate={() => void duplicate(flow)}

@@ -1,6 +1,7 @@
 /**
  * @module One line of the flow list.
  */
+import type { ChangedFile } from '../api/changes.js';
 import type { ExecutionSummary, FlowSummary } from '../api/types.js';
 import { Spinner } from '../ui/Spinner.js';
 import { timeAgo } from '../ui/time.js';
@@ -9,6 +10,8 @@ import { StatusPill } from './StatusPill.js';
 export interface FlowRowProps {
   flow: FlowSummary;
   lastRun?: ExecutionSummary;
+  /** Set when the flow's file differs from the last commit. */
+  change?: ChangedFile;
   busy: boolean;
   onRename: () => void;
   onDuplicate: () => void;
@@ -22,7 +25,7 @@ function triggerText(flow: FlowSummary): string {
   return `${trigger.type}${where}`;
 }
 
-export function FlowRow({ flow, lastRun, busy, onRename, onDuplicate, onDelete }: FlowRowProps) {
+export function FlowRow({ flow, lastRun, change, busy, onRename, onDuplicate, onDelete }: FlowRowProps) {
   const name = flow.name ?? flow.id;
   return (
     <tr>
@@ -30,6 +33,11 @@ export function FlowRow({ flow, lastRun, busy, onRename, onDuplicate, onDelete }
         <a className="flow-link" href={`#/flows/${encodeURIComponent(flow.id)}`}>
           {name}
         </a>
+        {change ? (
+          <span className="flow-change" title={`${change.changes} change(s) since the last commit`}>
+            {change.status === 'added' ? 'New since the last commit' : 'Changed since the last commit'}
+          </span>
+        ) : null}
         <div className="flow-file">{flow.file}</div>
       </td>
       <td className="mono">{triggerText(flow)}</td>

@@ -78,6 +78,21 @@ describe('the f(x) switch', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('says, as you type, that a regex with a lookahead cannot run, and where', () => {
+    const value = { $expr: '$match(payload.subject, /ins(?=-)/)' };
+    renderForm(setVariableStep.config, { name: 'body', value });
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /^unsupported regex at line 1, column 29: regex \/ins\(\?=-\)\/ uses a lookahead/,
+    );
+  });
+
+  it('previews a backtracking regex on RE2: the page does not freeze', async () => {
+    const probe = { ...sample, message: { ...sample.message, payload: { s: `${'a'.repeat(34)}!` } } };
+    renderForm(setVariableStep.config, { value: { $expr: '$count($match(payload.s, /(a+)+b/))' } }, probe);
+    const preview = await screen.findByLabelText('Preview of Value');
+    expect(preview.textContent).toBe('0');
+  });
+
   it('asks for an expression when the editor is empty', () => {
     renderForm(setVariableStep.config, { value: { $expr: '' } });
     expect(screen.getByRole('alert').textContent).toBe('write an expression, e.g. payload.subject');

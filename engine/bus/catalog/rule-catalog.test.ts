@@ -131,3 +131,19 @@ describe('RuleCatalog', () => {
     ]);
   });
 });
+
+describe('concurrent saves', () => {
+  // Regression (found by the HTTP property test, seed 891564376): three PUTs of one rule at once shared a
+  // temporary file; a rename failed with ENOENT and the API answered 500.
+  it('saves one rule three times at once, and deletes it while saving, without failing', async () => {
+    const folder = await folderWith({});
+    const catalog = new RuleCatalog(targets, folder);
+    const saves = [1, 2, 3].map((n) => catalog.save('same', rule({ source: [`s${n}`] })));
+    const results = await Promise.all(saves);
+    expect(results.map((result) => result.created)).toEqual([true, false, false]);
+    expect(JSON.parse(await readFile(join(folder, 'same.rule.json'), 'utf8')).pattern).toEqual({ source: ['s3'] });
+    const [deleted] = await Promise.all([catalog.delete('same'), catalog.save('other', rule(cvm))]);
+    expect(deleted).toBe(true);
+    expect(catalog.rules.has('same')).toBe(false);
+  });
+});

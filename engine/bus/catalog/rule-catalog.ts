@@ -2,10 +2,12 @@
  * @module The rules and buses of the flows folder as the bus runs them: loaded from files, reloaded one
  * file at a time, saved canonically through the API, and compiled per bus into one rule matcher.
  */
+import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FlowbusError } from '../../core/errors.js';
 import type { ValidationIssue } from '../../core/issues.js';
+import { DEFAULT_JSON_DEPTH } from '../../core/json-depth.js';
 import { formatRule } from '../files/canonical.js';
 import type { CompiledRule } from '../files/compiled-rule.js';
 import {
@@ -43,10 +45,15 @@ export class RuleCatalog {
   readonly rules = new Map<string, RuleEntry>();
   readonly buses = new Map<string, BusEntry>();
   private readonly matchers = new Map<string, RuleMatcher>();
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly targets: TargetRegistry,
     readonly flowsDir: string | undefined,
+    /** Nesting of objects and arrays allowed in a rule or bus (file or API body). */
+    private readonly maxJsonDepth = DEFAULT_JSON_DEPTH,
+    /** The environment's switch of a rule, when it has one; it wins over the file's `enabled`. */
+    private readonly ruleEnabled: (ruleId: string) => boolean | undefined = () => undefined,
   ) {
     this.buses.set(DEFAULT_BUS_ID, { id: DEFAULT_BUS_ID, issues: [] });
   }
@@ -87,35 +94,54 @@ export class RuleCatalog {
   /** Validates a rule as the API would save it, without saving. */
   check(id: string, json: unknown): { issues: ValidationIssue[]; rule?: CompiledRule } {
     const buses = new Set(this.buses.keys());
-    return validateRule(json, { id, file: this.pathFor(id), targets: this.targets, buses });
+    const { targets, maxJsonDepth } = this;
+    return validateRule(json, { id, file: this.pathFor(id), targets, buses, maxJsonDepth });
   }
 
-  /** Validates, writes the canonical file (atomically) and applies it; throws VALIDATION with the issues. */
-  async save(id: string, json: unknown): Promise<{ created: boolean; entry: RuleEntry }> {
-    checkId(id);
-    if (!this.flowsDir) {
-      throw new FlowbusError('BUS:READ_ONLY', 'rules cannot be saved: the bus has no flows folder');
-    }
-    const { issues, rule } = this.check(id, json);
-    if (!rule) {
-      throw new FlowbusError('VALIDATION', `rule "${id}" has ${issues.length} problem(s)`, { issues });
-    }
-    const path = this.pathFor(id)!;
-    const temporary = join(dirname(path), `.${basename(path)}.tmp`);
-    await writeFile(temporary, formatRule(json));
-    await rename(temporary, path);
-    const created = !this.rules.has(id);
-    this.setRule({ id, file: path, json, issues: [], rule: { ...rule, file: path } });
-    return { created, entry: this.rules.get(id)! };
+  /**
+   * Validates, writes the canonical file (atomically) and applies it; throws VALIDATION with the issues.
+   * Saves and deletes run one at a time, so concurrent requests for one rule never share a temporary file.
+   */
+  save(id: string, json: unknown): Promise<{ created: boolean; entry: RuleEntry }> {
+    return this.exclusive(async () => {
+      checkId(id);
+      if (!this.flowsDir) {
+        throw new FlowbusError('BUS:READ_ONLY', 'rules cannot be saved: the bus has no flows folder');
+      }
+      const { issues, rule } = this.check(id, json);
+      if (!rule) {
+        throw new FlowbusError('VALIDATION', `rule "${id}" has ${issues.length} problem(s)`, { issues });
+      }
+      const path = this.pathFor(id)!;
+      const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+      try {
+        await writeFile(temporary, formatRule(json));
+        await rename(temporary, path);
+      } catch (thrown) {
+        await rm(temporary, { force: true });
+        throw thrown;
+      }
+      const created = !this.rules.has(id);
+      this.setRule({ id, file: path, json, issues: [], rule: { ...rule, file: path } });
+      return { created, entry: this.rules.get(id)! };
+    });
   }
 
   /** Deletes a rule's file and the rule; false when there was none. */
-  async delete(id: string): Promise<boolean> {
-    const entry = this.rules.get(id);
-    if (!entry) return false;
-    if (entry.file) await rm(entry.file, { force: true });
-    this.unsetRule(id);
-    return true;
+  delete(id: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      const entry = this.rules.get(id);
+      if (!entry) return false;
+      if (entry.file) await rm(entry.file, { force: true });
+      this.unsetRule(id);
+      return true;
+    });
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => {});
+    return next;
   }
 
   private pathFor(id: string): string | undefined {
@@ -126,7 +152,7 @@ export class RuleCatalog {
 
   private applyBus(path: string, text: string): void {
     const id = resourceIdFromPath(path);
-    const parsed = parseBusText(text, path);
+    const parsed = parseBusText(text, path, this.maxJsonDepth);
     const issues = [...parsed.issues];
     if (!RESOURCE_ID_PATTERN.test(id)) issues.push(idIssue(path, id));
     this.buses.set(id, { id, file: path, ...(parsed.document ? { document: parsed.document } : {}), issues });
@@ -142,10 +168,13 @@ export class RuleCatalog {
       return;
     }
     const buses = new Set(this.buses.keys());
-    const parsed = parseRuleText(text, { id, file: path, targets: this.targets, buses });
+    const { targets, maxJsonDepth } = this;
+    const parsed = parseRuleText(text, { id, file: path, targets, buses, maxJsonDepth });
     const issues = [...parsed.issues];
     if (!RESOURCE_ID_PATTERN.test(id)) issues.push(idIssue(path, id));
-    const rule = issues.length === 0 ? parsed.rule : undefined;
+    const switched = parsed.rule ? this.ruleEnabled(id) : undefined;
+    const compiled = parsed.rule && switched !== undefined ? { ...parsed.rule, enabled: switched } : parsed.rule;
+    const rule = issues.length === 0 ? compiled : undefined;
     this.setRule({ id, file: path, json: parsed.json, issues, ...(rule ? { rule } : {}) });
   }
 

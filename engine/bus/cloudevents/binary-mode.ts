@@ -1,6 +1,7 @@
 /**
  * @module Binary content mode: attributes in `ce-*` headers, datacontenttype in Content-Type, data as body.
  */
+import { DEFAULT_JSON_DEPTH } from '../../core/json-depth.js';
 import { checkAttribute, REQUIRED_ATTRIBUTES } from './attributes.js';
 import { decodeHeaderValue } from './header-value.js';
 import { isJsonMediaType, isTextMediaType, parseMediaType } from './media-type.js';
@@ -20,7 +21,11 @@ const UTF8_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii']);
  * @example
  * readBinaryEvent(new Map([['ce-specversion', '1.0'], ...]), Buffer.from('hello'));
  */
-export function readBinaryEvent(headers: LowerCaseHeaders, body: Buffer): ParsedEvent {
+export function readBinaryEvent(
+  headers: LowerCaseHeaders,
+  body: Buffer,
+  maxDepth = DEFAULT_JSON_DEPTH,
+): ParsedEvent {
   if (headers.has('ce-datacontenttype')) {
     const message = 'header "ce-datacontenttype" must not be sent in binary mode (Content-Type carries it)';
     return rejectEvent(0, message);
@@ -45,16 +50,21 @@ export function readBinaryEvent(headers: LowerCaseHeaders, body: Buffer): Parsed
   if (missing) return rejectEvent(0, `attribute "${missing}" is required (header "ce-${missing}")`);
   const { specversion, id, source, type, ...rest } = attributes;
   const event = { specversion, id, source, type, ...rest } as BusEvent;
-  const problem = readBody(event, body, contentType);
+  const problem = readBody(event, body, contentType, maxDepth);
   return problem ? rejectEvent(0, problem) : { ok: true, event };
 }
 
 /** Sets data or data_base64 from the body; returns what is wrong with the body, if anything. */
-function readBody(event: BusEvent, body: Buffer, contentType: string | undefined): string | undefined {
+function readBody(
+  event: BusEvent,
+  body: Buffer,
+  contentType: string | undefined,
+  maxDepth: number,
+): string | undefined {
   if (body.length === 0) return undefined;
   const media = contentType ? parseMediaType(contentType) : undefined;
   if (media && isJsonMediaType(media)) {
-    const parsed = parseJsonBytes(body);
+    const parsed = parseJsonBytes(body, maxDepth);
     if (!parsed.ok) return `body is ${parsed.reason} (Content-Type "${contentType}")`;
     const duplicate = parsed.duplicates[0];
     if (duplicate !== undefined) return `body repeats the JSON member at ${duplicate}`;

@@ -12,15 +12,15 @@ import { describeValue } from './value-rules.js';
 const PUT_EVENTS_MEMBERS = new Set(['EventList', 'EventBusId']);
 
 /** `application/cloudevents+json`: the body is one event object. */
-export function readStructuredBody(body: Buffer): HttpParseResult {
-  const parsed = parseJsonBytes(body);
+export function readStructuredBody(body: Buffer, maxDepth: number): HttpParseResult {
+  const parsed = parseJsonBytes(body, maxDepth);
   if (!parsed.ok) return { mode: 'invalid', reason: `body is ${parsed.reason}` };
   return { mode: 'structured', events: [readOneEvent(parsed.value, parsed.duplicates, 'cloudevents')] };
 }
 
 /** `application/cloudevents-batch+json`: the body is an array of event objects, each judged on its own. */
-export function readBatchBody(body: Buffer): HttpParseResult {
-  const parsed = parseJsonBytes(body);
+export function readBatchBody(body: Buffer, maxDepth: number): HttpParseResult {
+  const parsed = parseJsonBytes(body, maxDepth);
   if (!parsed.ok) return { mode: 'invalid', reason: `body is ${parsed.reason}` };
   if (!Array.isArray(parsed.value)) {
     const reason = `a batch body must be a JSON array, got ${describeValue(parsed.value)}`;
@@ -39,8 +39,8 @@ export function readBatchBody(body: Buffer): HttpParseResult {
  * `application/json` without `ce-specversion`: the vendor's PutEvents request, or one event object in the
  * vendor's style (it has `specversion`, or `source` and `type`), read with the vendor's leniencies.
  */
-export function readVendorJsonBody(body: Buffer): HttpParseResult {
-  const parsed = parseJsonBytes(body);
+export function readVendorJsonBody(body: Buffer, maxDepth: number): HttpParseResult {
+  const parsed = parseJsonBytes(body, maxDepth);
   if (!parsed.ok) return { mode: 'invalid', reason: `body is ${parsed.reason}` };
   const { value, duplicates } = parsed;
   if (isPutEventsBody(value)) {
@@ -54,7 +54,7 @@ export function readVendorJsonBody(body: Buffer): HttpParseResult {
     }
     const outside = duplicates.find((pointer) => !/^\/EventList\/\d+\//.test(pointer));
     if (outside) return { mode: 'invalid', reason: `JSON member at ${outside} is repeated` };
-    return { mode: 'put-events', events: readPutEvents(value.EventList, duplicates) };
+    return { mode: 'put-events', events: readPutEvents(value.EventList, duplicates, maxDepth) };
   }
   if (isJsonObject(value) && ('specversion' in value || ('source' in value && 'type' in value))) {
     return { mode: 'structured', events: [readOneEvent(value, duplicates, 'vendor')] };

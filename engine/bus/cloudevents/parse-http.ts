@@ -1,6 +1,7 @@
 /**
  * @module The bus's HTTP ingest parser: picks the content mode from the headers and judges each event.
  */
+import { DEFAULT_JSON_DEPTH } from '../../core/json-depth.js';
 import { readBinaryEvent, type LowerCaseHeaders } from './binary-mode.js';
 import { eventSize } from './canonical.js';
 import { readBatchBody, readStructuredBody, readVendorJsonBody } from './json-bodies.js';
@@ -33,26 +34,25 @@ export function parseHttpEvents(
   body: Buffer,
   options: Partial<ParseOptions> = {},
 ): HttpParseResult {
-  const result = parseByMode(lowerCaseHeaders(headers), body);
+  const result = parseByMode(lowerCaseHeaders(headers), body, options.maxDepth ?? DEFAULT_JSON_DEPTH);
   if (result.mode === 'invalid') return result;
   const limit = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
   return { mode: result.mode, events: result.events.map((parsed, index) => limitSize(parsed, index, limit)) };
 }
 
-function parseByMode(headers: LowerCaseHeaders, body: Buffer): HttpParseResult {
+function parseByMode(headers: LowerCaseHeaders, body: Buffer, maxDepth: number): HttpParseResult {
   const rawContentType = headers.get('content-type');
   const contentType = (Array.isArray(rawContentType) ? rawContentType[0] : rawContentType)?.trim();
   const media = contentType ? parseMediaType(contentType) : undefined;
-  if (media?.essence === STRUCTURED) return readStructuredBody(body);
-  if (media?.essence === BATCH) return readBatchBody(body);
+  if (media?.essence === STRUCTURED) return readStructuredBody(body, maxDepth);
+  if (media?.essence === BATCH) return readBatchBody(body, maxDepth);
   if (media?.essence.startsWith('application/cloudevents')) {
     return { mode: 'invalid', reason: `unsupported event format "${media.essence}": only JSON is supported` };
   }
-  if (headers.has('ce-specversion')) return { mode: 'binary', events: [readBinaryEvent(headers, body)] };
-  if (media && isJsonMediaType(media)) return readVendorJsonBody(body);
-  if ([...headers.keys()].some((name) => name.startsWith('ce-'))) {
-    return { mode: 'binary', events: [readBinaryEvent(headers, body)] };
-  }
+  const binary = (): HttpParseResult => ({ mode: 'binary', events: [readBinaryEvent(headers, body, maxDepth)] });
+  if (headers.has('ce-specversion')) return binary();
+  if (media && isJsonMediaType(media)) return readVendorJsonBody(body, maxDepth);
+  if ([...headers.keys()].some((name) => name.startsWith('ce-'))) return binary();
   const reason = contentType
     ? `Content-Type "${contentType}" is not a CloudEvents format and no ce-* headers were sent`
     : 'no Content-Type and no ce-* headers: the request is not a CloudEvent';

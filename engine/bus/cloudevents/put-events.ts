@@ -6,6 +6,7 @@ import { joinPointer } from '../../core/issues.js';
 import { checkAttribute } from './attributes.js';
 import { isJsonObject, rejectEvent } from './outcome.js';
 import { duplicateUnder, parseJson } from './strict-json.js';
+import { DEFAULT_JSON_DEPTH } from '../../core/json-depth.js';
 import type { BusEvent, ParsedEvent } from './types.js';
 import { describeValue } from './value-rules.js';
 
@@ -36,16 +37,20 @@ export function isPutEventsBody(value: unknown): value is { EventList: unknown }
  * @example
  * readPutEvents([{ Source: 'app.orders', Type: 'order:created', Data: '{"n":1}' }], []);
  */
-export function readPutEvents(list: unknown[], duplicates: string[]): ParsedEvent[] {
+export function readPutEvents(
+  list: unknown[],
+  duplicates: string[],
+  maxDepth = DEFAULT_JSON_DEPTH,
+): ParsedEvent[] {
   return list.map((entry, index) => {
     const pointer = joinPointer('/EventList', index);
     const duplicate = duplicateUnder(duplicates, pointer);
     if (duplicate) return rejectEvent(index, `JSON member at ${duplicate} is repeated`, duplicate);
-    return readEntry(entry, index, pointer);
+    return readEntry(entry, index, pointer, maxDepth);
   });
 }
 
-function readEntry(entry: unknown, index: number, pointer: string): ParsedEvent {
+function readEntry(entry: unknown, index: number, pointer: string, maxDepth: number): ParsedEvent {
   if (!isJsonObject(entry)) {
     const message = `an EventList entry must be a JSON object, got ${describeValue(entry)}`;
     return rejectEvent(index, message, pointer);
@@ -76,7 +81,7 @@ function readEntry(entry: unknown, index: number, pointer: string): ParsedEvent 
   if (tags) attributes.tags = tags;
   const { specversion, id, source, type, ...rest } = attributes;
   const event = { specversion, id, source, type, ...rest } as BusEvent;
-  const data = readDataMember(entry.Data);
+  const data = readDataMember(entry.Data, maxDepth);
   if (!data.ok) return rejectEvent(index, data.message, joinPointer(pointer, 'Data'));
   if (data.present) event.data = data.value;
   return { ok: true, event };
@@ -100,10 +105,12 @@ function readTagList(list: unknown): Record<string, string> | string | undefined
 type DataRead = { ok: true; present: boolean; value?: unknown } | { ok: false; message: string };
 
 /** Data is documented as a JSON string; it is parsed when it holds JSON and kept as a string when not. */
-function readDataMember(data: unknown): DataRead {
+function readDataMember(data: unknown, maxDepth: number): DataRead {
   if (data === undefined) return { ok: true, present: false };
   if (typeof data !== 'string') return { ok: true, present: true, value: data };
-  const parsed = parseJson(data);
+  const parsed = parseJson(data, maxDepth);
+  // The JSON of the string nests with the request around it, so the request's depth limit applies.
+  if (!parsed.ok && parsed.problem === 'depth') return { ok: false, message: `Data is ${parsed.reason}` };
   if (!parsed.ok) return { ok: true, present: true, value: data };
   const duplicate = parsed.duplicates[0];
   if (duplicate !== undefined) return { ok: false, message: `Data repeats the JSON member at ${duplicate}` };

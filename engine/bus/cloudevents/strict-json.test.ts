@@ -31,7 +31,25 @@ describe('parseJson', () => {
   });
 
   it('rejects bytes that are not UTF-8', () => {
-    expect(parseJsonBytes(Buffer.from([0x22, 0xff, 0x22]))).toEqual({ ok: false, reason: 'not valid UTF-8' });
+    const parsed = parseJsonBytes(Buffer.from([0x22, 0xff, 0x22]));
+    expect(parsed).toEqual({ ok: false, reason: 'not valid UTF-8', problem: 'syntax' });
+  });
+
+  // Regression: a 5,000-deep `data` used to reach the recursive code after the parser and answer 500.
+  it.each([
+    ['[[[1]]]', 2, '/0/0'],
+    ['{"data": {"a": [{"b": [[]]}]}}', 4, '/data/a/0/b'],
+    ['{"s": "[[[[[[", "t": [["x"]]}', 2, '/t/0'],
+    ['{"k\\"ey": [[[]]]}', 3, '/k"ey/0/0'],
+    [`{"data": ${'['.repeat(5000)}${']'.repeat(5000)}}`, 128, `/data${'/0'.repeat(127)}`],
+  ])('refuses %s nested deeper than %i, saying where', (text, limit, pointer) => {
+    const parsed = parseJson(text, limit);
+    expect(parsed).toMatchObject({ ok: false, problem: 'depth', pointer });
+    if (!parsed.ok) expect(parsed.reason).toContain(`deeper than ${limit} levels at ${pointer}`);
+  });
+
+  it('accepts nesting up to the limit', () => {
+    expect(parseJson('[[[1]]]', 3)).toMatchObject({ ok: true, value: [[[1]]] });
   });
 });
 

@@ -2,9 +2,15 @@
  * @module JSON parsing that also reports repeated object members, which `JSON.parse` silently hides.
  */
 import { joinPointer } from '../../core/issues.js';
+import { DEFAULT_JSON_DEPTH, depthExcessMessage, findTextDepthExcess } from '../../core/json-depth.js';
 
-/** Parsed JSON plus the pointer of every member that repeats an earlier name of the same object. */
-export type JsonParse = { ok: true; value: unknown; duplicates: string[] } | { ok: false; reason: string };
+/**
+ * Parsed JSON plus the pointer of every member that repeats an earlier name of the same object; or why the
+ * text is not JSON (`syntax`) or nests too deeply (`depth`, with the pointer where it passed the limit).
+ */
+export type JsonParse =
+  | { ok: true; value: unknown; duplicates: string[] }
+  | { ok: false; reason: string; problem: 'syntax' | 'depth' | 'range'; pointer?: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -20,25 +26,60 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 /**
  * Parses JSON text and lists the JSON pointers of repeated members (`/1/id` for a second `id` in the
  * second element of an array). Names are compared after unescaping, so `"id"` and `"\u0069d"` repeat.
+ * Text nesting more than `maxDepth` objects and arrays is refused before it is parsed.
  *
  * @example
  * parseJson('{"id": "a", "id": "b"}'); // { ok: true, value: { id: 'b' }, duplicates: ['/id'] }
  */
-export function parseJson(text: string): JsonParse {
+export function parseJson(text: string, maxDepth = DEFAULT_JSON_DEPTH): JsonParse {
+  const tooDeep = findTextDepthExcess(text, maxDepth);
+  if (tooDeep) {
+    const reason = `too deeply nested: ${depthExcessMessage(tooDeep)}`;
+    return { ok: false, reason, problem: 'depth', pointer: tooDeep.pointer };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: `not valid JSON: ${(error as Error).message}` };
+    return { ok: false, reason: `not valid JSON: ${(error as Error).message}`, problem: 'syntax' };
+  }
+  const infinite = findInfiniteNumber(value);
+  if (infinite !== undefined) {
+    const reason = `not usable JSON: the number at ${infinite || '/'} is too large for a double`;
+    return { ok: false, reason, problem: 'range', pointer: infinite };
   }
   return { ok: true, value, duplicates: findDuplicateMembers(text) };
 }
 
 /** Parses UTF-8 JSON bytes; invalid UTF-8 is reported like invalid JSON. */
-export function parseJsonBytes(bytes: Uint8Array): JsonParse {
+export function parseJsonBytes(bytes: Uint8Array, maxDepth = DEFAULT_JSON_DEPTH): JsonParse {
   const text = decodeUtf8(bytes);
-  if (text === undefined) return { ok: false, reason: 'not valid UTF-8' };
-  return parseJson(text);
+  if (text === undefined) return { ok: false, reason: 'not valid UTF-8', problem: 'syntax' };
+  return parseJson(text, maxDepth);
+}
+
+/**
+ * The pointer of a number that JSON.parse turned into Infinity (a literal such as `1e999`), which every
+ * writer would turn into `null`: an event holding one would not be the same event after a restart.
+ */
+function findInfiniteNumber(root: unknown): string | undefined {
+  type Place = { value: unknown; key?: string; parent?: Place };
+  const pending: Place[] = [{ value: root }];
+  while (pending.length > 0) {
+    const place = pending.pop()!;
+    if (typeof place.value === 'number' && !Number.isFinite(place.value)) return pointerOf(place);
+    if (typeof place.value !== 'object' || place.value === null) continue;
+    for (const [key, value] of Object.entries(place.value)) {
+      if (typeof value === 'object' || typeof value === 'number') pending.push({ value, key, parent: place });
+    }
+  }
+  return undefined;
+}
+
+function pointerOf(place: { key?: string; parent?: typeof place }): string {
+  const keys: string[] = [];
+  for (let at: typeof place | undefined = place; at?.key !== undefined; at = at.parent) keys.push(at.key);
+  return joinPointer('', ...keys.reverse());
 }
 
 /** Whether any duplicate pointer lies at or under `pointer`. */

@@ -33,6 +33,8 @@ export type ParsedEvent =
 export interface ParseOptions {
   /** Largest accepted event, in UTF-8 bytes of its structured JSON form; default 65536. */
   maxEventBytes: number;
+  /** Nesting of objects and arrays allowed in a body (and in a PutEvents `Data` string); default 128. */
+  maxDepth: number;
 }
 
 /** How a request carried its events. */

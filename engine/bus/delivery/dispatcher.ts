@@ -1,13 +1,14 @@
 /**
  * @module Routes accepted events to the targets of the rules they match, one queue per target, and hands each
- * outcome to `settleBatch`; re-drives dead letters.
+ * outcome to `settleBatch`; re-drives dead letters. Nothing is delivered before `start`.
  */
-import { FlowbusError } from '../../core/errors.js';
+import { FlowbusError, toFlowError } from '../../core/errors.js';
 import { toStructuredJson } from '../cloudevents/index.js';
 import type { CompiledTarget } from '../files/compiled-rule.js';
 import type { JournaledEvent } from '../journal/bus-journal.js';
 import type { DeliveryItem, DeliveryReceipt } from '../types.js';
 import { journalFailed, type DispatcherDeps } from './deps.js';
+import { asInternal, internalFields } from './internal-error.js';
 import { redriveLetter, redriveTarget } from './redrive.js';
 import { settleBatch } from './settle.js';
 import { TargetQueue, type QueueHooks } from './target-queue.js';
@@ -25,8 +26,23 @@ export class Dispatcher {
   private readonly queues = new Map<string, { target: CompiledTarget; queue: TargetQueue }>();
   private readonly retired = new Set<TargetQueue>();
   private readonly redriving = new Set<string>();
+  /** Events routed before `start`, in order; undefined once started. */
+  private waiting: Array<[JournaledEvent, { openTasks?: string[] } | undefined]> | undefined = [];
 
   constructor(private readonly deps: DispatcherDeps) {}
+
+  /** Whether deliveries may start (every target type and service is wired). */
+  get started(): boolean {
+    return this.waiting === undefined;
+  }
+
+  /** Starts delivering: first what was routed before, in order. */
+  start(): void {
+    const waiting = this.waiting;
+    if (!waiting) return;
+    this.waiting = undefined;
+    for (const [journaled, replay] of waiting) this.route(journaled, replay);
+  }
 
   /** Deliveries waiting or in flight, over all targets. */
   get queued(): number {
@@ -40,6 +56,10 @@ export class Dispatcher {
    * restart, to the tasks it was routed to and had not finished.
    */
   route(journaled: JournaledEvent, replay?: { openTasks?: string[] }): void {
+    if (this.waiting) {
+      this.waiting.push([journaled, replay]);
+      return;
+    }
     const { seq, bus, event, acceptedAt } = journaled;
     const json = toStructuredJson(event);
     const openTasks = replay?.openTasks;
@@ -65,6 +85,7 @@ export class Dispatcher {
 
   /** Delivers a dead letter once more: it goes when that works, else the new failure is recorded. */
   async redrive(id: string): Promise<DeliveryReceipt> {
+    if (!this.started) throw new FlowbusError('SERVER:STARTING', 'the bus has not started delivering yet');
     const letter = this.deps.deadLetters.get(id);
     if (!letter) throw new FlowbusError('BUS:DEAD_LETTER_NOT_FOUND', `no dead letter "${id}"`);
     const { rule, target } = redriveTarget(this.deps, letter);
@@ -151,9 +172,14 @@ export class Dispatcher {
     const { metrics, traces, services, clock, log } = this.deps;
     return {
       deliver: async (batch, attempt, signal) => {
-        if (attempt > 1) metrics.count('flowbus_bus_delivery_retries_total', labels, batch.length);
-        for (const { seq } of batch) traces.update(seq, rule.id, target.id, { attempts: attempt });
-        const items = await Promise.all(batch.map(({ item }) => transformed(rule, item)));
+        let items: DeliveryItem[];
+        try {
+          if (attempt > 1) metrics.count('flowbus_bus_delivery_retries_total', labels, batch.length);
+          for (const { seq } of batch) traces.update(seq, rule.id, target.id, { attempts: attempt });
+          items = await Promise.all(batch.map(({ item }) => transformed(rule, item)));
+        } catch (thrown) {
+          throw asInternal(thrown, `preparing the delivery to target "${target.id}" of rule "${rule.id}"`);
+        }
         const context = { bus: items[0]!.bus, rule: rule.id, id: target.id, type: target.type };
         const config = target.config;
         return target.definition.deliver(items, { config, target: context, attempt, signal, services });
@@ -163,6 +189,15 @@ export class Dispatcher {
         const change = { status: 'retrying' as const, attempts, error, updatedAt: clock.now() };
         for (const { seq } of batch) traces.update(seq, rule.id, target.id, change);
         log('warn', 'delivery failed, will retry', { ...labels, attempts, delayMs, error: error.message });
+      },
+      held: (batch, attempt, thrown, delayMs) => {
+        const error = toFlowError(thrown);
+        const change = { status: 'retrying' as const, attempts: attempt - 1, error, updatedAt: clock.now() };
+        for (const { seq } of batch) traces.update(seq, rule.id, target.id, change);
+        metrics.count('flowbus_bus_delivery_internal_errors_total', labels, batch.length);
+        const message = 'delivery failed inside flowbus, not counted as an attempt; it is tried again';
+        const fields = { ...labels, events: batch.length, attempt, delayMs, ...internalFields(thrown) };
+        log('error', message, fields);
       },
     };
   }

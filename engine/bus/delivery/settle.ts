@@ -32,6 +32,7 @@ export async function settleBatch(
       });
       await deps.deadLetters.add(letters);
       deps.metrics.count('flowbus_bus_dead_letters_total', labels, letters.length);
+      if (target.deadLetterQueue) await sendToDeadLetterQueue(deps, rule, target, batch);
     }
     const key = taskKey(rule.id, target.id);
     await Promise.all(batch.map(({ seq }) => deps.journal.recordDone(seq, key)));
@@ -46,6 +47,34 @@ export async function settleBatch(
   if (outcome.status !== 'delivered') {
     const fields = { ...labels, events: batch.length, error: outcome.error.message };
     deps.log('warn', `delivery ${outcome.status}: ${outcome.reason}`, fields);
+  }
+}
+
+const DEAD_LETTER_QUEUE_TIMEOUT_MS = 10_000;
+
+/** One attempt to send dead letters to the target's dead-letter queue; a failure is logged (the store keeps them). */
+async function sendToDeadLetterQueue(
+  deps: DispatcherDeps,
+  rule: RouteRule,
+  target: CompiledTarget,
+  batch: readonly QueuedDelivery[],
+): Promise<void> {
+  const queue = target.deadLetterQueue!;
+  const signal = AbortSignal.any([deps.signal, AbortSignal.timeout(DEAD_LETTER_QUEUE_TIMEOUT_MS)]);
+  const items = batch.map(({ item }) => item);
+  const context = {
+    config: queue.config,
+    target: { bus: items[0]!.bus, rule: rule.id, id: `${target.id}/dead-letter-queue`, type: queue.definition.type },
+    attempt: 1,
+    signal,
+    services: deps.services,
+  };
+  try {
+    const groups = queue.definition.batching ? [items] : items.map((item) => [item]);
+    for (const group of groups) await queue.definition.deliver(group, context);
+  } catch (error) {
+    const fields = { rule: rule.id, target: target.id, error: (error as Error).message };
+    deps.log('error', 'dead letters could not be sent to the dead-letter queue; they stay in the store', fields);
   }
 }
 

@@ -8,6 +8,7 @@ import type { Clock } from '../../core/step-definition.js';
 import type { CompiledTarget } from '../files/compiled-rule.js';
 import { logStoreTarget } from '../targets/log-store.js';
 import type { DeliveryItem } from '../types.js';
+import { internalError } from './internal-error.js';
 import { TargetQueue, type DeliveryOutcome, type QueuedDelivery, type QueueHooks } from './target-queue.js';
 
 /** A clock whose sleeps end on the next turn of the event loop and move time forward by what they waited. */
@@ -60,6 +61,7 @@ interface Recorder extends QueueHooks {
   calls: Array<{ seqs: number[]; attempt: number }>;
   outcomes: Array<{ seqs: number[]; outcome: DeliveryOutcome }>;
   retries: Array<{ seqs: number[]; attempts: number; delayMs: number }>;
+  holds: Array<{ seqs: number[]; attempt: number; delayMs: number }>;
   maxInFlight: number;
 }
 
@@ -70,6 +72,7 @@ function recorder(fail: (seqs: number[], attempt: number) => Error | undefined =
     calls: [],
     outcomes: [],
     retries: [],
+    holds: [],
     maxInFlight: 0,
     async deliver(batch, attempt) {
       const seqs = batch.map((entry) => entry.seq);
@@ -87,6 +90,9 @@ function recorder(fail: (seqs: number[], attempt: number) => Error | undefined =
     },
     retrying(batch, attempts, _error, delayMs) {
       hooks.retries.push({ seqs: batch.map((entry) => entry.seq), attempts, delayMs });
+    },
+    held(batch, attempt, _thrown, delayMs) {
+      hooks.holds.push({ seqs: batch.map((entry) => entry.seq), attempt, delayMs });
     },
   };
   return hooks;
@@ -200,5 +206,39 @@ describe('TargetQueue', () => {
     expect(hooks.calls.length).toBeLessThan(5);
     queue.push(delivery(6));
     expect(queue.size).toBe(0);
+  });
+
+  // Regression: recovery once delivered before the flow runner existed; the ReferenceError it raised used
+  // up the only attempt of a `maxAttempts: 1`, `DROP` target and an acknowledged event was dropped.
+  it.each([
+    ['use before initialisation', () => new ReferenceError("Cannot access 'runFlow' before initialization")],
+    ['a BUS:INTERNAL error', () => internalError('running flow "f" failed inside flowbus', new Error('x'))],
+  ])('holds a delivery that failed inside flowbus (%s) without counting an attempt', async (_name, make) => {
+    const hooks = recorder(() => (hooks.calls.length <= 3 ? make() : undefined));
+    const retry = { maxAttempts: 1, initialDelayMs: 10, maxDelayMs: 100, maxAgeMs: 1 };
+    const { queue } = queueOf(target({ retry, deadLetter: 'DROP' }), hooks);
+    queue.push(delivery(1));
+    await queue.idle();
+    expect(hooks.calls.map((call) => call.attempt)).toEqual([1, 1, 1, 1]);
+    expect(hooks.holds.map((held) => held.attempt)).toEqual([1, 1, 1]);
+    expect(Math.min(...hooks.holds.map((held) => held.delayMs))).toBeGreaterThanOrEqual(1000);
+    const outcomes = hooks.outcomes.map(({ outcome }) => [outcome.status, outcome.attempts]);
+    expect(outcomes).toEqual([['delivered', 1]]);
+  });
+
+  it.each([
+    ['a typed error of the target', () => new FlowbusError('HTTP:STATUS', 'answered 503')],
+    ['a plain error of the target', () => new Error('down')],
+    ['a network TypeError', () => new TypeError('fetch failed')],
+  ])('counts %s as the attempt it is', async (_name, make) => {
+    const hooks = recorder(() => make());
+    const retry = { maxAttempts: 1, initialDelayMs: 10, maxDelayMs: 100, maxAgeMs: 1_000_000 };
+    const { queue } = queueOf(target({ retry, deadLetter: 'DROP' }), hooks);
+    queue.push(delivery(1));
+    await queue.idle();
+    expect(hooks.calls).toHaveLength(1);
+    expect(hooks.holds).toEqual([]);
+    const outcomes = hooks.outcomes.map(({ outcome }) => [outcome.status, outcome.attempts]);
+    expect(outcomes).toEqual([['dropped', 1]]);
   });
 });

@@ -7,6 +7,7 @@ import type { Clock } from '../../core/step-definition.js';
 import type { CompiledTarget } from '../files/compiled-rule.js';
 import type { DeliveryItem, DeliveryReceipt } from '../types.js';
 import { backoffDelay, retryStop } from './backoff.js';
+import { INTERNAL_RETRY_MIN_MS, isInternalFailure } from './internal-error.js';
 
 /** One event waiting for this target, with its journal sequence number. */
 export interface QueuedDelivery {
@@ -30,6 +31,8 @@ export interface QueueHooks {
   settle(batch: readonly QueuedDelivery[], outcome: DeliveryOutcome): Promise<void>;
   /** A failed attempt that will be retried after `delayMs`. */
   retrying(batch: readonly QueuedDelivery[], attempts: number, error: FlowError, delayMs: number): void;
+  /** Attempt `attempt` failed inside flowbus: it does not count, and is made again after `delayMs`. */
+  held(batch: readonly QueuedDelivery[], attempt: number, thrown: unknown, delayMs: number): void;
 }
 
 /** The queue; `push` events, `stop` on shutdown (unfinished work stays in the journal). */
@@ -131,13 +134,22 @@ export class TargetQueue {
   private async run(batch: QueuedDelivery[]): Promise<void> {
     const acceptedAt = Math.min(...batch.map((delivery) => delivery.item.acceptedAt));
     const { retry, deadLetter } = this.target;
-    for (let attempt = 1; ; attempt++) {
+    let held = 0;
+    for (let attempt = 1; ; ) {
       const result = await this.attempt(batch, attempt);
       if (this.signal.aborted) return;
       if (result.ok) {
         const delivered = { status: 'delivered' as const, attempts: attempt, receipt: result.receipt };
         await this.hooks.settle(batch, delivered).catch(() => {});
         return;
+      }
+      if (result.internal) {
+        // Not the target's answer: no attempt is used up, whatever the policy; the event stays held.
+        held += 1;
+        const delay = Math.max(INTERNAL_RETRY_MIN_MS, backoffDelay(held, retry, this.random));
+        this.hooks.held(batch, attempt, result.thrown, delay);
+        if (!(await this.pause(delay))) return;
+        continue;
       }
       const { error } = result;
       if (deadLetter === 'IGNORE_ERROR') {
@@ -155,22 +167,32 @@ export class TargetQueue {
         return;
       }
       this.hooks.retrying(batch, attempt, error, delay);
-      try {
-        await this.clock.sleep(delay, this.signal);
-      } catch {
-        return;
-      }
+      if (!(await this.pause(delay))) return;
+      attempt += 1;
+    }
+  }
+
+  /** Waits `delayMs`; false when the bus stopped meanwhile. */
+  private async pause(delayMs: number): Promise<boolean> {
+    try {
+      await this.clock.sleep(delayMs, this.signal);
+      return true;
+    } catch {
+      return false;
     }
   }
 
   private async attempt(
     batch: QueuedDelivery[],
     attempt: number,
-  ): Promise<{ ok: true; receipt: DeliveryReceipt } | { ok: false; error: FlowError }> {
+  ): Promise<
+    | { ok: true; receipt: DeliveryReceipt }
+    | { ok: false; error: FlowError; internal: boolean; thrown: unknown }
+  > {
     try {
       return { ok: true, receipt: (await this.hooks.deliver(batch, attempt, this.signal)) ?? {} };
     } catch (thrown) {
-      return { ok: false, error: toFlowError(thrown) };
+      return { ok: false, error: toFlowError(thrown), internal: isInternalFailure(thrown), thrown };
     }
   }
 

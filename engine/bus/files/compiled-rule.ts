@@ -23,6 +23,8 @@ export interface CompiledTarget {
   batch?: BatchPolicy;
   retry: RetryPolicy;
   deadLetter: DeadLetterPolicy;
+  /** Where dead letters are also sent, from the target or the rule. */
+  deadLetterQueue?: { definition: TargetTypeDefinition; config: Record<string, unknown> };
   concurrency: number;
 }
 
@@ -43,8 +45,12 @@ export function compileTarget(
   target: RuleTarget,
   definition: TargetTypeDefinition,
   document: RuleDocument,
+  lookup?: (type: string) => TargetTypeDefinition | undefined,
 ): CompiledTarget {
+  const queue = target.deadLetterQueue ?? document.deadLetterQueue;
+  const queueDefinition = queue && lookup?.(queue.type);
   return {
+    ...(queueDefinition ? { deadLetterQueue: { definition: queueDefinition, config: queue.config ?? {} } } : {}),
     id: target.id,
     type: target.type,
     definition,

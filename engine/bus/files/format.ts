@@ -41,6 +41,12 @@ export interface JsonataTransform {
 
 export type RuleTransform = InputTransform | JsonataTransform;
 
+/** Where dead letters also go (the vendor's DLQ to a topic): a target type and its config, e.g. a queue. */
+export interface DeadLetterQueue {
+  type: string;
+  config?: Record<string, unknown>;
+}
+
 /** One target of a rule. */
 export interface RuleTarget {
   id: string;
@@ -49,6 +55,8 @@ export interface RuleTarget {
   batch?: Partial<BatchPolicy>;
   retry?: Partial<RetryPolicy>;
   deadLetter?: DeadLetterPolicy;
+  /** With `DLQ`: each dead letter is also sent here (one attempt; it stays in the store either way). */
+  deadLetterQueue?: DeadLetterQueue;
   /** Deliveries in flight at once to this target. */
   concurrency?: number;
 }
@@ -72,6 +80,8 @@ export interface RuleDocument {
   transform?: RuleTransform;
   /** The dead-letter policy of targets that do not set their own; default `DLQ`. */
   deadLetter?: DeadLetterPolicy;
+  /** The dead-letter queue of targets that do not set their own. */
+  deadLetterQueue?: DeadLetterQueue;
   targets: RuleTarget[];
 }
 
@@ -105,9 +115,19 @@ export const RULE_ROOT_KEYS = [
   'pattern',
   'transform',
   'deadLetter',
+  'deadLetterQueue',
   'targets',
 ] as const;
-export const TARGET_KEYS = ['id', 'type', 'config', 'batch', 'retry', 'deadLetter', 'concurrency'] as const;
+export const TARGET_KEYS = [
+  'id',
+  'type',
+  'config',
+  'batch',
+  'retry',
+  'deadLetter',
+  'deadLetterQueue',
+  'concurrency',
+] as const;
 export const BUS_ROOT_KEYS = ['$schema', 'format', 'name', 'description', 'storeEvents'] as const;
 
 /** The id of a rule or bus file from its path: `flows/cvm.rule.json` -> `cvm`. */

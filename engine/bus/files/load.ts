@@ -25,14 +25,14 @@ export interface ParsedBus {
  * const { rule, issues } = parseRuleText(text, { id: 'cvm', file: 'flows/cvm.rule.json', targets });
  */
 export function parseRuleText(text: string, options: ValidateRuleOptions): ParsedRule {
-  const parsed = parseJsonText(text, options.file);
+  const parsed = parseJsonText(text, options.file, options.maxJsonDepth);
   if (!parsed.ok) return { issues: [parsed.issue] };
   return { json: parsed.json, ...validateRule(parsed.json, options) };
 }
 
 /** Parses and validates the text of a bus file. */
-export function parseBusText(text: string, file?: string): ParsedBus {
-  const parsed = parseJsonText(text, file);
+export function parseBusText(text: string, file?: string, maxJsonDepth?: number): ParsedBus {
+  const parsed = parseJsonText(text, file, maxJsonDepth);
   if (!parsed.ok) return { issues: [parsed.issue] };
   const issues = validateBus(parsed.json, file);
   if (issues.length > 0) return { json: parsed.json, issues };

@@ -69,6 +69,7 @@ export function generateRuleSchema(
       },
       transform: transformSchema(),
       deadLetter: { ...DEAD_LETTER_SCHEMA, default: 'DLQ' },
+      deadLetterQueue: deadLetterQueueSchema(targetTypes),
       targets: {
         type: 'array',
         minItems: 1,
@@ -139,6 +140,7 @@ function targetSchema(targetTypes: readonly TargetTypeDefinition[]): SchemaObjec
       batch: batchSchema(),
       retry: retrySchema(),
       deadLetter: DEAD_LETTER_SCHEMA,
+      deadLetterQueue: deadLetterQueueSchema(targetTypes),
       concurrency: {
         type: 'integer',
         minimum: 1,
@@ -154,6 +156,25 @@ function targetSchema(targetTypes: readonly TargetTypeDefinition[]): SchemaObjec
         properties: { config: definition.config as JsonSchema },
         ...(definition.config.required?.length ? { required: ['config'] } : {}),
       },
+    })),
+  };
+}
+
+function deadLetterQueueSchema(targetTypes: readonly TargetTypeDefinition[]): SchemaObject {
+  return {
+    type: 'object',
+    description:
+      'With deadLetter DLQ, each dead letter is also sent to this target (a queue: rabbitmq, nats); one ' +
+      'attempt, and the dead letter stays in the store either way.',
+    required: ['type'],
+    properties: {
+      type: { enum: targetTypes.map((definition) => definition.type), description: 'The target type.' },
+      config: { type: 'object' },
+    },
+    additionalProperties: false,
+    allOf: targetTypes.map((definition) => ({
+      if: { properties: { type: { const: definition.type } }, required: ['type'] },
+      then: { properties: { config: definition.config as JsonSchema } },
     })),
   };
 }

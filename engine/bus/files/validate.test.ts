@@ -205,6 +205,12 @@ describe('validateRule', () => {
       'expression-syntax',
     ],
     [
+      'transform regex with a lookahead, which RE2 cannot run',
+      (rule: any) => (rule.transform = { jsonata: '$match(data.msg, /^(?=a)\\w+$/)' }),
+      '/transform/jsonata',
+      'unsupported-regex',
+    ],
+    [
       'transform path',
       (rule: any) => (rule.transform = { inputPaths: { a: 'subject' }, template: '<a>' }),
       '/transform/inputPaths/a',

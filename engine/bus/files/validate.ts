@@ -4,7 +4,9 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { joinPointer, type ValidationIssue } from '../../core/issues.js';
+import { DEFAULT_JSON_DEPTH, depthExcessMessage, findValueDepthExcess } from '../../core/json-depth.js';
 import { issuesFromAjvErrors } from '../../flow/ajv-issues.js';
+import { findConflictMarkers, withConflictMarkers } from '../../flow-diff/conflict-marker.js';
 import { sortByDocumentOrder } from '../../flow/issue-order.js';
 import { parsePattern } from '../pattern/index.js';
 import type { TargetRegistry } from '../targets/registry.js';
@@ -21,6 +23,8 @@ export interface ValidateRuleOptions {
   targets: TargetRegistry;
   /** Ids of the buses that exist; when given, a rule on any other bus is an issue. */
   buses?: ReadonlySet<string>;
+  /** Nesting of objects and arrays allowed in the rule; default DEFAULT_JSON_DEPTH. */
+  maxJsonDepth?: number;
 }
 
 export type RuleValidation = { issues: ValidationIssue[]; rule?: CompiledRule };
@@ -58,8 +62,21 @@ function ruleValidator(targets: TargetRegistry): ValidateFunction {
  * const { issues, rule } = validateRule(JSON.parse(text), options);
  */
 export function validateRule(json: unknown, options: ValidateRuleOptions): RuleValidation {
+  const checked = checkRule(json, options);
+  // A file the merge driver left with conflicts is reported at each conflicting target first, never compiled.
+  if (findConflictMarkers(json).length === 0) return checked;
+  return { issues: withConflictMarkers(json, checked.issues, options.file) };
+}
+
+function checkRule(json: unknown, options: ValidateRuleOptions): RuleValidation {
   const issues: ValidationIssue[] = [];
   const add = (pointer: string, code: string, message: string) => issues.push({ pointer, code, message });
+  // Before anything walks the value: the schema validator, the compilers and the canonical writer recurse.
+  const tooDeep = findValueDepthExcess(json, options.maxJsonDepth ?? DEFAULT_JSON_DEPTH);
+  if (tooDeep) {
+    add(tooDeep.pointer, 'json-depth', depthExcessMessage(tooDeep));
+    return finish(issues, json, options);
+  }
   const validate = ruleValidator(options.targets);
   if (!validate(json)) {
     for (const issue of issuesFromAjvErrors(validate.errors ?? [], '')) issues.push({ ...issue });
@@ -101,7 +118,7 @@ export function validateRule(json: unknown, options: ValidateRuleOptions): RuleV
     pattern: parsed.pattern,
     ...(transform ? { transform } : {}),
     targets: document.targets.map((target) => {
-      return compileTarget(target, options.targets.get(target.type)!, document);
+      return compileTarget(target, options.targets.get(target.type)!, document, (type) => options.targets.get(type));
     }),
   };
   return { issues: [], rule };
@@ -142,7 +159,7 @@ export function validateBus(json: unknown, file?: string): ValidationIssue[] {
   if (!busValidator(json)) {
     for (const issue of issuesFromAjvErrors(busValidator.errors ?? [], '')) issues.push({ ...issue });
   }
-  return withFile(sortByDocumentOrder(issues, json), file);
+  return withConflictMarkers(json, withFile(sortByDocumentOrder(issues, json), file), file);
 }
 
 function finish(issues: ValidationIssue[], json: unknown, options: ValidateRuleOptions): RuleValidation {

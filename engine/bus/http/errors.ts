@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { FlowbusError, toFlowError } from '../../core/errors.js';
+import type { BusLog } from '../delivery/deps.js';
 
 /** The HTTP status of an error type. */
 export function statusOfBusError(type: string): number {
@@ -23,9 +24,24 @@ export function badRequest(message: string): FlowbusError {
   return new FlowbusError('API:BAD_REQUEST', message);
 }
 
-/** Answers an error; unknown errors become a 500 without their message (it may hold internals). */
-export function sendBusError(response: Response, thrown: unknown): void {
+/**
+ * Answers an error. An unknown error becomes a 500 without its message (it may hold internals); it, and any
+ * known error answered 500, is logged at error level with its stack and the request, once.
+ */
+export function sendBusError(request: Request, response: Response, thrown: unknown, log: BusLog): void {
   const known = thrown instanceof FlowbusError ? thrown : fromBodyParser(thrown);
+  const status = known ? statusOfBusError(known.type) : 500;
+  if (status === 500) {
+    const error = thrown as Error | undefined;
+    log('error', 'bus request failed', {
+      method: request.method,
+      path: request.originalUrl.split('?')[0],
+      ...(known ? { errorType: known.type } : {}),
+      error: error?.message ?? String(thrown),
+      stack: error?.stack,
+    });
+  }
+  if (response.headersSent) return void response.destroy();
   if (!known) {
     response.status(500).json({ error: { type: 'FLOWBUS:UNEXPECTED', message: 'internal error' } });
     return;
@@ -33,22 +49,22 @@ export function sendBusError(response: Response, thrown: unknown): void {
   const error = toFlowError(known);
   const body: Record<string, unknown> = { type: error.type, message: error.message };
   if (known.details?.issues) body.issues = known.details.issues;
-  response.status(statusOfBusError(error.type)).json({ error: body });
+  response.status(status).json({ error: body });
 }
 
-/** Wraps an async handler so that whatever it throws is answered as an error. */
+/** Wraps an async handler so that whatever it throws goes to the router's {@link busErrorHandler}. */
 export function handle(work: (request: Request, response: Response) => Promise<void> | void): RequestHandler {
-  return (request, response) => {
+  return (request, response, next) => {
     Promise.resolve()
       .then(() => work(request, response))
-      .catch((thrown: unknown) => sendBusError(response, thrown));
+      .catch(next);
   };
 }
 
-/** The error handler of the bus router: body parser failures and anything thrown by middleware. */
-export const busErrorHandler: ErrorRequestHandler = (thrown, _request, response, _next) => {
-  sendBusError(response, thrown);
-};
+/** The error handler of a bus router: what handlers and middleware (the body parsers) throw. */
+export function busErrorHandler(log: BusLog): ErrorRequestHandler {
+  return (thrown, request, response, _next) => sendBusError(request, response, thrown, log);
+}
 
 function fromBodyParser(thrown: unknown): FlowbusError | undefined {
   const error = thrown as { type?: string; status?: number; message?: string };

@@ -25,7 +25,9 @@ export function addIngestRoutes(router: Router, bus: EventBus): void {
     raw,
     handle(async (request, response) => {
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const parsed = parseHttpEvents(request.headers, body, { maxEventBytes: bus.limits.maxEventBytes });
+      // headersDistinct keeps a repeated header as a list, which binary mode refuses, instead of "a, b".
+      const { maxEventBytes, maxJsonDepth: maxDepth } = bus.limits;
+      const parsed = parseHttpEvents(request.headersDistinct, body, { maxEventBytes, maxDepth });
       if (parsed.mode === 'invalid') throw new FlowbusError('BUS:INVALID_EVENT', parsed.reason);
       const fromPath = typeof request.params.bus === 'string' ? request.params.bus : undefined;
       const busId = chooseBus(fromPath, parsed.mode, body);

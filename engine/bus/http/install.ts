@@ -7,6 +7,7 @@ import type { EventBus } from '../event-bus.js';
 import { busErrorHandler } from './errors.js';
 import { addEventRoutes } from './events-api.js';
 import { addIngestRoutes } from './ingest.js';
+import { jsonBody } from './json-body.js';
 import { addRuleRoutes } from './rules-api.js';
 import { addToolRoutes } from './tools-api.js';
 
@@ -27,15 +28,15 @@ export interface BusRouteOptions {
 export function installBusRoutes(app: express.Router, bus: EventBus, options: BusRouteOptions = {}): void {
   const ingest = express.Router();
   addIngestRoutes(ingest, bus);
-  ingest.use(busErrorHandler);
+  ingest.use(busErrorHandler(bus.log));
   app.use(ingest);
 
   const api = express.Router();
   if (options.apiGuard) api.use('/api', options.apiGuard);
-  const json = express.json({ limit: options.jsonLimit ?? 1024 * 1024, strict: false });
+  const json = jsonBody({ limit: options.jsonLimit ?? 1024 * 1024, maxDepth: bus.limits.maxJsonDepth });
   addRuleRoutes(api, bus, json);
   addToolRoutes(api, bus, json);
   addEventRoutes(api, bus);
-  api.use(busErrorHandler);
+  api.use(busErrorHandler(bus.log));
   app.use(api);
 }

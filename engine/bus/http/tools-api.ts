@@ -4,6 +4,8 @@
 import type express from 'express';
 import type { Router } from 'express';
 import { FlowbusError } from '../../core/errors.js';
+import { DEFAULT_JSON_DEPTH } from '../../core/json-depth.js';
+import { parseJson } from '../cloudevents/strict-json.js';
 import { DEFAULT_BUS_ID } from '../files/format.js';
 import type { EventBus } from '../event-bus.js';
 import { explainMatch, parsePattern, type MatchFailure } from '../pattern/index.js';
@@ -27,7 +29,11 @@ export interface PatternTestResult {
  * // { match: false, reason: '/source: "cos.cloud.tencent" does not match ["cvm.cloud.tencent"]',
  * //   failures: [{ pointer: '/source', reason: ... }] }
  */
-export function testPattern(pattern: unknown, event: unknown): PatternTestResult {
+export function testPattern(
+  pattern: unknown,
+  event: unknown,
+  maxDepth = DEFAULT_JSON_DEPTH,
+): PatternTestResult {
   const parsed = parsePattern(pattern);
   if (!parsed.ok) {
     const first = parsed.issues[0];
@@ -35,20 +41,19 @@ export function testPattern(pattern: unknown, event: unknown): PatternTestResult
     const message = `invalid pattern: ${problem}`;
     throw new FlowbusError('BUS:INVALID_PATTERN', message, { issues: parsed.issues });
   }
-  const explained = explainMatch(parsed.pattern, readEvent(event));
+  const explained = explainMatch(parsed.pattern, readEvent(event, maxDepth));
   if (explained.match) return { match: true, failures: [] };
   const first = explained.failures[0];
   const reason = first ? `${first.pointer || '/'}: ${first.reason}` : 'no match';
   return { match: false, reason, failures: explained.failures };
 }
 
-function readEvent(event: unknown): unknown {
+function readEvent(event: unknown, maxDepth: number): unknown {
   if (typeof event !== 'string') return event;
-  try {
-    return JSON.parse(event);
-  } catch {
-    throw badRequest('"event" is a string that is not JSON text');
-  }
+  const parsed = parseJson(event, maxDepth);
+  if (parsed.ok) return parsed.value;
+  if (parsed.problem === 'depth') throw badRequest(`"event" is JSON text ${parsed.reason}`);
+  throw badRequest('"event" is a string that is not JSON text');
 }
 
 /** Adds `POST /api/patterns/test`, `GET /api/event-templates` and `POST /api/event-templates/:id/send`. */
@@ -61,7 +66,7 @@ export function addToolRoutes(router: Router, bus: EventBus, json: express.Reque
       if (!body || typeof body !== 'object' || body.pattern === undefined || body.event === undefined) {
         throw badRequest('the body must be {"pattern": {...}, "event": {...}}');
       }
-      response.json(testPattern(body.pattern, body.event));
+      response.json(testPattern(body.pattern, body.event, bus.limits.maxJsonDepth));
     }),
   );
   router.get(

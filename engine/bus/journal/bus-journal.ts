@@ -1,7 +1,8 @@
 /**
- * @module The bus journal: every accepted event and the progress of its deliveries, in segment files.
+ * @module The bus journal: every accepted event and the progress of its deliveries, in checksummed segment
+ * files (engine/store/segments: one framed JSON record per line, torn tails and corruption told apart).
  *
- * Records (one JSON object per line): `{"t":"e","s":seq,"b":bus,"at":ms,"ev":event}` an accepted event,
+ * Records: `{"t":"e","s":seq,"b":bus,"at":ms,"ev":event}` an accepted event,
  * `{"t":"r","s":seq,"k":[task...]}` the (rule/target) tasks it was routed to, `{"t":"a","s":seq,"k":task}` a
  * task finished (delivered, dead-lettered, dropped or ignored). An event is settled once every routed task
  * is finished. On open, the unsettled events are read back and copied into a fresh segment, and the old
@@ -9,7 +10,10 @@
  * unsettled events are copied forward when that frees at least half of it.
  */
 import type { BusEvent } from '../cloudevents/index.js';
-import { SegmentFiles } from './segments.js';
+import { frameRecord, SegmentFiles, type DamagedSegment } from '../../store/segments/index.js';
+
+/** The kind named in the header of every bus journal segment. */
+export const BUS_JOURNAL_KIND = 'bus-journal';
 
 /** An accepted event as the journal numbers it. */
 export interface JournaledEvent {
@@ -23,6 +27,13 @@ export interface JournaledEvent {
 export interface ReplayedEvent extends JournaledEvent {
   /** Tasks routed and not finished; undefined when the event was never routed (match it again). */
   openTasks?: string[];
+}
+
+/** Damage found on open: segments read with damage now, and copies of corrupt ones kept from before. */
+export interface JournalDamage {
+  dir: string;
+  damaged: readonly DamagedSegment[];
+  keptAside: readonly string[];
 }
 
 export interface JournalOptions {
@@ -70,8 +81,8 @@ export class BusJournal {
   static async open(
     dir: string,
     options: JournalOptions = {},
-  ): Promise<{ journal: BusJournal; pending: ReplayedEvent[] }> {
-    const files = await SegmentFiles.open(dir, { sync: options.sync ?? true });
+  ): Promise<{ journal: BusJournal; pending: ReplayedEvent[]; damage: JournalDamage }> {
+    const files = await SegmentFiles.open(dir, { kind: BUS_JOURNAL_KIND, sync: options.sync ?? true });
     const journal = new BusJournal(files, options.segmentBytes ?? DEFAULT_SEGMENT_BYTES);
     await journal.replay();
     await files.start();
@@ -81,7 +92,8 @@ export class BusJournal {
     journal.stats.set(files.active, { live: 0, liveBytes: 0, bytes: 0 });
     if (pending.length > 0) await journal.copyForward(pending);
     for (const segment of old) await files.remove(segment);
-    return { journal, pending: pending.map(toReplayed) };
+    const damage = { dir, damaged: files.damaged, keptAside: files.keptAside };
+    return { journal, pending: pending.map(toReplayed), damage };
   }
 
   /** Events accepted and not settled. */
@@ -92,13 +104,13 @@ export class BusJournal {
   /** Numbers the events and appends them; resolves when they are durable. */
   async recordEvents(entries: ReadonlyArray<Omit<JournaledEvent, 'seq'>>): Promise<JournaledEvent[]> {
     const recorded: JournaledEvent[] = [];
-    const lines: string[] = [];
+    const lines: Buffer[] = [];
     const segment = this.files.active;
     for (const entry of entries) {
       const seq = this.nextSeq++;
       const line = eventLine({ ...entry, seq });
       lines.push(line);
-      const bytes = Buffer.byteLength(line);
+      const bytes = line.length;
       this.live.set(seq, { ...entry, seq, segment, bytes, done: new Set() });
       this.addLive(segment, bytes);
       recorded.push({ ...entry, seq });
@@ -118,7 +130,7 @@ export class BusJournal {
     const event = this.live.get(seq);
     if (!event) return Promise.resolve();
     event.open = new Set(tasks.filter((task) => !event.done.has(task)));
-    const written = this.files.append([`${JSON.stringify({ t: 'r', s: seq, k: tasks })}\n`]);
+    const written = this.files.append([routingLine(seq, tasks)]);
     if (event.open.size === 0) this.settle(seq);
     return written;
   }
@@ -129,7 +141,7 @@ export class BusJournal {
     if (!event) return Promise.resolve();
     event.done.add(task);
     event.open?.delete(task);
-    const written = this.files.append([`${JSON.stringify({ t: 'a', s: seq, k: task })}\n`]);
+    const written = this.files.append([doneLine(seq, task)]);
     if (event.open?.size === 0) this.settle(seq);
     this.maybeRotate();
     return written;
@@ -142,10 +154,11 @@ export class BusJournal {
   }
 
   private async replay(): Promise<void> {
-    for await (const { segment, record } of this.files.readAll()) {
+    for await (const { segment, value } of this.files.readAll()) {
       const stats = this.stats.get(segment) ?? { live: 0, liveBytes: 0, bytes: 0 };
       this.stats.set(segment, stats);
-      if (!record || typeof record.s !== 'number') continue;
+      const record = value as Record<string, unknown> | null;
+      if (typeof record !== 'object' || record === null || typeof record.s !== 'number') continue;
       const seq = record.s;
       this.nextSeq = Math.max(this.nextSeq, seq + 1);
       if (record.t === 'e' && typeof record.b === 'string' && typeof record.ev === 'object' && record.ev) {
@@ -169,16 +182,16 @@ export class BusJournal {
   /** Appends the events (with their routing and finished tasks) to the active segment. */
   private async copyForward(events: LiveEvent[]): Promise<void> {
     const segment = this.files.active;
-    const lines: string[] = [];
+    const lines: Buffer[] = [];
     for (const event of events) {
       const line = eventLine(event);
       lines.push(line);
       const routed = event.open && [...event.open, ...event.done];
-      if (routed) lines.push(`${JSON.stringify({ t: 'r', s: event.seq, k: routed })}\n`);
-      for (const task of event.done) lines.push(`${JSON.stringify({ t: 'a', s: event.seq, k: task })}\n`);
+      if (routed) lines.push(routingLine(event.seq, routed));
+      for (const task of event.done) lines.push(doneLine(event.seq, task));
       this.removeLive(event.segment, event.bytes);
       event.segment = segment;
-      event.bytes = Buffer.byteLength(line);
+      event.bytes = line.length;
       this.addLive(segment, event.bytes);
     }
     await this.files.append(lines);
@@ -253,8 +266,17 @@ export class BusJournal {
   }
 }
 
-function eventLine(event: JournaledEvent): string {
-  return `${JSON.stringify({ t: 'e', s: event.seq, b: event.bus, at: event.acceptedAt, ev: event.event })}\n`;
+function eventLine(event: JournaledEvent): Buffer {
+  const { seq, bus, acceptedAt, event: body } = event;
+  return frameRecord(JSON.stringify({ t: 'e', s: seq, b: bus, at: acceptedAt, ev: body }));
+}
+
+function routingLine(seq: number, tasks: readonly string[]): Buffer {
+  return frameRecord(JSON.stringify({ t: 'r', s: seq, k: tasks }));
+}
+
+function doneLine(seq: number, task: string): Buffer {
+  return frameRecord(JSON.stringify({ t: 'a', s: seq, k: task }));
 }
 
 function toReplayed(event: LiveEvent): ReplayedEvent {

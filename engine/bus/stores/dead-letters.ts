@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { FlowError } from '../../core/errors.js';
 import type { BusEvent } from '../cloudevents/index.js';
-import { AppendFile } from '../journal/append-file.js';
+import { AppendFile } from '../../store/segments/append-file.js';
 import { readJsonLines, rewriteJsonLines } from './json-lines.js';
 
 /** One failed delivery of one event to one target. */

@@ -5,7 +5,7 @@
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toStructuredJson } from '../cloudevents/index.js';
-import { AppendFile } from '../journal/append-file.js';
+import { AppendFile } from '../../store/segments/append-file.js';
 import type { DeliveryItem, LogStoreWriter } from '../types.js';
 import { readJsonLines } from './json-lines.js';
 

@@ -3,7 +3,7 @@
  */
 import { FlowbusError } from '../../core/errors.js';
 import { joinPointer } from '../../core/issues.js';
-import { compileExpression } from '../../expressions/index.js';
+import { compileExpression, UNSUPPORTED_REGEX_ERROR } from '../../expressions/index.js';
 import type { BusEvent } from '../cloudevents/index.js';
 import { toStructuredJson } from '../cloudevents/index.js';
 import type { RuleTransform } from '../files/format.js';
@@ -16,7 +16,7 @@ export type TransformFunction = (event: BusEvent, origin: { bus: string; rule: s
 /** A problem of a transform, its pointer absolute (under `/transform`). */
 export interface TransformIssue {
   pointer: string;
-  code: 'invalid-path' | 'reserved-name' | 'expression-syntax';
+  code: 'invalid-path' | 'reserved-name' | 'expression-syntax' | 'unsupported-regex';
   message: string;
 }
 
@@ -69,7 +69,9 @@ function compileJsonata(source: string, pointer: string): CompiledTransform {
     expression = compileExpression(source);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [{ pointer, code: 'expression-syntax', message }] };
+    const regex = (error as FlowbusError).type === UNSUPPORTED_REGEX_ERROR;
+    const code = regex ? 'unsupported-regex' : 'expression-syntax';
+    return { ok: false, issues: [{ pointer, code, message }] };
   }
   return {
     ok: true,

@@ -2,10 +2,12 @@
  * @module The management API: an express app mounted under `/api`, JSON in and out, one error handler.
  */
 import express from 'express';
-import { installBusRoutes } from '../../bus/index.js';
+import { installBusRoutes, jsonBody } from '../../bus/index.js';
 import { guardRequests, refusalLogger } from '../access/middleware.js';
 import { createRequestGuard } from '../access/request-guard.js';
+import { installSourceRoutes } from '../../bus/sources/index.js';
 import { requireToken } from './auth.js';
+import { changesRouter } from './changes.js';
 import { connectionsRouter } from './connections.js';
 import type { ApiContext } from './context.js';
 import { apiErrorHandler, apiNotFound } from './errors.js';
@@ -30,7 +32,7 @@ export function createApiApp(context: ApiContext): express.Express {
   app.use(guardRequests(createRequestGuard(context.config), refusalLogger(context.logger)));
   const api = express.Router();
   api.use(requireToken(context.config.authToken));
-  api.use(express.json({ limit: context.config.limits.bodyBytes, strict: false }));
+  api.use(jsonBody({ limit: context.config.limits.bodyBytes, maxDepth: context.config.limits.jsonDepth }));
   api.use((_request, response, next) => {
     response.set('Cache-Control', 'no-store');
     next();
@@ -38,6 +40,7 @@ export function createApiApp(context: ApiContext): express.Express {
   api.use(healthRouter(context));
   api.use(stepsRouter(context));
   api.use(flowActionsRouter(context));
+  api.use(changesRouter(context));
   api.use(flowsRouter(context));
   api.use(executionsRouter(context));
   api.use(connectionsRouter(context));
@@ -47,7 +50,10 @@ export function createApiApp(context: ApiContext): express.Express {
     // Ingest (`/events`) and the bus's own `/api/...` routes, under the same token check as the rest of the API.
     const apiGuard = requireToken(context.config.authToken);
     installBusRoutes(app, context.bus, { apiGuard, jsonLimit: context.config.limits.bodyBytes });
+    if (context.sources) installSourceRoutes(app, context.sources, context.bus.log, apiGuard);
   }
+  // URL callbacks are not behind the API token: each source verifies its own token or signature.
+  context.callbackRoutes?.(app);
   app.use('/api', api);
   app.use(apiNotFound);
   app.use(apiErrorHandler(context.logger));

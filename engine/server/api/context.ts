@@ -1,10 +1,12 @@
 /**
  * @module What the management API's routes work with: the server's parts, passed in, never global.
  */
+import type express from 'express';
 import type { ConnectionTypeDefinition } from '../../core/connection-type.js';
 import type { HealthState } from '../../core/health.js';
 import type { Registry } from '../../core/registry.js';
 import type { EventBus } from '../../bus/index.js';
+import type { SourceManager } from '../../bus/sources/index.js';
 import type { ServerConfig } from '../../config/types.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ConnectionService } from '../../store/connections.js';
@@ -35,4 +37,8 @@ export interface ApiContext {
   health: HealthState;
   /** The event bus: its ingest and API routes are installed beside the server's. */
   bus?: EventBus;
+  /** The sources of the flows folder, listed under `/api/sources`. */
+  sources?: SourceManager;
+  /** Installs the URL callback sources' ingress (`/callbacks/:id`). */
+  callbackRoutes?: (router: express.Router) => void;
 }

@@ -26,12 +26,16 @@ export function badRequest(message: string): FlowbusError {
 interface BodyParserError extends Error {
   type?: string;
   status?: number;
+  /** The byte limit, on `entity.too.large`. */
+  limit?: number;
 }
 
 function fromBodyParser(thrown: BodyParserError): FlowbusError | undefined {
   if (thrown.type === 'entity.parse.failed') return badRequest(`malformed JSON body: ${thrown.message}`);
   if (thrown.type === 'entity.too.large') {
-    return new FlowbusError('API:PAYLOAD_TOO_LARGE', 'the request body is too large');
+    const limit = typeof thrown.limit === 'number' ? ` than the ${thrown.limit} bytes allowed` : '';
+    const message = `the request body is larger${limit} (limits.bodyBytes, FLOWBUS_BODY_LIMIT)`;
+    return new FlowbusError('API:PAYLOAD_TOO_LARGE', message, { limit: 'limits.bodyBytes' });
   }
   if (typeof thrown.status === 'number' && thrown.status >= 400 && thrown.status < 500) {
     return badRequest(thrown.message);
@@ -39,23 +43,27 @@ function fromBodyParser(thrown: BodyParserError): FlowbusError | undefined {
   return undefined;
 }
 
-/** Answers every error of the API routes as `{ error: { type, message, issues? } }`. */
+/**
+ * Answers every error of the API routes as `{ error: { type, message, issues? } }`. An unknown error (a 500
+ * without its message) and a known one answered 500 are logged at error level with the stack and the request.
+ */
 export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
   return (thrown: unknown, request, response, _next) => {
     const error = thrown instanceof FlowbusError ? thrown : fromBodyParser(thrown as BodyParserError);
-    if (!error) {
+    const status = error ? statusOfType(error.type) : 500;
+    if (status === 500) {
       logger.error('API request failed', {
         method: request.method,
-        path: request.path,
-        error: (thrown as Error)?.message,
+        path: request.originalUrl.split('?')[0],
+        ...(error ? { errorType: error.type } : {}),
+        error: (thrown as Error)?.message ?? String(thrown),
         stack: (thrown as Error)?.stack,
       });
+    }
+    if (response.headersSent) return void response.destroy();
+    if (!error) {
       response.status(500).json({ error: { type: 'FLOWBUS:UNEXPECTED', message: 'internal error' } });
       return;
-    }
-    const status = statusOfType(error.type);
-    if (status === 500) {
-      logger.error('API request failed', { path: request.path, errorType: error.type, error: error.message });
     }
     const body: { type: string; message: string; issues?: unknown } = {
       type: error.type,

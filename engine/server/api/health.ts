@@ -31,7 +31,8 @@ export function healthRouter(context: ApiContext): Router {
     const counts: Record<string, number> = { published: 0, outdated: 0, invalid: 0, unpublished: 0 };
     for (const state of context.catalog.list()) counts[flowStatus(state)]! += 1;
     context.metrics.flows(counts);
-    const bus = context.bus ? `${context.bus.metricsText().join('\n')}\n` : '';
+    const busLines = [...(context.bus?.metricsText() ?? []), ...(context.sources?.metricsText() ?? [])];
+    const bus = busLines.length > 0 ? `${busLines.join('\n')}\n` : '';
     response.type('text/plain; version=0.0.4; charset=utf-8').send(context.metrics.render() + bus);
   });
   return router;

@@ -14,9 +14,10 @@ import type {
   RuntimeServices,
   StepStub,
 } from '../../runtime/types.js';
+import type { ExecutionLimits } from '../../runtime/limits.js';
 import type { Store, StoredExecution } from '../../store/types.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
-import { toStoredExecution } from './stored-record.js';
+import { toStoredExecution, type RecordBounds } from './stored-record.js';
 
 export interface ExecutionRunnerOptions {
   store: Store;
@@ -24,9 +25,13 @@ export interface ExecutionRunnerOptions {
   redactor: Redactor;
   connections: ConnectionResolver;
   resolveFlow: (flowId: string) => CompiledFlow | undefined;
+  /** The environment's `$env` variables. */
+  variables?: (name: string) => string | undefined;
   metrics: ServerMetrics;
   timeoutMs: number;
   maxConcurrent: number;
+  /** What one execution may hold, and how much of it the history keeps (`limits.*`); defaults otherwise. */
+  limits?: Partial<ExecutionLimits> & Partial<RecordBounds>;
 }
 
 /** How an execution was started. */
@@ -61,6 +66,7 @@ export class ExecutionRunner {
     this.services = {
       connections: options.connections,
       resolveFlow: options.resolveFlow,
+      variables: options.variables,
       log: (entry: LogEntry) => {
         const level = entry.level.toLowerCase() as LogLevelName;
         if (!flowLogger.enabled(level)) return;
@@ -112,8 +118,11 @@ export class ExecutionRunner {
       dryRun: options.dryRun,
       stubs: options.stubs,
       services: this.services,
+      limits: this.options.limits,
     });
-    const stored = toStoredExecution(record, options, this.options.redactor);
+    const { recordBytes } = this.options.limits ?? {};
+    const bounds = recordBytes ? { recordBytes } : undefined;
+    const stored = toStoredExecution(record, options, this.options.redactor, bounds);
     if (options.dryRun) stored.dryRun = true;
     this.options.metrics.executionFinished(record, options.trigger);
     this.options.store.addExecution(stored).catch((thrown: Error) =>

@@ -29,4 +29,28 @@ describe('the history entry of an execution', () => {
     expect((stored.result?.payload as { truncated: boolean }).truncated).toBe(true);
     expect(JSON.stringify(stored)).not.toContain('secret-token');
   });
+
+  const manySteps = (count: number, output: unknown): ExecutionRecord => ({
+    ...record,
+    steps: Array.from({ length: count }, (_, index) => ({
+      stepId: `s${index}`,
+      type: 'set-payload',
+      path: '/steps/0',
+      status: 'succeeded' as const,
+      startedAt: 1,
+      endedAt: 2,
+      durationMs: 1,
+      output,
+    })),
+  });
+
+  it.each([
+    ['few steps with large outputs', manySteps(5, { payload: big, vars: {} }), undefined],
+    ['many steps with large outputs', manySteps(500, { payload: big, vars: { big } }), ['step outputs and configs']],
+    ['very many steps', manySteps(20_000, undefined), ['step outputs and configs', '19980 steps and 0 log entries in the middle']],
+  ])('keeps a record of %s within recordBytes, saying what it left out', (_, given, left) => {
+    const stored = toStoredExecution(given, { trigger: 'http' }, createRedactor(), { recordBytes: 100_000 });
+    expect(JSON.stringify(stored).length).toBeLessThanOrEqual(100_000);
+    expect(stored.elided?.record?.left).toEqual(left);
+  });
 });

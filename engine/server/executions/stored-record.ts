@@ -2,8 +2,9 @@
  * @module What the history keeps of an execution: bounded in size, credentials masked, secrets redacted.
  */
 import type { Message } from '../../core/message.js';
+import { measureValue, type SizeMemo } from '../../core/value-size.js';
 import { REDACTED, type Redactor } from '../../logging/redact.js';
-import { summarizeMessage, summarizeValue } from '../../runtime/summary.js';
+import { summarizeMessage, summarizeValue, SUMMARY_LIMIT } from '../../runtime/summary.js';
 import type { ExecutionInput, ExecutionRecord } from '../../runtime/types.js';
 import type { StoredExecution } from '../../store/types.js';
 
@@ -22,41 +23,94 @@ function maskHeaders(attributes: Record<string, unknown> | undefined): Record<st
   return masked ? { ...attributes, headers: masked } : attributes;
 }
 
-function keptInput(input: ExecutionInput): ExecutionInput {
-  const kept: ExecutionInput = { payload: summarizeValue(input.payload) };
+function keptInput(input: ExecutionInput, limit: number, memo: SizeMemo): ExecutionInput {
+  const kept: ExecutionInput = { payload: summarizeValue(input.payload, limit, memo) };
   if (input.attributes) kept.attributes = maskHeaders(input.attributes);
-  if (input.vars) kept.vars = summarizeValue(input.vars) as Record<string, unknown>;
+  if (input.vars) kept.vars = summarizeValue(input.vars, limit, memo) as Record<string, unknown>;
   return kept;
 }
 
-function keptMessage(message: Message): Message {
+function keptMessage(message: Message, limit: number, memo: SizeMemo): Message {
   const kept: Message = {
-    payload: summarizeValue(message.payload),
+    payload: summarizeValue(message.payload, limit, memo),
     attributes: maskHeaders(message.attributes) ?? {},
-    vars: summarizeValue(message.vars) as Record<string, unknown>,
+    vars: summarizeValue(message.vars, limit, memo) as Record<string, unknown>,
   };
   if (message.error) kept.error = message.error;
   return kept;
 }
 
-/**
- * The history entry of a record: payloads summarized like step outputs, credential headers masked, and
- * every known connection secret redacted wherever it appears.
- */
-export function toStoredExecution(
-  record: ExecutionRecord,
-  origin: { trigger: string; flowVersion?: string },
-  redactor: Redactor,
-): StoredExecution {
+/** How a record is kept: each value summarized to `summaryLimit`, the whole record within `recordBytes`. */
+export interface RecordBounds {
+  /** Largest stored record, about its JSON size (`limits.recordBytes`). */
+  recordBytes: number;
+}
+
+/** Default: 1 MB, as `limits.recordBytes`. */
+export const DEFAULT_RECORD_BOUNDS: RecordBounds = { recordBytes: 1024 * 1024 };
+
+/** The smallest preview a value is cut to when a record must shrink. */
+const MIN_SUMMARY = 256;
+
+function build(record: ExecutionRecord, origin: Origin, summary: number, memo: SizeMemo): StoredExecution {
   const stored: StoredExecution = {
     ...record,
     steps: record.steps.map((step) =>
-      step.output ? { ...step, output: summarizeMessage(step.output as Message) } : step,
+      step.output ? { ...step, output: summarizeMessage(step.output as Message, summary, memo) } : step,
     ),
-    input: keptInput(record.input),
+    input: keptInput(record.input, summary, memo),
     trigger: origin.trigger,
   };
-  if (record.result) stored.result = keptMessage(record.result);
+  if (record.result) stored.result = keptMessage(record.result, summary, memo);
   if (origin.flowVersion) stored.flowVersion = origin.flowVersion;
+  return stored;
+}
+
+/** Keeps the first and last `keep / 2` items of a list; says how many were left out in between. */
+function keepEnds<T>(items: T[], keep: number): { items: T[]; left: number } {
+  if (items.length <= keep) return { items, left: 0 };
+  const head = Math.ceil(keep / 2);
+  const kept = [...items.slice(0, head), ...items.slice(items.length - (keep - head))];
+  return { items: kept, left: items.length - keep };
+}
+
+type Origin = { trigger: string; flowVersion?: string };
+
+/**
+ * The history entry of a record: payloads summarized like step outputs, credential headers masked, every
+ * known connection secret redacted wherever it appears, and the whole within `bounds.recordBytes`: values
+ * are cut to shorter previews first, then step outputs, then steps and logs in the middle are left out;
+ * `elided.record` says what was done.
+ */
+export function toStoredExecution(
+  record: ExecutionRecord,
+  origin: Origin,
+  redactor: Redactor,
+  bounds: RecordBounds = DEFAULT_RECORD_BOUNDS,
+): StoredExecution {
+  const memo: SizeMemo = new WeakMap();
+  const limit = bounds.recordBytes;
+  const fits = (value: StoredExecution) => measureValue(value, limit) <= limit;
+  // Shares of the bound: each kept step output and the input and result get about the same room.
+  const share = Math.floor(limit / (4 * (record.steps.length + 3)));
+  const summary = Math.max(MIN_SUMMARY, Math.min(SUMMARY_LIMIT, share));
+  let stored = build(record, origin, summary, memo);
+  if (!fits(stored)) {
+    const done: string[] = [];
+    stored = { ...stored, steps: stored.steps.map(({ output: _output, config: _config, ...step }) => step) };
+    done.push('step outputs and configs');
+    if (!fits(stored)) {
+      const steps = keepEnds(stored.steps, 20);
+      const logs = keepEnds(stored.logs, 20);
+      stored = { ...stored, steps: steps.items, logs: logs.items };
+      done.push(`${steps.left} steps and ${logs.left} log entries in the middle`);
+    }
+    if (!fits(stored)) {
+      stored = { ...stored, steps: [], logs: [], input: keptInput(record.input, MIN_SUMMARY, memo) };
+      if (record.result) stored.result = keptMessage(record.result, MIN_SUMMARY, memo);
+      done.push('every step and log entry');
+    }
+    stored.elided = { ...stored.elided, record: { recordBytes: limit, left: done } };
+  }
   return redactor.redactValue(stored);
 }

@@ -6,15 +6,16 @@ import { mkdir, rm } from 'node:fs/promises';
 import { FlowbusError } from '../../core/errors.js';
 import type { ValidationIssue } from '../../core/issues.js';
 import type { Registry } from '../../core/registry.js';
-import { formatFlow } from '../../flow/canonical.js';
 import { flowIdFromPath } from '../../flow/document.js';
 import { findFlowFiles } from '../../flow/load.js';
-import { validateFlow } from '../../flow/validate.js';
+import { checkJsonDepth, validateFlow, validateFlowSliced } from '../../flow/validate.js';
+import { nextTurn } from '../../expressions/warm.js';
 import type { Logger } from '../../logging/logger.js';
 import type { CompiledFlow } from '../../runtime/types.js';
 import type { Store } from '../../store/types.js';
 import { displayPath, flowVersion, newFlowPath, readFlowText, writeFileAtomic } from './flow-file.js';
 import { buildFlowState, reportFlowState, type BuildContext } from './flow-builder.js';
+import { canonicalFlowText, DEFAULT_FLOW_SIZE, stepCountIssue, type FlowSizeLimits } from './flow-size.js';
 import { servedVersion, type FlowState, type ServedVersion } from './flow-state.js';
 
 export interface FlowCatalogOptions<Prepared> {
@@ -27,6 +28,10 @@ export interface FlowCatalogOptions<Prepared> {
   /** Called after any change to what is served. */
   onChange: () => void;
   now?: () => number;
+  /** Nesting of objects and arrays allowed in a flow (`limits.jsonDepth`); default DEFAULT_JSON_DEPTH. */
+  maxJsonDepth?: number;
+  /** How large a flow may be (`limits.flowSteps`, `limits.flowBytes`); the defaults otherwise. */
+  sizeLimits?: FlowSizeLimits;
 }
 
 /** How a save may go: create only, or update only the version the caller last read. */
@@ -41,9 +46,11 @@ export class FlowCatalog<Prepared = unknown> {
   private published: Record<string, { published: boolean }> = {};
   private queue: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
+  private readonly sizeLimits: FlowSizeLimits;
 
   constructor(private readonly options: FlowCatalogOptions<Prepared>) {
     this.now = options.now ?? Date.now;
+    this.sizeLimits = options.sizeLimits ?? DEFAULT_FLOW_SIZE;
   }
 
   /** Reads every flow file under the flows folder (created when missing). */
@@ -91,7 +98,10 @@ export class FlowCatalog<Prepared = unknown> {
     const { flowsDir } = this.options;
     const file = id ? displayPath(flowsDir, this.get(id)?.path ?? newFlowPath(flowsDir, id)) : undefined;
     const knownFlows = new Set([...this.flows.keys(), ...(id ? [id] : [])]);
-    return validateFlow(json, this.options.registry, { file, knownFlows });
+    const { maxJsonDepth } = this.options;
+    const tooMany = stepCountIssue(json, this.sizeLimits);
+    if (tooMany) return [{ ...(file ? { file } : {}), ...tooMany }];
+    return validateFlow(json, this.options.registry, { file, knownFlows, maxJsonDepth });
   }
 
   /** Writes a valid document in canonical form and serves it; refuses an invalid one with its issues. */
@@ -114,18 +124,29 @@ export class FlowCatalog<Prepared = unknown> {
         throw new FlowbusError('FLOW:VERSION_MISMATCH', message, { flowId: id, version: existing?.version });
       }
       const path = existing?.path ?? newFlowPath(this.options.flowsDir, id);
-      const text = formatFlow(json, this.options.registry);
-      // Built once before writing, so that nothing that cannot be served (a bad path, say) reaches the file.
+      // Before the writer, which is recursive: a document nested too deeply is refused, never written.
+      const { flowsDir, maxJsonDepth } = this.options;
+      const tooDeep = checkJsonDepth(json, { file: displayPath(flowsDir, path), maxJsonDepth });
+      if (tooDeep.length > 0) {
+        throw new FlowbusError('VALIDATION', `flow "${id}": ${tooDeep[0]!.message}`, { issues: tooDeep });
+      }
       const file = displayPath(this.options.flowsDir, path);
+      const text = await canonicalFlowText(json, file, this.options.registry, this.sizeLimits);
+      // Built once before writing, so that nothing that cannot be served (a bad path, say) reaches the file.
       const source = { id, path, file, text, version: flowVersion(text) };
-      const { issues } = buildFlowState(source, undefined, this.buildContext(id));
-      if (issues.length > 0) {
-        const message = `flow "${id}" has ${issues.length} problem(s): ${issues[0]!.message}`;
-        throw new FlowbusError('VALIDATION', message, { issues });
+      const context = this.buildContext(id);
+      const { knownFlows } = context;
+      const validation = { file, knownFlows, maxJsonDepth };
+      const issues = await validateFlowSliced(JSON.parse(text), this.options.registry, validation);
+      await nextTurn();
+      const state = buildFlowState(source, existing, { ...context, issues });
+      if (state.issues.length > 0) {
+        const message = `flow "${id}" has ${state.issues.length} problem(s): ${state.issues[0]!.message}`;
+        throw new FlowbusError('VALIDATION', message, { issues: state.issues });
       }
       await mkdir(this.options.flowsDir, { recursive: true });
       await writeFileAtomic(path, text);
-      await this.apply(path, text);
+      await this.apply(path, text, undefined, state);
       return { state: this.flows.get(id)!, created: !existing };
     });
   }
@@ -174,6 +195,8 @@ export class FlowCatalog<Prepared = unknown> {
       now: this.now,
       knownFlows: known ?? new Set([...this.flows.keys(), id]),
       published: this.published[id]?.published ?? true,
+      maxJsonDepth: this.options.maxJsonDepth,
+      sizeLimits: this.sizeLimits,
     };
   }
 
@@ -183,7 +206,12 @@ export class FlowCatalog<Prepared = unknown> {
     return next;
   }
 
-  private async apply(path: string, text: string | undefined, known?: Set<string>): Promise<void> {
+  private async apply(
+    path: string,
+    text: string | undefined,
+    known?: Set<string>,
+    built?: FlowState<Prepared>,
+  ): Promise<void> {
     const id = flowIdFromPath(path);
     const existing = this.flows.get(id);
     if (existing && existing.path !== path) {
@@ -204,7 +232,7 @@ export class FlowCatalog<Prepared = unknown> {
     const version = flowVersion(text);
     if (existing?.version === version) return;
     const source = { id, path, file: displayPath(this.options.flowsDir, path), text, version };
-    const state = buildFlowState(source, existing, this.buildContext(id, known));
+    const state = built ?? buildFlowState(source, existing, this.buildContext(id, known));
     this.flows.set(id, state);
     reportFlowState(this.options.logger, state, existing);
     this.options.onChange();

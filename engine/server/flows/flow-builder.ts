@@ -10,6 +10,7 @@ import type { Logger } from '../../logging/logger.js';
 import { compileFlow } from '../../runtime/index.js';
 import type { CompiledFlow } from '../../runtime/types.js';
 import { flowStatus, type FlowState } from './flow-state.js';
+import { fileSizeIssue, stepCountIssue, type FlowSizeLimits } from './flow-size.js';
 
 /** What building a state needs besides the file. */
 export interface BuildContext<Prepared> {
@@ -20,6 +21,11 @@ export interface BuildContext<Prepared> {
   knownFlows: ReadonlySet<string>;
   /** The publish switch of a flow seen for the first time. */
   published: boolean;
+  maxJsonDepth?: number;
+  /** How large a flow may be; a larger one is refused before it is validated. */
+  sizeLimits: FlowSizeLimits;
+  /** The issues of the text, when the caller validated it already. */
+  issues?: ValidationIssue[];
 }
 
 /** The file of a flow and its content. */
@@ -41,18 +47,26 @@ export function buildFlowState<Prepared>(
   context: BuildContext<Prepared>,
 ): FlowState<Prepared> {
   const { file } = source;
-  const parsed = parseFlowText(source.text, file, context.registry, { knownFlows: context.knownFlows });
+  const tooLarge = fileSizeIssue(source.text, context.sizeLimits);
+  const parsed = tooLarge
+    ? { issues: [{ file, ...tooLarge }] }
+    : parseFlowText(source.text, file, context.registry, {
+        knownFlows: context.knownFlows,
+        maxJsonDepth: context.maxJsonDepth,
+        precheck: (json) => stepCountIssue(json, context.sizeLimits),
+        issues: context.issues,
+      });
   const state: FlowState<Prepared> = {
     ...source,
-    json: parsed.json,
+    json: 'json' in parsed ? parsed.json : undefined,
     issues: parsed.issues,
     servingIssues: existing?.servingIssues ?? [],
     valid: existing?.valid,
     published: existing?.published ?? context.published,
   };
-  if (!parsed.document) return state;
+  if (!('document' in parsed) || !parsed.document) return state;
   try {
-    const compiled = compileFlow(source.id, parsed.document, context.registry, { file });
+    const compiled = compileFlow(source.id, parsed.document, context.registry, { file, validated: true });
     const prepared = context.prepare(compiled, source.version);
     state.valid = { compiled, version: source.version, publishedAt: context.now(), prepared };
   } catch (thrown) {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Logger } from '../../logging/logger.js';
 import { FLOW_FILE_SUFFIX } from './flow-file.js';
 
-const BUS_FILE_SUFFIXES = ['.rule.json', '.bus.json'];
+const BUS_FILE_SUFFIXES = ['.rule.json', '.bus.json', '.source.json'];
 
 /** Everything is checked this often too: recursive watching can miss changes (Node 20 on Linux loses a file
  * once it was replaced by rename twice, which is how every save writes it). */
@@ -20,7 +20,7 @@ export interface FlowWatcherOptions {
   logger: Logger;
   /** A flow file changed (or appeared, or vanished). */
   onFile: (path: string) => Promise<void>;
-  /** A bus or rule file changed (or appeared, or vanished). */
+  /** A bus, rule or source file changed (or appeared, or vanished). */
   onBusFile?: (path: string) => Promise<void>;
   /** Something else changed (a folder renamed, an unnamed event): everything is checked. */
   onRescan: () => Promise<void>;

@@ -1,7 +1,9 @@
 /**
- * @module The server's metrics: executions by flow and status, step durations, HTTP trigger latency.
+ * @module The server's metrics: executions by flow and status, step durations, HTTP trigger latency,
+ * event-loop delay.
  */
 import type { ExecutionRecord } from '../../runtime/types.js';
+import type { StallSink } from '../stall-monitor.js';
 import { Counter, Gauge, Histogram, LATENCY_BUCKETS, MetricsRegistry } from './registry.js';
 
 /** What the server reports as it runs; `render` gives the Prometheus text. */
@@ -12,6 +14,8 @@ export interface ServerMetrics {
   httpRequest(flowId: string, method: string, status: number, seconds: number): void;
   /** Replaces the flow counts by status. */
   flows(counts: Record<string, number>): void;
+  /** Where the stall monitor reports the event-loop delay. */
+  eventLoop: StallSink;
   render(): string;
 }
 
@@ -52,6 +56,16 @@ export function createServerMetrics(): ServerMetrics {
   const flowGauge = gauge('flowbus_flows', 'Flows by status.', ['status']);
   const memory = gauge('process_resident_memory_bytes', 'Resident memory size in bytes.');
   const uptime = gauge('process_uptime_seconds', 'Seconds since the process started.');
+  const loopDelay = (quantile: string) => {
+    const help = `Event-loop delay, ${quantile} over the last second.`;
+    return gauge(`flowbus_event_loop_delay_${quantile}_seconds`, help);
+  };
+  const delayP50 = loopDelay('p50');
+  const delayP99 = loopDelay('p99');
+  const delayMax = loopDelay('max');
+  const stallHelp = 'Seconds (monitor intervals) in which the event-loop delay passed limits.stallWarningMs.';
+  const stalls = counter('flowbus_event_loop_stalls_total', stallHelp, []);
+  stalls.inc([], 0);
 
   return {
     running: (count) => runningGauge.set([], count),
@@ -69,6 +83,14 @@ export function createServerMetrics(): ServerMetrics {
     flows(counts) {
       flowGauge.reset();
       for (const [status, count] of Object.entries(counts)) flowGauge.set([status], count);
+    },
+    eventLoop: {
+      delay(p50, p99, max) {
+        delayP50.set([], p50);
+        delayP99.set([], p99);
+        delayMax.set([], max);
+      },
+      stall: () => stalls.inc([]),
     },
     render() {
       memory.set([], process.memoryUsage.rss());

@@ -3,6 +3,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { FlowbusError } from '../../core/errors.js';
+import { DEFAULT_JSON_DEPTH, depthExcessMessage, findTextDepthExcess } from '../../core/json-depth.js';
 
 /** A parsed body: the payload, and `base64` when binary bytes were encoded to text. */
 export interface ParsedBody {
@@ -110,25 +111,36 @@ export function parseUrlEncoded(text: string): Record<string, string | string[]>
 
 /**
  * Parses a body by its Content-Type: JSON (and `+json`) parsed, text decoded by its charset, a URL-encoded
- * form as an object, anything else as base64. No body is a `null` payload. Malformed JSON throws
- * `HTTP:BAD_REQUEST` saying where.
+ * form as an object, anything else as base64. No body is a `null` payload. Malformed JSON, or JSON nesting
+ * more than `maxDepth` objects and arrays, throws `HTTP:BAD_REQUEST` saying where.
  *
  * @example
  * parseBody(Buffer.from('{"id":7}'), 'application/json'); // { payload: { id: 7 } }
  */
-export function parseBody(body: Buffer, contentType: string | undefined): ParsedBody {
+export function parseBody(
+  body: Buffer,
+  contentType: string | undefined,
+  maxDepth = DEFAULT_JSON_DEPTH,
+): ParsedBody {
   if (body.length === 0) return { payload: null };
   const type = mediaType(contentType);
-  if (isJson(type)) {
-    try {
-      return { payload: JSON.parse(body.toString('utf8')) };
-    } catch (thrown) {
-      throw new FlowbusError('HTTP:BAD_REQUEST', `malformed JSON body: ${(thrown as Error).message}`);
-    }
-  }
+  if (isJson(type)) return { payload: parseJsonBody(body, maxDepth) };
   if (type === 'application/x-www-form-urlencoded') {
     return { payload: parseUrlEncoded(body.toString('utf8')) };
   }
   if (isText(type)) return { payload: decodeText(body, contentType!) };
   return { payload: body.toString('base64'), encoding: 'base64' };
+}
+
+function parseJsonBody(body: Buffer, maxDepth: number): unknown {
+  const tooDeep = findTextDepthExcess(body, maxDepth);
+  if (tooDeep) {
+    const message = `the JSON body is too deeply nested: ${depthExcessMessage(tooDeep)}`;
+    throw new FlowbusError('HTTP:BAD_REQUEST', message, { ...tooDeep });
+  }
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (thrown) {
+    throw new FlowbusError('HTTP:BAD_REQUEST', `malformed JSON body: ${(thrown as Error).message}`);
+  }
 }

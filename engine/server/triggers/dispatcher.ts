@@ -30,6 +30,10 @@ export interface DispatcherOptions {
   logger: Logger;
   metrics: ServerMetrics;
   bodyLimit: number;
+  /** Nesting of objects and arrays allowed in a JSON body (`limits.jsonDepth`). */
+  maxJsonDepth?: number;
+  /** Largest answer body (`limits.replyBytes`). */
+  replyLimit?: number;
   fallback?: FallbackHandler;
 }
 
@@ -83,7 +87,7 @@ export function createDispatcher(options: DispatcherOptions) {
     if (entry.auth.type === 'hmac' && !checkHmac(entry.auth, request, body, credentials!)) {
       return refuse(response, entry);
     }
-    const parsed = parseBody(body, request.headers['content-type']);
+    const parsed = parseBody(body, request.headers['content-type'], options.maxJsonDepth);
     const attributes = requestAttributes(request, url.path, url.query, params);
     if (parsed.encoding) attributes.bodyEncoding = parsed.encoding;
     const executionId = randomUUID();
@@ -97,7 +101,9 @@ export function createDispatcher(options: DispatcherOptions) {
       return sendJson(response, 202, { executionId }, { [EXECUTION_HEADER]: executionId });
     }
     const { record } = await run;
-    if (record.status === 'succeeded') return sendResult(response, entry, record, options.redactor);
+    if (record.status === 'succeeded') {
+      return sendResult(response, entry, record, options.redactor, options.replyLimit);
+    }
     const error = record.error ?? { type: 'FLOWBUS:UNEXPECTED', message: 'the execution failed' };
     sendFailure(response, error, FAILURE_STATUS[record.status], record.id, options.redactor);
   }
@@ -151,9 +157,17 @@ function answerThrown(
   thrown: unknown,
   logger: Logger,
 ): void {
-  if (response.headersSent) return void response.destroy();
   const badPath = thrown instanceof URIError;
   const type = thrown instanceof FlowbusError ? thrown.type : badPath ? 'HTTP:BAD_REQUEST' : '';
+  const expected = ['HTTP:PAYLOAD_TOO_LARGE', 'HTTP:BAD_REQUEST', 'SERVER:STOPPING'].includes(type);
+  if (!expected) {
+    const error = thrown as Error | undefined;
+    const path = (request.url ?? '/').split('?')[0];
+    const message = error?.message ?? String(thrown);
+    const fields = { method: request.method, path, error: message, stack: error?.stack };
+    logger.error('trigger request failed', type === '' ? fields : { ...fields, errorType: type });
+  }
+  if (response.headersSent) return void response.destroy();
   if (type === 'HTTP:PAYLOAD_TOO_LARGE') {
     // Answer at once and drop the connection: the rest of the body is not worth reading.
     const error = { type, message: (thrown as Error).message };
@@ -168,7 +182,5 @@ function answerThrown(
   if (type === 'SERVER:STOPPING') {
     return sendError(response, 503, { type, message: 'the server is shutting down' });
   }
-  const error = thrown as Error | undefined;
-  logger.error('trigger request failed', { error: error?.message, stack: error?.stack });
   sendError(response, 500, { type: 'FLOWBUS:UNEXPECTED', message: 'internal error' });
 }

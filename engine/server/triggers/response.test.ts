@@ -74,6 +74,28 @@ describe('sendResult', () => {
   });
 });
 
+describe('the reply bound', () => {
+  it.each([
+    ['a long text', 'x'.repeat(2000), '2000 bytes is larger than the 1000 bytes allowed (limits.replyBytes)'],
+    ['a large object', { list: Array.from({ length: 500 }, (_, n) => n) }, 'the answer is larger than the 1000'],
+    ['a text of many-byte characters', '界'.repeat(400), '1200 bytes is larger than the 1000 bytes allowed'],
+  ])('answers 500 HTTP:RESPONSE_TOO_LARGE naming the trigger for %s', async (_name, payload, message) => {
+    const { response, sent } = capture();
+    await sendResult(response, entryFor({}), record(payload), createRedactor(), 1000);
+    expect(sent.status).toBe(500);
+    const { error } = JSON.parse(sent.body!);
+    expect(error).toMatchObject({ type: 'HTTP:RESPONSE_TOO_LARGE', step: 't', executionId: 'ex-1' });
+    expect(error.message).toContain(message);
+  });
+
+  it('sends an answer within the bound', async () => {
+    const { response, sent } = capture();
+    await sendResult(response, entryFor({}), record('x'.repeat(1000)), createRedactor(), 1000);
+    expect(sent.status).toBe(200);
+    expect(sent.body).toHaveLength(1000);
+  });
+});
+
 describe('serializeBody', () => {
   it.each([
     [null, undefined, undefined],

@@ -5,6 +5,7 @@
 import { validateHeaderName, validateHeaderValue, type ServerResponse } from 'node:http';
 import { toFlowError, type FlowError } from '../../core/errors.js';
 import type { Message } from '../../core/message.js';
+import { measureValue } from '../../core/value-size.js';
 import type { Redactor } from '../../logging/redact.js';
 import type { ExecutionRecord, ExecutionStatus } from '../../runtime/types.js';
 import { EXECUTION_HEADER, sendError } from '../json-response.js';
@@ -16,6 +17,9 @@ export const FAILURE_STATUS: Record<Exclude<ExecutionStatus, 'succeeded'>, numbe
   'timed-out': 504,
   cancelled: 503,
 };
+
+/** Largest answer body by default, as `limits.replyBytes`. */
+export const DEFAULT_REPLY_BYTES = 10 * 1024 * 1024;
 
 /** The body to send and its default content type. */
 export function serializeBody(body: unknown): { data?: Buffer | string; contentType?: string } {
@@ -42,12 +46,16 @@ async function responseParts(entry: TriggerEntry, message: Message, executionId:
   return { status, headers: headers as Record<string, unknown>, body };
 }
 
-/** Sends the answer of a successful execution; an unusable response setting answers 500. */
+/**
+ * Sends the answer of a successful execution; an unusable response setting, or a body larger than
+ * `replyBytes`, answers 500 (`HTTP:RESPONSE_TOO_LARGE` naming the trigger).
+ */
 export async function sendResult(
   response: ServerResponse,
   entry: TriggerEntry,
   record: ExecutionRecord,
   redactor: Redactor,
+  replyBytes: number = DEFAULT_REPLY_BYTES,
 ): Promise<void> {
   let parts: Awaited<ReturnType<typeof responseParts>>;
   try {
@@ -56,7 +64,18 @@ export async function sendResult(
     sendFailure(response, toFlowError(thrown, entry.triggerId), 500, record.id, redactor);
     return;
   }
-  const { data, contentType } = serializeBody(parts.body);
+  // Measured before it is written out, so that an oversized answer never costs its full text.
+  const estimate = typeof parts.body === 'string' ? 0 : measureValue(parts.body, replyBytes);
+  const { data, contentType } = estimate > replyBytes ? {} : serializeBody(parts.body);
+  const bytes = data === undefined ? 0 : Buffer.byteLength(data);
+  if (estimate > replyBytes || bytes > replyBytes) {
+    const size = bytes > replyBytes ? `${bytes} bytes` : 'the answer';
+    const message = `${size} is larger than the ${replyBytes} bytes allowed (limits.replyBytes)`;
+    const error: FlowError = { type: 'HTTP:RESPONSE_TOO_LARGE', message, step: entry.triggerId };
+    error.details = { limit: 'limits.replyBytes', replyBytes };
+    sendFailure(response, error, 500, record.id, redactor);
+    return;
+  }
   let headers: Record<string, string | number>;
   try {
     headers = checkedHeaders(parts.headers);
@@ -69,7 +88,7 @@ export async function sendResult(
   if (contentType && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
     headers['Content-Type'] = contentType;
   }
-  headers['Content-Length'] = data === undefined ? 0 : Buffer.byteLength(data);
+  headers['Content-Length'] = bytes;
   headers[EXECUTION_HEADER] = record.id;
   response.writeHead(parts.status, headers);
   response.end(data);

@@ -2,6 +2,7 @@
  * @module Reads an HTTP response: its headers, its body as JSON or text, and the error for a failed status.
  */
 import { FlowbusError } from '../../core/errors.js';
+import { findTextDepthExcess, MAX_JSON_DEPTH } from '../../core/json-depth.js';
 
 export const RESPONSE_TYPES = ['auto', 'json', 'text'] as const;
 
@@ -29,6 +30,8 @@ export function isJsonContentType(contentType: string | null): boolean {
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   if (text.trim() === '') return { ok: true, value: null };
+  // A body nested beyond what the engine's writers handle is not taken as JSON (text, or HTTP:PARSE).
+  if (findTextDepthExcess(text, MAX_JSON_DEPTH)) return { ok: false };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

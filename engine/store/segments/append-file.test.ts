@@ -53,4 +53,20 @@ describe('AppendFile', () => {
     await pending;
     expect(await readFile(path, 'utf8')).toBe('last\n');
   });
+
+  it('writes bytes as given, and nothing before the promise it is held on settles', async () => {
+    const { path, file } = await freshFile();
+    let release!: () => void;
+    file.holdUntil(new Promise<void>((resolve) => (release = resolve)));
+    let written = false;
+    const append = file.append([Buffer.from('bytes\n'), 'text\n']).then(() => (written = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(written).toBe(false);
+    expect(await readFile(path, 'utf8')).toBe('');
+    release();
+    await append;
+    expect(await readFile(path, 'utf8')).toBe('bytes\ntext\n');
+    expect(file.size).toBe(11);
+    await file.close();
+  });
 });

@@ -1,0 +1,71 @@
+/**
+ * @module The `nats` connection type and where a NATS source, target or step finds its server and
+ * credentials: a named connection (user/password or token kept encrypted) or a `url` in the file.
+ */
+import type { ConnectionOptions } from 'nats';
+import type { ConnectionTypeDefinition } from '../../engine/core/connection-type.js';
+import { FlowbusError } from '../../engine/core/errors.js';
+import type { ConnectionResolver } from '../../engine/core/step-definition.js';
+
+export const NATS_TYPE = 'nats';
+
+/** `nats`: a server URL and optional user/password or token. */
+export const natsConnection: ConnectionTypeDefinition = {
+  type: NATS_TYPE,
+  title: 'NATS server',
+  description: 'A NATS server with JetStream: `nats://host:4222`, and a user and password or a token.',
+  schema: {
+    type: 'object',
+    properties: {
+      url: { type: 'string', title: 'URL', pattern: '^(nats|tls)://' },
+      user: { type: 'string', title: 'User' },
+      password: { type: 'string', title: 'Password', 'x-secret': true },
+      token: { type: 'string', title: 'Token', 'x-secret': true },
+    },
+    required: ['url'],
+    additionalProperties: false,
+  },
+};
+
+export const serverFields = {
+  url: { type: 'string', title: 'Server URL', pattern: '^(nats|tls)://', 'x-expression': false },
+  connection: {
+    type: 'string',
+    title: 'Connection',
+    minLength: 1,
+    description: 'The name of a `nats` connection config.',
+    'x-connection': NATS_TYPE,
+    'x-expression': false,
+  },
+} as const;
+
+/** Neither field, or a URL that does not parse, as an issue. */
+export function checkServerUrl(config: { url?: string; connection?: string }) {
+  if (config.url === undefined && config.connection === undefined) {
+    return [{ pointer: '/connection', code: 'missing-field', message: 'give "connection" (a nats connection) or "url"' }];
+  }
+  if (config.url !== undefined && !URL.canParse(config.url)) {
+    return [{ pointer: '/url', code: 'invalid-url', message: `"${config.url}" is not a URL (expected nats://host:port)` }];
+  }
+  return [];
+}
+
+/** The client options of a config; throws `NATS:CONFIG` when there is no server. */
+export async function serverOptions(
+  config: { url?: string; connection?: string },
+  connections: ConnectionResolver | undefined,
+): Promise<ConnectionOptions & { servers: string }> {
+  if (config.connection) {
+    if (!connections) throw new FlowbusError('NATS:CONFIG', `connection "${config.connection}": no connection store`);
+    const values = await connections.get(config.connection, NATS_TYPE);
+    const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+    const servers = text('url');
+    if (!servers) throw new FlowbusError('NATS:CONFIG', `connection "${config.connection}" has no url`, { retryable: false });
+    const user = text('user');
+    const pass = text('password');
+    const token = text('token');
+    return { servers, ...(user ? { user, pass } : {}), ...(token ? { token } : {}) };
+  }
+  if (config.url) return { servers: config.url };
+  throw new FlowbusError('NATS:CONFIG', 'no server: give "connection" or "url"', { retryable: false });
+}

@@ -1,0 +1,167 @@
+/**
+ * @module The `nats` source: a durable JetStream consumer with explicit acks on a stream (created with its
+ * subjects when asked). A message is acked once the bus made its event durable; one the bus refuses is
+ * terminated (`term`, with the reason) so JetStream stops redelivering it.
+ */
+import { AckPolicy, connect, nanos, type JsMsg, type NatsConnection } from 'nats';
+import type { SourceContext, SourceProblem, SourceTypeDefinition } from '../../engine/bus/sources/index.js';
+import { fillTemplate, keepConnected, readBindingMessage, wrapMessage } from '../../engine/bus/sources/index.js';
+import { checkServerUrl, NATS_TYPE, serverFields, serverOptions } from './connection.js';
+import { natsError } from './errors.js';
+import { natsAttributes } from './nats-binding.js';
+
+/** The `config` of a `nats` source. */
+export interface NatsSourceConfig {
+  url?: string;
+  connection?: string;
+  stream: string;
+  /** Create the stream with these subjects when it does not exist. */
+  subjects?: string[];
+  durable: string;
+  filterSubject?: string;
+  maxAckPending?: number;
+  ackWaitMs?: number;
+  event?: { source?: string; type?: string; subject?: string; data?: 'body' | 'message' };
+}
+
+class SetupError extends Error {
+  constructor(readonly pointer: string, override readonly cause: unknown) {
+    super((cause as Error)?.message ?? String(cause));
+  }
+}
+
+/** The event of one message: a CloudEvent in the NATS binding, else the message wrapped by `event`. */
+export function natsMessageEvent(message: JsMsg, config: NatsSourceConfig, maxEventBytes: number) {
+  const body = Buffer.from(message.data);
+  const read = readBindingMessage(natsAttributes(message.headers, message.data), body, maxEventBytes);
+  if (read) return read;
+  const { stream, streamSequence } = message.info;
+  const values = { subject: message.subject, stream, sequence: streamSequence };
+  const template = config.event ?? {};
+  const fields = {
+    id: message.headers?.get('Nats-Msg-Id') || `${stream}-${streamSequence}`,
+    source: fillTemplate(template.source ?? 'nats.flowbus', values),
+    type: fillTemplate(template.type ?? 'connector:nats', values),
+    subject: fillTemplate(template.subject ?? '{subject}', values),
+  };
+  const envelope = template.data === 'message' ? (data: unknown) => ({ ...values, body: data }) : undefined;
+  return wrapMessage(fields, body, maxEventBytes, envelope);
+}
+
+async function step<T>(pointer: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new SetupError(pointer, error);
+  }
+}
+
+async function prepare(connection: NatsConnection, config: NatsSourceConfig): Promise<void> {
+  const manager = await step('/stream', () => connection.jetstreamManager());
+  const exists = await manager.streams.info(config.stream).then(() => true, () => false);
+  if (!exists && config.subjects?.length) {
+    await step('/subjects', () => manager.streams.add({ name: config.stream, subjects: config.subjects! }));
+  } else if (!exists) {
+    await step('/stream', () => manager.streams.info(config.stream));
+  }
+  const known = await manager.consumers.info(config.stream, config.durable).then(() => true, () => false);
+  if (known) return;
+  await step('/durable', () =>
+    manager.consumers.add(config.stream, {
+      durable_name: config.durable,
+      ack_policy: AckPolicy.Explicit,
+      ack_wait: nanos(config.ackWaitMs ?? 30_000),
+      max_ack_pending: config.maxAckPending ?? 256,
+      ...(config.filterSubject ? { filter_subject: config.filterSubject } : {}),
+    }),
+  );
+}
+
+async function openSession(context: SourceContext<NatsSourceConfig>) {
+  const { config, ingest } = context;
+  const options = await step(config.connection ? '/connection' : '/url', () => serverOptions(config, context.connections));
+  const connection = await step(config.connection ? '/connection' : '/url', () =>
+    connect({ ...options, reconnect: false, timeout: 10_000 }),
+  );
+  try {
+    await prepare(connection, config);
+    const consumer = await step('/durable', () => connection.jetstream().consumers.get(config.stream, config.durable));
+    const messages = await consumer.consume({ max_messages: Math.min(config.maxAckPending ?? 256, 512) });
+    const settle = (run: () => void) => {
+      try {
+        run();
+      } catch {
+        // The connection is gone: JetStream redelivers what was not acked after ack_wait.
+      }
+    };
+    const handle = async (message: JsMsg) => {
+      const parsed = natsMessageEvent(message, config, ingest.maxEventBytes);
+      if (!parsed.ok) {
+        ingest.reject(parsed.reason, { subject: message.subject, sequence: message.info.streamSequence });
+        // Without a reason: NATS servers before 2.10 read `+TERM <reason>` as no acknowledgement at all.
+        return settle(() => message.term());
+      }
+      try {
+        await ingest.accept(parsed.event);
+        settle(() => message.ack());
+      } catch (error) {
+        context.log('warn', `source "${context.id}": the bus did not take a message; it is redelivered`, {
+          error: (error as Error).message,
+        });
+        settle(() => message.nak(1000));
+      }
+    };
+    void (async () => {
+      for await (const message of messages) void handle(message);
+    })().catch(() => undefined);
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    throw error;
+  }
+  const closed = connection.closed().then((error) => error ?? new Error('connection to the NATS server closed'));
+  return { closed, close: () => connection.close().catch(() => undefined) };
+}
+
+function describe(error: Error): SourceProblem {
+  const pointer = error instanceof SetupError ? error.pointer : '';
+  const typed = natsError(error instanceof SetupError ? error.cause : error, 'NATS');
+  return { pointer: `/config${pointer}`, message: typed.message, retrying: typed.type === 'NATS:CONNECTIVITY' };
+}
+
+/** The `nats` source type. */
+export const natsSource: SourceTypeDefinition<NatsSourceConfig> = {
+  type: NATS_TYPE,
+  title: 'NATS JetStream consumer',
+  description:
+    'Consumes a JetStream stream through a durable consumer with explicit acks: a message is acked once ' +
+    'its event is durable on the bus, a redelivered one whose event id the bus holds is acked without a ' +
+    'second event, and one the bus refuses is terminated with the reason. CloudEvents in the NATS binding ' +
+    '(structured JSON, or `ce-` headers) are taken as they are; other messages are wrapped by `event` (id ' +
+    '`Nats-Msg-Id`, else `<stream>-<sequence>`).',
+  config: {
+    type: 'object',
+    properties: {
+      ...serverFields,
+      stream: { type: 'string', minLength: 1, title: 'Stream' },
+      subjects: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Create the stream with these subjects when missing.' },
+      durable: { type: 'string', minLength: 1, pattern: '^[^.*>\\s]+$', title: 'Durable consumer name' },
+      filterSubject: { type: 'string', minLength: 1 },
+      maxAckPending: { type: 'integer', minimum: 1, maximum: 100_000, default: 256 },
+      ackWaitMs: { type: 'integer', minimum: 1000, maximum: 3_600_000, default: 30_000 },
+      event: {
+        type: 'object',
+        properties: {
+          source: { type: 'string', minLength: 1, default: 'nats.flowbus' },
+          type: { type: 'string', minLength: 1, default: 'connector:nats' },
+          subject: { type: 'string', default: '{subject}' },
+          data: { enum: ['body', 'message'], default: 'body' },
+        },
+        additionalProperties: false,
+      },
+    },
+    required: ['stream', 'durable'],
+    additionalProperties: false,
+  },
+  check: checkServerUrl,
+  start: (context) => keepConnected(context, () => openSession(context), describe),
+};

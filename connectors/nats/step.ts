@@ -1,0 +1,82 @@
+/**
+ * @module "Publish to NATS": a flow step that publishes the payload (or a given body) to a JetStream subject
+ * and waits for the publish ack; usable inside Try/Catch (`NATS:*` errors).
+ */
+import { headers as natsHeaders } from 'nats';
+import { defineStep, type StepDefinition } from '../../engine/core/step-definition.js';
+import { serverFields, serverOptions } from './connection.js';
+import { NATS_ERRORS } from './errors.js';
+import type { NatsPublishers } from './publisher.js';
+
+export const NATS_PUBLISH_TYPE = 'nats-publish';
+
+const DESCRIPTION = [
+  'Publishes a message to a NATS JetStream subject and waits for the stream to acknowledge it.',
+  '',
+  'The server and credentials live in a `nats` connection config, named by `connection`. The body is the',
+  'payload (JSON) unless `body` is given; a string body is sent as it is. `messageId` (the `Nats-Msg-Id`,',
+  'default `<executionId>:<step id>`) lets the stream drop a repeat. The message passes through unchanged.',
+  '',
+  '```json',
+  '{ "id": "to-warehouse", "type": "nats-publish",',
+  '  "config": { "connection": "warehouse-nats", "subject": "warehouse.orders.sh" } }',
+  '```',
+  '',
+  'Errors: `NATS:CONNECTIVITY` (unreachable or lost), `NATS:AUTH` (Authorization Violation), `NATS:NO_STREAM`',
+  '(no stream takes the subject), `NATS:TIMEOUT` (no ack in time), `NATS:REFUSED` (JetStream refused it),',
+  '`NATS:CONFIG` (no server), `VALIDATION` (a bad config value).',
+].join('\n');
+
+/** The `config` of the step. */
+export interface NatsPublishConfig {
+  connection?: string;
+  url?: string;
+  subject: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  messageId?: string;
+  timeoutMs?: number;
+}
+
+/**
+ * Builds the step on the process's publishers.
+ *
+ * @example
+ * const step = createNatsPublishStep(new NatsPublishers());
+ */
+export function createNatsPublishStep(publishers: NatsPublishers): StepDefinition<NatsPublishConfig> {
+  return defineStep<NatsPublishConfig>({
+    type: NATS_PUBLISH_TYPE,
+    title: 'Publish to NATS',
+    category: 'connector',
+    kind: 'action',
+    sideEffects: true,
+    description: DESCRIPTION,
+    config: {
+      type: 'object',
+      properties: {
+        connection: { ...serverFields.connection, 'x-order': 0 },
+        subject: { type: 'string', minLength: 1, title: 'Subject' },
+        body: { title: 'Body', description: 'Default: the payload.' },
+        headers: { type: 'object', title: 'Headers', additionalProperties: { type: 'string' } },
+        messageId: { type: 'string', title: 'Message id' },
+        timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Ack timeout' },
+      },
+      required: ['connection', 'subject'],
+      additionalProperties: false,
+    },
+    errors: [...NATS_ERRORS, { type: 'VALIDATION', description: 'A bad config or connection value.' }],
+    async execute(context) {
+      const { config } = context;
+      const options = await serverOptions(config, context.connections);
+      const value = config.body === undefined ? context.message.payload : config.body;
+      const data = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value ?? null), 'utf8');
+      const headers = natsHeaders();
+      headers.set('content-type', typeof value === 'string' ? 'text/plain' : 'application/json');
+      for (const [name, text] of Object.entries(config.headers ?? {})) headers.set(name, text);
+      const msgID = config.messageId ?? `${context.executionId}:${context.step.id}`;
+      const ack = await publishers.publish(options, config.subject, data, { msgID, headers, timeoutMs: config.timeoutMs });
+      context.logger.log('DEBUG', NATS_PUBLISH_TYPE, `published to ${config.subject}: stream ${ack.stream} seq ${ack.seq}`);
+    },
+  });
+}

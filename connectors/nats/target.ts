@@ -1,0 +1,65 @@
+/**
+ * @module The `nats` target: publishes each event to a JetStream subject in the CloudEvents NATS binding
+ * (structured; binary `ce-` headers with the transform output as payload) and waits for the publish ack.
+ */
+import type { TargetTypeDefinition } from '../../engine/bus/types.js';
+import { fillTemplate } from '../../engine/bus/sources/index.js';
+import { NATS_TYPE, serverFields, serverOptions } from './connection.js';
+import { natsMessage } from './nats-binding.js';
+import type { NatsPublishers } from './publisher.js';
+
+/** The `config` of a `nats` target. */
+export interface NatsTargetConfig {
+  url?: string;
+  connection?: string;
+  subject: string;
+  timeoutMs?: number;
+}
+
+export const natsTargetConfigSchema = {
+  type: 'object',
+  properties: {
+    ...serverFields,
+    subject: {
+      type: 'string',
+      minLength: 1,
+      title: 'Subject',
+      description: 'A subject of a JetStream stream; `{type}`, `{source}`, `{subject}`, `{id}` holes from the event.',
+    },
+    timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Ack timeout' },
+  },
+  required: ['subject'],
+  oneOf: [{ required: ['url'] }, { required: ['connection'] }],
+  additionalProperties: false,
+} as const;
+
+/**
+ * Builds the `nats` target type on a set of publishers.
+ *
+ * @example
+ * const target = createNatsTarget(new NatsPublishers());
+ */
+export function createNatsTarget(publishers: NatsPublishers): TargetTypeDefinition<NatsTargetConfig> {
+  return {
+    type: NATS_TYPE,
+    title: 'NATS JetStream',
+    description:
+      'Publishes each event to a NATS subject taken by a JetStream stream, in the CloudEvents NATS binding: ' +
+      'the event as JSON (`application/cloudevents+json`), or the transform output with the event attributes ' +
+      'in `ce-` headers. The event id is the `Nats-Msg-Id`, so the stream drops a repeat inside its duplicate ' +
+      'window. Waits for the JetStream ack; a subject no stream takes is not retried.',
+    config: natsTargetConfigSchema as never,
+    defaultRetry: { maxAttempts: 6, initialDelayMs: 500, maxDelayMs: 30_000 },
+    async deliver(batch, { config, services }) {
+      const options = await serverOptions(config, services.connections);
+      let last = '';
+      for (const item of batch) {
+        const { data, headers } = natsMessage(item);
+        const subject = fillTemplate(config.subject, item.event as unknown as Record<string, string>);
+        const ack = await publishers.publish(options, subject, data, { msgID: item.event.id, headers, timeoutMs: config.timeoutMs });
+        last = `stream ${ack.stream} seq ${ack.seq}${ack.duplicate ? ' (duplicate)' : ''}`;
+      }
+      return { detail: `published to NATS: ${last}` };
+    },
+  };
+}

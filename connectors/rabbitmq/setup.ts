@@ -1,0 +1,64 @@
+/**
+ * @module Declaring what a RabbitMQ source consumes: the queue, its dead-letter exchange and queue, its
+ * bindings; or checking that the queue exists. A refusal names the config field it concerns.
+ */
+import type { Channel } from 'amqplib';
+
+/** What a source declares. */
+export interface DeclareConfig {
+  exchange?: string;
+  exchangeType?: 'direct' | 'topic' | 'fanout' | 'headers';
+  bindingKeys?: string[];
+  deadLetterExchange?: string;
+  deadLetterQueue?: string;
+}
+
+/** A broker refusal during setup, with the JSON pointer (inside `config`) of the field it concerns. */
+export class SetupError extends Error {
+  constructor(
+    readonly pointer: string,
+    override readonly cause: unknown,
+  ) {
+    super((cause as Error)?.message ?? String(cause));
+  }
+}
+
+async function step<T>(pointer: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new SetupError(pointer, error);
+  }
+}
+
+/** Declares (or checks) the source's queue and what hangs on it. */
+export async function declareQueue(channel: Channel, config: { queue: string; declare?: DeclareConfig }): Promise<void> {
+  const declare = config.declare;
+  if (!declare) {
+    await step('/queue', () => channel.checkQueue(config.queue));
+    return;
+  }
+  const dlx = declare.deadLetterExchange;
+  if (dlx) {
+    await step('/declare/deadLetterExchange', () => channel.assertExchange(dlx, 'fanout', { durable: true }));
+    if (declare.deadLetterQueue) {
+      const dlq = declare.deadLetterQueue;
+      await step('/declare/deadLetterQueue', async () => {
+        await channel.assertQueue(dlq, { durable: true });
+        await channel.bindQueue(dlq, dlx, '');
+      });
+    }
+  }
+  const args = dlx ? { 'x-dead-letter-exchange': dlx } : undefined;
+  await step('/queue', () => channel.assertQueue(config.queue, { durable: true, ...(args ? { arguments: args } : {}) }));
+  const exchange = declare.exchange;
+  if (!exchange) return;
+  await step('/declare/exchange', () =>
+    declare.exchangeType
+      ? channel.assertExchange(exchange, declare.exchangeType, { durable: true })
+      : channel.checkExchange(exchange),
+  );
+  for (const key of declare.bindingKeys ?? ['#']) {
+    await step('/declare/bindingKeys', () => channel.bindQueue(config.queue, exchange, key));
+  }
+}

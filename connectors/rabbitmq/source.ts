@@ -1,0 +1,160 @@
+/**
+ * @module The `rabbitmq` source: consumes a queue (optionally declaring it, its bindings to an exchange and a
+ * dead-letter exchange) with a prefetch window and manual acks. A message is acked once the bus made its
+ * event durable; one the bus refuses is nacked without requeue, to the queue's dead-letter exchange.
+ */
+import { connect, type ConsumeMessage } from 'amqplib';
+import type { SourceContext, SourceProblem, SourceTypeDefinition } from '../../engine/bus/sources/index.js';
+import { keepConnected, readBindingMessage, wrapMessage, fillTemplate } from '../../engine/bus/sources/index.js';
+import { amqpAttributes } from './amqp-binding.js';
+import { brokerFields, brokerUrl, checkBrokerUrl, RABBITMQ_TYPE, shownUrl } from './connection.js';
+import { rabbitError } from './errors.js';
+import { declareQueue, SetupError, type DeclareConfig } from './setup.js';
+
+/** The `config` of a `rabbitmq` source. */
+export interface RabbitSourceConfig {
+  url?: string;
+  connection?: string;
+  queue: string;
+  prefetch?: number;
+  declare?: DeclareConfig;
+  /** How a message that is not a CloudEvent becomes one; `{queue}`, `{exchange}`, `{routingKey}`, `{messageId}`, `{type}`, `{appId}` holes. */
+  event?: { source?: string; type?: string; subject?: string; data?: 'body' | 'message' };
+}
+
+const eventSchema = {
+  type: 'object',
+  description: 'How a message that is not a CloudEvent is wrapped.',
+  properties: {
+    source: { type: 'string', minLength: 1, default: 'rabbitmq.flowbus' },
+    type: { type: 'string', minLength: 1, default: 'connector:rabbitmq' },
+    subject: { type: 'string', default: '{routingKey}' },
+    data: { enum: ['body', 'message'], default: 'body', description: '`message`: queue, exchange, routingKey, messageId, headers and body.' },
+  },
+  additionalProperties: false,
+} as const;
+
+/** The event of one message: its CloudEvent in the AMQP binding, else the message wrapped by `event`. */
+export function messageEvent(message: ConsumeMessage, config: RabbitSourceConfig, maxEventBytes: number) {
+  const { properties, fields } = message;
+  const attributes = amqpAttributes(properties.headers);
+  const read = readBindingMessage({ contentType: properties.contentType, attributes }, message.content, maxEventBytes);
+  if (read) return read;
+  const values = {
+    queue: config.queue,
+    exchange: fields.exchange,
+    routingKey: fields.routingKey,
+    messageId: properties.messageId,
+    type: properties.type,
+    appId: properties.appId,
+  };
+  const template = config.event ?? {};
+  const wrapped = {
+    id: typeof properties.messageId === 'string' && properties.messageId ? properties.messageId : crypto.randomUUID(),
+    source: fillTemplate(template.source ?? 'rabbitmq.flowbus', values),
+    type: fillTemplate(template.type ?? 'connector:rabbitmq', values),
+    subject: fillTemplate(template.subject ?? '{routingKey}', values),
+    ...(properties.timestamp ? { time: new Date(Number(properties.timestamp) * 1000).toISOString() } : {}),
+  };
+  const envelope =
+    template.data === 'message'
+      ? (body: unknown) => ({ ...values, headers: properties.headers ?? {}, body })
+      : undefined;
+  return wrapMessage(wrapped, message.content, maxEventBytes, envelope);
+}
+
+function describe(error: Error): SourceProblem {
+  const pointer = error instanceof SetupError ? error.pointer : '/queue';
+  const typed = rabbitError(error instanceof SetupError ? error.cause : error, 'RabbitMQ');
+  return { pointer: `/config${pointer}`, message: typed.message, retrying: typed.type === 'RABBITMQ:CONNECTIVITY' };
+}
+
+async function openSession(context: SourceContext<RabbitSourceConfig>) {
+  const { config, ingest } = context;
+  const url = await brokerUrl(config, context.connections).catch((error) => {
+    throw new SetupError(config.connection ? '/connection' : '/url', error);
+  });
+  const model = await connect(url, { timeout: 10_000 }).catch((error) => {
+    throw new SetupError(config.connection ? '/connection' : '/url', error);
+  });
+  let closed!: (error: Error) => void;
+  const closedPromise = new Promise<Error>((resolve) => (closed = resolve));
+  model.on('error', (error: Error) => closed(error));
+  model.on('close', (error?: Error) => closed(error ?? new Error(`connection to ${shownUrl(url)} closed`)));
+  try {
+    const channel = await model.createChannel();
+    channel.on('error', (error: Error) => closed(error));
+    channel.on('close', () => closed(new Error('channel closed')));
+    await declareQueue(channel, config);
+    await channel.prefetch(config.prefetch ?? 32);
+    const settle = (run: () => void) => {
+      try {
+        run();
+      } catch {
+        // The channel is gone: the broker redelivers whatever was not acked.
+      }
+    };
+    const handle = async (message: ConsumeMessage) => {
+      const parsed = messageEvent(message, config, ingest.maxEventBytes);
+      if (!parsed.ok) {
+        const fields = { queue: config.queue, messageId: message.properties.messageId };
+        ingest.reject(parsed.reason, fields);
+        return settle(() => channel.nack(message, false, false));
+      }
+      try {
+        await ingest.accept(parsed.event);
+        settle(() => channel.ack(message));
+      } catch (error) {
+        context.log('warn', `source "${context.id}": the bus did not take a message; it is requeued`, {
+          error: (error as Error).message,
+        });
+        setTimeout(() => settle(() => channel.nack(message, false, true)), 1000).unref();
+      }
+    };
+    await channel.consume(config.queue, (message) => {
+      if (message) void handle(message);
+      else closed(new Error(`the broker cancelled the consumer of queue "${config.queue}"`));
+    });
+  } catch (error) {
+    await model.close().catch(() => undefined);
+    throw error;
+  }
+  return { closed: closedPromise, close: () => model.close().catch(() => undefined) };
+}
+
+/** The `rabbitmq` source type. */
+export const rabbitmqSource: SourceTypeDefinition<RabbitSourceConfig> = {
+  type: RABBITMQ_TYPE,
+  title: 'RabbitMQ queue',
+  description:
+    'Consumes a RabbitMQ queue (AMQP 0-9-1) with manual acks: a message is acked once its event is durable on ' +
+    'the bus, a redelivered one whose event id the bus holds is acked without a second event, and one the bus ' +
+    'refuses (invalid, too large) is nacked without requeue, to the dead-letter exchange. CloudEvents in the ' +
+    'AMQP binding (`cloudEvents_*` headers or `application/cloudevents+json`) are taken as they are; other ' +
+    'messages are wrapped by `event`.',
+  config: {
+    type: 'object',
+    properties: {
+      ...brokerFields,
+      queue: { type: 'string', minLength: 1, title: 'Queue' },
+      prefetch: { type: 'integer', minimum: 1, maximum: 10_000, default: 32, title: 'Prefetch' },
+      declare: {
+        type: 'object',
+        description: 'Declare the queue (durable) and bind it, instead of expecting it to exist.',
+        properties: {
+          exchange: { type: 'string', minLength: 1, description: 'Bind the queue to this exchange.' },
+          exchangeType: { enum: ['direct', 'topic', 'fanout', 'headers'], description: 'Declare the exchange too.' },
+          bindingKeys: { type: 'array', items: { type: 'string' }, default: ['#'] },
+          deadLetterExchange: { type: 'string', minLength: 1, description: 'Rejected messages go here (declared, fanout).' },
+          deadLetterQueue: { type: 'string', minLength: 1, description: 'A queue bound to the dead-letter exchange.' },
+        },
+        additionalProperties: false,
+      },
+      event: eventSchema,
+    },
+    required: ['queue'],
+    additionalProperties: false,
+  },
+  check: checkBrokerUrl,
+  start: (context) => keepConnected(context, () => openSession(context), describe),
+};

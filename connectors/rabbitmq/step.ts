@@ -1,0 +1,90 @@
+/**
+ * @module "Publish to RabbitMQ": a flow step that publishes the payload (or a given body) to an exchange and
+ * waits for the publisher confirm; usable inside Try/Catch (`RABBITMQ:*` errors).
+ */
+import { defineStep, type StepDefinition } from '../../engine/core/step-definition.js';
+import { brokerFields, brokerUrl, RABBITMQ_TYPE } from './connection.js';
+import { RABBITMQ_ERRORS } from './errors.js';
+import type { RabbitPublishers } from './publisher.js';
+
+export const RABBITMQ_PUBLISH_TYPE = 'rabbitmq-publish';
+
+const DESCRIPTION = [
+  'Publishes a message to a RabbitMQ exchange and waits for the broker to confirm it (publisher confirms).',
+  '',
+  'The broker URL and credentials live in a `rabbitmq` connection config, named by `connection`. The body is',
+  'the payload (JSON) unless `body` is given; a string body is sent as it is. `messageId` defaults to',
+  '`<executionId>:<step id>`, so a consumer can drop a repeat. The message passes through unchanged.',
+  '',
+  '```json',
+  '{ "id": "to-erp", "type": "rabbitmq-publish",',
+  '  "config": { "connection": "erp-rabbit", "exchange": "orders", "routingKey": "order.confirmed" } }',
+  '```',
+  '',
+  'Errors: `RABBITMQ:CONNECTIVITY` (unreachable or lost), `RABBITMQ:AUTH` (ACCESS_REFUSED),',
+  '`RABBITMQ:NOT_FOUND` (no such exchange), `RABBITMQ:NACKED` (no confirm), `RABBITMQ:REFUSED` (another',
+  'channel error), `RABBITMQ:CONFIG` (no broker), `VALIDATION` (a bad config value).',
+].join('\n');
+
+/** The `config` of the step. */
+export interface RabbitPublishConfig {
+  connection?: string;
+  url?: string;
+  exchange?: string;
+  routingKey: string;
+  /** Default: the message payload. */
+  body?: unknown;
+  contentType?: string;
+  headers?: Record<string, string>;
+  messageId?: string;
+  timeoutMs?: number;
+}
+
+/**
+ * Builds the step on the process's publishers.
+ *
+ * @example
+ * const step = createRabbitPublishStep(new RabbitPublishers());
+ */
+export function createRabbitPublishStep(publishers: RabbitPublishers): StepDefinition<RabbitPublishConfig> {
+  return defineStep<RabbitPublishConfig>({
+    type: RABBITMQ_PUBLISH_TYPE,
+    title: 'Publish to RabbitMQ',
+    category: 'connector',
+    kind: 'action',
+    sideEffects: true,
+    description: DESCRIPTION,
+    config: {
+      type: 'object',
+      properties: {
+        connection: { ...brokerFields.connection, 'x-order': 0 },
+        exchange: { type: 'string', title: 'Exchange', default: '' },
+        routingKey: { type: 'string', title: 'Routing key' },
+        body: { title: 'Body', description: 'Default: the payload.' },
+        contentType: { type: 'string', title: 'Content type', default: 'application/json' },
+        headers: { type: 'object', title: 'Headers', additionalProperties: { type: 'string' } },
+        messageId: { type: 'string', title: 'Message id' },
+        timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Confirm timeout' },
+      },
+      required: ['connection', 'routingKey'],
+      additionalProperties: false,
+    },
+    errors: [...RABBITMQ_ERRORS, { type: 'VALIDATION', description: 'A bad config or connection value.' }],
+    async execute(context) {
+      const { config } = context;
+      const url = await brokerUrl(config, context.connections);
+      const value = config.body === undefined ? context.message.payload : config.body;
+      const content = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value ?? null), 'utf8');
+      const options = {
+        persistent: true,
+        contentType: config.contentType ?? 'application/json',
+        messageId: config.messageId ?? `${context.executionId}:${context.step.id}`,
+        ...(config.headers ? { headers: config.headers } : {}),
+      };
+      const exchange = config.exchange ?? '';
+      const message = { exchange, routingKey: config.routingKey, content, options };
+      await publishers.publish(url, message, config.timeoutMs ?? 10_000, context.signal);
+      context.logger.log('DEBUG', RABBITMQ_PUBLISH_TYPE, `published to exchange "${exchange}" (${config.routingKey})`);
+    },
+  });
+}

@@ -1,0 +1,34 @@
+/**
+ * @module JSON request bodies of the management routes: `express.json`, refusing a body nested too deeply
+ * before it is parsed, so that no route ever meets one.
+ */
+import express, { type RequestHandler } from 'express';
+import { FlowbusError } from '../../core/errors.js';
+import { depthExcessMessage, findTextDepthExcess } from '../../core/json-depth.js';
+
+export interface JsonBodyOptions {
+  /** Largest body, in bytes. */
+  limit: number;
+  /** Nesting of objects and arrays allowed (`limits.jsonDepth`). */
+  maxDepth: number;
+}
+
+/**
+ * The JSON body parser of the API: any JSON value (`strict: false`); a body nesting more than `maxDepth`
+ * objects and arrays is an `API:BAD_REQUEST` (400) naming the limit and the pointer where it was passed.
+ *
+ * @example
+ * router.put('/api/rules/:id', jsonBody({ limit: 1024 * 1024, maxDepth: 128 }), handler);
+ */
+export function jsonBody(options: JsonBodyOptions): RequestHandler {
+  return express.json({
+    limit: options.limit,
+    strict: false,
+    verify: (_request, _response, bytes) => {
+      const tooDeep = findTextDepthExcess(bytes, options.maxDepth);
+      if (!tooDeep) return;
+      const message = `the request body is too deeply nested: ${depthExcessMessage(tooDeep)}`;
+      throw new FlowbusError('API:BAD_REQUEST', message, { ...tooDeep });
+    },
+  });
+}

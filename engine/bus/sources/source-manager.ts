@@ -1,0 +1,216 @@
+/**
+ * @module The sources of the flows folder as the server runs them: loaded from `*.source.json` files,
+ * validated, started, and stopped and started again when their file changes, without a restart; each one's
+ * broker state goes to the health state and the API.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { HealthState } from '../../core/health.js';
+import type { ValidationIssue } from '../../core/issues.js';
+import { findFiles } from '../../flow/json-file.js';
+import type { EventBus } from '../event-bus.js';
+import { DEFAULT_BUS_ID } from '../files/format.js';
+import { SOURCE_FILE_SUFFIX, sourceIdFromPath, type SourceDocument } from './format.js';
+import { IdLedger } from './id-ledger.js';
+import { createSourceIngest, type IngestDeps } from './queue-ingest.js';
+import type { RunningSource, SourceProblem, SourceServices, SourceTypeDefinition } from './types.js';
+import { parseSourceText } from './validate.js';
+
+/** A source as the API shows it. */
+export interface SourceView {
+  id: string;
+  file: string;
+  name?: string;
+  type?: string;
+  bus?: string;
+  /** `invalid` (see issues), `disabled`, `connecting`, `running`, `retrying` (broker away or refused). */
+  state: 'invalid' | 'disabled' | 'connecting' | 'running' | 'retrying';
+  /** File problems, and the broker's reason when it refused the config (with the pointer it concerns). */
+  issues: ValidationIssue[];
+  since?: number;
+}
+
+interface Entry {
+  id: string;
+  file: string;
+  text: string;
+  document?: SourceDocument;
+  issues: ValidationIssue[];
+  state: SourceView['state'];
+  problem?: SourceProblem;
+  since?: number;
+  controller?: AbortController;
+  running?: Promise<RunningSource | undefined>;
+}
+
+export interface SourceManagerOptions extends SourceServices {
+  bus: EventBus;
+  flowsDir: string;
+  /** The id ledger lives in `<dataDir>/sources/`. */
+  dataDir: string;
+  types: readonly SourceTypeDefinition[];
+  sync?: boolean;
+}
+
+/** Loads, runs and reloads the sources. */
+export class SourceManager {
+  private readonly entries = new Map<string, Entry>();
+  private queue: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly options: SourceManagerOptions,
+    private readonly deps: IngestDeps,
+  ) {}
+
+  /**
+   * Opens the id ledger, reads every source file and starts the valid, enabled ones.
+   *
+   * @example
+   * const sources = await SourceManager.open({ bus, flowsDir, dataDir, types, health, connections });
+   */
+  static async open(options: SourceManagerOptions): Promise<SourceManager> {
+    const ledger = await IdLedger.open(join(options.dataDir, 'sources', 'event-ids.log'), { sync: options.sync });
+    const log = options.log ?? (() => undefined);
+    const manager = new SourceManager(options, { bus: options.bus, ledger, log });
+    await manager.reloadAll();
+    return manager;
+  }
+
+  list(): SourceView[] {
+    return [...this.entries.values()].sort((a, b) => a.id.localeCompare(b.id)).map((entry) => this.view(entry));
+  }
+
+  get(id: string): SourceView | undefined {
+    const entry = this.entries.get(id);
+    return entry && this.view(entry);
+  }
+
+  /** Reads every source file again; unchanged files keep running, changed ones restart, gone ones stop. */
+  reloadAll(): Promise<void> {
+    return this.serial(async () => {
+      const files = await findFiles([this.options.flowsDir], [SOURCE_FILE_SUFFIX]);
+      const seen = new Set(files.map((file) => sourceIdFromPath(file)));
+      for (const id of [...this.entries.keys()]) if (!seen.has(id)) await this.remove(id);
+      for (const file of files) await this.apply(file);
+    });
+  }
+
+  /** Applies a change of one file of the flows folder; bus files re-check every source's bus. */
+  reloadFile(path: string): Promise<void> {
+    if (path.endsWith('.bus.json')) return this.reloadAll();
+    if (!path.endsWith(SOURCE_FILE_SUFFIX)) return Promise.resolve();
+    return this.serial(() => this.apply(path));
+  }
+
+  /** Stops every source (unacknowledged messages return to their brokers) and closes the ledger. */
+  async close(): Promise<void> {
+    await this.serial(async () => {
+      for (const id of [...this.entries.keys()]) await this.remove(id);
+    });
+    await this.deps.ledger.close();
+  }
+
+  /** Prometheus lines: one gauge series per source, 1 while it consumes. */
+  metricsText(): string[] {
+    const lines = ['# HELP flowbus_source_up Whether a source is connected and consuming.', '# TYPE flowbus_source_up gauge'];
+    for (const entry of this.entries.values()) lines.push(`flowbus_source_up{source="${entry.id}"} ${entry.state === 'running' ? 1 : 0}`);
+    return lines;
+  }
+
+  private serial(work: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async apply(file: string): Promise<void> {
+    const id = sourceIdFromPath(file);
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) return this.remove(id);
+    const buses = new Set(this.options.bus.buses().map((bus) => bus.id));
+    const known = this.entries.get(id);
+    if (known && known.text === text && (!known.document || buses.has(known.document.bus ?? DEFAULT_BUS_ID))) return;
+    await this.remove(id);
+    const parsed = parseSourceText(text, { file, types: this.options.types, buses });
+    const entry: Entry = { id, file, text, issues: parsed.issues, state: 'invalid' };
+    if (parsed.document) entry.document = parsed.document;
+    this.entries.set(id, entry);
+    if (!entry.document) return;
+    if (entry.document.enabled === false) entry.state = 'disabled';
+    else this.start(entry, entry.document);
+  }
+
+  private start(entry: Entry, document: SourceDocument): void {
+    const definition = this.options.types.find((type) => type.type === document.type)!;
+    const bus = document.bus ?? DEFAULT_BUS_ID;
+    const controller = new AbortController();
+    const component = `source:${entry.id}`;
+    const health: HealthState | undefined = this.options.health;
+    entry.controller = controller;
+    entry.state = 'connecting';
+    entry.since = Date.now();
+    const context = {
+      id: entry.id,
+      bus,
+      config: document.config,
+      ingest: createSourceIngest(this.deps, { id: entry.id, bus }),
+      connections: this.options.connections,
+      log: this.deps.log,
+      signal: controller.signal,
+      report: (problem: SourceProblem | undefined) => {
+        if (controller.signal.aborted) return;
+        entry.problem = problem;
+        if (!problem) return health?.clear(component);
+        entry.state = 'retrying';
+        const where = { file: entry.file, pointer: problem.pointer };
+        health?.degrade(component, `source "${entry.id}": ${problem.message}`, where);
+      },
+      connected: (up: boolean) => {
+        if (controller.signal.aborted) return;
+        const metric = up ? 'flowbus_source_connects_total' : 'flowbus_source_disconnects_total';
+        this.options.bus.metrics.count(metric, { source: entry.id });
+        entry.state = up ? 'running' : 'retrying';
+        entry.since = Date.now();
+        if (up) {
+          entry.problem = undefined;
+          health?.clear(component);
+        }
+      },
+    };
+    entry.running = Promise.resolve()
+      .then(() => definition.start(context))
+      .catch((error: Error) => {
+        context.report({ pointer: '', message: error.message, retrying: false });
+        return undefined;
+      });
+  }
+
+  private async remove(id: string): Promise<void> {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.entries.delete(id);
+    entry.controller?.abort();
+    const running = await entry.running;
+    await running?.stop().catch((error: Error) => {
+      this.deps.log('warn', `source "${id}" did not stop cleanly`, { error: error.message });
+    });
+    this.options.health?.clear(`source:${id}`);
+  }
+
+  private view(entry: Entry): SourceView {
+    const { document } = entry;
+    const issues = [...entry.issues];
+    if (entry.problem) {
+      const code = entry.problem.retrying ? 'broker-unavailable' : 'broker-refused';
+      issues.push({ file: entry.file, pointer: entry.problem.pointer, code, message: entry.problem.message });
+    }
+    return {
+      id: entry.id,
+      file: entry.file,
+      ...(document ? { name: document.name, type: document.type, bus: document.bus ?? DEFAULT_BUS_ID } : {}),
+      state: entry.state,
+      issues,
+      ...(entry.since ? { since: entry.since } : {}),
+    };
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * @module Environment files for `flowbus validate`: each checked, and with `--env NAME` the flows and rules
+ * checked against that environment.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseJsonText } from '../flow/json-file.js';
+import type { ValidationIssue } from '../core/issues.js';
+import { checkInEnvironment, environmentFile, ENVIRONMENT_FILE_ENDING, loadEnvironmentFile, type CheckedFlow } from '../environments/index.js';
+import { httpAuthConnectionType } from '../server/http-auth-connection.js';
+import { findFilesEndingWith } from './files.js';
+import type { CliDeps } from './io.js';
+
+function connectionTypesOf(deps: CliDeps) {
+  const all = [httpAuthConnectionType, ...(deps.connectionTypes ?? [])];
+  return new Map(all.map((definition) => [definition.type, definition]));
+}
+
+/** Every problem of the environment files under `paths`. */
+export async function validateEnvironmentFiles(paths: string[], deps: CliDeps): Promise<{ files: string[]; issues: ValidationIssue[] }> {
+  const files = await findFilesEndingWith(paths, ENVIRONMENT_FILE_ENDING);
+  const issues: ValidationIssue[] = [];
+  for (const file of files) issues.push(...(await loadEnvironmentFile(file, connectionTypesOf(deps))).issues);
+  return { files, issues };
+}
+
+/**
+ * The issues of `flows` and rules in environment `name`, whose file is found under the first folder of
+ * `paths` (or is `name` itself when it ends with `.env.json`). An invalid environment file gives its own
+ * problems only, unless it is one of `checkedFiles`.
+ */
+export async function checkEnvironment(
+  name: string,
+  paths: string[],
+  flows: CheckedFlow[],
+  ruleFiles: string[],
+  deps: CliDeps,
+  checkedFiles: readonly string[] = [],
+): Promise<ValidationIssue[]> {
+  const folder = await firstFolder(paths, deps);
+  const file = name.endsWith(ENVIRONMENT_FILE_ENDING) ? resolve(deps.cwd, name) : environmentFile(folder, name);
+  const loaded = await loadEnvironmentFile(file, connectionTypesOf(deps));
+  // An environment file under the paths has had its own problems reported already.
+  if (!loaded.document) return checkedFiles.includes(file) ? [] : loaded.issues;
+  const rules: CheckedFlow[] = [];
+  for (const path of ruleFiles.filter((candidate) => candidate.endsWith('.rule.json'))) {
+    const parsed = parseJsonText(await readFile(path, 'utf8'), path);
+    rules.push({ file: path, document: parsed.ok ? parsed.json : undefined });
+  }
+  return checkInEnvironment({ flows, rules, environment: loaded.document, environmentFile: file, registry: deps.registry });
+}
+
+async function firstFolder(paths: string[], deps: CliDeps): Promise<string> {
+  for (const path of paths) {
+    const folder = await stat(path).then((stats) => stats.isDirectory(), () => false);
+    if (folder) return path;
+  }
+  return paths[0] ? dirname(paths[0]) : resolve(deps.cwd, 'flows');
+}

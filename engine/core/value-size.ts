@@ -1,0 +1,99 @@
+/**
+ * @module The JSON size of a value, measured cheaply: a walk that stops as soon as it passes a budget.
+ */
+
+/** Sizes already measured, by object; shared by the measurements of one execution. */
+export type SizeMemo = WeakMap<object, number>;
+
+/** What a number costs in the estimate: most numbers in messages are short, a double is at most 24. */
+const NUMBER_BYTES = 8;
+
+function isOpaque(value: object): boolean {
+  // JSONata functions hold their whole environment; class instances (other than arrays) are not data.
+  if (typeof value === 'function') return true;
+  const marks = value as { _jsonata_lambda?: unknown; _jsonata_function?: unknown };
+  if (marks._jsonata_lambda === true || marks._jsonata_function === true) return true;
+  if (Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype !== Object.prototype && prototype !== null;
+}
+
+function sizeOf(value: unknown, budget: number, memo: SizeMemo | undefined): number {
+  switch (typeof value) {
+    case 'string':
+      return value.length + 2;
+    case 'number':
+    case 'bigint':
+      return NUMBER_BYTES;
+    case 'boolean':
+      return 5;
+    case 'object':
+      break;
+    default:
+      return 0;
+  }
+  if (value === null) return 4;
+  const known = memo?.get(value);
+  if (known !== undefined) return known;
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  if (isOpaque(value)) return 2;
+  let total = 2;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      total += sizeOf(value[index], budget - total, memo) + 1;
+      if (total > budget) return Infinity;
+    }
+  } else {
+    for (const key of Object.keys(value)) {
+      total += key.length + 4 + sizeOf((value as Record<string, unknown>)[key], budget - total, memo);
+      if (total > budget) return Infinity;
+    }
+  }
+  memo?.set(value, total);
+  return total;
+}
+
+/**
+ * About the length of `JSON.stringify(value)`, or `Infinity` as soon as it passes `budget`: the walk never
+ * visits more than `budget` bytes' worth of data, so a huge or cyclic value costs no more than the budget.
+ * A value that appears twice counts twice, as in JSON. With a memo, an object measured before (in full)
+ * costs one lookup: objects must not change once measured.
+ *
+ * @example
+ * measureValue({ a: 'xy' }, 1000); // 10
+ * measureValue('x'.repeat(5000), 1000); // Infinity
+ */
+export function measureValue(value: unknown, budget: number, memo?: SizeMemo): number {
+  const size = sizeOf(value, budget, memo);
+  return size > budget ? Infinity : size;
+}
+
+/** The first `limit` characters of `JSON.stringify(value)`, without ever writing more than that. */
+export function jsonPreview(value: unknown, limit: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  const write = (text: string): boolean => {
+    parts.push(text.length > limit - length ? text.slice(0, limit - length) : text);
+    length += Math.min(text.length, limit - length);
+    return length < limit;
+  };
+  const walk = (item: unknown): boolean => {
+    if (typeof item !== 'object' || item === null || isOpaque(item)) {
+      if (typeof item === 'string' && item.length > limit) return write(JSON.stringify(item.slice(0, limit)));
+      return write(JSON.stringify(item) ?? 'null');
+    }
+    const array = Array.isArray(item);
+    if (!write(array ? '[' : '{')) return false;
+    const keys = array ? undefined : Object.keys(item);
+    const count = array ? (item as unknown[]).length : keys!.length;
+    for (let index = 0; index < count; index++) {
+      if (index > 0 && !write(',')) return false;
+      if (keys && !write(`${JSON.stringify(keys[index])}:`)) return false;
+      const child = keys ? (item as Record<string, unknown>)[keys[index]!] : (item as unknown[])[index];
+      if (!walk(child)) return false;
+    }
+    return write(array ? ']' : '}');
+  };
+  walk(value);
+  return parts.join('');
+}

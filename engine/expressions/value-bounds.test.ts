@@ -1,0 +1,106 @@
+/**
+ * @module Tests of the bound on the values an expression builds: sizes are measured cheaply, builders are
+ * refused before they allocate, and results that stay within the bound are exactly JSONata's.
+ */
+import jsonata from 'jsonata';
+import { describe, expect, it } from 'vitest';
+import { FlowbusError } from '../core/errors.js';
+import { jsonPreview, measureValue } from '../core/value-size.js';
+import { compileExpression, compileTemplate, compileValue } from './index.js';
+
+const message = { payload: { s: 'ab-cd-ef', text: 'x'.repeat(1000) }, attributes: {}, vars: {} };
+const limits = { valueBytes: 100_000 };
+
+async function failure(evaluate: Promise<unknown>): Promise<FlowbusError> {
+  const error = await evaluate.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(FlowbusError);
+  return error as FlowbusError;
+}
+
+describe('measureValue', () => {
+  const shared: unknown[] = ['x'.repeat(100)];
+  let doubled: unknown = shared;
+  for (let level = 0; level < 40; level++) doubled = [doubled, doubled];
+
+  it.each([
+    ['a short string', 'abc', 1000, 5],
+    ['an object (numbers count 8)', { a: 'xy', n: 1 }, 1000, 24],
+    ['a long string', 'x'.repeat(2000), 1000, Infinity],
+    ['2^40 references to one array, walked no further than the budget', doubled, 1_000_000, Infinity],
+  ])('measures %s', (_, value, budget, size) => {
+    expect(measureValue(value, budget)).toBe(size);
+  });
+
+  it('measures a cycle without running away', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(measureValue(cyclic, 10_000)).toBe(Infinity);
+  });
+
+  it.each([
+    [{ a: [1, 2, 3], b: 'text' }, 10],
+    ['x'.repeat(50), 8],
+    [[{ deep: { deeper: ['a', 'b'] } }], 1000],
+  ])('previews %j in at most %i characters, as JSON.stringify starts', (value, limit) => {
+    const preview = jsonPreview(value, limit);
+    expect(preview.length).toBeLessThanOrEqual(limit);
+    expect(JSON.stringify(value).startsWith(preview)).toBe(true);
+  });
+});
+
+describe('EXPRESSION:LIMIT', () => {
+  it.each([
+    ['$pad to a huge width', '$pad("", 200000000, "x")', '200000000 bytes'],
+    ['$pad to the left', '$pad("a", -200000, "x")', '200000 bytes'],
+    // Beyond what V8 can allocate: refused before allocating, not failing in the attempt.
+    ['$pad past any string length', '$pad("", 3000000000)', '3000000000 bytes'],
+    ['a range longer than the bound allows', '[1..10000000]', 'more than the 100000 bytes'],
+    ['$append past the bound', '$append([1..10000], [1..10000])', 'more than the 100000 bytes'],
+    ['$join with a long separator', '$join([1..100].$string(), $pad("", 5000, "-"))', 'bytes, more than'],
+    ['$replace of a string pattern', '$replace(payload.text, "x", "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy")', 'bytes, more than'],
+    ['$replace of a regex', '$replace(payload.text, /x/, $pad("", 200, "y"))', 'bytes, more than'],
+    ['string doubling', '($s := payload.text; $s := $s & $s & $s & $s; $s := $s & $s & $s & $s; $s := $s & $s & $s & $s; $s & $s)', 'more than'],
+    ['an object of many copies', '{ "a": [1..2000].($$.payload.text) }', 'more than'],
+    ['$string of a large value', '$string([1..1000].($$.payload))', 'more than'],
+  ])('stops %s', async (_, source, text) => {
+    const error = await failure(compileExpression(source).evaluate(message, { limits }));
+    expect(error.type).toBe('EXPRESSION:LIMIT');
+    expect(error.message).toContain(text);
+    expect(error.message).toContain('limits.valueBytes');
+    expect(error.details).toMatchObject({ source, bound: 'value', limit: 'limits.valueBytes', valueBytes: 100_000 });
+  });
+
+  it('bounds a whole template and a whole compiled value, not only each expression', async () => {
+    const hole = '{{ payload.text & payload.text }}';
+    const template = await failure(compileTemplate(hole.repeat(60)).evaluate(message, { limits }));
+    expect(template.type).toBe('EXPRESSION:LIMIT');
+    const parts = Object.fromEntries(Array.from({ length: 60 }, (_, n) => [`k${n}`, { $expr: 'payload.text & payload.text' }]));
+    const value = await failure(compileValue(parts).evaluate(message, { limits }));
+    expect(value.type).toBe('EXPRESSION:LIMIT');
+  });
+});
+
+describe('the bounded builders give what JSONata gives', () => {
+  it.each([
+    '$pad("ab", 5, "-")',
+    '$pad("ab", -5)',
+    '$pad("ab", 1)',
+    '$pad("日本", 4, "語")',
+    '$join(["a", "b", "c"], ", ")',
+    '$join(["a", "b"])',
+    '$replace(payload.s, "-", "+")',
+    '$replace(payload.s, "-", "+", 1)',
+    '$replace(payload.s, /(\\w)(\\w)/, "$2$1$0$$")',
+    '$replace(payload.s, /(\\w)/, "[$1$12$9]")',
+    '$replace(payload.s, /(\\w)(\\w)?/, "$3$")',
+    '$replace(payload.s, /\\w/, "<$0>", 2)',
+    '$replace(payload.s, /(\\w+)/, function($m) { $uppercase($m.match) })',
+  ])('%s', async (source) => {
+    const ours = await compileExpression(source).evaluate(message, { limits });
+    const theirs = await jsonata(source).evaluate(message);
+    expect(ours).toEqual(theirs);
+  });
+});

@@ -1,0 +1,14 @@
+/**
+ * @module Append-only, checksummed segment files: the storage of logs written per event or per step.
+ */
+export { AppendFile, type AppendFileOptions, type AppendLine } from './append-file.js';
+export { crc32 } from './crc32.js';
+export { frameRecord, headerRecord, SEGMENT_FORMAT } from './frame.js';
+export { scanSegment, type ScanOptions, type SegmentDamage, type SegmentRecord } from './scan-segment.js';
+export {
+  CORRUPT_COPY,
+  SegmentFiles,
+  type DamagedSegment,
+  type ReadRecord,
+  type SegmentFilesOptions,
+} from './segment-files.js';
