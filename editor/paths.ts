@@ -1,14 +1,15 @@
 /**
  * @module Where the editor's sources and its built files live, for the server and the build script.
  */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../engine/core/package-root.js';
 
-// Resolved from the repository root, one level up both from this file and from the compiled server
-// (dist/flowbus.js, which holds this module), so the two find the same folder.
-const editorUrl = new URL('../editor/', import.meta.url);
+// From the package root, so that the sources and the compiled server (dist/flowbus.js, which holds this
+// module) find the same folder.
+const editorDir = join(packageRoot(import.meta.url), 'editor');
 
 /** The editor folder (sources, `index.html`, `vite.config.ts`). */
-export const editorRoot = fileURLToPath(editorUrl);
+export const editorRoot = editorDir;
 
 /** The built editor: `index.html` and `assets/`, served at `/` by the flowbus server. */
-export const editorDistDir = fileURLToPath(new URL('./dist/', editorUrl));
+export const editorDistDir = join(editorDir, 'dist');
