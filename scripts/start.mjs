@@ -1,11 +1,13 @@
-// `npm start`: installs what is missing, builds the editor when its build is stale, then starts the server on
-// its embedded defaults, in this process.
+// `npm start`: installs what is missing, builds the editor and compiles the server when their builds are stale,
+// then starts the compiled server on its embedded defaults, in this process.
+import { pathToFileURL } from 'node:url';
 import { ensureDependencies } from './ensure-deps.mjs';
 
 ensureDependencies();
 const { buildEditor } = await import('./build-editor.mjs');
+const { buildServer } = await import('./build-server.mjs');
 await buildEditor({ quiet: false });
-const { register } = await import('tsx/esm/api');
-register();
+const bundle = await buildServer({ quiet: false });
+process.setSourceMapsEnabled(true);
 process.argv.splice(2, 0, 'serve');
-await import('../app/main.ts');
+await import(pathToFileURL(bundle).href);

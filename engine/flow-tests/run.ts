@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { formatIssue, type ValidationIssue } from '../core/issues.js';
 import { issuesFromAjvErrors } from '../flow/ajv-issues.js';
 import { parseJsonText } from '../flow/json-file.js';
@@ -30,15 +30,21 @@ export interface TestFileResult {
   cases: CaseResult[];
 }
 
-const validateTestFile = new Ajv({ allErrors: true, strict: false }).compile(flowTestSchema);
+let compiledTestFileValidator: ValidateFunction | undefined;
+
+/** Compiled on first use: the server and most CLI commands never read a test file (start-up time). */
+function testFileValidator(): ValidateFunction {
+  return (compiledTestFileValidator ??= new Ajv({ allErrors: true, strict: false }).compile(flowTestSchema));
+}
 
 /** Parses a test file; every problem is returned as an issue. */
 export function parseFlowTestText(text: string, file: string): { tests?: FlowTestFile; issues: ValidationIssue[] } {
   const read = parseJsonText(text, file);
   if (!read.ok) return { issues: [read.issue] };
   const value = read.json;
-  if (!validateTestFile(value)) {
-    const issues = issuesFromAjvErrors(validateTestFile.errors ?? [], '').map((issue) => ({ file, ...issue }));
+  const validate = testFileValidator();
+  if (!validate(value)) {
+    const issues = issuesFromAjvErrors(validate.errors ?? [], '').map((issue) => ({ file, ...issue }));
     return { issues };
   }
   return { tests: value as unknown as FlowTestFile, issues: [] };

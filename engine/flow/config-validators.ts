@@ -4,14 +4,26 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { JsonSchema } from '../core/json-schema.js';
 import type { Registry } from '../core/registry.js';
-import { isExpressionValue } from '../expressions/index.js';
+import { compileCached } from '../core/validator-cache.js';
 import { mapExpressionPositions } from './config-schema.js';
 
 /** A compiled config check, or why the definition's schema could not be compiled. */
 export type ConfigValidator = { validate: ValidateFunction } | { compileError: string };
 
-/** The ajv keyword that is true for an expression object, so an expression can stand in for a literal. */
-const EXPRESSION_KEYWORD = 'flowbusExpression';
+/**
+ * What `isExpressionValue` accepts, in JSON Schema: an object whose one key is `$expr` or `$template`, with a
+ * string value. Plain schema rather than a keyword with a function, so that the validator can be saved and
+ * read back (compileCached), and an expression can stand in for a literal.
+ */
+const EXPRESSION_SCHEMA = {
+  type: 'object',
+  minProperties: 1,
+  maxProperties: 1,
+  anyOf: [
+    { required: ['$expr'], properties: { $expr: { type: 'string' } } },
+    { required: ['$template'], properties: { $template: { type: 'string' } } },
+  ],
+};
 
 interface RegistryValidators {
   ajv: Ajv2020;
@@ -50,12 +62,7 @@ function createAjv(): Ajv2020 {
     validateFormats: false,
     validateSchema: false,
     logger: false,
-  });
-  ajv.addKeyword({
-    keyword: EXPRESSION_KEYWORD,
-    schemaType: 'boolean',
-    errors: false,
-    validate: (expected: boolean, data: unknown) => isExpressionValue(data) === expected,
+    code: { source: true },
   });
   return ajv;
 }
@@ -63,10 +70,10 @@ function createAjv(): Ajv2020 {
 function compile(ajv: Ajv2020, schema: JsonSchema): ConfigValidator {
   const literalCheck = mapExpressionPositions(
     schema,
-    (field) => ({ if: { [EXPRESSION_KEYWORD]: true }, then: true, else: field }) as JsonSchema,
+    (field) => ({ if: EXPRESSION_SCHEMA, then: true, else: field }) as JsonSchema,
   );
   try {
-    return { validate: ajv.compile(literalCheck) };
+    return { validate: compileCached(ajv, literalCheck) };
   } catch (error) {
     return { compileError: error instanceof Error ? error.message : String(error) };
   }

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRegistry } from '../core/registry.js';
+import { isExpressionValue } from '../expressions/index.js';
 import { configValidator } from './config-validators.js';
 import { createTestRegistry, testDefinitions } from './test-registry.js';
 import { validateFlow } from './validate.js';
@@ -489,5 +490,26 @@ describe('configValidator', () => {
     const first = configValidator(registry, schema);
     expect(configValidator(registry, schema)).toBe(first);
     expect(configValidator(createTestRegistry(), schema)).not.toBe(first);
+  });
+
+  // regression: the expression test is plain JSON Schema now (so validators can be saved); it must accept
+  // exactly what isExpressionValue accepts
+  it.each([
+    { $expr: 'payload.count' },
+    { $template: 'n = {{payload.count}}' },
+    { $expr: 3 },
+    { $expr: 'a', $template: 'b' },
+    { $expr: 'a', extra: 1 },
+    { $template: null },
+    {},
+    ['$expr'],
+    'text',
+    7,
+  ])('lets %j stand in for an integer exactly when isExpressionValue(it)', (value) => {
+    const schema = { type: 'object', properties: { count: { type: 'integer' } } } as const;
+    const checked = configValidator(registry, schema);
+    if (!('validate' in checked)) throw new Error(checked.compileError);
+    expect(checked.validate({ count: value })).toBe(isExpressionValue(value) || Number.isInteger(value));
+    expect(checked.validate({ count: 7 })).toBe(true);
   });
 });

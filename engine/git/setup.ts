@@ -4,7 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../core/package-root.js';
 import { git } from './git.js';
 
 /** The driver name used in `.gitattributes` and in git config. */
@@ -27,7 +27,8 @@ export function shellQuote(word: string): string {
 
 /** The command line that runs this flowbus: this Node and the package's `bin/flowbus.js`, quoted. */
 export function defaultFlowbusCommand(): string {
-  const bin = fileURLToPath(new URL('../../bin/flowbus.js', import.meta.url));
+  // from the package root: this module may be running from the sources or from the one-file bundle
+  const bin = join(packageRoot(import.meta.url), 'bin', 'flowbus.js');
   return [process.execPath, bin].map(shellQuote).join(' ');
 }
 

@@ -5,6 +5,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { joinPointer, type ValidationIssue } from '../../core/issues.js';
 import { DEFAULT_JSON_DEPTH, depthExcessMessage, findValueDepthExcess } from '../../core/json-depth.js';
+import { compileCached } from '../../core/validator-cache.js';
 import { issuesFromAjvErrors } from '../../flow/ajv-issues.js';
 import { findConflictMarkers, withConflictMarkers } from '../../flow-diff/conflict-marker.js';
 import { sortByDocumentOrder } from '../../flow/issue-order.js';
@@ -29,15 +30,19 @@ export interface ValidateRuleOptions {
 
 export type RuleValidation = { issues: ValidationIssue[]; rule?: CompiledRule };
 
+// The schemas are generated here: checking them against the 2020-12 meta-schema is skipped (a broken one
+// still fails to compile), and their validators are kept between runs (compileCached), for start-up time.
 const ajv = new Ajv2020({
   allErrors: true,
   strict: false,
   verbose: true,
   validateFormats: false,
+  validateSchema: false,
   logger: false,
+  code: { source: true },
 });
 const ruleValidators = new WeakMap<TargetRegistry, ValidateFunction>();
-const busValidator = ajv.compile(withoutId(generateBusSchema()));
+const busValidator = compileCached(ajv, withoutId(generateBusSchema()));
 
 /** The schema without its `$id`: ajv keeps schemas by id, and each target registry has its own. */
 function withoutId(schema: Record<string, unknown>): Record<string, unknown> {
@@ -48,7 +53,7 @@ function withoutId(schema: Record<string, unknown>): Record<string, unknown> {
 function ruleValidator(targets: TargetRegistry): ValidateFunction {
   let validator = ruleValidators.get(targets);
   if (!validator) {
-    validator = ajv.compile(withoutId(generateRuleSchema(targets.list())));
+    validator = compileCached(ajv, withoutId(generateRuleSchema(targets.list())));
     ruleValidators.set(targets, validator);
   }
   return validator;

@@ -4,6 +4,7 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ValidationIssue } from '../../core/issues.js';
+import { compileCached } from '../../core/validator-cache.js';
 import { issuesFromAjvErrors } from '../../flow/ajv-issues.js';
 import { parseJsonText } from '../../flow/json-file.js';
 import { sortByDocumentOrder } from '../../flow/issue-order.js';
@@ -45,14 +46,23 @@ export function generateSourceSchema(types: readonly SourceTypeDefinition[]): Re
   };
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateFormats: false, logger: false });
+// as for rule files (engine/bus/files/validate.ts): a generated schema, not checked, its validator kept
+const ajv = new Ajv2020({
+  allErrors: true,
+  strict: false,
+  verbose: true,
+  validateFormats: false,
+  validateSchema: false,
+  logger: false,
+  code: { source: true },
+});
 const validators = new WeakMap<readonly SourceTypeDefinition[], ValidateFunction>();
 
 function validatorFor(types: readonly SourceTypeDefinition[]): ValidateFunction {
   let validator = validators.get(types);
   if (!validator) {
     const { $id: _id, ...schema } = generateSourceSchema(types);
-    validators.set(types, (validator = ajv.compile(schema)));
+    validators.set(types, (validator = compileCached(ajv, schema)));
   }
   return validator;
 }
