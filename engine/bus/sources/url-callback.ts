@@ -32,7 +32,14 @@ const configSchema: JsonSchema = {
   type: 'object',
   properties: {
     auth: { enum: ['none', 'token', 'hmac'], default: 'none', title: 'Verification' },
-    connection: { type: 'string', minLength: 1, title: 'Connection', description: 'An http-auth connection: its `token` or `secret`.' },
+    connection: {
+      type: 'string',
+      minLength: 1,
+      title: 'Connection',
+      description: 'An http-auth connection: its `token` or `secret`.',
+      'x-connection': 'http-auth',
+      'x-expression': false,
+    },
     signatureHeader: { type: 'string', minLength: 1, default: 'X-Flowbus-Signature' },
     source: { type: 'string', minLength: 1, default: 'urlcallback.flowbus', description: 'Event source; `{id}` is the source id.' },
     type: { type: 'string', minLength: 1, default: 'connector:url-callback', description: 'Event type; `{method}`, `{path}` allowed.' },
