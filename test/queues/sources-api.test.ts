@@ -86,6 +86,22 @@ describe('PUT /api/sources/{id}', () => {
   });
 });
 
+describe('the API guard', () => {
+  it('refuses a save and a delete from another page (foreign Origin) and writes nothing', async () => {
+    const init = (method: string) => ({
+      method,
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body: method === 'PUT' ? JSON.stringify(callback()) : undefined,
+    });
+    const put = await fetch(`${story.server.url}/api/sources/evil`, init('PUT'));
+    expect(put.status).toBe(403);
+    expect((await put.json()).error.type).toBe('API:FOREIGN_ORIGIN');
+    await expect(readFile(join(story.root, 'flows', 'evil.source.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+    expect((await fetch(`${story.server.url}/api/sources/shop`, init('DELETE'))).status).toBe(403);
+    expect((await story.api('GET', '/api/sources/shop')).status).toBe(200);
+  });
+});
+
 describe('POST /api/sources/validate', () => {
   it('answers valid for a good document and every issue for a bad one, saving nothing', async () => {
     const good = await story.api('POST', '/api/sources/validate?id=probe', callback({ auth: 'token', connection: 'shop-auth' }));

@@ -22,10 +22,12 @@ export interface SourceTypeManifest {
   config: JsonSchema;
 }
 
+/** Every source file with its state and problems. */
 export async function listSources(signal?: AbortSignal): Promise<SourceView[]> {
   return (await apiJson<{ sources: SourceView[] }>('/sources', { signal })).sources;
 }
 
+/** One source with its document. */
 export async function getSource(id: string, signal?: AbortSignal): Promise<SourceDetail> {
   return apiJson<SourceDetail>(`/sources/${encodeURIComponent(id)}`, { signal });
 }
@@ -35,15 +37,18 @@ export async function saveSource(id: string, document: unknown): Promise<SourceD
   return (await apiRequest<SourceDetail>(`/sources/${encodeURIComponent(id)}`, { method: 'PUT', body: document })).data;
 }
 
+/** Stops the source and deletes its file. */
 export async function deleteSource(id: string): Promise<void> {
   await apiRequest(`/sources/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
+/** Every issue of a document, as a save under `id` would find them; saves nothing. */
 export async function validateSource(id: string, document: unknown, signal?: AbortSignal): Promise<ValidationIssue[]> {
   const path = `/sources/validate?id=${encodeURIComponent(id)}`;
   return (await apiJson<{ valid: boolean; issues: ValidationIssue[] }>(path, { method: 'POST', body: document, signal })).issues;
 }
 
+/** The source types with their config schemas. */
 export async function listSourceTypes(signal?: AbortSignal): Promise<SourceTypeManifest[]> {
   return (await apiJson<{ types: SourceTypeManifest[] }>('/source-types', { signal })).types;
 }

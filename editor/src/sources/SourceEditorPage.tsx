@@ -43,6 +43,7 @@ function useSourceIssues(sourceId: string, draft: SourceDraft | undefined): Vali
   return issues;
 }
 
+/** The page of one source (`#/sources/<id>`): edit, validate as you type, save. */
 export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) {
   const ids = useId();
   const [draft, setDraft] = useState<SourceDraft | undefined>(newDraft);
@@ -69,6 +70,12 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
       (thrown: Error) => setError(thrown.message),
     );
   }, [sourceId, newDraft]);
+  // A source just (re)started is `connecting` until its broker answers: look again until it settles.
+  useEffect(() => {
+    if (view?.state !== 'connecting') return;
+    const timer = setTimeout(() => getSource(sourceId).then(({ source: _document, ...rest }) => setView(rest), () => {}), 1000);
+    return () => clearTimeout(timer);
+  }, [sourceId, view]);
   const change = (next: SourceDraft) => {
     setDraft(next);
     setNotice(undefined);

@@ -140,4 +140,24 @@ describe('SourceEditorPage', () => {
       config: { auth: 'token', connection: 'shop-auth' },
     });
   });
+
+  it('opens a saved source with its document, and looks again while it is connecting', async () => {
+    const document = { format: 'flowbus/source@1', name: 'ERP', type: 'url-callback', bus: 'default', config: { subject: 'erp' } };
+    let reads = 0;
+    fakeApi({
+      'GET /source-types': () => sourceTypes,
+      'GET /connections': () => connections,
+      'GET /buses': () => buses,
+      'POST /sources/validate': () => ({ status: 200, body: { valid: true, issues: [] } }),
+      'GET /sources/erp': () => {
+        reads += 1;
+        const state = reads === 1 ? 'connecting' : 'running';
+        return { status: 200, body: { id: 'erp', file: file('erp'), state, issues: [], source: document } };
+      },
+    });
+    render(<SourceEditorPage sourceId="erp" />);
+    expect(await screen.findByText('State: connecting')).toBeTruthy();
+    expect((screen.getByLabelText('Event subject') as HTMLInputElement).value).toBe('erp');
+    expect(await screen.findByText('State: running', {}, { timeout: 3000 })).toBeTruthy();
+  });
 });

@@ -29,6 +29,7 @@ function SourceState({ source }: { source: SourceView }) {
   return <span className={`status-pill ${STATE_CLASS[source.state]}`.trim()}>{label}</span>;
 }
 
+/** The sources list (`#/sources`); `onCreate` opens a new, unsaved source of the id and name given. */
 export function SourcesPage({ onCreate }: { onCreate: (id: string, name: string) => void }) {
   const [sources, setSources] = useState<SourceView[]>();
   const [error, setError] = useState<string>();
