@@ -6,9 +6,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { deleteSource, listSources, type SourceView } from '../api/sources.js';
 import { AppNav } from '../app/AppNav.js';
 import { IssueList } from '../properties/IssueList.js';
-import { NewRuleDialog } from '../rules/NewRuleDialog.js';
 import { Banner } from '../ui/Banner.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
+import { NewFileDialog } from '../ui/NewFileDialog.js';
 import { Spinner } from '../ui/Spinner.js';
 
 const STATE_CLASS: Record<SourceView['state'], string> = {
@@ -119,7 +119,7 @@ export function SourcesPage({ onCreate }: { onCreate: (id: string, name: string)
         </table>
       ) : null}
       {creating ? (
-        <NewRuleDialog
+        <NewFileDialog
           noun="source"
           placeholder="e.g. Orders from the ERP"
           taken={new Set((sources ?? []).map((source) => source.id))}

@@ -1,18 +1,17 @@
 /**
- * @module Creating a rule (or another file of the flows folder, e.g. a source): its name and its id (the file
- * name).
+ * @module Creating a rule or a source (a file of the flows folder): its name and its id (the file name).
  */
 import { useId, useState } from 'react';
 import { RESOURCE_ID_PATTERN } from '../../../engine/bus/files/format.js';
 import { slugify } from '../model/ids.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog } from './Dialog.js';
 
-export interface NewRuleDialogProps {
+export interface NewFileDialogProps {
   taken: ReadonlySet<string>;
   onCreate: (id: string, name: string) => void;
   onClose: () => void;
-  /** What is created: `rule` (default) or `source`; names the labels and the file suffix. */
-  noun?: 'rule' | 'source';
+  /** What is created; names the labels and the file suffix (`<id>.rule.json`). */
+  noun: 'rule' | 'source';
   placeholder?: string;
 }
 
@@ -21,7 +20,8 @@ function idProblem(id: string, taken: ReadonlySet<string>, noun: string): string
   return taken.has(id) ? `a ${noun} "${id}" exists already` : undefined;
 }
 
-export function NewRuleDialog({ taken, onCreate, onClose, noun = 'rule', placeholder = 'e.g. CVM alarms' }: NewRuleDialogProps) {
+/** The dialog asking for a new file's name and id; the id follows the name until edited. */
+export function NewFileDialog({ taken, onCreate, onClose, noun, placeholder }: NewFileDialogProps) {
   const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
   const ids = useId();
   const [name, setName] = useState('');
