@@ -38,7 +38,7 @@ describe('PUT /api/sources/{id}', () => {
     const document = callback({ type: 'shop:{method}', source: 'shop.saas' });
     const created = await story.api('PUT', '/api/sources/shop', document);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: 'shop', type: 'url-callback', bus: 'hub', issues: [] });
+    expect(created.body).toMatchObject({ id: 'shop', file: 'flows/shop.source.json', type: 'url-callback', bus: 'hub', issues: [] });
     expect(['running', 'connecting']).toContain(created.body.state);
     expect(created.body.source).toEqual(document);
     const text = await readFile(join(story.root, 'flows', 'shop.source.json'), 'utf8');
@@ -73,7 +73,7 @@ describe('PUT /api/sources/{id}', () => {
     expect(status).toBe(422);
     expect(answer.error.type).toBe('VALIDATION');
     for (const issue of expected) {
-      expect(answer.error.issues).toContainEqual(expect.objectContaining({ ...issue, file: expect.stringMatching(/bad\.source\.json$/) }));
+      expect(answer.error.issues).toContainEqual(expect.objectContaining({ ...issue, file: 'flows/bad.source.json' }));
     }
     await expect(readFile(join(story.root, 'flows', 'bad.source.json'), 'utf8')).rejects.toThrow(/ENOENT/);
     expect((await story.api('GET', '/api/sources/bad')).status).toBe(404);
@@ -110,7 +110,7 @@ describe('POST /api/sources/validate', () => {
     expect(bad.body.valid).toBe(false);
     const pointers = bad.body.issues.map((issue: { pointer: string }) => issue.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['/config/auth', '/config/maxBodyBytes']));
-    expect(bad.body.issues[0].file).toMatch(/probe\.source\.json$/);
+    expect(bad.body.issues[0].file).toBe('flows/probe.source.json');
     expect((await story.api('GET', '/api/sources/probe')).status).toBe(404);
   });
 });

@@ -4,7 +4,7 @@
  * broker state goes to the health state and the API.
  */
 import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { FlowbusError } from '../../core/errors.js';
 import type { HealthState } from '../../core/health.js';
 import type { ValidationIssue } from '../../core/issues.js';
@@ -19,7 +19,7 @@ import { createSourceIngest, type IngestDeps } from './queue-ingest.js';
 import type { RunningSource, SourceProblem, SourceServices, SourceTypeDefinition } from './types.js';
 import { parseSourceText, validateSource } from './validate.js';
 
-/** A source as the API shows it. */
+/** A source as the API shows it; files are named from the flows folder's parent (`flows/x.source.json`). */
 export interface SourceView {
   id: string;
   file: string;
@@ -103,7 +103,8 @@ export class SourceManager {
   /** Every issue of a source document as `save` would find them, without saving. */
   check(id: string, json: unknown): ValidationIssue[] {
     const buses = new Set(this.options.bus.buses().map((bus) => bus.id));
-    return validateSource(json, { file: this.pathFor(id), types: this.options.types, buses }).issues;
+    const { issues } = validateSource(json, { file: this.pathFor(id), types: this.options.types, buses });
+    return issues.map((issue) => ({ ...issue, file: this.shown(issue.file ?? this.pathFor(id)) }));
   }
 
   /**
@@ -166,6 +167,11 @@ export class SourceManager {
     const lines = ['# HELP flowbus_source_up Whether a source is connected and consuming.', '# TYPE flowbus_source_up gauge'];
     for (const entry of this.entries.values()) lines.push(`flowbus_source_up{source="${entry.id}"} ${entry.state === 'running' ? 1 : 0}`);
     return lines;
+  }
+
+  /** A file as the API names it: relative to the flows folder's parent, with `/`. */
+  private shown(file: string): string {
+    return relative(dirname(this.options.flowsDir), file).split('\\').join('/');
   }
 
   private pathFor(id: string): string {
@@ -257,14 +263,14 @@ export class SourceManager {
 
   private view(entry: Entry): SourceView {
     const { document } = entry;
-    const issues = [...entry.issues];
+    const issues = entry.issues.map((issue) => ({ ...issue, file: this.shown(issue.file ?? entry.file) }));
     if (entry.problem) {
       const code = entry.problem.retrying ? 'broker-unavailable' : 'broker-refused';
-      issues.push({ file: entry.file, pointer: entry.problem.pointer, code, message: entry.problem.message });
+      issues.push({ file: this.shown(entry.file), pointer: entry.problem.pointer, code, message: entry.problem.message });
     }
     return {
       id: entry.id,
-      file: entry.file,
+      file: this.shown(entry.file),
       ...(document ? { name: document.name, type: document.type, bus: document.bus ?? DEFAULT_BUS_ID } : {}),
       state: entry.state,
       issues,
