@@ -45,7 +45,8 @@ export async function deleteSource(id: string): Promise<void> {
 /** Every issue of a document, as a save under `id` would find them; saves nothing. */
 export async function validateSource(id: string, document: unknown, signal?: AbortSignal): Promise<ValidationIssue[]> {
   const path = `/sources/validate?id=${encodeURIComponent(id)}`;
-  return (await apiJson<{ valid: boolean; issues: ValidationIssue[] }>(path, { method: 'POST', body: document, signal })).issues;
+  const answer = await apiJson<{ valid: boolean; issues: ValidationIssue[] }>(path, { method: 'POST', body: document, signal });
+  return answer.issues;
 }
 
 /** The source types with their config schemas. */

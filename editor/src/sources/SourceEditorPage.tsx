@@ -7,7 +7,14 @@ import { useEffect, useId, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { listConnections } from '../api/connections.js';
 import { listBuses } from '../api/rules.js';
-import { getSource, listSourceTypes, saveSource, validateSource, type SourceTypeManifest, type SourceView } from '../api/sources.js';
+import {
+  getSource,
+  listSourceTypes,
+  saveSource,
+  validateSource,
+  type SourceTypeManifest,
+  type SourceView,
+} from '../api/sources.js';
 import type { ConnectionSummary, ValidationIssue } from '../api/types.js';
 import { FormContext } from '../properties/form-context.js';
 import { IssueList } from '../properties/IssueList.js';
@@ -73,7 +80,8 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
   // A source just (re)started is `connecting` until its broker answers: look again until it settles.
   useEffect(() => {
     if (view?.state !== 'connecting') return;
-    const timer = setTimeout(() => getSource(sourceId).then(({ source: _document, ...rest }) => setView(rest), () => {}), 1000);
+    const look = () => getSource(sourceId).then(({ source: _document, ...rest }) => setView(rest), () => {});
+    const timer = setTimeout(look, 1000);
     return () => clearTimeout(timer);
   }, [sourceId, view]);
   const change = (next: SourceDraft) => {
@@ -98,7 +106,8 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
     }
   };
   if (!draft || !context) {
-    return <div className="page-status">{error ? <Banner tone="error">{error}</Banner> : <Spinner label={`Opening source ${sourceId}…`} />}</div>;
+    const waiting = <Spinner label={`Opening source ${sourceId}…`} />;
+    return <div className="page-status">{error ? <Banner tone="error">{error}</Banner> : waiting}</div>;
   }
   const issues = serverIssues ?? liveIssues;
   const split = splitSourceIssues(issues);
@@ -128,16 +137,34 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
       </header>
       {error ? <Banner tone="error">{error}</Banner> : null}
       {notice ? <Banner tone="success">{notice}</Banner> : null}
-      {view && view.issues.length > 0 && !serverIssues ? <IssueList issues={view.issues} title="Problems while running" showFile /> : null}
+      {view && view.issues.length > 0 && !serverIssues ? (
+        <IssueList issues={view.issues} title="Problems while running" showFile />
+      ) : null}
       <div className="rule-form">
         <IssueList issues={split.other} />
         <section className="panel-section" aria-label="Source">
-          <TextField label="Source name" required value={draft.name} onChange={(name) => change({ ...draft, name: name ?? '' })} />
-          <TextField label="Description" multiline value={draft.description} onChange={(description) => change({ ...draft, description })} />
+          <TextField
+            label="Source name"
+            required
+            value={draft.name}
+            onChange={(name) => change({ ...draft, name: name ?? '' })}
+          />
+          <TextField
+            label="Description"
+            multiline
+            value={draft.description}
+            onChange={(description) => change({ ...draft, description })}
+          />
           <div className="field">
             <label htmlFor={`${ids}-type`}>Source type</label>
-            <select id={`${ids}-type`} value={draft.type ?? ''} onChange={(event) => change({ ...draft, type: event.target.value, config: {} })}>
-              {type ? null : <option value={draft.type ?? ''}>{draft.type ? `${draft.type} (unknown)` : '— choose a type —'}</option>}
+            <select
+              id={`${ids}-type`}
+              value={draft.type ?? ''}
+              onChange={(event) => change({ ...draft, type: event.target.value, config: {} })}
+            >
+              {type ? null : (
+                <option value={draft.type ?? ''}>{draft.type ? `${draft.type} (unknown)` : '— choose a type —'}</option>
+              )}
               {context.types.map((entry) => (
                 <option key={entry.type} value={entry.type}>
                   {entry.title}
@@ -148,7 +175,11 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
           </div>
           <div className="field">
             <label htmlFor={`${ids}-bus`}>Event bus</label>
-            <select id={`${ids}-bus`} value={draft.bus ?? 'default'} onChange={(event) => change({ ...draft, bus: event.target.value })}>
+            <select
+              id={`${ids}-bus`}
+              value={draft.bus ?? 'default'}
+              onChange={(event) => change({ ...draft, bus: event.target.value })}
+            >
               {context.buses.map((bus) => (
                 <option key={bus.id} value={bus.id}>
                   {bus.name}
@@ -157,7 +188,11 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
             </select>
           </div>
           <label className="checkbox">
-            <input type="checkbox" checked={draft.enabled !== false} onChange={(event) => change({ ...draft, enabled: event.target.checked })} />
+            <input
+              type="checkbox"
+              checked={draft.enabled !== false}
+              onChange={(event) => change({ ...draft, enabled: event.target.checked })}
+            />
             <span>Enabled: the server runs this source</span>
           </label>
         </section>

@@ -39,7 +39,8 @@ function fakeApi(routes: Record<string, Route>) {
 
 const file = (id: string) => `/srv/flows/${id}.source.json`;
 const callbackType = createUrlCallbackSource().definition;
-const sourceTypes = { status: 200, body: { types: [{ type: 'url-callback', title: callbackType.title, description: callbackType.description, config: callbackType.config }] } };
+const { type, title, description, config } = callbackType;
+const sourceTypes = { status: 200, body: { types: [{ type, title, description, config }] } };
 const connections = {
   status: 200,
   body: { connections: [{ name: 'shop-auth', type: 'http-auth' }, { name: 'ops-mail', type: 'email' }] },
@@ -54,7 +55,9 @@ describe('SourcesPage', () => {
       ] },
       { id: 'hook', file: file('hook'), name: 'Shop hook', type: 'url-callback', bus: 'default', state: 'running', issues: [] },
       { id: 'off', file: file('off'), name: 'Off', type: 'url-callback', bus: 'default', state: 'disabled', issues: [] },
-      { id: 'broken', file: file('broken'), state: 'invalid', issues: [{ file: file('broken'), pointer: '/type', code: 'enum', message: 'unknown type' }] },
+      { id: 'broken', file: file('broken'), state: 'invalid', issues: [
+        { file: file('broken'), pointer: '/type', code: 'enum', message: 'unknown type' },
+      ] },
     ];
     const calls = fakeApi({
       'GET /sources': () => ({ status: 200, body: { sources } }),
@@ -104,7 +107,8 @@ describe('SourceEditorPage', () => {
       'PUT /sources/shop': (body) => {
         saves += 1;
         if (saves === 1) {
-          const issue = { file: file('shop'), pointer: '/config/connection', code: 'missing-field', message: 'token auth needs a connection' };
+          const message = 'token auth needs a connection';
+          const issue = { file: file('shop'), pointer: '/config/connection', code: 'missing-field', message };
           return { status: 422, body: { error: { type: 'VALIDATION', message: '1 problem(s)', issues: [issue] } } };
         }
         return { status: 201, body: { id: 'shop', file: file('shop'), state: 'running', issues: [], source: body } };

@@ -61,7 +61,14 @@ export function SourcesPage({ onCreate }: { onCreate: (id: string, name: string)
         </div>
       </header>
       {error ? (
-        <Banner tone="error" actions={<button type="button" className="button button-small" onClick={load}>Try again</button>}>
+        <Banner
+          tone="error"
+          actions={
+            <button type="button" className="button button-small" onClick={load}>
+              Try again
+            </button>
+          }
+        >
           {error}
         </Banner>
       ) : null}
