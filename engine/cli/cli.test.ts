@@ -100,6 +100,21 @@ describe('flowbus fmt', () => {
     expect(await readFile(file, 'utf8')).toBe(once);
   });
 
+  it('formats a source file: root keys in order, config keys sorted', async () => {
+    const file = join(dir, 'fmt-source', 'hook.source.json');
+    await import('node:fs/promises').then((fs) => fs.mkdir(join(dir, 'fmt-source')));
+    const messy = { config: { type: 't', auth: 'none' }, type: 'url-callback', name: 'Hook', format: 'flowbus/source@1' };
+    await writeFile(file, JSON.stringify(messy));
+    expect((await cli('fmt', '--check', join(dir, 'fmt-source'))).code).toBe(1);
+    expect((await cli('fmt', join(dir, 'fmt-source'))).code).toBe(0);
+    const text = await readFile(file, 'utf8');
+    expect(text).toBe(
+      '{\n  "format": "flowbus/source@1",\n  "name": "Hook",\n  "type": "url-callback",\n  "config": {\n' +
+        '    "auth": "none",\n    "type": "t"\n  }\n}\n',
+    );
+    expect((await cli('fmt', '--check', join(dir, 'fmt-source'))).code).toBe(0);
+  });
+
   it('says the examples are formatted', async () => {
     expect((await cli('fmt', '--check', 'flows')).code).toBe(0);
   });

@@ -1,6 +1,6 @@
 /**
- * @module `flowbus fmt [--check] [paths]`: writes flow, flow test, rule, bus and environment files in the
- * canonical format.
+ * @module `flowbus fmt [--check] [paths]`: writes flow, flow test, rule, bus, source and environment files in
+ * the canonical format.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { findFlowFiles } from '../flow/load.js';
 import { formatFlowTests } from '../flow-tests/canonical.js';
 import { ENVIRONMENT_FILE_ENDING } from '../environments/format.js';
 import { formatEnvironment } from '../environments/canonical.js';
+import { formatSource, SOURCE_FILE_SUFFIX } from '../bus/sources/index.js';
 import { findRuleAndBusFiles, formatRuleOrBus } from './bus-files.js';
 import { findFilesEndingWith } from './files.js';
 import type { Command } from './io.js';
@@ -23,6 +24,7 @@ export const fmtCommand: Command = async (args, deps) => {
     ...(await findFlowFiles(paths)),
     ...(await findFilesEndingWith(paths, '.test.json')),
     ...(await findRuleAndBusFiles(paths)),
+    ...(await findFilesEndingWith(paths, SOURCE_FILE_SUFFIX)),
     ...(await findFilesEndingWith(paths, ENVIRONMENT_FILE_ENDING)),
   ];
   const unformatted: string[] = [];
@@ -40,7 +42,9 @@ export const fmtCommand: Command = async (args, deps) => {
       ? formatFlow(document, deps.registry)
       : file.endsWith('.test.json')
         ? formatFlowTests(document)
-        : formatRuleOrBus(file, document);
+        : file.endsWith(SOURCE_FILE_SUFFIX)
+          ? formatSource(document)
+          : formatRuleOrBus(file, document);
     if (formatted === text) continue;
     unformatted.push(relative(deps.cwd, file));
     if (!values.check) await writeFile(file, formatted);

@@ -39,6 +39,20 @@ describe('management API access', () => {
     expect((await server.request('/api/ready')).json).toMatchObject(ready);
   });
 
+  it.each([
+    ['GET', '/api/source-types'],
+    ['GET', '/api/sources'],
+    ['PUT', '/api/sources/hook'],
+    ['POST', '/api/sources/validate'],
+    ['DELETE', '/api/sources/hook'],
+  ])('asks for the token on the source route %s %s', async (method, path) => {
+    const init = method === 'GET' || method === 'DELETE' ? { method } : json(method, { format: 'flowbus/source@1' });
+    const answer = await server.request(path, init);
+    expect(answer.status).toBe(401);
+    expect(answer.json.error.type).toBe('API:UNAUTHORIZED');
+    if (method === 'GET') expect((await server.request(path, { headers: auth })).status).toBe(200);
+  });
+
   it('does not ask trigger callers for the API token', async () => {
     expect((await server.request('/ping')).text).toBe('pong');
   });

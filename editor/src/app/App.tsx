@@ -10,6 +10,9 @@ import { blankRule, type RuleDraft } from '../rules/rule-draft.js';
 import { RuleEditorPage } from '../rules/RuleEditorPage.js';
 import { RulesPage } from '../rules/RulesPage.js';
 import { createCatalog, type StepCatalog } from '../model/catalog.js';
+import { blankSource, type SourceDraft } from '../sources/source-draft.js';
+import { SourceEditorPage } from '../sources/SourceEditorPage.js';
+import { SourcesPage } from '../sources/SourcesPage.js';
 import type { DraftFlow } from '../model/draft.js';
 import { Banner } from '../ui/Banner.js';
 import { Spinner } from '../ui/Spinner.js';
@@ -22,16 +25,25 @@ export function App() {
   const [error, setError] = useState<ApiError | Error>();
   const [created, setCreated] = useState<{ id: string; draft: DraftFlow }>();
   const [createdRule, setCreatedRule] = useState<{ id: string; draft: RuleDraft }>();
+  const [createdSource, setCreatedSource] = useState<{ id: string; draft: SourceDraft }>();
   const load = useCallback(() => {
     setError(undefined);
     listStepTypes().then((steps) => setCatalog(createCatalog(steps)), setError);
   }, []);
   useEffect(load, [load]);
-  // A new flow or rule lives in the editor until it is saved; leaving it drops the draft.
-  const routeKey = route.page === 'flow' ? `flow:${route.flowId}` : route.page === 'rule' ? `rule:${route.ruleId}` : route.page;
+  // A new flow, rule or source lives in the editor until it is saved; leaving it drops the draft.
+  const routeKey =
+    route.page === 'flow'
+      ? `flow:${route.flowId}`
+      : route.page === 'rule'
+        ? `rule:${route.ruleId}`
+        : route.page === 'source'
+          ? `source:${route.sourceId}`
+          : route.page;
   useEffect(() => {
     setCreated((current) => (current && routeKey !== `flow:${current.id}` ? undefined : current));
     setCreatedRule((current) => (current && routeKey !== `rule:${current.id}` ? undefined : current));
+    setCreatedSource((current) => (current && routeKey !== `source:${current.id}` ? undefined : current));
   }, [routeKey]);
   if (error instanceof ApiError && error.status === 401) return <TokenPrompt onDone={load} />;
   if (error) {
@@ -63,6 +75,20 @@ export function App() {
   if (route.page === 'rule') {
     const newDraft = createdRule?.id === route.ruleId ? createdRule.draft : undefined;
     return <RuleEditorPage key={route.ruleId} ruleId={route.ruleId} newDraft={newDraft} />;
+  }
+  if (route.page === 'sources') {
+    return (
+      <SourcesPage
+        onCreate={(id, name) => {
+          setCreatedSource({ id, draft: blankSource(name) });
+          window.location.hash = `#/sources/${encodeURIComponent(id)}`;
+        }}
+      />
+    );
+  }
+  if (route.page === 'source') {
+    const newDraft = createdSource?.id === route.sourceId ? createdSource.draft : undefined;
+    return <SourceEditorPage key={route.sourceId} sourceId={route.sourceId} newDraft={newDraft} />;
   }
   if (route.page === 'flow') {
     const newDraft = created?.id === route.flowId ? created.draft : undefined;

@@ -1,8 +1,8 @@
 /**
- * @module The top navigation of the list pages: flows and rules.
+ * @module The top navigation of the list pages: flows, rules and sources.
  */
 
-export function AppNav({ current }: { current: 'flows' | 'rules' }) {
+export function AppNav({ current }: { current: 'flows' | 'rules' | 'sources' }) {
   return (
     <nav className="app-nav" aria-label="Sections">
       <span className="app-brand">flowbus</span>
@@ -11,6 +11,9 @@ export function AppNav({ current }: { current: 'flows' | 'rules' }) {
       </a>
       <a href="#/rules" aria-current={current === 'rules' ? 'page' : undefined}>
         Rules
+      </a>
+      <a href="#/sources" aria-current={current === 'sources' ? 'page' : undefined}>
+        Sources
       </a>
     </nav>
   );

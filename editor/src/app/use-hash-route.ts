@@ -3,7 +3,13 @@
  */
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'flows' } | { page: 'flow'; flowId: string } | { page: 'rules' } | { page: 'rule'; ruleId: string };
+export type Route =
+  | { page: 'flows' }
+  | { page: 'flow'; flowId: string }
+  | { page: 'rules' }
+  | { page: 'rule'; ruleId: string }
+  | { page: 'sources' }
+  | { page: 'source'; sourceId: string };
 
 function decode(text: string): string | undefined {
   try {
@@ -13,7 +19,10 @@ function decode(text: string): string | undefined {
   }
 }
 
-/** `#/flows/<id>` a flow, `#/rules` the rules, `#/rules/<id>` a rule, anything else the flow list. */
+/**
+ * `#/flows/<id>` a flow, `#/rules` the rules, `#/rules/<id>` a rule, `#/sources` the sources,
+ * `#/sources/<id>` a source, anything else the flow list.
+ */
 export function parseRoute(hash: string): Route {
   const flow = /^#\/flows\/([^/?#]+)/.exec(hash);
   const flowId = flow ? decode(flow[1]!) : undefined;
@@ -21,6 +30,10 @@ export function parseRoute(hash: string): Route {
   const rule = /^#\/rules\/([^/?#]+)/.exec(hash);
   const ruleId = rule ? decode(rule[1]!) : undefined;
   if (ruleId) return { page: 'rule', ruleId };
+  const source = /^#\/sources\/([^/?#]+)/.exec(hash);
+  const sourceId = source ? decode(source[1]!) : undefined;
+  if (sourceId) return { page: 'source', sourceId };
+  if (/^#\/sources\/?$/.test(hash)) return { page: 'sources' };
   return /^#\/rules\/?$/.test(hash) ? { page: 'rules' } : { page: 'flows' };
 }
 

@@ -3,7 +3,12 @@
  */
 import type { ValidationIssue } from '../api/types.js';
 
-export function IssueList({ issues, title = 'Problems' }: { issues: ValidationIssue[]; title?: string }) {
+export function IssueList({ issues, title = 'Problems', showFile = false }: {
+  issues: ValidationIssue[];
+  title?: string;
+  /** Names each issue's file (its last part), where a list mixes the issues of several files. */
+  showFile?: boolean;
+}) {
   if (issues.length === 0) return null;
   return (
     <div className="issue-list" role="group" aria-label={title}>
@@ -15,6 +20,7 @@ export function IssueList({ issues, title = 'Problems' }: { issues: ValidationIs
           <span>
             {issue.message}
             {issue.pointer ? <code className="issue-pointer">{issue.pointer}</code> : null}
+            {showFile && issue.file ? <code className="issue-file">{issue.file.split(/[\\/]/).pop()}</code> : null}
           </span>
         </p>
       ))}

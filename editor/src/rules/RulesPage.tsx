@@ -7,8 +7,8 @@ import { deleteRule, listRules, type RuleSummary } from '../api/rules.js';
 import { AppNav } from '../app/AppNav.js';
 import { Banner } from '../ui/Banner.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
+import { NewFileDialog } from '../ui/NewFileDialog.js';
 import { Spinner } from '../ui/Spinner.js';
-import { NewRuleDialog } from './NewRuleDialog.js';
 
 export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) => void }) {
   const [rules, setRules] = useState<RuleSummary[]>();
@@ -92,7 +92,15 @@ export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) =
           </tbody>
         </table>
       ) : null}
-      {creating ? <NewRuleDialog taken={new Set((rules ?? []).map((rule) => rule.id))} onCreate={onCreate} onClose={() => setCreating(false)} /> : null}
+      {creating ? (
+        <NewFileDialog
+          noun="rule"
+          placeholder="e.g. CVM alarms"
+          taken={new Set((rules ?? []).map((rule) => rule.id))}
+          onCreate={onCreate}
+          onClose={() => setCreating(false)}
+        />
+      ) : null}
       {deleting ? (
         <ConfirmDialog
           title={`Delete rule ${deleting.name ?? deleting.id}?`}

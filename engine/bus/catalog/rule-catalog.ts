@@ -2,12 +2,12 @@
  * @module The rules and buses of the flows folder as the bus runs them: loaded from files, reloaded one
  * file at a time, saved canonically through the API, and compiled per bus into one rule matcher.
  */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { FlowbusError } from '../../core/errors.js';
 import type { ValidationIssue } from '../../core/issues.js';
 import { DEFAULT_JSON_DEPTH } from '../../core/json-depth.js';
+import { writeFileAtomic } from '../../core/write-file-atomic.js';
 import { formatRule } from '../files/canonical.js';
 import type { CompiledRule } from '../files/compiled-rule.js';
 import {
@@ -113,14 +113,7 @@ export class RuleCatalog {
         throw new FlowbusError('VALIDATION', `rule "${id}" has ${issues.length} problem(s)`, { issues });
       }
       const path = this.pathFor(id)!;
-      const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-      try {
-        await writeFile(temporary, formatRule(json));
-        await rename(temporary, path);
-      } catch (thrown) {
-        await rm(temporary, { force: true });
-        throw thrown;
-      }
+      await writeFileAtomic(path, formatRule(json));
       const created = !this.rules.has(id);
       this.setRule({ id, file: path, json, issues: [], rule: { ...rule, file: path } });
       return { created, entry: this.rules.get(id)! };

@@ -3,20 +3,23 @@
  * validated, started, and stopped and started again when their file changes, without a restart; each one's
  * broker state goes to the health state and the API.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { FlowbusError } from '../../core/errors.js';
 import type { HealthState } from '../../core/health.js';
 import type { ValidationIssue } from '../../core/issues.js';
+import { writeFileAtomic } from '../../core/write-file-atomic.js';
 import { findFiles } from '../../flow/json-file.js';
 import type { EventBus } from '../event-bus.js';
-import { DEFAULT_BUS_ID } from '../files/format.js';
+import { DEFAULT_BUS_ID, RESOURCE_ID_PATTERN } from '../files/format.js';
+import { formatSource } from './canonical.js';
 import { SOURCE_FILE_SUFFIX, sourceIdFromPath, type SourceDocument } from './format.js';
 import { IdLedger } from './id-ledger.js';
 import { createSourceIngest, type IngestDeps } from './queue-ingest.js';
 import type { RunningSource, SourceProblem, SourceServices, SourceTypeDefinition } from './types.js';
-import { parseSourceText } from './validate.js';
+import { parseSourceText, validateSource } from './validate.js';
 
-/** A source as the API shows it. */
+/** A source as the API shows it; files are named from the flows folder's parent (`flows/x.source.json`). */
 export interface SourceView {
   id: string;
   file: string;
@@ -34,6 +37,8 @@ interface Entry {
   id: string;
   file: string;
   text: string;
+  /** The file's JSON when it parsed, valid or not: what the editor opens. */
+  json?: unknown;
   document?: SourceDocument;
   issues: ValidationIssue[];
   state: SourceView['state'];
@@ -85,6 +90,53 @@ export class SourceManager {
     return entry && this.view(entry);
   }
 
+  /** The JSON of a source's file as it parsed (valid or not); undefined when unknown or not JSON. */
+  json(id: string): unknown {
+    return this.entries.get(id)?.json;
+  }
+
+  /** The source types the manager knows, for the editor's forms. */
+  types(): readonly SourceTypeDefinition[] {
+    return this.options.types;
+  }
+
+  /** Every issue of a source document as `save` would find them, without saving. */
+  check(id: string, json: unknown): ValidationIssue[] {
+    const buses = new Set(this.options.bus.buses().map((bus) => bus.id));
+    const { issues } = validateSource(json, { file: this.pathFor(id), types: this.options.types, buses });
+    return issues.map((issue) => ({ ...issue, file: this.shown(issue.file ?? this.pathFor(id)) }));
+  }
+
+  /**
+   * Validates, writes the canonical file (atomically) and starts (or restarts) the source from it; throws
+   * VALIDATION with every issue. Saves, deletes and reloads run one at a time.
+   */
+  save(id: string, json: unknown): Promise<{ created: boolean; source: SourceView }> {
+    return this.serial(async () => {
+      checkSourceId(id);
+      const issues = this.check(id, json);
+      if (issues.length > 0) {
+        throw new FlowbusError('VALIDATION', `source "${id}" has ${issues.length} problem(s)`, { issues });
+      }
+      const created = !this.entries.has(id);
+      const path = this.pathFor(id);
+      await writeFileAtomic(path, formatSource(json));
+      await this.apply(path);
+      return { created, source: this.get(id)! };
+    });
+  }
+
+  /** Stops a source and deletes its file; false when there was none. */
+  delete(id: string): Promise<boolean> {
+    return this.serial(async () => {
+      const entry = this.entries.get(id);
+      if (!entry) return false;
+      await this.remove(id);
+      await rm(entry.file, { force: true });
+      return true;
+    });
+  }
+
   /** Reads every source file again; unchanged files keep running, changed ones restart, gone ones stop. */
   reloadAll(): Promise<void> {
     return this.serial(async () => {
@@ -117,9 +169,21 @@ export class SourceManager {
     return lines;
   }
 
-  private serial(work: () => Promise<void>): Promise<void> {
+  /** A file as the API names it: relative to the flows folder's parent, with `/`. */
+  private shown(file: string): string {
+    return relative(dirname(this.options.flowsDir), file).split('\\').join('/');
+  }
+
+  private pathFor(id: string): string {
+    return this.entries.get(id)?.file ?? join(this.options.flowsDir, `${id}${SOURCE_FILE_SUFFIX}`);
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
     const next = this.queue.then(work);
-    this.queue = next.catch(() => undefined);
+    this.queue = next.then(
+      () => undefined,
+      () => undefined,
+    );
     return next;
   }
 
@@ -132,7 +196,7 @@ export class SourceManager {
     if (known && known.text === text && (!known.document || buses.has(known.document.bus ?? DEFAULT_BUS_ID))) return;
     await this.remove(id);
     const parsed = parseSourceText(text, { file, types: this.options.types, buses });
-    const entry: Entry = { id, file, text, issues: parsed.issues, state: 'invalid' };
+    const entry: Entry = { id, file, text, json: parsed.json, issues: parsed.issues, state: 'invalid' };
     if (parsed.document) entry.document = parsed.document;
     this.entries.set(id, entry);
     if (!entry.document) return;
@@ -199,18 +263,25 @@ export class SourceManager {
 
   private view(entry: Entry): SourceView {
     const { document } = entry;
-    const issues = [...entry.issues];
+    const issues = entry.issues.map((issue) => ({ ...issue, file: this.shown(issue.file ?? entry.file) }));
     if (entry.problem) {
       const code = entry.problem.retrying ? 'broker-unavailable' : 'broker-refused';
-      issues.push({ file: entry.file, pointer: entry.problem.pointer, code, message: entry.problem.message });
+      issues.push({ file: this.shown(entry.file), pointer: entry.problem.pointer, code, message: entry.problem.message });
     }
     return {
       id: entry.id,
-      file: entry.file,
+      file: this.shown(entry.file),
       ...(document ? { name: document.name, type: document.type, bus: document.bus ?? DEFAULT_BUS_ID } : {}),
       state: entry.state,
       issues,
       ...(entry.since ? { since: entry.since } : {}),
     };
+  }
+}
+
+function checkSourceId(id: string): void {
+  if (!RESOURCE_ID_PATTERN.test(id)) {
+    const expected = 'expected 1 to 64 letters, digits, "_", "." or "-"';
+    throw new FlowbusError('API:BAD_REQUEST', `invalid source id "${id}": ${expected}`);
   }
 }

@@ -50,7 +50,10 @@ export function createApiApp(context: ApiContext): express.Express {
     // Ingest (`/events`) and the bus's own `/api/...` routes, under the same token check as the rest of the API.
     const apiGuard = requireToken(context.config.authToken);
     installBusRoutes(app, context.bus, { apiGuard, jsonLimit: context.config.limits.bodyBytes });
-    if (context.sources) installSourceRoutes(app, context.sources, context.bus.log, apiGuard);
+    if (context.sources) {
+      const json = jsonBody({ limit: context.config.limits.bodyBytes, maxDepth: context.config.limits.jsonDepth });
+      installSourceRoutes(app, context.sources, context.bus.log, { guard: apiGuard, json });
+    }
   }
   // URL callbacks are not behind the API token: each source verifies its own token or signature.
   context.callbackRoutes?.(app);

@@ -1,9 +1,9 @@
 /**
  * @module Flow files on disk: content versions, atomic writes, and where a flow id lives.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { FlowbusError } from '../../core/errors.js';
 
 /** The suffix of flow files. */
@@ -28,18 +28,7 @@ export async function readFlowText(path: string): Promise<string | undefined> {
   }
 }
 
-/** Writes a file atomically: a temp file beside it, then a rename, so a reader never sees half a flow. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  // A dot-name without the flow suffix: the watcher ignores it.
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, path);
-  } catch (thrown) {
-    await rm(temp, { force: true });
-    throw thrown;
-  }
-}
+export { writeFileAtomic } from '../../core/write-file-atomic.js';
 
 /** The file of a new flow in the flows folder; refuses ids that are not slugs. */
 export function newFlowPath(flowsDir: string, id: string): string {

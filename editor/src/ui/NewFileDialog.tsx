@@ -1,33 +1,38 @@
 /**
- * @module Creating a rule: its name and its id (the file name).
+ * @module Creating a rule or a source (a file of the flows folder): its name and its id (the file name).
  */
 import { useId, useState } from 'react';
 import { RESOURCE_ID_PATTERN } from '../../../engine/bus/files/format.js';
 import { slugify } from '../model/ids.js';
-import { Dialog } from '../ui/Dialog.js';
+import { Dialog } from './Dialog.js';
 
-export interface NewRuleDialogProps {
+export interface NewFileDialogProps {
   taken: ReadonlySet<string>;
   onCreate: (id: string, name: string) => void;
   onClose: () => void;
+  /** What is created; names the labels and the file suffix (`<id>.rule.json`). */
+  noun: 'rule' | 'source';
+  placeholder?: string;
 }
 
-function ruleIdProblem(id: string, taken: ReadonlySet<string>): string | undefined {
+function idProblem(id: string, taken: ReadonlySet<string>, noun: string): string | undefined {
   if (!RESOURCE_ID_PATTERN.test(id)) return 'letters, digits, "_", "." and "-", starting with a letter or digit';
-  return taken.has(id) ? `a rule "${id}" exists already` : undefined;
+  return taken.has(id) ? `a ${noun} "${id}" exists already` : undefined;
 }
 
-export function NewRuleDialog({ taken, onCreate, onClose }: NewRuleDialogProps) {
+/** The dialog asking for a new file's name and id; the id follows the name until edited. */
+export function NewFileDialog({ taken, onCreate, onClose, noun, placeholder }: NewFileDialogProps) {
+  const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
   const ids = useId();
   const [name, setName] = useState('');
   const [id, setId] = useState('');
   const [edited, setEdited] = useState(false);
-  const problem = id === '' ? undefined : ruleIdProblem(id, taken);
+  const problem = id === '' ? undefined : idProblem(id, taken, noun);
   const ready = name.trim() !== '' && id !== '' && !problem;
   const create = () => ready && onCreate(id, name.trim());
   return (
     <Dialog
-      title="New rule"
+      title={`New ${noun}`}
       onClose={onClose}
       footer={
         <>
@@ -48,13 +53,13 @@ export function NewRuleDialog({ taken, onCreate, onClose }: NewRuleDialogProps) 
         }}
       >
         <div className="field">
-          <label htmlFor={`${ids}-name`}>Rule name</label>
+          <label htmlFor={`${ids}-name`}>{`${Noun} name`}</label>
           <input
             id={`${ids}-name`}
             type="text"
             value={name}
             autoFocus
-            placeholder="e.g. CVM alarms"
+            placeholder={placeholder}
             onChange={(event) => {
               setName(event.target.value);
               if (!edited) setId(event.target.value.trim() === '' ? '' : slugify(event.target.value));
@@ -62,7 +67,7 @@ export function NewRuleDialog({ taken, onCreate, onClose }: NewRuleDialogProps) 
           />
         </div>
         <div className={`field${problem ? ' field-invalid' : ''}`}>
-          <label htmlFor={`${ids}-id`}>Rule id</label>
+          <label htmlFor={`${ids}-id`}>{`${Noun} id`}</label>
           <input
             id={`${ids}-id`}
             type="text"
@@ -75,7 +80,7 @@ export function NewRuleDialog({ taken, onCreate, onClose }: NewRuleDialogProps) 
             }}
           />
           <p id={`${ids}-help`} className={problem ? 'field-error' : 'field-help'}>
-            {problem ?? `The file name: ${id || '<id>'}.rule.json`}
+            {problem ?? `The file name: ${id || '<id>'}.${noun}.json`}
           </p>
         </div>
         <button type="submit" hidden />
