@@ -43,7 +43,8 @@ export type JsonReading =
  *
  * @example
  * readJson('{"a": 1, "a": [1 2]}');
- * // { ok: false, error: { problem: 'syntax', line: 1, column: 18, pointer: '/a/1', reason: 'expected "," or "]" after a list item', ... } }
+ * // { ok: false, error: { problem: 'syntax', line: 1, column: 18, pointer: '/a/1',
+ * //   reason: 'expected "," or "]" after a list item', ... } }
  */
 export function readJson(text: string, options: JsonReadOptions = {}): JsonReading {
   const reader = new JsonReader(text, options.maxDepth ?? Number.POSITIVE_INFINITY);
@@ -95,7 +96,17 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const NUMBER_CONTINUES = /[0-9.eE+-]/;
-const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+const INVALID_ESCAPE = 'invalid escape in a string: expected one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX';
 const WORDS = [['true', true], ['false', false], ['null', null]] as const;
 /** What the reader's `readValueOrOpen` answers for an object or array it opened and will fill. */
 const OPENED = Symbol('opened');
@@ -233,7 +244,7 @@ class JsonReader {
       const hex = this.text.slice(at + 2, at + 6);
       if (/^[0-9a-fA-F]{4}$/.test(hex)) return String.fromCharCode(Number.parseInt(hex, 16));
     } else if (letter !== undefined && Object.hasOwn(ESCAPES, letter)) return ESCAPES[letter]!;
-    return this.failAt(at, 'invalid escape in a string: expected one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX', pointer);
+    return this.failAt(at, INVALID_ESCAPE, pointer);
   }
 
   private readNumber(): number {

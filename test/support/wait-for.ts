@@ -9,7 +9,8 @@ export interface WaitOptions {
 }
 
 /**
- * Polls `probe` until it gives a truthy value and returns that value; fails naming `what` after `timeoutMs`. Probes may be async; an error a probe throws fails the wait at once.
+ * Polls `probe` until it gives a truthy value and returns that value; fails naming `what` after `timeoutMs`.
+ * Probes may be async; an error a probe throws fails the wait at once.
  *
  * @example
  * await waitFor(() => robot.received.length === 2, 'both robot messages');

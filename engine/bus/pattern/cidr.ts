@@ -23,15 +23,17 @@ export function parseIp(text: string): Words | undefined {
 function hasStrictIpv6Groups(text: string): boolean {
   const groups = text.split(':');
   const last = groups.length - 1;
-  return groups.every((group, index) =>
-    index === last && group.includes('.') ? ipaddr.IPv4.isValidFourPartDecimal(group) : IPV6_STRICT_GROUP.test(group),
-  );
+  return groups.every((group, index) => {
+    if (index === last && group.includes('.')) return ipaddr.IPv4.isValidFourPartDecimal(group);
+    return IPV6_STRICT_GROUP.test(group);
+  });
 }
 
 function wordsOf(bytes: number[]): Words {
   const words: Words = [];
   for (let index = 0; index < bytes.length; index += 4) {
-    words.push(((bytes[index]! << 24) | (bytes[index + 1]! << 16) | (bytes[index + 2]! << 8) | bytes[index + 3]!) >>> 0);
+    const [first, second, third, fourth] = bytes.slice(index, index + 4) as [number, number, number, number];
+    words.push(((first << 24) | (second << 16) | (third << 8) | fourth) >>> 0);
   }
   return words;
 }

@@ -14,7 +14,7 @@ export type PatternTextResult = { ok: true; value: unknown } | { ok: false; issu
  *
  * @example
  * readPatternText('{"a": [1, 2 3]}');
- * // { ok: false, issues: [{ pointer: '/a/2', message: 'invalid JSON at line 1, column 13: expected "," or "]" ...' }] }
+ * // { ok: false, issues: [{ pointer: '/a/2', message: 'invalid JSON at line 1, column 13: expected "," ...' }] }
  */
 export function readPatternText(text: string): PatternTextResult {
   const maxDepth = PATTERN_LIMITS.maxDepth;
