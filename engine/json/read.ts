@@ -143,7 +143,7 @@ class JsonReader {
           this.position += 1;
           this.skipWhitespace();
           if (this.text[this.position] === close) {
-            this.fail(`a trailing comma is not allowed: remove the "," before "${close}"`, this.pointer(-1));
+            this.fail(`a trailing comma is not allowed: remove the "," before "${close}"`, -1);
           }
           if ('object' in top) this.readKey(top);
           break;
@@ -151,7 +151,7 @@ class JsonReader {
         if (char !== close) {
           // In a list the text met is where the next item would be; in an object, between members.
           if ('array' in top) this.fail('expected "," or "]" after a list item');
-          this.fail('expected "," or "}" after a property value', this.pointer(-1));
+          this.fail('expected "," or "}" after a property value', -1);
         }
         this.position += 1;
         this.stack.pop();
@@ -195,8 +195,8 @@ class JsonReader {
   }
 
   private readKey(frame: { object: Record<string, unknown>; key: string }): void {
-    if (this.text[this.position] !== '"') this.fail('expected a property name in double quotes', this.pointer(-1));
-    frame.key = this.readString(this.pointer(-1));
+    if (this.text[this.position] !== '"') this.fail('expected a property name in double quotes', -1);
+    frame.key = this.readString(-1);
     this.skipWhitespace();
     if (this.text[this.position] !== ':') this.fail('expected ":" after the property name');
     this.position += 1;
@@ -216,7 +216,8 @@ class JsonReader {
     } else object[key] = value;
   }
 
-  private readString(pointer?: string): string {
+  /** Reads a string; `level` -1 for a key (an error in it is placed at its object). */
+  private readString(level: 0 | -1 = 0): string {
     const start = this.position;
     let result = '';
     let chunkStart = start + 1;
@@ -226,25 +227,25 @@ class JsonReader {
         this.position = at + 1;
         return result + this.text.slice(chunkStart, at);
       }
-      if (Number.isNaN(code)) this.failAt(start, 'unterminated string: expected a closing double quote', pointer);
+      if (Number.isNaN(code)) this.failAt(start, 'unterminated string: expected a closing double quote', level);
       if (code < 0x20) {
-        this.failAt(at, 'control character in a string: write it as an escape such as \\n or \\t', pointer);
+        this.failAt(at, 'control character in a string: write it as an escape such as \\n or \\t', level);
       }
       if (code === BACKSLASH) {
-        result += this.text.slice(chunkStart, at) + this.readEscape(at, pointer);
+        result += this.text.slice(chunkStart, at) + this.readEscape(at, level);
         at += this.text[at + 1] === 'u' ? 5 : 1;
         chunkStart = at + 1;
       }
     }
   }
 
-  private readEscape(at: number, pointer: string | undefined): string {
+  private readEscape(at: number, level: 0 | -1): string {
     const letter = this.text[at + 1];
     if (letter === 'u') {
       const hex = this.text.slice(at + 2, at + 6);
       if (/^[0-9a-fA-F]{4}$/.test(hex)) return String.fromCharCode(Number.parseInt(hex, 16));
     } else if (letter !== undefined && Object.hasOwn(ESCAPES, letter)) return ESCAPES[letter]!;
-    return this.failAt(at, INVALID_ESCAPE, pointer);
+    return this.failAt(at, INVALID_ESCAPE, level);
   }
 
   private readNumber(): number {
@@ -276,12 +277,14 @@ class JsonReader {
     return joinPointer('', ...frames.map((frame) => ('array' in frame ? frame.array.length : frame.key)));
   }
 
-  private fail(reason: string, pointer = this.pointer()): never {
-    return this.failAt(this.position, reason, pointer);
+  /** Stops with a syntax error here; the pointer (worked out only now) is of the value, or with -1 its container. */
+  private fail(reason: string, level: 0 | -1 = 0): never {
+    return this.failAt(this.position, reason, level);
   }
 
-  private failAt(offset: number, reason: string, pointer = this.pointer()): never {
+  private failAt(offset: number, reason: string, level: 0 | -1 = 0): never {
     const atEnd = offset >= this.text.length && !reason.startsWith('unterminated');
+    const pointer = this.pointer(level);
     throw new ReadFailure(offset, 'syntax', pointer, atEnd ? `unexpected end of the text: ${reason}` : reason);
   }
 }
