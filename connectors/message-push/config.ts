@@ -195,10 +195,10 @@ export const messagePushConfigSchema: Schema = {
       description:
         'Replaces the default alarm message; `{{ field }}` holes take JSONata over the alarm fields.',
       properties: {
-        subject: { type: 'string', title: 'Subject' },
-        text: { type: 'string', title: 'Text body' },
-        html: { type: 'string', title: 'HTML body' },
-        markdown: { type: 'string', title: 'Robot markdown' },
+        subject: { type: 'string', title: 'Subject', 'x-template': 'jsonata' },
+        text: { type: 'string', title: 'Text body', 'x-template': 'jsonata', 'x-widget': 'textarea' },
+        html: { type: 'string', title: 'HTML body', 'x-template': 'jsonata', 'x-widget': 'textarea' },
+        markdown: { type: 'string', title: 'Robot markdown', 'x-template': 'jsonata', 'x-widget': 'textarea' },
       },
       additionalProperties: false,
     },

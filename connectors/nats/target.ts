@@ -4,7 +4,7 @@
  */
 import type { TargetTypeDefinition } from '../../engine/bus/types.js';
 import { fillTemplate } from '../../engine/bus/sources/index.js';
-import { NATS_TYPE, serverFields, serverOptions } from './connection.js';
+import { checkServerUrl, NATS_TYPE, serverFields, serverOptions } from './connection.js';
 import { natsMessage } from './nats-binding.js';
 import type { NatsPublishers } from './publisher.js';
 
@@ -25,6 +25,7 @@ export const natsTargetConfigSchema = {
       minLength: 1,
       title: 'Subject',
       description: 'A subject of a JetStream stream; `{type}`, `{source}`, `{subject}`, `{id}` holes from the event.',
+      'x-template': 'event-attributes',
     },
     timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Ack timeout' },
   },
@@ -50,6 +51,7 @@ export function createNatsTarget(publishers: NatsPublishers): TargetTypeDefiniti
       'window. Waits for the JetStream ack; a subject no stream takes is not retried.',
     config: natsTargetConfigSchema as never,
     defaultRetry: { maxAttempts: 6, initialDelayMs: 500, maxDelayMs: 30_000 },
+    check: checkServerUrl,
     async deliver(batch, { config, services }) {
       const options = await serverOptions(config, services.connections);
       let last = '';

@@ -102,6 +102,11 @@ export const webhookTarget: TargetTypeDefinition<WebhookTargetConfig> = {
   },
   batching: true,
   defaultRetry: { maxAttempts: 4 },
+  check(config) {
+    if (URL.canParse(config.url)) return [];
+    const message = `url: "${config.url}" is not a URL (expected http:// or https:// and a host)`;
+    return [{ pointer: '/url', code: 'invalid-url', message }];
+  },
   async deliver(batch, { config, signal, services }) {
     const { body, contentType } = webhookBody(batch);
     const headers = {
