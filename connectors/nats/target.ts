@@ -3,6 +3,7 @@
  * (structured; binary `ce-` headers with the transform output as payload) and waits for the publish ack.
  */
 import type { TargetTypeDefinition } from '../../engine/bus/types.js';
+import { probeNatsTarget } from './probe.js';
 import { fillTemplate } from '../../engine/bus/sources/index.js';
 import { checkServerUrl, NATS_TYPE, serverFields, serverOptions } from './connection.js';
 import { natsMessage } from './nats-binding.js';
@@ -51,6 +52,7 @@ export function createNatsTarget(publishers: NatsPublishers): TargetTypeDefiniti
       'window. Waits for the JetStream ack; a subject no stream takes is not retried.',
     config: natsTargetConfigSchema as never,
     defaultRetry: { maxAttempts: 6, initialDelayMs: 500, maxDelayMs: 30_000 },
+    probe: probeNatsTarget,
     check: checkServerUrl,
     async deliver(batch, { config, services }) {
       const options = await serverOptions(config, services.connections);

@@ -3,6 +3,7 @@
  * AMQP binding (structured; binary with the transform output as body), and waits for the publisher confirm.
  */
 import type { TargetTypeDefinition } from '../../engine/bus/types.js';
+import { probeRabbitTarget } from './probe.js';
 import { fillTemplate } from '../../engine/bus/sources/index.js';
 import { amqpMessage } from './amqp-binding.js';
 import { brokerFields, brokerUrl, checkBrokerUrl, RABBITMQ_TYPE } from './connection.js';
@@ -52,6 +53,7 @@ export function createRabbitTarget(publishers: RabbitPublishers): TargetTypeDefi
       'exchange (404) or credentials are not retried; a lost connection is.',
     config: rabbitTargetConfigSchema as never,
     defaultRetry: { maxAttempts: 6, initialDelayMs: 500, maxDelayMs: 30_000 },
+    probe: probeRabbitTarget,
     check: checkBrokerUrl,
     async deliver(batch, { config, services, signal }) {
       const url = await brokerUrl(config, services.connections);

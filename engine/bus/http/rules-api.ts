@@ -30,7 +30,7 @@ export function addRuleRoutes(router: Router, bus: EventBus, json: express.Reque
       enabled: entry.rule?.enabled ?? document.enabled ?? true,
       valid: entry.issues.length === 0,
       targets: entry.rule?.targets.map((target) => ({ id: target.id, type: target.type })) ?? [],
-      issues: entry.issues.map((issue) => ({ ...issue, file: fileOf(issue.file) })),
+      issues: [...entry.issues, ...bus.targetProblems(entry.id)].map((issue) => ({ ...issue, file: fileOf(issue.file) })),
     };
   };
   const busSummary = (entry: BusEntry) => ({
