@@ -14,13 +14,21 @@ export interface SchemaFormProps {
   onFieldChange: (field: string, value: unknown) => void;
   /** Issues by field name. */
   issues?: Map<string, ValidationIssue[]>;
+  /**
+   * The JSON pointer of this object in the document its issues point into; with it (and a nested form
+   * context) object fields get forms of their own, whose issues show at their fields.
+   */
+  pointer?: string;
 }
+
+const fieldPointer = (pointer: string | undefined, name: string) =>
+  pointer === undefined ? undefined : `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
 /**
  * @example
  * <SchemaForm schema={manifest.config} value={step.config} onFieldChange={(field, value) => ...} />
  */
-export function SchemaForm({ schema, value, onFieldChange, issues }: SchemaFormProps) {
+export function SchemaForm({ schema, value, onFieldChange, issues, pointer }: SchemaFormProps) {
   const fields = orderedFields(schema);
   const required = new Set(schema.required ?? []);
   const config = value ?? {};
@@ -38,6 +46,7 @@ export function SchemaForm({ schema, value, onFieldChange, issues }: SchemaFormP
           value={config[name]}
           onChange={(next) => onFieldChange(name, next)}
           issues={issues?.get(name)}
+          pointer={fieldPointer(pointer, name)}
         />
       ))}
       {extra.map((name) => (

@@ -87,6 +87,7 @@ export const webhookTarget: TargetTypeDefinition<WebhookTargetConfig> = {
         type: 'string',
         title: 'Connection',
         description: 'The name of an http-auth connection config.',
+        'x-connection': 'http-auth',
       },
       timeoutMs: {
         type: 'integer',
