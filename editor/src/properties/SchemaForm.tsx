@@ -19,6 +19,8 @@ export interface SchemaFormProps {
    * context) object fields get forms of their own, whose issues show at their fields.
    */
   pointer?: string;
+  /** Shown when the schema declares no field and the value holds none. */
+  emptyText?: string;
 }
 
 const fieldPointer = (pointer: string | undefined, name: string) =>
@@ -28,13 +30,13 @@ const fieldPointer = (pointer: string | undefined, name: string) =>
  * @example
  * <SchemaForm schema={manifest.config} value={step.config} onFieldChange={(field, value) => ...} />
  */
-export function SchemaForm({ schema, value, onFieldChange, issues, pointer }: SchemaFormProps) {
+export function SchemaForm({ schema, value, onFieldChange, issues, pointer, emptyText = 'This step has no settings.' }: SchemaFormProps) {
   const fields = orderedFields(schema);
   const required = new Set(schema.required ?? []);
   const config = value ?? {};
   // Fields the schema does not declare are kept and shown, so that they can be seen and removed.
   const extra = Object.keys(config).filter((key) => !schema.properties?.[key]);
-  if (fields.length === 0 && extra.length === 0) return <p className="muted">This step has no settings.</p>;
+  if (fields.length === 0 && extra.length === 0) return <p className="muted">{emptyText}</p>;
   return (
     <div className="schema-form">
       {fields.map(([name, field]) => (

@@ -76,7 +76,14 @@ function TargetConfig({ index, target, type, flows, issues, onConfig }: {
   return (
     <>
       <IssueList issues={below.get('') ?? []} />
-      <SchemaForm schema={type.config} value={config} pointer={pointer} issues={below} onFieldChange={setField} />
+      <SchemaForm
+        schema={type.config}
+        value={config}
+        pointer={pointer}
+        issues={below}
+        onFieldChange={setField}
+        emptyText="This target type has no settings."
+      />
     </>
   );
 }
