@@ -1,6 +1,7 @@
 /**
  * @module The `nats` target's probe at rule load: a JetStream stream takes the target's subject (its
- * `{attribute}` holes stand for any token). A server that cannot be reached throws, to be asked again later.
+ * `{attribute}` holes stand for any token). A server that cannot be reached, or a connection not created yet,
+ * throws, to be asked again later.
  */
 import { connect } from 'nats';
 import type { TargetProbeProblem, TargetProbeServices } from '../../engine/bus/types.js';
@@ -21,12 +22,8 @@ export function probedSubject(subject: string): string {
  */
 export async function probeNatsTarget(config: NatsTargetConfig, services: TargetProbeServices): Promise<TargetProbeProblem[]> {
   const where = config.connection ? '/connection' : '/url';
-  let options: Awaited<ReturnType<typeof serverOptions>>;
-  try {
-    options = await serverOptions(config, services.connections);
-  } catch (error) {
-    return [{ pointer: where, message: (error as Error).message }];
-  }
+  // A connection not created yet (or its store away) is asked about again with backoff, like a broker away.
+  const options = await serverOptions(config, services.connections);
   const connection = await connect({ ...options, reconnect: false, timeout: 10_000 }).catch((error: unknown) => {
     const typed = natsError(error, `connecting to ${options.servers}`);
     if (typed.type === 'NATS:CONNECTIVITY' || typed.type === 'NATS:TIMEOUT') throw typed;

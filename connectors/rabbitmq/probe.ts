@@ -1,7 +1,7 @@
 /**
  * @module The `rabbitmq` target's probe at rule load: the exchange exists (a passive declare on a
  * throwaway connection and channel, so a refusal closes nothing the publishers use), the credentials are
- * taken. A broker that cannot be reached throws, to be asked again later.
+ * taken. A broker that cannot be reached, or a connection not created yet, throws, to be asked again later.
  */
 import { connect } from 'amqplib';
 import type { TargetProbeProblem, TargetProbeServices } from '../../engine/bus/types.js';
@@ -20,12 +20,8 @@ export async function probeRabbitTarget(
   services: TargetProbeServices,
 ): Promise<TargetProbeProblem[]> {
   const where = config.connection ? '/connection' : '/url';
-  let url: string;
-  try {
-    url = await brokerUrl(config, services.connections);
-  } catch (error) {
-    return [{ pointer: where, message: (error as Error).message }];
-  }
+  // A connection not created yet (or its store away) is asked about again with backoff, like a broker away.
+  const url = await brokerUrl(config, services.connections);
   const model = await connect(url, { timeout: 10_000 }).catch((error: unknown) => {
     const typed = rabbitError(error, `connecting to ${shownUrl(url)}`);
     if (typed.type === 'RABBITMQ:CONNECTIVITY') throw typed;
