@@ -43,6 +43,14 @@ interface NestedProps {
   issues: readonly ValidationIssue[];
 }
 
+/** The object with one field set, or removed when `value` is undefined. */
+function withField(object: Record<string, unknown>, field: string, value: unknown): Record<string, unknown> {
+  const updated = { ...object };
+  if (value === undefined) delete updated[field];
+  else updated[field] = value;
+  return updated;
+}
+
 function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
@@ -63,9 +71,7 @@ export function NestedObjectField({ name, schema, value, onChange, pointer, issu
         pointer={pointer}
         issues={below}
         onFieldChange={(field, next) => {
-          const updated = { ...object };
-          if (next === undefined) delete updated[field];
-          else updated[field] = next;
+          const updated = withField(object, field, next);
           onChange(Object.keys(updated).length > 0 ? updated : undefined);
         }}
       />
@@ -109,19 +115,14 @@ export function ObjectListField({ name, schema, value, onChange, pointer, issues
               value={object}
               pointer={at}
               issues={itemBelow}
-              onFieldChange={(field, next) => {
-                const updated = { ...object };
-                if (next === undefined) delete updated[field];
-                else updated[field] = next;
-                replace(index, updated);
-              }}
+              onFieldChange={(field, next) => replace(index, withField(object, field, next))}
             />
             <button
               type="button"
               className="button button-small button-danger"
               aria-label={`Remove ${label}`}
               onClick={() => {
-                const rest = items.filter((_, at2) => at2 !== index);
+                const rest = items.filter((_, other) => other !== index);
                 onChange(rest.length > 0 ? rest : undefined);
               }}
             >

@@ -9,7 +9,7 @@ import type { ValidationIssue } from '../../core/issues.js';
 import type { ConnectionResolver } from '../../core/step-definition.js';
 import type { BusLog } from '../delivery/deps.js';
 import type { CompiledRule } from '../files/compiled-rule.js';
-import { DEFAULT_RECONNECT, reconnectDelay, type ReconnectPolicy } from '../sources/reconnect.js';
+import { DEFAULT_RECONNECT, pause, reconnectDelay, type ReconnectPolicy } from '../sources/reconnect.js';
 import type { TargetTypeDefinition } from '../types.js';
 
 export interface TargetProbeOptions {
@@ -50,18 +50,6 @@ function probesOf(rule: CompiledRule): Probe[] {
     probes.push({ at: where, label: `${target.id} dead letters`, definition: queue.definition, config: queue.config });
   });
   return probes;
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** Probes the targets of the loaded rules; one background loop per probed config. */
