@@ -63,7 +63,11 @@ function ConditionRow({ row, index, suggestions, fieldsList, onChange, onRemove 
   const seen = suggestions.get(row.path.trim()) ?? [];
   const numeric = seen.length > 0 && seen.every((value) => typeof value === 'number');
   const [text, setText] = useState(row.values.join(', '));
-  useEffect(() => setText(row.values.join(', ')), [row.values]);
+  // A value picked from the suggestions changes the list: show it, but never rewrite what is being typed
+  // ("a," is the list ["a"] on its way to a second value).
+  useEffect(() => {
+    setText((typed) => (parseValues(typed, numeric).join('\n') === row.values.join('\n') ? typed : row.values.join(', ')));
+  }, [row.values, numeric]);
   const label = `Condition ${index + 1}`;
   return (
     <fieldset className="pattern-row" aria-label={label}>
