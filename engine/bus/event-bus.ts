@@ -149,14 +149,16 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
     reloadFile: (path) => catalog.reloadFile(path),
     reloadAll: () => catalog.reloadAll(),
     redrive: (id) => dispatcher.redrive(id),
-    metricsText: () =>
-      metrics.lines({
+    metricsText: () => [
+      ...metrics.lines({
         flowbus_bus_unsettled_events: ['Accepted events with deliveries not finished.', journal.unsettled],
         flowbus_bus_queued_deliveries: ['Deliveries waiting or in flight.', dispatcher.queued],
         flowbus_bus_dead_letters: ['Dead letters stored.', deadLetters.size],
         flowbus_bus_log_store_entries: ['Events kept in the log store.', logStore.size],
         flowbus_bus_journal_corrupt_copies: ['Copies of corrupt journal segments kept aside.', corruptCopies],
       }),
+      ...probes.metricsText(),
+    ],
     idle: () => dispatcher.idle(),
     async close() {
       if (closed) return;

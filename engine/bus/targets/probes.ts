@@ -79,6 +79,16 @@ export class TargetProbes {
     return [...(this.watches.get(id)?.issues.values() ?? [])].flat();
   }
 
+  /** Prometheus lines: one gauge series per probed config, 1 once its system answered with no problem. */
+  metricsText(): string[] {
+    const name = 'flowbus_target_probe_ok';
+    const lines = [`# HELP ${name} Whether the broker of a rule's queue target answered its probe with no problem.`, `# TYPE ${name} gauge`];
+    for (const [id, watch] of this.watches) {
+      for (const [at, issues] of watch.issues) lines.push(`${name}{rule="${id}",config="${at}"} ${issues.length === 0 ? 1 : 0}`);
+    }
+    return lines;
+  }
+
   close(): void {
     for (const [id, watch] of this.watches) this.stop(id, watch);
   }
