@@ -116,6 +116,9 @@ describe('queue targets probed at rule load', () => {
     ]);
     const { body } = await story.api('GET', '/api/health');
     expect((body.problems ?? []).map((problem: any) => problem.component)).not.toContain('rule:nats-subjects/targets/0/config');
+    const metrics = await (await fetch(`${story.server.url}/api/metrics`)).text();
+    expect(metrics).toContain('flowbus_target_probe_ok{rule="nats-subjects",config="/targets/0/config"} 1');
+    expect(metrics).toContain('flowbus_target_probe_ok{rule="nats-subjects",config="/targets/1/config"} 0');
   }, 60_000);
 
   it('probes a rule again when it is saved, and stops reporting what was fixed', async () => {
