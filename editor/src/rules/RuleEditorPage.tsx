@@ -53,10 +53,20 @@ export function RuleEditorPage({ ruleId, newDraft }: RuleEditorPageProps) {
     types: TargetTypeManifest[];
   }>();
   const [serverIssues, setServerIssues] = useState<ValidationIssue[]>();
+  // What the queue brokers said of the saved rule when the server loaded it (an exchange they do not have).
+  const [brokerIssues, setBrokerIssues] = useState<ValidationIssue[]>([]);
   const liveIssues = useRuleIssues(ruleId, draft);
   const issues = serverIssues ?? liveIssues;
   useEffect(() => {
-    if (!newDraft) getRule(ruleId).then((detail) => setDraft(detail.rule as RuleDraft), (thrown: Error) => setError(thrown.message));
+    if (!newDraft) {
+      getRule(ruleId).then(
+        (detail) => {
+          setDraft(detail.rule as RuleDraft);
+          setBrokerIssues(detail.issues.filter((issue) => issue.code.startsWith('broker-')));
+        },
+        (thrown: Error) => setError(thrown.message),
+      );
+    }
     const fallbackBuses = [{ id: 'default', name: 'Default bus' }];
     Promise.all([listFlows(), listConnections().catch(() => []), listBuses().catch(() => fallbackBuses), listTargetTypes()]).then(
       ([flows, connections, buses, types]) => setContext({ flows, connections, buses, types }),
@@ -75,6 +85,7 @@ export function RuleEditorPage({ ruleId, newDraft }: RuleEditorPageProps) {
     try {
       await saveRule(ruleId, draft);
       setSaved(true);
+      setBrokerIssues([]);
       setNotice('Saved the rule file.');
     } catch (thrown) {
       const refused = thrown instanceof ApiError ? thrown.issues : [];
@@ -108,6 +119,7 @@ export function RuleEditorPage({ ruleId, newDraft }: RuleEditorPageProps) {
       </header>
       {error ? <Banner tone="error">{error}</Banner> : null}
       {notice ? <Banner tone="success">{notice}</Banner> : null}
+      {brokerIssues.length > 0 ? <IssueList issues={brokerIssues} title="Problems while running" showFile /> : null}
       <div className="rule-columns">
         <div className="rule-form">
           <IssueList issues={split.other} />
