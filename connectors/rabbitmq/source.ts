@@ -132,7 +132,9 @@ export const rabbitmqSource: SourceTypeDefinition<RabbitSourceConfig> = {
     'the bus, a redelivered one whose event id the bus holds is acked without a second event, and one the bus ' +
     'refuses (invalid, too large) is nacked without requeue, to the dead-letter exchange. CloudEvents in the ' +
     'AMQP binding (`cloudEvents_*` headers or `application/cloudevents+json`) are taken as they are; other ' +
-    'messages are wrapped by `event`.',
+    'messages are wrapped by `event`, with the `messageId` as event id, else a hash of the queue, the routing, ' +
+    'the properties and the body (a redelivery repeats them; two identical messages without `messageId` are ' +
+    'one event).',
   config: {
     type: 'object',
     properties: {
