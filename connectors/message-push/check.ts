@@ -15,7 +15,8 @@ function timeZoneIssues(timeZone: string | undefined): TargetConfigIssue[] {
     checkTimeZone(timeZone);
     return [];
   } catch {
-    const message = `timeZone: unknown time zone "${timeZone}": expected an IANA name such as Asia/Shanghai or Europe/Berlin`;
+    const expected = 'expected an IANA name such as Asia/Shanghai or Europe/Berlin';
+    const message = `timeZone: unknown time zone "${timeZone}": ${expected}`;
     return [{ pointer: '/timeZone', code: 'unknown-time-zone', message }];
   }
 }
@@ -29,7 +30,8 @@ function templateIssues(template: MessageTemplate | undefined): TargetConfigIssu
       compileTemplate(source);
     } catch (thrown) {
       const reason = (thrown as Error).message;
-      issues.push({ pointer: `/template/${field}`, code: 'expression-syntax', message: `template.${field}: ${reason}` });
+      const message = `template.${field}: ${reason}`;
+      issues.push({ pointer: `/template/${field}`, code: 'expression-syntax', message });
     }
   }
   return issues;

@@ -20,7 +20,10 @@ export function probedSubject(subject: string): string {
  * @example
  * await probeNatsTarget({ url, subject: 'warehouse.orders.{subject}' }, { signal });
  */
-export async function probeNatsTarget(config: NatsTargetConfig, services: TargetProbeServices): Promise<TargetProbeProblem[]> {
+export async function probeNatsTarget(
+  config: NatsTargetConfig,
+  services: TargetProbeServices,
+): Promise<TargetProbeProblem[]> {
   const where = config.connection ? '/connection' : '/url';
   // A connection not created yet (or its store away) is asked about again with backoff, like a broker away.
   const options = await serverOptions(config, services.connections);
@@ -35,7 +38,8 @@ export async function probeNatsTarget(config: NatsTargetConfig, services: Target
     const manager = await connection.jetstreamManager();
     const stream = await manager.streams.find(subject).catch(() => undefined);
     if (stream) return [];
-    return [{ pointer: '/subject', message: `no JetStream stream takes subject "${subject}": add one whose subjects cover it` }];
+    const message = `no JetStream stream takes subject "${subject}": add one whose subjects cover it`;
+    return [{ pointer: '/subject', message }];
   } finally {
     await connection.close().catch(() => undefined);
   }

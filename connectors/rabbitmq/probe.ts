@@ -13,7 +13,8 @@ import type { RabbitTargetConfig } from './target.js';
  * Resolves with what the broker refused (`[]` when the exchange is there); throws when it is away.
  *
  * @example
- * await probeRabbitTarget({ url, exchange: 'erp' }, { signal }); // [{ pointer: '/exchange', message: "... NOT_FOUND - no exchange 'erp' ..." }]
+ * await probeRabbitTarget({ url, exchange: 'erp' }, { signal });
+ * // [{ pointer: '/exchange', message: "exchange \"erp\": ... NOT_FOUND - no exchange 'erp' in vhost '/'" }]
  */
 export async function probeRabbitTarget(
   config: RabbitTargetConfig,

@@ -61,7 +61,12 @@ export function NestedObjectField({ name, schema, value, onChange, pointer, issu
   const object = asRecord(value);
   const title = fieldTitle(name, schema);
   return (
-    <details className="nested-object" data-field={name} open={value !== undefined || issues.length > 0} aria-label={title}>
+    <details
+      className="nested-object"
+      data-field={name}
+      open={value !== undefined || issues.length > 0}
+      aria-label={title}
+    >
       <summary>{title}</summary>
       {schema.description ? <p className="field-help">{schema.description}</p> : null}
       <IssueLines issues={below.get('') ?? []} />

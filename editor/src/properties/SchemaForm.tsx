@@ -30,7 +30,8 @@ const fieldPointer = (pointer: string | undefined, name: string) =>
  * @example
  * <SchemaForm schema={manifest.config} value={step.config} onFieldChange={(field, value) => ...} />
  */
-export function SchemaForm({ schema, value, onFieldChange, issues, pointer, emptyText = 'This step has no settings.' }: SchemaFormProps) {
+export function SchemaForm(props: SchemaFormProps) {
+  const { schema, value, onFieldChange, issues, pointer, emptyText = 'This step has no settings.' } = props;
   const fields = orderedFields(schema);
   const required = new Set(schema.required ?? []);
   const config = value ?? {};

@@ -100,12 +100,14 @@ export function formatDefault(value: unknown): string {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !('$expr' in value) && !('$template' in value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return !('$expr' in value) && !('$template' in value);
 }
 
 /** Whether a field is an object with declared fields, whose value (if any) a nested form can show. */
 export function isNestedObject(schema: JsonSchema, value: unknown): boolean {
-  return typesOf(schema).includes('object') && schema.properties !== undefined && (value === undefined || isPlainObject(value));
+  const object = typesOf(schema).includes('object') && schema.properties !== undefined;
+  return object && (value === undefined || isPlainObject(value));
 }
 
 /** Whether a field is a list of objects with declared fields, whose value (if any) a list of forms can show. */

@@ -82,9 +82,12 @@ export class TargetProbes {
   /** Prometheus lines: one gauge series per probed config, 1 once its system answered with no problem. */
   metricsText(): string[] {
     const name = 'flowbus_target_probe_ok';
-    const lines = [`# HELP ${name} Whether the broker of a rule's queue target answered its probe with no problem.`, `# TYPE ${name} gauge`];
+    const help = "Whether the broker of a rule's queue target answered its probe with no problem.";
+    const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`];
     for (const [id, watch] of this.watches) {
-      for (const [at, issues] of watch.issues) lines.push(`${name}{rule="${id}",config="${at}"} ${issues.length === 0 ? 1 : 0}`);
+      for (const [at, issues] of watch.issues) {
+        lines.push(`${name}{rule="${id}",config="${at}"} ${issues.length === 0 ? 1 : 0}`);
+      }
     }
     return lines;
   }
@@ -116,15 +119,21 @@ export class TargetProbes {
     while (!signal.aborted) {
       try {
         const problems = await probe.definition.probe!(probe.config, { connections, signal });
-        const issue = (pointer: string, message: string) => ({ pointer: `${probe.at}${pointer}`, code: 'broker-refused', message });
-        return report(problems.map(({ pointer, message }) => ({ ...(file ? { file } : {}), ...issue(pointer, message) })));
+        const issue = ({ pointer, message }: { pointer: string; message: string }) => ({
+          ...(file ? { file } : {}),
+          pointer: `${probe.at}${pointer}`,
+          code: 'broker-refused',
+          message,
+        });
+        return report(problems.map(issue));
       } catch (error) {
         if (signal.aborted) return;
         attempt += 1;
         const reason = (error as Error).message;
         report([{ ...(file ? { file } : {}), pointer: probe.at, code: 'broker-unavailable', message: reason }]);
         const delay = reconnectDelay(attempt, this.options.policy ?? DEFAULT_RECONNECT);
-        log('warn', `rule "${rule.id}" target "${probe.label}": ${reason}; asking again in ${delay} ms`, { rule: rule.id });
+        const message = `rule "${rule.id}" target "${probe.label}": ${reason}; asking again in ${delay} ms`;
+        log('warn', message, { rule: rule.id });
         await pause(delay, signal);
       }
     }
