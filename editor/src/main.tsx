@@ -11,6 +11,7 @@ import './styles/panels.css';
 import './styles/forms.css';
 import './styles/runs.css';
 import './styles/pages.css';
+import './styles/rule-forms.css';
 import './styles/changes.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -26,7 +26,7 @@ export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) =
       <header className="page-header">
         <div>
           <h1>Rules</h1>
-          <p className="muted">A rule sends the events of a bus that match its pattern to its targets: flows, webhooks, the log store.</p>
+          <p className="muted">A rule sends the events of a bus that match its pattern to its targets: flows, webhooks, the log store, message push, queues.</p>
         </div>
         <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
           New rule
