@@ -6,7 +6,7 @@ import { createActor } from 'xstate';
 import { FlowbusError, toFlowError, type FlowError } from '../core/errors.js';
 import { createMessage, type Message } from '../core/message.js';
 import { BoundedList } from './bounded-list.js';
-import { defaultServices, pushTrace, type ExecutionEnv, type RunContext } from './environment.js';
+import { attachEnv, defaultServices, detachEnv, pushTrace, type ExecutionEnv, type RunState } from './environment.js';
 import { resolveExecutionLimits } from './limits.js';
 import type { FlowMachine } from './machine.js';
 import type { PlanAction } from './plan.js';
@@ -20,7 +20,7 @@ type Ending = { status: ExecutionStatus; error?: FlowError; message?: Message };
 
 /** Runs one execution's steps and reports how they ended; `stop` abandons them. */
 export interface Driver {
-  start(context: RunContext, done: (ending: Ending) => void): { stop(): void };
+  start(context: RunState, done: (ending: Ending) => void): { stop(): void };
 }
 
 /** Runs the flow's machine as an xstate actor. */
@@ -85,12 +85,12 @@ export async function executeFlow(
     trace: new BoundedList(limits.traceEntries, (entry) => entry.stepId),
     logs: new BoundedList(limits.traceEntries, (entry) => entry.stepId),
     closed: false,
+    mode: 'express',
   };
-  const context: RunContext = {
-    env,
+  const context: RunState = {
+    run: attachEnv(env),
     message: createMessage({ payload: input.payload, attributes: input.attributes, vars: input.vars }),
-    tries: {},
-    loops: {},
+    scopes: {},
   };
 
   let running: { stop(): void } | undefined;
@@ -122,6 +122,7 @@ export async function executeFlow(
   });
 
   env.closed = true;
+  detachEnv(context.run);
   const record: ExecutionRecord = {
     id: env.executionId,
     flowId,
