@@ -103,6 +103,8 @@ export interface StepDefinition<Config = any> {
   description: string;
   /** `trigger` steps only start flows; `scope` steps hold nested sequences; `action` is everything else. */
   kind: 'trigger' | 'action' | 'scope';
+  /** Triggers: how a flow it starts runs when the flow does not say (`execution`); default `durable`. */
+  defaultExecution?: ExecutionMode;
   /** Schema of the step's `config` object. */
   config: JsonSchema;
   scopes?: ScopeSpec[];

@@ -36,6 +36,8 @@ export interface ExecutionEnv {
   mode: ExecutionMode;
   /** Durable executions: resolves once the checkpoint of the state just entered is on disk. */
   beforeWork?: () => Promise<void>;
+  /** Durable executions with checkpoints: trace and log entries not yet in a checkpoint. */
+  fresh?: { trace: StepTrace[]; logs: LogEntry[] };
 }
 
 /**
@@ -99,5 +101,14 @@ export const defaultServices: RuntimeServices = {
 
 /** Appends a trace entry unless the execution is already over. */
 export function pushTrace(env: ExecutionEnv, entry: StepTrace): void {
-  if (!env.closed) env.trace.push(entry);
+  if (env.closed) return;
+  env.trace.push(entry);
+  env.fresh?.trace.push(entry);
+}
+
+/** Appends a log entry unless the execution is already over. */
+export function pushLog(env: ExecutionEnv, entry: LogEntry): void {
+  if (env.closed) return;
+  env.logs.push(entry);
+  env.fresh?.logs.push(entry);
 }

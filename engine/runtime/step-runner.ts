@@ -5,7 +5,7 @@ import { FlowbusError, toFlowError, type FlowError } from '../core/errors.js';
 import { applyStepOutput, type Message, type StepOutput } from '../core/message.js';
 import type { StepContext } from '../core/step-definition.js';
 import type { EvaluationContext } from '../expressions/index.js';
-import { envOf, pushTrace, type ExecutionEnv, type RunState } from './environment.js';
+import { envOf, pushLog, pushTrace, type ExecutionEnv, type RunState } from './environment.js';
 import { boundLogContent, checkMessageSize, pace } from './limits.js';
 import type { PlanAction, PlanStep } from './plan.js';
 import { stepOutput } from './summary.js';
@@ -149,7 +149,7 @@ function stepContext(step: PlanAction, context: RunState, config: Record<string,
           flowId: env.flowId,
           stepId: step.id,
         };
-        if (!env.closed) env.logs.push(entry);
+        pushLog(env, entry);
         env.services.log(entry);
       },
     },
