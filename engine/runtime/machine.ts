@@ -29,9 +29,10 @@ const flowSetup = setup({
     startWork: ({ context, self }, params: { work: Work }) => {
       const env = envOf(context);
       const started = env.beforeWork ? env.beforeWork().then(() => params.work(context)) : params.work(context);
+      // The late result of an execution already over (timed out, cancelled) goes nowhere.
       started.then(
-        (output) => self.send({ type: 'work.done', output }),
-        (error: unknown) => self.send({ type: 'work.error', error }),
+        (output) => env.closed || self.send({ type: 'work.done', output }),
+        (error: unknown) => env.closed || self.send({ type: 'work.error', error }),
       );
     },
     storeMessage: assign({ message: ({ event }) => (event as { output: Message }).output }),

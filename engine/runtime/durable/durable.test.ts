@@ -1,0 +1,113 @@
+/**
+ * Durable executions in the runtime: a checkpoint at every step boundary, a resume from one that runs no
+ * completed step again and re-runs the step in flight with the same idempotency key.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRegistry } from '../../core/registry.js';
+import { defineStep } from '../../core/step-definition.js';
+import { builtinSteps } from '../../steps/index.js';
+import { compileFlow } from '../compile.js';
+import { expr, flow } from '../test-helpers.js';
+import type { ExecuteOptions } from '../types.js';
+import type { CheckpointSink, ExecutionStart, UnfinishedExecution } from './checkpoints.js';
+
+/** Records each call's idempotency key; blocks while `hold` is set. */
+const calls: Array<{ step: string; key: string }> = [];
+let hold: Promise<void> | undefined;
+const recordStep = defineStep<Record<string, never>>({
+  type: 'record',
+  title: 'Record',
+  category: 'flow-control',
+  kind: 'action',
+  description: 'Test-only step.',
+  config: { type: 'object', properties: {} },
+  async execute({ step, idempotencyKey, message }) {
+    calls.push({ step: step.id, key: idempotencyKey! });
+    if (hold && step.id === 'second') await hold;
+    return { vars: { ...message.vars, [step.id]: true } };
+  },
+});
+const registry = createRegistry([...builtinSteps, recordStep]);
+
+/** A sink in memory that keeps what a journal would read back. */
+function memorySink() {
+  const unfinished = new Map<string, UnfinishedExecution>();
+  const finished = new Set<string>();
+  let checkpoints = 0;
+  const sink: CheckpointSink = {
+    async started(start: ExecutionStart) {
+      unfinished.set(start.executionId, { ...start, trace: [], logs: [] });
+    },
+    async checkpoint(id, snapshot, trace, logs) {
+      checkpoints++;
+      const execution = unfinished.get(id)!;
+      // A copy, as the journal's JSON text is: nothing the running execution changes later leaks in.
+      execution.snapshot = JSON.parse(JSON.stringify(snapshot));
+      execution.trace.push(...JSON.parse(JSON.stringify(trace)));
+      execution.logs.push(...logs);
+    },
+    async finished(id) {
+      unfinished.delete(id);
+      finished.add(id);
+    },
+  };
+  return { sink, unfinished, finished, checkpoints: () => checkpoints };
+}
+
+const steps = [
+  { id: 'first', type: 'record' },
+  {
+    id: 'guard',
+    type: 'try',
+    steps: [{ id: 'second', type: 'record' }],
+    catch: [{ id: 'any', config: { errorTypes: ['ANY'] }, steps: [] }],
+  },
+  { id: 'third', type: 'set-variable', config: { name: 'done', value: expr('vars.first and vars.second') } },
+];
+
+describe('durable executions', () => {
+  it('checkpoints every step boundary and, resumed, re-runs only the step in flight with its key', async () => {
+    calls.length = 0;
+    const compiled = compileFlow('durable', { ...flow(steps), execution: 'durable' }, registry);
+    expect(compiled.execution).toBe('durable');
+    const memory = memorySink();
+    let release!: () => void;
+    hold = new Promise((resolve) => (release = resolve));
+    const options: ExecuteOptions = { executionId: 'e-1', checkpoints: memory.sink };
+    // The first run is abandoned while "second" is in flight, as a crash would leave it.
+    const controller = new AbortController();
+    const abandoned = compiled.execute({ payload: { n: 1 } }, { ...options, signal: controller.signal });
+    await expect.poll(() => calls.length).toBe(2);
+    const crashed = structuredClone(memory.unfinished.get('e-1')!);
+    controller.abort();
+    await abandoned;
+    release();
+    hold = undefined;
+    expect(crashed.trace.map((entry) => entry.stepId)).toEqual(['first']);
+
+    calls.length = 0;
+    const record = await compiled.execute(crashed.input, { ...options, resume: crashed });
+    expect(record.status).toBe('succeeded');
+    expect(record.result?.vars.done).toBe(true);
+    expect(calls).toEqual([{ step: 'second', key: 'e-1:second:1' }]);
+    expect(record.steps.map((entry) => entry.stepId)).toEqual(['first', 'second', 'third']);
+    expect(memory.finished.has('e-1')).toBe(true);
+  });
+
+  it('a flow without scopes checkpoints once per step too (it runs through the machine)', async () => {
+    const compiled = compileFlow('linear', { ...flow([steps[0], steps[2]]), execution: 'durable' }, registry);
+    const memory = memorySink();
+    const record = await compiled.execute({ payload: {} }, { executionId: 'e-2', checkpoints: memory.sink });
+    expect(record.status).toBe('succeeded');
+    // The start state, then after each of the two steps but the last (whose end is the finish record).
+    expect(memory.checkpoints()).toBe(2);
+  });
+
+  it('express flows write no checkpoint and steps see execution "express"', async () => {
+    const compiled = compileFlow('express', flow([steps[0]]), registry);
+    expect(compiled.execution).toBe('express');
+    const memory = memorySink();
+    await compiled.execute({ payload: {} }, { executionId: 'e-3', checkpoints: memory.sink });
+    expect(memory.checkpoints()).toBe(0);
+  });
+});
