@@ -9,7 +9,7 @@ import { builtinSteps } from '../../steps/index.js';
 import { compileFlow } from '../compile.js';
 import { expr, flow } from '../test-helpers.js';
 import type { ExecuteOptions } from '../types.js';
-import type { CheckpointSink, ExecutionStart, UnfinishedExecution } from './checkpoints.js';
+import { memorySink } from './memory-sink.js';
 
 /** Records each call's idempotency key; blocks while `hold` is set. */
 const calls: Array<{ step: string; key: string }> = [];
@@ -28,31 +28,6 @@ const recordStep = defineStep<Record<string, never>>({
   },
 });
 const registry = createRegistry([...builtinSteps, recordStep]);
-
-/** A sink in memory that keeps what a journal would read back. */
-function memorySink() {
-  const unfinished = new Map<string, UnfinishedExecution>();
-  const finished = new Set<string>();
-  let checkpoints = 0;
-  const sink: CheckpointSink = {
-    async started(start: ExecutionStart) {
-      unfinished.set(start.executionId, { ...start, trace: [], logs: [] });
-    },
-    async checkpoint(id, snapshot, trace, logs) {
-      checkpoints++;
-      const execution = unfinished.get(id)!;
-      // A copy, as the journal's JSON text is: nothing the running execution changes later leaks in.
-      execution.snapshot = JSON.parse(JSON.stringify(snapshot));
-      execution.trace.push(...JSON.parse(JSON.stringify(trace)));
-      execution.logs.push(...logs);
-    },
-    async finished(id) {
-      unfinished.delete(id);
-      finished.add(id);
-    },
-  };
-  return { sink, unfinished, finished, checkpoints: () => checkpoints };
-}
 
 const steps = [
   { id: 'first', type: 'record' },
