@@ -15,6 +15,8 @@ export interface RecordedCall {
   step: string;
   key: string | undefined;
   phase: number;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface CallRecorder {
@@ -22,6 +24,8 @@ export interface CallRecorder {
   calls: RecordedCall[];
   /** Increased by the test at each restart: calls are tagged with it. */
   phase: number;
+  /** The status to answer a call with (200 by default). */
+  status: (call: RecordedCall) => number;
   close(): Promise<void>;
 }
 
@@ -34,8 +38,9 @@ export async function startCallRecorder(): Promise<CallRecorder> {
       if (request.socket.destroyed) return;
       const { event, step } = JSON.parse(body) as { event: string; step: string };
       const key = request.headers['idempotency-key'];
-      recorder.calls.push({ event, step, key: typeof key === 'string' ? key : undefined, phase: recorder.phase });
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      const call = { event, step, key: typeof key === 'string' ? key : undefined, phase: recorder.phase, at: Date.now() };
+      recorder.calls.push(call);
+      response.writeHead(recorder.status(call), { 'content-type': 'application/json' }).end('{"ok":true}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -43,6 +48,7 @@ export async function startCallRecorder(): Promise<CallRecorder> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls: [],
     phase: 0,
+    status: () => 200,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
