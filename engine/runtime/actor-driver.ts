@@ -36,7 +36,13 @@ export function actorDriver(machine: FlowMachine, sink?: CheckpointSink, resume?
           await null;
           await checkpointed;
         };
+        // The first snapshot is the start (or the checkpoint resumed from): the start record stands for it.
+        let first = true;
         actor.subscribe((snapshot) => {
+          if (first) {
+            first = false;
+            return;
+          }
           if (snapshot.status !== 'active' || env.closed) return;
           const fresh = env.fresh!;
           env.fresh = { trace: [], logs: [] };

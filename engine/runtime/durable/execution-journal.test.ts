@@ -38,7 +38,7 @@ describe('execution journal', () => {
     expect(reopened.unfinished).toHaveLength(1);
     expect(reopened.unfinished[0]).toMatchObject({ executionId: 'a', snapshot: { value: 'two' } });
     expect(reopened.unfinished[0].trace.map((entry) => entry.stepId)).toEqual(['one', 'two']);
-    expect(reopened.journal.finishedExecution('b')?.outcome.result?.payload).toBe(1);
+    expect(reopened.journal.finishedExecution('b')?.outcome.status).toBe('succeeded');
     await reopened.journal.close();
     // Reopened again, the state copied forward on the last open reads back the same.
     const again = await ExecutionJournal.open(dir, { sync: false });

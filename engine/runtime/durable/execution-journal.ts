@@ -6,12 +6,15 @@
  * Records: `{"t":"s","x":id,...}` an execution started (flow, input, trigger); `{"t":"c","x":id,"s":snapshot,
  * "tr":[...],"lg":[...]}` a checkpoint at a step boundary (the persisted xstate snapshot, which holds the
  * message and the scopes' counters and due times, plus the trace and log entries since the last one);
- * `{"t":"d","x":id,"o":outcome}` it finished. On open the unfinished executions are read back, the state is
- * copied into a fresh segment and the old segments are deleted; a full segment is compacted the same way.
+ * `{"t":"d","x":id,"o":outcome}` it finished. Checkpoints and outcomes write the input's payload and
+ * attributes as markers where they still hold them (input-references.ts). On open the unfinished executions are read back, the state is
+ * copied into a fresh segment and the old segments are deleted; a full segment is compacted the same way
+ * (once it is at least twice the size of the state, so that compaction costs a bounded share of the writes).
  */
 import { frameRecord, SegmentFiles, type DamagedSegment } from '../../store/segments/index.js';
 import type { CheckpointSink, ExecutionOutcome, ExecutionStart, UnfinishedExecution } from './checkpoints.js';
 import type { LogEntry, StepTrace } from '../types.js';
+import { restoreInput, stringifyAgainstInput } from './input-references.js';
 
 /** The kind named in the header of every execution journal segment. */
 export const EXECUTION_JOURNAL_KIND = 'execution-journal';
@@ -21,7 +24,10 @@ export interface ExecutionJournalOptions {
   sync?: boolean;
   /** The active segment is compacted into a fresh one once it is this large; default 8 MiB. */
   segmentBytes?: number;
-  /** Finished executions whose outcome is kept (to answer a start with their id); default 10,000. */
+  /**
+   * Finished executions whose outcome is kept (to answer a start with their id); default 10,000. Their
+   * result message is kept until the journal is compacted or reopened, their status and error after that.
+   */
   keepFinished?: number;
 }
 
@@ -44,6 +50,8 @@ export class ExecutionJournal implements CheckpointSink {
   /** In finishing order, oldest first: the oldest is forgotten past `keepFinished`. */
   private readonly done = new Map<string, FinishedExecution>();
   private compacting: Promise<void> | undefined;
+  /** Bytes of the state written by the last compaction: the next one waits until the segment is twice that. */
+  private stateBytes = 0;
 
   private constructor(
     private readonly files: SegmentFiles,
@@ -107,12 +115,16 @@ export class ExecutionJournal implements CheckpointSink {
     const record: JournalRecord = { t: 'c', x: executionId, s: snapshot };
     if (trace.length > 0) record.tr = trace;
     if (logs.length > 0) record.lg = logs;
-    return this.append(frameRecord(JSON.stringify(record)));
+    const text = execution ? stringifyAgainstInput(record, execution.start.input) : JSON.stringify(record);
+    return this.append(frameRecord(text));
   }
 
   finished(executionId: string, outcome: ExecutionOutcome): Promise<void> {
+    const input = this.live.get(executionId)?.start.input;
+    const record = { t: 'd', x: executionId, o: outcome };
+    const text = input ? stringifyAgainstInput(record, input) : JSON.stringify(record);
     this.finish(executionId, outcome);
-    return this.append(frameRecord(JSON.stringify({ t: 'd', x: executionId, o: outcome })));
+    return this.append(frameRecord(text));
   }
 
   /** Waits for pending appends and compaction, then closes the files. */
@@ -126,7 +138,9 @@ export class ExecutionJournal implements CheckpointSink {
     this.live.delete(executionId);
     if (!execution) return;
     this.done.delete(executionId);
-    this.done.set(executionId, { ...execution.start, outcome });
+    // The input is not kept: the outcome is what a later start with the same id is answered with.
+    const { input: _input, ...start } = execution.start;
+    this.done.set(executionId, { ...start, input: { payload: null }, outcome });
     if (this.done.size > this.keepFinished) this.done.delete(this.done.keys().next().value!);
   }
 
@@ -134,7 +148,8 @@ export class ExecutionJournal implements CheckpointSink {
     // A record written while the journal is being compacted goes to the fresh segment after the copied state.
     while (this.compacting) await this.compacting;
     await this.files.append([line]);
-    if (this.files.activeSize >= this.segmentBytes && !this.compacting) {
+    const size = this.files.activeSize;
+    if (size >= this.segmentBytes && size >= 2 * this.stateBytes && !this.compacting) {
       this.compacting = this.compact().finally(() => (this.compacting = undefined));
     }
   }
@@ -151,29 +166,36 @@ export class ExecutionJournal implements CheckpointSink {
   /** The state in records: each live execution's start and its checkpoints merged into one, the outcomes. */
   private writeState(): Promise<void> {
     const lines: Buffer[] = [];
+    // Outcomes are copied without their result message: a copy costs little however many are kept.
     for (const { outcome, ...start } of this.done.values()) {
+      const { result: _result, ...kept } = outcome;
       lines.push(frameRecord(JSON.stringify({ t: 's', x: start.executionId, st: start })));
-      lines.push(frameRecord(JSON.stringify({ t: 'd', x: start.executionId, o: outcome })));
+      lines.push(frameRecord(JSON.stringify({ t: 'd', x: start.executionId, o: kept })));
     }
     for (const { start, snapshot, trace, logs } of this.live.values()) {
       lines.push(frameRecord(JSON.stringify({ t: 's', x: start.executionId, st: start })));
       if (snapshot !== undefined) {
-        lines.push(frameRecord(JSON.stringify({ t: 'c', x: start.executionId, s: snapshot, tr: trace, lg: logs })));
+        const record = { t: 'c', x: start.executionId, s: snapshot, tr: trace, lg: logs };
+        lines.push(frameRecord(stringifyAgainstInput(record, start.input)));
       }
     }
+    this.stateBytes = lines.reduce((total, line) => total + line.length, 0);
     return lines.length > 0 ? this.files.append(lines) : Promise.resolve();
   }
 
   private replay(record: JournalRecord): void {
     if (typeof record !== 'object' || record === null || typeof record.x !== 'string') return;
-    if (record.t === 's' && record.st) this.live.set(record.x, { start: record.st, trace: [], logs: [] });
-    else if (record.t === 'c') {
-      const execution = this.live.get(record.x);
-      if (!execution) return;
-      execution.snapshot = record.s;
-      execution.trace.push(...(record.tr ?? []));
-      execution.logs.push(...(record.lg ?? []));
-    } else if (record.t === 'd' && record.o) this.finish(record.x, record.o);
+    if (record.t === 's' && record.st) {
+      this.live.set(record.x, { start: record.st, trace: [], logs: [] });
+      return;
+    }
+    const execution = this.live.get(record.x);
+    const restored = execution ? (restoreInput(record, execution.start.input) as JournalRecord) : record;
+    if (restored.t === 'c' && execution) {
+      execution.snapshot = restored.s;
+      execution.trace.push(...(restored.tr ?? []));
+      execution.logs.push(...(restored.lg ?? []));
+    } else if (restored.t === 'd' && restored.o) this.finish(restored.x, restored.o);
   }
 }
 
