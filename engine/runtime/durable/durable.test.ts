@@ -70,11 +70,12 @@ describe('durable executions', () => {
   });
 
   it('a flow without scopes checkpoints once per step too (it runs through the machine)', async () => {
-    const compiled = compileFlow('linear', { ...flow([steps[0], steps[2]]), execution: 'durable' }, registry);
+    const linear = [steps[0], { id: 'middle', type: 'record' }, steps[2]];
+    const compiled = compileFlow('linear', { ...flow(linear), execution: 'durable' }, registry);
     const memory = memorySink();
     const record = await compiled.execute({ payload: {} }, { executionId: 'e-2', checkpoints: memory.sink });
     expect(record.status).toBe('succeeded');
-    // The start state, then after each of the two steps but the last (whose end is the finish record).
+    // After each step but the last, whose end is the finish record (the start record stands for the start).
     expect(memory.checkpoints()).toBe(2);
   });
 
