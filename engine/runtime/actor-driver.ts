@@ -8,13 +8,14 @@ import { toFlowError } from '../core/errors.js';
 import type { ExecutionEnv, RunState } from './environment.js';
 import type { Driver, Ending } from './execute.js';
 import type { FlowMachine } from './machine.js';
-import { summarizeValue } from './summary.js';
+import type { SizeMemo } from '../core/value-size.js';
+import { summarizeValue, SUMMARY_LIMIT } from './summary.js';
 import type { StepTrace } from './types.js';
 import type { CheckpointSink, UnfinishedExecution } from './durable/checkpoints.js';
 
-/** A trace entry as a checkpoint keeps it: the output bounded like a stored record's. */
-function boundedEntry(entry: StepTrace): StepTrace {
-  return entry.output === undefined ? entry : { ...entry, output: summarizeValue(entry.output) };
+/** A trace entry as a checkpoint keeps it: the output bounded like a stored record's (sizes memoised). */
+function boundedEntry(entry: StepTrace, sizes: SizeMemo): StepTrace {
+  return entry.output === undefined ? entry : { ...entry, output: summarizeValue(entry.output, SUMMARY_LIMIT, sizes) };
 }
 
 /** Runs the machine as an xstate actor, checkpointing into `sink` (when given) and resuming from `resume`. */
@@ -47,7 +48,7 @@ export function actorDriver(machine: FlowMachine, sink?: CheckpointSink, resume?
           const fresh = env.fresh!;
           env.fresh = { trace: [], logs: [] };
           const persisted = actor.getPersistedSnapshot() as Snapshot<unknown>;
-          checkpointed = sink.checkpoint(env.executionId, persisted, fresh.trace.map(boundedEntry), fresh.logs);
+          checkpointed = sink.checkpoint(env.executionId, persisted, fresh.trace.map((entry) => boundedEntry(entry, env.sizes)), fresh.logs);
           checkpointed.catch(() => {});
         });
       }

@@ -9,7 +9,7 @@
  * `{"t":"d","x":id,"o":outcome}` it finished. Checkpoints and outcomes write the input's payload and
  * attributes as markers where they still hold them (input-references.ts). On open the unfinished executions are read back, the state is
  * copied into a fresh segment and the old segments are deleted; a full segment is compacted the same way
- * (once it is at least twice the size of the state, so that compaction costs a bounded share of the writes).
+ * (once it is at least 4 times the size of the state, so that compaction costs a bounded share of the writes).
  */
 import { frameRecord, SegmentFiles, type DamagedSegment } from '../../store/segments/index.js';
 import type { CheckpointSink, ExecutionOutcome, ExecutionStart, UnfinishedExecution } from './checkpoints.js';
@@ -22,7 +22,7 @@ export const EXECUTION_JOURNAL_KIND = 'execution-journal';
 export interface ExecutionJournalOptions {
   /** fdatasync before an append resolves; default true. */
   sync?: boolean;
-  /** The active segment is compacted into a fresh one once it is this large; default 8 MiB. */
+  /** The active segment is compacted into a fresh one once it is this large; default 16 MiB. */
   segmentBytes?: number;
   /**
    * Finished executions whose outcome is kept (to answer a start with their id); default 10,000. Their
@@ -42,7 +42,7 @@ export interface FinishedExecution extends ExecutionStart {
   outcome: ExecutionOutcome;
 }
 
-const DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
+const DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024;
 
 /** The journal of one server's durable executions. */
 export class ExecutionJournal implements CheckpointSink {
@@ -50,7 +50,7 @@ export class ExecutionJournal implements CheckpointSink {
   /** In finishing order, oldest first: the oldest is forgotten past `keepFinished`. */
   private readonly done = new Map<string, FinishedExecution>();
   private compacting: Promise<void> | undefined;
-  /** Bytes of the state written by the last compaction: the next one waits until the segment is twice that. */
+  /** Bytes of the state written by the last compaction: the next one waits until the segment is 4 times that. */
   private stateBytes = 0;
 
   private constructor(
@@ -149,7 +149,7 @@ export class ExecutionJournal implements CheckpointSink {
     while (this.compacting) await this.compacting;
     await this.files.append([line]);
     const size = this.files.activeSize;
-    if (size >= this.segmentBytes && size >= 2 * this.stateBytes && !this.compacting) {
+    if (size >= this.segmentBytes && size >= 4 * this.stateBytes && !this.compacting) {
       this.compacting = this.compact().finally(() => (this.compacting = undefined));
     }
   }
