@@ -25,8 +25,8 @@ export interface ExecutionJournalOptions {
   /** The active segment is compacted into a fresh one once it is this large; default 16 MiB. */
   segmentBytes?: number;
   /**
-   * Finished executions whose outcome is kept (to answer a start with their id); default 10,000. Their
-   * result message is kept until the journal is compacted or reopened, their status and error after that.
+   * Finished executions whose outcome is kept (to answer a start with their id); default 10,000. The result
+   * message of the newest 1,000 is kept too, until the journal is compacted or reopened.
    */
   keepFinished?: number;
 }
@@ -43,12 +43,16 @@ export interface FinishedExecution extends ExecutionStart {
 }
 
 const DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024;
+/** Finished executions whose result message is kept in memory. */
+const KEPT_RESULTS = 1000;
 
 /** The journal of one server's durable executions. */
 export class ExecutionJournal implements CheckpointSink {
   private readonly live = new Map<string, LiveExecution>();
-  /** In finishing order, oldest first: the oldest is forgotten past `keepFinished`. */
+  /** In finishing order, oldest first: the oldest is forgotten past `keepFinished`. Without results. */
   private readonly done = new Map<string, FinishedExecution>();
+  /** The result messages of the newest finished executions (a few: they hold whole messages in memory). */
+  private readonly results = new Map<string, ExecutionOutcome['result']>();
   private compacting: Promise<void> | undefined;
   /** Bytes of the state written by the last compaction: the next one waits until the segment is 4 times that. */
   private stateBytes = 0;
@@ -95,9 +99,11 @@ export class ExecutionJournal implements CheckpointSink {
     return this.live.size;
   }
 
-  /** The outcome of a finished execution still remembered, else undefined. */
+  /** The outcome of a finished execution still remembered (with its result when among the newest), else undefined. */
   finishedExecution(executionId: string): FinishedExecution | undefined {
-    return this.done.get(executionId);
+    const finished = this.done.get(executionId);
+    const result = this.results.get(executionId);
+    return finished && result !== undefined ? { ...finished, outcome: { ...finished.outcome, result } } : finished;
   }
 
   started(start: ExecutionStart): Promise<void> {
@@ -140,8 +146,12 @@ export class ExecutionJournal implements CheckpointSink {
     this.done.delete(executionId);
     // The input is not kept: the outcome is what a later start with the same id is answered with.
     const { input: _input, ...start } = execution.start;
-    this.done.set(executionId, { ...start, input: { payload: null }, outcome });
+    const { result, ...kept } = outcome;
+    this.done.set(executionId, { ...start, input: { payload: null }, outcome: kept });
     if (this.done.size > this.keepFinished) this.done.delete(this.done.keys().next().value!);
+    this.results.delete(executionId);
+    if (result !== undefined) this.results.set(executionId, result);
+    if (this.results.size > KEPT_RESULTS) this.results.delete(this.results.keys().next().value!);
   }
 
   private async append(line: Buffer): Promise<void> {
@@ -168,9 +178,8 @@ export class ExecutionJournal implements CheckpointSink {
     const lines: Buffer[] = [];
     // Outcomes are copied without their result message: a copy costs little however many are kept.
     for (const { outcome, ...start } of this.done.values()) {
-      const { result: _result, ...kept } = outcome;
       lines.push(frameRecord(JSON.stringify({ t: 's', x: start.executionId, st: start })));
-      lines.push(frameRecord(JSON.stringify({ t: 'd', x: start.executionId, o: kept })));
+      lines.push(frameRecord(JSON.stringify({ t: 'd', x: start.executionId, o: outcome })));
     }
     for (const { start, snapshot, trace, logs } of this.live.values()) {
       lines.push(frameRecord(JSON.stringify({ t: 's', x: start.executionId, st: start })));
