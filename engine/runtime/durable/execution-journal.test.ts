@@ -1,7 +1,7 @@
 /**
  * The execution journal: what is read back after a restart, compaction of a full segment, a torn tail.
  */
-import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,23 @@ describe('execution journal', () => {
     expect(reopened.unfinished.map((execution) => execution.executionId)).toEqual(['x7']);
     expect(reopened.journal.finishedExecution('x199')).toBeDefined();
     expect(reopened.journal.finishedExecution('x100')).toBeUndefined();
+    await reopened.journal.close();
+  });
+
+  it('writes the input where a snapshot reuses it as a marker, and reads it back whole', async () => {
+    const { journal } = await ExecutionJournal.open(dir, { sync: false });
+    const input = { payload: { big: 'x'.repeat(500) }, attributes: { source: 's' } };
+    await journal.started({ executionId: 'm', flowId: 'f', input, startedAt: 1 });
+    const message = { payload: input.payload, attributes: input.attributes, vars: { a: 1 } };
+    const snapshot = { value: 'v', context: { run: 'r', message, scopes: { guard: { entry: message, attempt: 1 } } } };
+    await journal.checkpoint('m', snapshot, [], []);
+    await journal.close();
+    const [segment] = (await readdir(dir)).filter((name) => name.endsWith('.seg'));
+    const text = await readFile(join(dir, segment), 'utf8');
+    expect(text.split('x'.repeat(500)).length - 1).toBe(1);
+    expect(text).toContain('$flowbus:input');
+    const reopened = await ExecutionJournal.open(dir, { sync: false });
+    expect(reopened.unfinished[0].snapshot).toEqual(snapshot);
     await reopened.journal.close();
   });
 

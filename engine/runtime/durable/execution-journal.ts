@@ -13,8 +13,9 @@
  */
 import { frameRecord, SegmentFiles, type DamagedSegment } from '../../store/segments/index.js';
 import type { CheckpointSink, ExecutionOutcome, ExecutionStart, UnfinishedExecution } from './checkpoints.js';
-import type { LogEntry, StepTrace } from '../types.js';
-import { restoreInput, stringifyAgainstInput } from './input-references.js';
+import type { Message } from '../../core/message.js';
+import type { ExecutionInput, LogEntry, StepTrace } from '../types.js';
+import { markFields, markInput, restoreInput } from './input-references.js';
 
 /** The kind named in the header of every execution journal segment. */
 export const EXECUTION_JOURNAL_KIND = 'execution-journal';
@@ -121,16 +122,14 @@ export class ExecutionJournal implements CheckpointSink {
     const record: JournalRecord = { t: 'c', x: executionId, s: snapshot };
     if (trace.length > 0) record.tr = trace;
     if (logs.length > 0) record.lg = logs;
-    const text = execution ? stringifyAgainstInput(record, execution.start.input) : JSON.stringify(record);
-    return this.append(frameRecord(text));
+    return this.append(frameRecord(JSON.stringify(execution ? markRecord(record, execution.start.input) : record)));
   }
 
   finished(executionId: string, outcome: ExecutionOutcome): Promise<void> {
     const input = this.live.get(executionId)?.start.input;
-    const record = { t: 'd', x: executionId, o: outcome };
-    const text = input ? stringifyAgainstInput(record, input) : JSON.stringify(record);
+    const record: JournalRecord = { t: 'd', x: executionId, o: outcome };
     this.finish(executionId, outcome);
-    return this.append(frameRecord(text));
+    return this.append(frameRecord(JSON.stringify(input ? markRecord(record, input) : record)));
   }
 
   /** Waits for pending appends and compaction, then closes the files. */
@@ -184,8 +183,8 @@ export class ExecutionJournal implements CheckpointSink {
     for (const { start, snapshot, trace, logs } of this.live.values()) {
       lines.push(frameRecord(JSON.stringify({ t: 's', x: start.executionId, st: start })));
       if (snapshot !== undefined) {
-        const record = { t: 'c', x: start.executionId, s: snapshot, tr: trace, lg: logs };
-        lines.push(frameRecord(stringifyAgainstInput(record, start.input)));
+        const record: JournalRecord = { t: 'c', x: start.executionId, s: snapshot, tr: trace, lg: logs };
+        lines.push(frameRecord(JSON.stringify(markRecord(record, start.input))));
       }
     }
     this.stateBytes = lines.reduce((total, line) => total + line.length, 0);
@@ -216,4 +215,21 @@ interface JournalRecord {
   tr?: StepTrace[];
   lg?: LogEntry[];
   o?: ExecutionOutcome;
+}
+
+/** A checkpoint or outcome record with the input's payload and attributes marked where they are reused. */
+function markRecord(record: JournalRecord, input: ExecutionInput): JournalRecord {
+  const marked: JournalRecord = { ...record };
+  if (record.o?.result) marked.o = { ...record.o, result: markInput(record.o.result, input) as Message };
+  if (record.tr) {
+    marked.tr = record.tr.map((entry) => (entry.output === undefined ? entry : { ...entry, output: markInput(entry.output, input) }));
+  }
+  const snapshot = record.s as { context?: { message?: unknown; scopes?: Record<string, unknown> } } | undefined;
+  if (snapshot?.context) {
+    const { context } = snapshot;
+    const scopes: Record<string, unknown> = {};
+    for (const [id, scope] of Object.entries(context.scopes ?? {})) scopes[id] = markFields(scope, input);
+    marked.s = { ...snapshot, context: { ...context, message: markInput(context.message, input), scopes } };
+  }
+  return marked;
 }
