@@ -6,6 +6,7 @@ import { FlowbusError } from '../../core/errors.js';
 import { eventTriggerInput } from '../../runtime/trigger-input.js';
 import type { ExecutionInput } from '../../runtime/types.js';
 import { toStructuredJson } from '../cloudevents/index.js';
+import { internalError } from '../delivery/internal-error.js';
 import type { DeliveryItem, TargetTypeDefinition } from '../types.js';
 
 export interface FlowTargetConfig {
@@ -83,6 +84,11 @@ export const flowTarget: TargetTypeDefinition<FlowTargetConfig> = {
     const record = await services.runFlow(config.flow, flowInput(batch), options);
     if (record.status === 'succeeded') {
       return { executionId: record.id, detail: `flow ${config.flow} succeeded` };
+    }
+    // Cancelled: the server is stopping. Not the flow's answer, so no attempt is counted; a durable
+    // execution resumes on the next start, and the redelivery (same attempt, same id) joins it.
+    if (record.status === 'cancelled') {
+      throw internalError(`flow "${config.flow}" execution ${record.id}`, new Error('cancelled while the server stops'));
     }
     const type = record.error?.type ?? (record.status === 'timed-out' ? 'TIMEOUT' : 'FLOW:FAILED');
     const reason = record.error?.message ?? record.status;
