@@ -23,12 +23,23 @@ export function actorDriver(machine: FlowMachine, sink?: CheckpointSink, resume?
   return {
     start(context: RunState, env: ExecutionEnv, done: (ending: Ending) => void) {
       const restored = resume?.snapshot as { context?: RunState } | undefined;
-      const actor = restored
-        ? createActor(machine, {
-            input: context,
-            snapshot: { ...restored, context: { ...restored.context!, run: context.run } } as never,
-          })
-        : createActor(machine, { input: context });
+      let actor: ReturnType<typeof createActor<FlowMachine>>;
+      try {
+        // Resolving the checkpointed state throws when the flow no longer has it.
+        if (restored) machine.resolveState(restored as never);
+        actor = restored
+          ? createActor(machine, {
+              input: context,
+              snapshot: { ...restored, context: { ...restored.context!, run: context.run } } as never,
+            })
+          : createActor(machine, { input: context });
+      } catch (thrown) {
+        // The flow was changed since the checkpoint so that the state it was in no longer exists.
+        const reason = thrown instanceof Error ? thrown.message : String(thrown);
+        const message = `cannot resume execution ${env.executionId} of flow "${env.flowId}" from its checkpoint: ${reason}`;
+        done({ status: 'failed', error: { type: 'EXECUTION:RESUME', message } });
+        return { stop: () => {} };
+      }
       if (sink) {
         let checkpointed: Promise<void> = Promise.resolve();
         env.fresh = { trace: [], logs: [] };

@@ -79,6 +79,28 @@ describe('durable executions', () => {
     expect(memory.checkpoints()).toBe(2);
   });
 
+  it('fails with EXECUTION:RESUME when the flow changed so that the checkpointed state is gone', async () => {
+    const before = compileFlow('changed', { ...flow(steps), execution: 'durable' }, registry);
+    const memory = memorySink();
+    let release!: () => void;
+    hold = new Promise((resolve) => (release = resolve));
+    const controller = new AbortController();
+    const options = { executionId: 'e-4', checkpoints: memory.sink };
+    const abandoned = before.execute({ payload: {} }, { ...options, signal: controller.signal });
+    await expect.poll(() => memory.unfinished.get('e-4')?.snapshot).toBeDefined();
+    const saved = structuredClone(memory.unfinished.get('e-4')!);
+    controller.abort();
+    await abandoned;
+    release();
+    hold = undefined;
+    const renamed = [steps[0], { ...steps[1], id: 'other-guard' }, steps[2]];
+    const after = compileFlow('changed', { ...flow(renamed), execution: 'durable' }, registry);
+    const record = await after.execute(saved.input, { ...options, resume: saved });
+    expect(record.status).toBe('failed');
+    expect(record.error).toMatchObject({ type: 'EXECUTION:RESUME' });
+    expect(record.error?.message).toContain('cannot resume execution e-4 of flow "changed"');
+  });
+
   it('express flows write no checkpoint and steps see execution "express"', async () => {
     const compiled = compileFlow('express', flow([steps[0]]), registry);
     expect(compiled.execution).toBe('express');
