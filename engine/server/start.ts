@@ -136,8 +136,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { journal, unfinished, damaged } = await ExecutionJournal.open(journalDir);
   for (const segment of damaged) {
     const where = segment.damages.map((damage) => `@${damage.offset} ${damage.reason}`).join('; ');
-    const level = segment.keptAs ? 'error' : 'warn';
-    logger[level](`the execution journal segment ${segment.file} was damaged: ${where}`, { keptAs: segment.keptAs });
+    const message = `the execution journal segment ${segment.file} was damaged: ${where}`;
+    if (!segment.keptAs) logger.warn(message);
+    else {
+      // Corruption, not a torn tail: kept aside, and reported until the copy is dealt with and flowbus restarted.
+      logger.error(`${message}; a copy is kept as ${segment.keptAs}`, { keptAs: segment.keptAs });
+      health.degrade('execution-journal', message, { file: segment.file, keptAs: segment.keptAs });
+    }
   }
   const runner = new ExecutionRunner({
     journal,
