@@ -4,7 +4,7 @@
  * snapshot that starts the work of the state it was in again.
  */
 import { createActor, type Snapshot } from 'xstate';
-import { toFlowError } from '../core/errors.js';
+import { FlowbusError, toFlowError } from '../core/errors.js';
 import type { ExecutionEnv, RunState } from './environment.js';
 import type { Driver, Ending } from './execute.js';
 import type { FlowMachine } from './machine.js';
@@ -46,7 +46,11 @@ export function actorDriver(machine: FlowMachine, sink?: CheckpointSink, resume?
         // The snapshot is taken as the state is entered; its work waits (one microtask, then the write).
         env.beforeWork = async () => {
           await null;
-          await checkpointed;
+          await checkpointed.catch((thrown: unknown) => {
+            const reason = thrown instanceof Error ? thrown.message : String(thrown);
+            const message = `could not write the checkpoint of execution ${env.executionId}: ${reason}`;
+            throw new FlowbusError('EXECUTION:CHECKPOINT', message);
+          });
           // Waiting for the write handed the event loop back: no need to yield again before the step.
           env.lastYieldAt = performance.now();
         };

@@ -101,6 +101,19 @@ describe('durable executions', () => {
     expect(record.error?.message).toContain('cannot resume execution e-4 of flow "changed"');
   });
 
+  it('fails with EXECUTION:CHECKPOINT, before the next step, when a checkpoint cannot be written', async () => {
+    calls.length = 0;
+    const memory = memorySink();
+    const failing = { ...memory.sink, checkpoint: async () => Promise.reject(new Error('ENOSPC: no space left')) };
+    const linear = [steps[0], { id: 'next', type: 'record' }];
+    const compiled = compileFlow('full-disk', { ...flow(linear), execution: 'durable' }, registry);
+    const record = await compiled.execute({ payload: {} }, { executionId: 'e-5', checkpoints: failing });
+    expect(record.status).toBe('failed');
+    expect(record.error).toMatchObject({ type: 'EXECUTION:CHECKPOINT' });
+    expect(record.error?.message).toContain('could not write the checkpoint of execution e-5: ENOSPC');
+    expect(calls.map((call) => call.step)).toEqual(['first']);
+  });
+
   it('express flows write no checkpoint and steps see execution "express"', async () => {
     const compiled = compileFlow('express', flow([steps[0]]), registry);
     expect(compiled.execution).toBe('express');
