@@ -1,7 +1,7 @@
 /**
- * @module Runs an execution as an actor of the flow's machine. A durable one gets a checkpoint at every step boundary (each new snapshot of the
- * machine), the next step's work held until that checkpoint is on disk, and a resume from a persisted
- * snapshot that starts the work of the state it was in again.
+ * @module Runs an execution as an actor of the flow's machine. A durable one gets a checkpoint at every step
+ * boundary (each new snapshot of the machine), the next step's work held until that checkpoint is on disk,
+ * and a resume from a persisted snapshot that starts the work of the state it was in again.
  */
 import { createActor, type Snapshot } from 'xstate';
 import { FlowbusError, toFlowError } from '../core/errors.js';
@@ -65,7 +65,8 @@ export function actorDriver(machine: FlowMachine, sink?: CheckpointSink, resume?
           const fresh = env.fresh!;
           env.fresh = { trace: [], logs: [] };
           const persisted = actor.getPersistedSnapshot() as Snapshot<unknown>;
-          checkpointed = sink.checkpoint(env.executionId, persisted, fresh.trace.map((entry) => boundedEntry(entry, env.sizes)), fresh.logs);
+          const trace = fresh.trace.map((entry) => boundedEntry(entry, env.sizes));
+          checkpointed = sink.checkpoint(env.executionId, persisted, trace, fresh.logs);
           checkpointed.catch(() => {});
         });
       }

@@ -13,7 +13,8 @@ afterEach(cleanup);
 
 function renderPanel(draft: DraftFlow) {
   const calls: Array<[string, string | undefined]> = [];
-  const actions = { setFlowKey: (key: string, value: string | undefined) => calls.push([key, value]) } as unknown as EditActions;
+  const setFlowKey = (key: string, value: string | undefined) => calls.push([key, value]);
+  const actions = { setFlowKey } as unknown as EditActions;
   render(<FlowProperties draft={draft} issues={{ byNode: new Map(), flow: [], count: 0 }} actions={actions} />);
   return { calls, select: screen.getByLabelText('Execution') as HTMLSelectElement };
 }

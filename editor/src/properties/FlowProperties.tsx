@@ -1,6 +1,6 @@
 /**
- * @module The panel when nothing is selected: the flow's name, description and execution mode, problems of the flow as a
- * whole, and the keyboard shortcuts.
+ * @module The panel when nothing is selected: the flow's name, description and execution mode, problems
+ * of the flow as a whole, and the keyboard shortcuts.
  */
 import type { EditActions } from '../editor/use-edit-actions.js';
 import type { DraftFlow } from '../model/draft.js';
@@ -37,7 +37,10 @@ export function FlowProperties({ draft, issues, actions }: { draft: DraftFlow; i
           <select
             id="flow-execution"
             value={draft.execution ?? ''}
-            onChange={(event) => actions.setFlowKey('execution', event.target.value === '' ? undefined : event.target.value)}
+            onChange={(event) => {
+              const mode = event.target.value;
+              actions.setFlowKey('execution', mode === '' ? undefined : mode);
+            }}
           >
             <option value="">The trigger's default</option>
             <option value="durable">Durable: checkpointed, resumed after a crash</option>
