@@ -4,7 +4,7 @@
  */
 import { builtinTargetTypes, generateBusSchema, generateRuleSchema } from '../engine/bus/index.js';
 import { generateStepDocs } from '../engine/docs/step-docs.js';
-import { stringifyJson } from '../engine/flow/canonical.js';
+import { stringifyJson } from '../engine/json/write.js';
 import { generateFlowSchema } from '../engine/flow/schema.js';
 import { flowTestSchema, FLOW_TEST_FORMAT } from '../engine/flow-tests/format.js';
 import { generateSourceSchema, createUrlCallbackSource } from '../engine/bus/sources/index.js';

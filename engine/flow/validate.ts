@@ -7,7 +7,7 @@ import { DEFAULT_JSON_DEPTH, depthExcessMessage, findValueDepthExcess } from '..
 import type { Registry } from '../core/registry.js';
 import { withConflictMarkers } from '../flow-diff/conflict-marker.js';
 import { EXECUTION_MODES, FLOW_FORMAT, FLOW_ROOT_KEYS } from './document.js';
-import { sortByDocumentOrder } from './issue-order.js';
+import { sortByDocumentOrder } from '../json/issue-order.js';
 import { checkSequence, checkStepNode, type TreeCheck } from './validate-node.js';
 
 /** The flow formats this engine reads. */

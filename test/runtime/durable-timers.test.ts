@@ -79,11 +79,7 @@ describe('durable timers', () => {
     expect(posted.status).toBe(202);
     await waitFor(() => fake.calls.length === 1, 'the first, failing call');
     const journalDir = join(dataDir, 'executions', 'journal');
-    const deadline = Date.now() + 4000;
-    while (!(await waitingCheckpointWritten(journalDir))) {
-      if (Date.now() > deadline) throw new Error('no checkpoint of the waiting retry');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await waitFor(() => waitingCheckpointWritten(journalDir), 'the checkpoint of the waiting retry', 4000);
     first.process.kill('SIGKILL');
     await exited(first.process);
     // The server stays down a while: a retry timed from the restart would come at least this much late.
