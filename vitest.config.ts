@@ -48,6 +48,7 @@ export default defineConfig({
           include: [
             'test/server/**/*.test.ts',
             'test/bus/**/*.test.ts',
+            'test/runtime/**/*.test.ts',
             'test/stories/**/*.test.ts',
             'test/git/**/*.test.ts',
             'test/environments/**/*.test.ts',

@@ -2,6 +2,7 @@
  * @module Choice: runs the first branch whose condition is true, else the `otherwise` steps.
  */
 import { defineStep } from '../../core/step-definition.js';
+import { choiceMachine } from './machine.js';
 
 /** `choice`: a scope; the runtime evaluates the `when` conditions in order. */
 export const choiceStep = defineStep<Record<string, never>>({
@@ -35,6 +36,7 @@ export const choiceStep = defineStep<Record<string, never>>({
     '```',
   ].join('\n'),
   config: { type: 'object', properties: {}, additionalProperties: false },
+  machine: choiceMachine,
   scopes: [
     {
       kind: 'branches',

@@ -21,6 +21,7 @@ export const eventTrigger = defineStep<EventTriggerConfig>({
   title: 'Event',
   category: 'trigger',
   kind: 'trigger',
+  defaultExecution: 'durable',
   description: [
     'Starts the flow for each event that a rule of the bus routes to it (a rule names the flow as a target).',
     '',

@@ -2,6 +2,7 @@
  * @module For Each: runs a sequence of steps once per item of an array.
  */
 import { defineStep } from '../../core/step-definition.js';
+import { forEachMachine } from './machine.js';
 import { variableNameSchema } from '../config-values.js';
 import { FOR_EACH_DEFAULTS } from './iterations.js';
 
@@ -81,5 +82,6 @@ export const forEachStep = defineStep<ForEachConfig>({
     additionalProperties: false,
   },
   lazyFields: [],
+  machine: forEachMachine,
   scopes: [{ kind: 'sequence', key: 'steps', title: 'For each item', description: 'Runs once per item.' }],
 });

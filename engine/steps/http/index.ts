@@ -109,6 +109,7 @@ export const httpTrigger = defineStep<HttpTriggerConfig>({
   title: 'HTTP',
   category: 'trigger',
   kind: 'trigger',
+  defaultExecution: 'express',
   description: [
     'Starts the flow for each HTTP request to a path on the flowbus server, and answers with the result.',
     '',

@@ -2,6 +2,7 @@
  * @module Try: runs a sequence of steps and handles its errors with Catch handlers.
  */
 import { defineStep } from '../../core/step-definition.js';
+import { tryMachine } from './machine.js';
 import type { JsonSchema } from '../../core/json-schema.js';
 import { BACKOFF_KINDS, CATCH_DEFAULTS, MAX_RETRIES, MAX_RETRY_INTERVAL_MS } from './handler.js';
 
@@ -104,6 +105,7 @@ export const tryStep = defineStep<Record<string, never>>({
     '```',
   ].join('\n'),
   config: { type: 'object', properties: {}, additionalProperties: false },
+  machine: tryMachine,
   scopes: [
     { kind: 'sequence', key: 'steps', title: 'Try', description: 'The steps whose errors are handled.' },
     {
