@@ -76,7 +76,9 @@ export class Dispatcher {
       return { rule: rule.id, target: id, type, status: 'pending' as const, attempts: 0, updatedAt: now };
     });
     const replayed = replay !== undefined;
-    this.deps.traces.start(seq, { eventId: event.id, bus, acceptedAt, replayed, matchedRules, targets });
+    const subject = typeof event.subject === 'string' ? { subject: event.subject } : {};
+    const summary = { eventId: event.id, bus, acceptedAt, source: event.source, type: event.type, ...subject };
+    this.deps.traces.start(seq, { ...summary, event: json, replayed, matchedRules, targets });
     for (const { rule, target } of tasks) {
       const item: DeliveryItem = { event, payload: json, transformed: false, bus, rule: rule.id, acceptedAt };
       this.queueFor(rule, target).push({ seq, item });

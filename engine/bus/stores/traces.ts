@@ -1,6 +1,7 @@
 /**
  * @module Delivery traces: for each recent event, the rules it matched and what happened at each target.
- * Kept in memory for the newest events (a bounded number); the journal keeps what delivery needs.
+ * Kept in memory for the newest events (a bounded number), each with the event itself while the bodies kept
+ * stay within a byte budget; the journal keeps what delivery needs.
  */
 import type { FlowError } from '../../core/errors.js';
 
@@ -25,31 +26,77 @@ export interface EventTrace {
   eventId: string;
   bus: string;
   acceptedAt: number;
+  /** The event's context attributes that searches filter on. */
+  source: string;
+  type: string;
+  subject?: string;
+  /** The event in structured JSON form; dropped (the summary stays) once newer bodies fill the budget. */
+  event?: Record<string, unknown>;
   /** The event was read back from the journal after a restart. */
   replayed: boolean;
   matchedRules: string[];
   targets: TargetTrace[];
 }
 
+/** What `list` filters on; every given filter must hold. */
+export interface TraceQuery {
+  bus?: string;
+  source?: string;
+  type?: string;
+  subject?: string;
+  /** A rule the event matched. */
+  rule?: string;
+  /** A target of the event ended (or stands) in this status. */
+  status?: TargetStatus;
+  /** Accepted at or after (ms since the epoch). */
+  from?: number;
+  /** Accepted at or before. */
+  to?: number;
+  limit?: number;
+  offset?: number;
+}
+
+/** Event bodies kept with the traces by default, in characters of their JSON text. */
+export const DEFAULT_TRACE_EVENT_BUDGET = 32 * 1024 * 1024;
+
 /** The traces of the newest `limit` events, by journal sequence number and by event id. */
 export class TraceStore {
   private readonly bySeq = new Map<number, EventTrace>();
   private readonly byEventId = new Map<string, number>();
+  /** Sizes of the bodies kept, oldest first. */
+  private readonly bodies = new Map<number, number>();
+  private bodyChars = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly eventBudget = DEFAULT_TRACE_EVENT_BUDGET,
+  ) {}
 
   /** Starts the trace of an event once it is routed. */
   start(seq: number, trace: EventTrace): void {
     this.bySeq.set(seq, trace);
     this.byEventId.set(`${trace.bus}\u0000${trace.eventId}`, seq);
     this.byEventId.set(trace.eventId, seq);
+    if (trace.event) this.keepBody(seq, trace.event);
     while (this.bySeq.size > this.limit) {
       const [oldest, dropped] = this.bySeq.entries().next().value as [number, EventTrace];
       this.bySeq.delete(oldest);
+      this.dropBody(oldest);
       for (const key of [dropped.eventId, `${dropped.bus}\u0000${dropped.eventId}`]) {
         if (this.byEventId.get(key) === oldest) this.byEventId.delete(key);
       }
     }
+  }
+
+  /** Traces matching the query, newest first, with the total before paging. */
+  list(query: TraceQuery = {}): { total: number; items: EventTrace[] } {
+    const all = [...this.bySeq.values()];
+    const matching: EventTrace[] = [];
+    for (let index = all.length - 1; index >= 0; index--) {
+      if (traceMatches(all[index]!, query)) matching.push(all[index]!);
+    }
+    const offset = query.offset ?? 0;
+    return { total: matching.length, items: matching.slice(offset, offset + (query.limit ?? 20)) };
   }
 
   /** Changes what is recorded for one target of one rule of an event. */
@@ -64,4 +111,33 @@ export class TraceStore {
     const seq = this.byEventId.get(bus === undefined ? eventId : `${bus}\u0000${eventId}`);
     return seq === undefined ? undefined : this.bySeq.get(seq);
   }
+
+  private keepBody(seq: number, event: Record<string, unknown>): void {
+    const size = JSON.stringify(event).length;
+    this.bodies.set(seq, size);
+    this.bodyChars += size;
+    while (this.bodyChars > this.eventBudget && this.bodies.size > 0) {
+      this.dropBody(this.bodies.keys().next().value as number);
+    }
+  }
+
+  private dropBody(seq: number): void {
+    const size = this.bodies.get(seq);
+    if (size === undefined) return;
+    this.bodies.delete(seq);
+    this.bodyChars -= size;
+    const trace = this.bySeq.get(seq);
+    if (trace) delete trace.event;
+  }
+}
+
+function traceMatches(trace: EventTrace, query: TraceQuery): boolean {
+  if (query.from !== undefined && trace.acceptedAt < query.from) return false;
+  if (query.to !== undefined && trace.acceptedAt > query.to) return false;
+  if (query.rule !== undefined && !trace.matchedRules.includes(query.rule)) return false;
+  if (query.status !== undefined && !trace.targets.some((target) => target.status === query.status)) return false;
+  for (const field of ['bus', 'source', 'type', 'subject'] as const) {
+    if (query[field] !== undefined && trace[field] !== query[field]) return false;
+  }
+  return true;
 }
