@@ -89,6 +89,8 @@ export interface StepDefinition<Config = any> {
   category: StepCategory;
   /** Markdown; the first sentence is the palette tooltip, the whole text goes into the docs. */
   description: string;
+  /** Title and description in other languages, by BCP 47 tag: `{ "zh-CN": { title: "设置变量" } }`. */
+  i18n?: Record<string, StepTexts>;
   /** `trigger` steps only start flows; `scope` steps hold nested sequences; `action` is everything else. */
   kind: 'trigger' | 'action' | 'scope';
   /** Schema of the step's `config` object. */
@@ -102,6 +104,13 @@ export interface StepDefinition<Config = any> {
   lazyFields?: string[];
   /** Absent on triggers and on scopes, whose behaviour is the runtime's. */
   execute?(context: StepContext<Config>): Promise<StepOutput | void>;
+}
+
+/** The title and description of a step type in one more language; the English ones stand for any left out. */
+export interface StepTexts {
+  title?: string;
+  /** Markdown, like `description`. */
+  description?: string;
 }
 
 /** Identity helper that keeps the config type of a definition. */

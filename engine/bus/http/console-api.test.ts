@@ -30,7 +30,22 @@ beforeAll(async () => {
     pattern: { source: [source] },
     targets: [{ id: 'sw', type: 'switch', retry: { maxAttempts: 1 } }],
   });
-  const files = { 'cvm.rule.json': rule('CVM', 'cvm.cloud.tencent'), 'cos.rule.json': rule('COS', 'cos.cloud.tencent') };
+  const files = {
+    'cvm.rule.json': rule('CVM', 'cvm.cloud.tencent'),
+    'cos.rule.json': rule('COS', 'cos.cloud.tencent'),
+    'archive.rule.json': {
+      format: 'flowbus/rule@1',
+      name: 'Archive',
+      pattern: { source: ['cos.cloud.tencent'] },
+      targets: [{ id: 'keep', type: 'log-store' }],
+    },
+    'never.rule.json': {
+      format: 'flowbus/rule@1',
+      name: 'Never',
+      pattern: { source: ['never'] },
+      targets: [{ id: 'run', type: 'flow', config: { flow: 'on-alarm' } }],
+    },
+  };
   app = await startBusApp(files, { targetTypes: [switchTarget] });
 });
 afterAll(() => app.close());
@@ -56,6 +71,7 @@ describe('the console routes', () => {
     expect(ids((await app.get(`/api/events?from=${from}`)).body)).toEqual(['e-3', 'e-2', 'e-1']);
     expect(ids((await app.get('/api/events?source=cvm.cloud.tencent&subject=ins-1')).body)).toEqual(['e-1']);
     expect(ids((await app.get('/api/events?rule=cos&type=alarm')).body)).toEqual(['e-2']);
+    expect(ids((await app.get('/api/events?bus=other')).body)).toEqual([]);
     const failed = await app.get('/api/events?status=dead-lettered&limit=2');
     expect(failed.body).toMatchObject({ total: 3, items: [{ eventId: 'e-3' }, { eventId: 'e-2' }] });
     expect(failed.body.items[0].event).toBeUndefined();
@@ -87,6 +103,17 @@ describe('the console routes', () => {
     expect(redriven.body).toMatchObject({ attempted: 3, delivered: 3, failed: [], remaining: 0 });
     expect(delivered.sort()).toHaveLength(3);
     expect((await app.get('/api/dead-letters/groups')).body).toMatchObject({ total: 1, groups: [{ rule: 'cos' }] });
+  });
+
+  it('finds a log-store entry by event id, and names the flow of a flow target in the rule list', async () => {
+    const found = await app.get('/api/log-store/search?id=e-2');
+    expect(found.body).toMatchObject({ total: 1, items: [{ eventId: 'e-2', rules: ['archive'] }] });
+    expect((await app.get('/api/log-store/search?id=e-1')).body.total).toBe(0);
+    const rules = (await app.get('/api/rules')).body.rules;
+    const never = rules.find((rule: { id: string }) => rule.id === 'never');
+    expect(never.targets).toEqual([{ id: 'run', type: 'flow', flow: 'on-alarm' }]);
+    const cvm = rules.find((rule: { id: string }) => rule.id === 'cvm');
+    expect(cvm.targets).toEqual([{ id: 'sw', type: 'switch' }]);
   });
 
   it.each([

@@ -79,11 +79,11 @@ export function addEventRoutes(router: Router, bus: EventBus): void {
   router.get(
     '/api/log-store/search',
     handle((request, response) => {
-      const filters = ['bus', 'source', 'type', 'subject', 'status', 'rule'];
+      const filters = ['id', 'bus', 'source', 'type', 'subject', 'status', 'rule'];
       const query = {
         from: queryTime(request, 'from'),
         to: queryTime(request, 'to'),
-        ...Object.fromEntries(filters.map((name) => [name, queryString(request, name)])),
+        ...Object.fromEntries(filters.map((name) => [name === 'id' ? 'eventId' : name, queryString(request, name)])),
         ...paging(request),
       };
       response.json(bus.logStore.search(query));
