@@ -5,9 +5,12 @@
  * tester. On the Dead letters page the failed delivery is re-driven once the partner works, and seen
  * delivered; another is discarded.
  */
+import { stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeHttpServer, type FakeHttpServer } from '../fakes/http-server.js';
-import { startEditorSession, type EditorSession } from './browser-session.js';
+import { root, startEditorSession, type EditorSession } from './browser-session.js';
 import { ALARM_SOURCE, alarmEvent, sendEvents, writeConsoleFlows } from './console-fixtures.js';
 
 let session: EditorSession;
@@ -68,6 +71,10 @@ describe('the bus console: events and dead letters', () => {
     const why = page.getByRole('list', { name: 'Why did cos-events not match?' });
     await expect.poll(() => why.textContent()).toContain('/source');
     expect(await why.textContent()).toContain(ALARM_SOURCE);
+    // The README's console picture, written only when asked so that a test run leaves the work tree clean.
+    const picture = process.env.FLOWBUS_UPDATE_SCREENSHOT ? join(root, 'docs/console.png') : join(tmpdir(), 'flowbus-console.png');
+    await page.screenshot({ path: picture });
+    expect((await stat(picture)).size).toBeGreaterThan(10_000);
 
     await button('Re-send').click();
     const resent = page.getByRole('status').filter({ hasText: 'Re-sent as a new event' }).getByRole('link');
