@@ -8,6 +8,7 @@ import { useTranslation } from '../../i18n/i18n.js';
 import { ApiError } from '../../api/client.js';
 import { getEventTrace, resendEvent, searchLogStore, type EventTrace } from '../../api/console.js';
 import { listRules, type RuleSummary } from '../../api/rules.js';
+import { AppNav } from '../../app/AppNav.js';
 import { hashQuery } from '../../app/use-hash-route.js';
 import { dateTimeText } from '../../i18n/format.js';
 import { Banner } from '../../ui/Banner.js';
@@ -102,6 +103,7 @@ export function EventPage({ eventId }: { eventId: string }) {
   ];
   return (
     <div className="list-page console-page event-page">
+      <AppNav current="events" />
       <header className="page-header">
         <div>
           {back}

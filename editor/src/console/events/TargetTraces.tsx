@@ -26,7 +26,7 @@ function ExecutionLink({ id }: { id: string }) {
   return (
     <a href={href} data-execution={id}>
       <span className="mono">{execution.flowId}</span>
-      <span className="flow-file">{t('event.execution', { status, ms: Math.round(execution.durationMs) })}</span>
+      <span className="link-note">{t('event.execution', { status, ms: Math.round(execution.durationMs) })}</span>
     </a>
   );
 }
