@@ -41,7 +41,7 @@ export function MetricsPage() {
   const charts = useMemo(() => {
     if (!history) return [];
     const { series, latency } = history;
-    const line = (label: string, values: Array<number | null>, color: string): ChartSeries => ({ label, values, color });
+    const line = (label: string, values: Array<number | null>, color: string, dots = false): ChartSeries => ({ label, values, color, dots });
     return [
       { id: 'events', lines: [line(t('metrics.ingest'), series.ingest, '#2563eb'), line(t('metrics.matches'), series.matches, '#0d9488')] },
       {
@@ -53,7 +53,10 @@ export function MetricsPage() {
         ],
       },
       { id: 'executions', lines: [line(t('metrics.executionsSeries'), series.executions, '#7c3aed')] },
-      { id: 'latency', lines: [line('p50', latency.p50, '#0891b2'), line('p95', latency.p95, '#d97706'), line('p99', latency.p99, '#dc2626')] },
+      {
+        id: 'latency',
+        lines: [line('p50', latency.p50, '#0891b2', true), line('p95', latency.p95, '#d97706', true), line('p99', latency.p99, '#dc2626', true)],
+      },
     ];
   }, [history, t]);
   return (
@@ -72,15 +75,14 @@ export function MetricsPage() {
           {charts.map((chart) => (
             <section key={chart.id} className="panel-section chart-card" data-chart={chart.id}>
               <TimeChart title={t(`metrics.${chart.id}`)} minutes={history.minutes} series={chart.lines} />
-              {chart.id === 'latency' ? null : (
-                <ul className="chart-totals">
-                  {chart.lines.map((line) => (
-                    <li key={line.label} data-series={line.label}>
-                      <span className="chart-swatch" style={{ background: line.color }} /> {line.label}: {t('metrics.inHour', { count: total(line.values) })}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <ul className="chart-totals">
+                {chart.lines.map((line) => (
+                  <li key={line.label} data-series={line.label}>
+                    <span className="chart-swatch" style={{ background: line.color }} /> {line.label}
+                    {chart.id === 'latency' ? null : `: ${t('metrics.inHour', { count: total(line.values) })}`}
+                  </li>
+                ))}
+              </ul>
             </section>
           ))}
         </div>

@@ -10,6 +10,8 @@ export interface ChartSeries {
   label: string;
   values: Array<number | null>;
   color: string;
+  /** Dots on each value: for series with gaps (minutes without executions), where a lone value has no line. */
+  dots?: boolean;
 }
 
 export interface TimeChartProps {
@@ -27,14 +29,19 @@ function chartData(minutes: number[], series: ChartSeries[]): uPlot.AlignedData 
 export function TimeChart({ title, minutes, series, height = 200 }: TimeChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot>(undefined);
-  const labels = series.map((line) => `${line.label}:${line.color}`).join('|');
+  const labels = series.map((line) => `${line.label}:${line.color}:${line.dots ?? false}`).join('|');
   useEffect(() => {
     const element = container.current;
     if (!element) return;
     const options: uPlot.Options = {
       width: Math.max(element.clientWidth, 240),
       height,
-      series: [{}, ...series.map((line) => ({ label: line.label, stroke: line.color, width: 2, spanGaps: false }))],
+      series: [
+        {},
+        ...series.map((line) => ({ label: line.label, stroke: line.color, width: 2, points: { show: line.dots ?? false, size: 5, fill: line.color } })),
+      ],
+      // The page lists each line with its colour and total; uPlot's own legend would repeat it.
+      legend: { show: false },
       axes: [{}, { size: 48 }],
       scales: { y: { range: (_plot, min, max) => [Math.min(0, min), Math.max(1, max)] } },
     };
