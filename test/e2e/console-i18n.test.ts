@@ -82,16 +82,24 @@ describe('the bus console: metrics, navigation and languages', () => {
     await page.getByRole('heading', { name: 'Flows' }).waitFor();
     await page.getByLabel('Language').selectOption({ label: '简体中文' });
     await page.getByRole('heading', { name: '流程', exact: true }).waitFor();
+    const row = page.locator('tr[data-flow="alarm-handler"]');
+    // The heading shows before the list has loaded: wait for the flow's row before counting anything.
+    await row.waitFor();
     const table = page.locator('table.flow-table');
     for (const header of ['流程', '触发器', '状态', '最近执行', '每分钟执行次数']) {
       expect(await table.getByRole('columnheader', { name: header, exact: true }).count()).toBe(1);
     }
-    const row = page.locator('tr[data-flow="alarm-handler"]');
     expect(await row.locator('[data-status="published"]').textContent()).toBe('已发布');
     expect(await row.locator('[data-status="succeeded"]').textContent()).toBe('成功');
     expect(await row.textContent()).toContain('最近一小时 1 次');
     expect(await row.getByRole('button', { name: '重命名 alarm-handler' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: '新建流程' }).count()).toBe(1);
+    await page.getByRole('button', { name: '新建流程' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建流程' });
+    await dialog.getByLabel('流程名称').fill('告警转发');
+    expect(await dialog.getByLabel('起点').locator('option').allTextContents()).toEqual(['空白流程', 'Alarm handler 的副本']);
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
     const nav = page.getByRole('navigation', { name: '栏目' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['流程', '规则', '事件源', '事件', '死信', '监控指标']);
 
