@@ -111,14 +111,14 @@ describe('the bus console: events and dead letters', () => {
 
     await page.getByRole('button', { name: 'Re-drive dead letter alarm-e2e-1' }).click();
     await page.getByText('Re-driving failed').waitFor();
-    expect(await letter.textContent()).toContain('re-driven 1 time');
+    await expect.poll(() => letter.textContent()).toContain('re-driven 1 time');
 
     partnerWorks = true;
     await page.getByRole('button', { name: 'Re-drive dead letter alarm-e2e-1' }).click();
     await page.getByText('Re-drove the dead letter of event alarm-e2e-1: delivered.').waitFor();
     await expect.poll(() => letter.count()).toBe(0);
     expect(partnerGot).toEqual(['alarm-e2e-1']);
-    expect(await group.locator('td').nth(3).textContent()).toBe('2');
+    await expect.poll(() => group.locator('td').nth(3).textContent()).toBe('2');
 
     await page.getByRole('button', { name: 'Discard dead letter alarm-other' }).click();
     const dialog = page.getByRole('dialog', { name: 'Discard this dead letter?' });

@@ -25,7 +25,10 @@ beforeAll(async () => {
   const partnerUrl = `http://127.0.0.1:${await closedPort()}/hook`;
   session = await startEditorSession({ prepareFlows: (flowsDir) => writeConsoleFlows(flowsDir, partnerUrl) });
   await sendEvents(session.server.url, [alarmEvent('alarm-i18n-1', 'ins-i18n-1')]);
+  // Both the partner's failure and the flow's execution are in before any page reads them.
   await vi.waitFor(async () => expect((await session.server.api('/dead-letters')).json.total).toBe(1), { timeout: 10_000 });
+  const executions = async () => (await session.server.api('/executions?flow=alarm-handler')).json.executions;
+  await vi.waitFor(async () => expect(await executions()).toHaveLength(1), { timeout: 10_000 });
 }, 180_000);
 
 afterEach(async (context) => {
@@ -81,7 +84,7 @@ describe('the bus console: metrics, navigation and languages', () => {
     await page.goto(`${server.url}/#/`);
     await page.getByRole('heading', { name: 'Flows' }).waitFor();
     await page.getByLabel('Language').selectOption({ label: '简体中文' });
-    await page.getByRole('heading', { name: '流程', exact: true }).waitFor();
+    await page.getByRole('heading', { name: '流程', exact: true, level: 1 }).waitFor();
     const row = page.locator('tr[data-flow="alarm-handler"]');
     // The heading shows before the list has loaded: wait for the flow's row before counting anything.
     await row.waitFor();
@@ -104,17 +107,17 @@ describe('the bus console: metrics, navigation and languages', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual(['流程', '规则', '事件源', '事件', '死信', '监控指标']);
 
     await page.reload();
-    await page.getByRole('heading', { name: '流程', exact: true }).waitFor();
+    await page.getByRole('heading', { name: '流程', exact: true, level: 1 }).waitFor();
     expect(await page.evaluate(() => localStorage.getItem('flowbus.language'))).toBe('zh-CN');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
 
     await row.getByRole('link', { name: 'Alarm handler' }).click();
     await page.getByText('设置消息体').first().waitFor();
     await page.goto(`${server.url}/#/dead-letters`);
-    await page.getByRole('heading', { name: '死信', exact: true }).waitFor();
+    await page.getByRole('heading', { name: '死信', exact: true, level: 1 }).waitFor();
     expect(await page.locator('tr[data-group="cvm-alarms/partner"]').textContent()).toContain('HTTP:CONNECTIVITY');
     await page.getByRole('link', { name: '事件', exact: true }).click();
-    await page.getByRole('heading', { name: '事件', exact: true }).waitFor();
+    await page.getByRole('heading', { name: '事件', exact: true, level: 1 }).waitFor();
     expect(await page.getByRole('status').filter({ hasText: '找到' }).textContent()).toBe('找到 1 个事件');
 
     await page.getByLabel('语言').selectOption({ label: 'English' });

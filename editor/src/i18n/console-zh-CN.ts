@@ -91,7 +91,7 @@ export const consoleZhCN: Messages<typeof consoleEn> = {
     show: '查看',
     showLabel: '查看 {{rule}} / {{target}} 的死信',
     showAll: '查看全部',
-    letters: '死信',
+    letters: '死信列表',
     lettersOf: '{{rule}} / {{target}} 的死信',
     inspect: '详情',
     inspectLabel: '查看死信 {{id}} 的详情',

@@ -55,18 +55,21 @@ export function DeadLettersPage() {
     // `filter` is read from `key`, the hash's query text.
   }, [key]);
   useEffect(() => void load(), [load]);
+  // The outcome shows once the lists are read again, so what it says and what the lists show agree.
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
     setError(undefined);
     setNotice(undefined);
+    let outcome: { notice: string } | { error: string };
     try {
-      setNotice(await work());
+      outcome = { notice: await work() };
     } catch (thrown) {
-      setError(t('deadLetters.redriveFailed', { message: (thrown as Error).message }));
-    } finally {
-      setBusy(false);
-      await load();
+      outcome = { error: t('deadLetters.redriveFailed', { message: (thrown as Error).message }) };
     }
+    await load();
+    setBusy(false);
+    if ('notice' in outcome) setNotice(outcome.notice);
+    else setError(outcome.error);
   };
   const redriveOne = (letter: DeadLetter) =>
     act(async () => {
@@ -150,9 +153,9 @@ export function DeadLettersPage() {
           onClose={() => setDiscarding(undefined)}
           onConfirm={async () => {
             await discardDeadLetter(discarding.id);
+            await load();
             setDiscarding(undefined);
             setNotice(t('deadLetters.discarded', { id: discarding.event.id }));
-            await load();
           }}
         >
           <p>{t('deadLetters.discardText', { target: `${discarding.rule} / ${discarding.target}` })}</p>
