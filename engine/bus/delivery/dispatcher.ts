@@ -188,8 +188,10 @@ export class Dispatcher {
       },
       settle: (batch, outcome) => settleBatch(this.deps, rule, target, batch, outcome),
       retrying: (batch, attempts, error, delayMs) => {
-        const change = { status: 'retrying' as const, attempts, error, updatedAt: clock.now() };
-        for (const { seq } of batch) traces.update(seq, rule.id, target.id, change);
+        const now = clock.now();
+        const change = { status: 'retrying' as const, attempts, error, updatedAt: now };
+        const attempt = { attempt: attempts, at: now, outcome: 'failed' as const, error, retryInMs: delayMs };
+        for (const { seq } of batch) traces.update(seq, rule.id, target.id, change, attempt);
         log('warn', 'delivery failed, will retry', { ...labels, attempts, delayMs, error: error.message });
       },
       held: (batch, attempt, thrown, delayMs) => {

@@ -98,9 +98,20 @@ describe('the console routes', () => {
     expect(stillFailing.body).toMatchObject({ attempted: 3, delivered: 0, remaining: 3 });
     expect(stillFailing.body.failed[0].error.type).toBe('SWITCH:DOWN');
 
+    const sw = async () => (await app.get('/api/events/e-1')).body.targets[0];
+    expect(await sw()).toMatchObject({ status: 'dead-lettered', attempts: 2, error: { type: 'SWITCH:DOWN' } });
+    expect((await sw()).attemptLog).toEqual([
+      { attempt: 1, at: expect.any(Number), outcome: 'failed', error: expect.objectContaining({ type: 'SWITCH:DOWN' }) },
+      { attempt: 2, at: expect.any(Number), outcome: 'failed', error: expect.objectContaining({ type: 'SWITCH:DOWN' }) },
+    ]);
+
     failing = false;
     const redriven = await app.post('/api/dead-letters/redrive?rule=cvm', {});
     expect(redriven.body).toMatchObject({ attempted: 3, delivered: 3, failed: [], remaining: 0 });
+    const after = await sw();
+    expect(after).toMatchObject({ status: 'delivered', attempts: 3 });
+    expect(after.deadLetterId).toBeUndefined();
+    expect(after.attemptLog.map((entry: { outcome: string }) => entry.outcome)).toEqual(['failed', 'failed', 'redriven']);
     expect(delivered.sort()).toHaveLength(3);
     expect((await app.get('/api/dead-letters/groups')).body).toMatchObject({ total: 1, groups: [{ rule: 'cos' }] });
   });

@@ -3,7 +3,7 @@
  * budget of event bodies, and search.
  */
 import { describe, expect, it } from 'vitest';
-import { TraceStore, type EventTrace } from './traces.js';
+import { MAX_ATTEMPTS_TRACED, TraceStore, type EventTrace } from './traces.js';
 
 function trace(eventId: string, bus = 'default', more: Partial<EventTrace> = {}): EventTrace {
   return {
@@ -62,5 +62,20 @@ describe('TraceStore', () => {
     expect(ids({ status: 'dead-lettered' })).toEqual(['c']);
     expect(ids({ source: 'nope' })).toEqual([]);
     expect(traces.list({ limit: 1, offset: 1 })).toMatchObject({ total: 3, items: [{ eventId: 'b' }] });
+  });
+
+  it('keeps the first and the newest attempts of a long retry series, and updates by event id', () => {
+    const traces = new TraceStore(10);
+    traces.start(7, trace('a', 'retail'));
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      traces.update(7, 'r', 't', { attempts: attempt }, { attempt, at: attempt, outcome: 'failed' });
+    }
+    const log = traces.get('a')!.targets[0]!.attemptLog!;
+    expect(log.map((entry) => entry.attempt)).toEqual([1, 2, 3, 4, 5, 6, 15, 16, 17, 18, 19, 20]);
+    expect(log).toHaveLength(MAX_ATTEMPTS_TRACED);
+    traces.updateEvent('a', 'retail', 'r', 't', { status: 'delivered' }, { attempt: 21, at: 21, outcome: 'redriven' });
+    traces.updateEvent('a', 'default', 'r', 't', { status: 'dropped' });
+    expect(traces.get('a')!.targets[0]).toMatchObject({ status: 'delivered', attempts: 20 });
+    expect(traces.get('a')!.targets[0]!.attemptLog!.at(-1)).toEqual({ attempt: 21, at: 21, outcome: 'redriven' });
   });
 });

@@ -7,6 +7,19 @@ import type { FlowError } from '../../core/errors.js';
 
 export type TargetStatus = 'pending' | 'retrying' | 'delivered' | 'dead-lettered' | 'dropped' | 'ignored';
 
+/** One attempt at a target: when it ended and how (a re-drive of its dead letter is an attempt too). */
+export interface AttemptTrace {
+  attempt: number;
+  at: number;
+  outcome: 'failed' | 'delivered' | 'redriven';
+  error?: FlowError;
+  /** How long the next attempt waited, for a failed attempt that was retried. */
+  retryInMs?: number;
+}
+
+/** Attempts kept per target: the first ones and the newest ones, so a long retry series stays bounded. */
+export const MAX_ATTEMPTS_TRACED = 12;
+
 /** What happened at one target of one rule. */
 export interface TargetTrace {
   rule: string;
@@ -19,6 +32,8 @@ export interface TargetTrace {
   executionId?: string;
   error?: FlowError;
   deadLetterId?: string;
+  /** The attempts, oldest first (at most {@link MAX_ATTEMPTS_TRACED}: the middle of a long series is left out). */
+  attemptLog?: AttemptTrace[];
 }
 
 /** The delivery trace of one accepted event. */
@@ -99,11 +114,26 @@ export class TraceStore {
     return { total: matching.length, items: matching.slice(offset, offset + (query.limit ?? 20)) };
   }
 
-  /** Changes what is recorded for one target of one rule of an event. */
-  update(seq: number, rule: string, target: string, change: Partial<TargetTrace>): void {
+  /** Changes what is recorded for one target of one rule of an event, and adds the attempt that ended. */
+  update(seq: number, rule: string, target: string, change: Partial<TargetTrace>, attempt?: AttemptTrace): void {
     const targets = this.bySeq.get(seq)?.targets;
     const found = targets?.find((entry) => entry.rule === rule && entry.target === target);
-    if (found) Object.assign(found, change);
+    if (!found) return;
+    Object.assign(found, change);
+    if (attempt) found.attemptLog = keepAttempt(found.attemptLog ?? [], attempt);
+  }
+
+  /** {@link update} for the newest trace of an event id on a bus (a re-drive knows no sequence number). */
+  updateEvent(
+    eventId: string,
+    bus: string,
+    rule: string,
+    target: string,
+    change: Partial<TargetTrace>,
+    attempt?: AttemptTrace,
+  ): void {
+    const seq = this.byEventId.get(`${bus}\u0000${eventId}`);
+    if (seq !== undefined) this.update(seq, rule, target, change, attempt);
   }
 
   /** The newest trace of an event id (on a bus when given). */
@@ -129,6 +159,13 @@ export class TraceStore {
     const trace = this.bySeq.get(seq);
     if (trace) delete trace.event;
   }
+}
+
+/** Appends an attempt; past the bound the oldest of the newest half goes, the first half stays. */
+function keepAttempt(log: AttemptTrace[], attempt: AttemptTrace): AttemptTrace[] {
+  const next = [...log, attempt];
+  if (next.length > MAX_ATTEMPTS_TRACED) next.splice(MAX_ATTEMPTS_TRACED / 2, 1);
+  return next;
 }
 
 function traceMatches(trace: EventTrace, query: TraceQuery): boolean {
