@@ -3,7 +3,7 @@
  * found on the Events page by its source and subject; its page shows which target failed and how, the
  * flow execution it started, why the COS rule did not match; it is re-sent and taken to the pattern
  * tester. On the Dead letters page the failed delivery is re-driven once the partner works, and seen
- * delivered; another is discarded.
+ * delivered, on the event's page too, as its third attempt; another is discarded.
  */
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -119,6 +119,17 @@ describe('the bus console: events and dead letters', () => {
     await expect.poll(() => letter.count()).toBe(0);
     expect(partnerGot).toEqual(['alarm-e2e-1']);
     await expect.poll(() => group.locator('td').nth(3).textContent()).toBe('2');
+
+    // The event's page shows the re-drive as its third attempt, delivered.
+    await page.goto(`${server.url}/#/events/alarm-e2e-1?bus=default`);
+    const partnerRow = page.locator('tr[data-target="cvm-alarms/partner"]');
+    await expect.poll(() => partnerRow.locator('[data-status]').getAttribute('data-status')).toBe('delivered');
+    await partnerRow.getByRole('button', { name: 'Attempts at partner' }).click();
+    const attempts = partnerRow.getByRole('list', { name: 'Attempts at partner' }).getByRole('listitem');
+    expect(await attempts.evaluateAll((items) => items.map((item) => item.getAttribute('data-outcome')))).toEqual(['failed', 'failed', 'redriven']);
+    expect(await attempts.first().textContent()).toContain('HTTP:STATUS');
+    await page.goBack();
+    await group.waitFor();
 
     await page.getByRole('button', { name: 'Discard dead letter alarm-other' }).click();
     const dialog = page.getByRole('dialog', { name: 'Discard this dead letter?' });

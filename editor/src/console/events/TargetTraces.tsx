@@ -7,6 +7,7 @@ import { useTranslation } from '../../i18n/i18n.js';
 import type { TargetTrace } from '../../api/console.js';
 import { getExecution } from '../../api/executions.js';
 import type { StoredExecution } from '../../api/types.js';
+import { AttemptList } from './AttemptList.js';
 import { TargetStatusPill } from './DeliverySummary.js';
 
 function ExecutionLink({ id }: { id: string }) {
@@ -69,7 +70,9 @@ export function TargetTraces({ targets }: { targets: TargetTrace[] }) {
             <td>
               <TargetStatusPill status={target.status} />
             </td>
-            <td>{target.attempts}</td>
+            <td>
+              <AttemptList target={target} />
+            </td>
             <td className="target-result">
               {target.error ? (
                 <span className="execution-error">
