@@ -4,24 +4,11 @@
  * at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlowbusError } from '../../core/errors.js';
-import { startBusApp, type BusApp } from '../testing.js';
-import type { TargetTypeDefinition } from '../types.js';
+import { createSwitchTarget, startBusApp, type BusApp } from '../testing.js';
 
 let app: BusApp;
-let failing = true;
-const delivered: string[] = [];
-
-const switchTarget: TargetTypeDefinition = {
-  type: 'switch',
-  title: 'Switch',
-  description: 'Fails while the test says so.',
-  config: { type: 'object' },
-  async deliver(batch) {
-    if (failing) throw new FlowbusError('SWITCH:DOWN', 'the switch is off');
-    delivered.push(...batch.map((item) => item.event.id));
-  },
-};
+const switchTarget = createSwitchTarget();
+const delivered = switchTarget.delivered;
 
 beforeAll(async () => {
   const rule = (name: string, source: string) => ({
@@ -46,7 +33,7 @@ beforeAll(async () => {
       targets: [{ id: 'run', type: 'flow', config: { flow: 'on-alarm' } }],
     },
   };
-  app = await startBusApp(files, { targetTypes: [switchTarget] });
+  app = await startBusApp(files, { targetTypes: [switchTarget.definition] });
 });
 afterAll(() => app.close());
 
@@ -105,7 +92,7 @@ describe('the console routes', () => {
       { attempt: 2, at: expect.any(Number), outcome: 'failed', error: expect.objectContaining({ type: 'SWITCH:DOWN' }) },
     ]);
 
-    failing = false;
+    switchTarget.failing = false;
     const redriven = await app.post('/api/dead-letters/redrive?rule=cvm', {});
     expect(redriven.body).toMatchObject({ attempted: 3, delivered: 3, failed: [], remaining: 0 });
     const after = await sw();

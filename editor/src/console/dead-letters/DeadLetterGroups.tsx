@@ -4,6 +4,7 @@
 import { useTranslation } from '../../i18n/i18n.js';
 import type { DeadLetterGroup } from '../../api/console.js';
 import { timeAgoText } from '../../i18n/format.js';
+import { ColumnHeads } from '../ColumnHeads.js';
 
 export interface DeadLetterGroupsProps {
   groups: DeadLetterGroup[];
@@ -14,18 +15,10 @@ export function DeadLetterGroups({ groups, onShow }: DeadLetterGroupsProps) {
   const { t, i18n } = useTranslation();
   return (
     <table className="flow-table" aria-label={t('deadLetters.groups')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('deadLetters.columnBus')}</th>
-          <th scope="col">{t('deadLetters.columnRule')}</th>
-          <th scope="col">{t('deadLetters.columnTarget')}</th>
-          <th scope="col">{t('deadLetters.columnCount')}</th>
-          <th scope="col">{t('deadLetters.columnLastError')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('deadLetters.columnActions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        labels={['columnBus', 'columnRule', 'columnTarget', 'columnCount', 'columnLastError'].map((key) => t(`deadLetters.${key}`))}
+        actions={t('deadLetters.columnActions')}
+      />
       <tbody>
         {groups.map((group) => (
           <tr key={`${group.bus}/${group.rule}/${group.target}`} data-group={`${group.rule}/${group.target}`}>

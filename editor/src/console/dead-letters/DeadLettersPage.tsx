@@ -20,6 +20,7 @@ import { useHashQuery } from '../../app/use-hash-route.js';
 import { Banner } from '../../ui/Banner.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { Spinner } from '../../ui/Spinner.js';
+import { ColumnHeads } from '../ColumnHeads.js';
 import { DeadLetterGroups } from './DeadLetterGroups.js';
 import { DeadLetterRow } from './DeadLetterRow.js';
 
@@ -126,18 +127,10 @@ export function DeadLettersPage() {
             </div>
           </div>
           <table className="flow-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('deadLetters.columnFailed')}</th>
-                <th scope="col">{t('deadLetters.columnEvent')}</th>
-                <th scope="col">{t('deadLetters.columnTarget')}</th>
-                <th scope="col">{t('deadLetters.columnAttempts')}</th>
-                <th scope="col">{t('deadLetters.columnLastError')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('deadLetters.columnActions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              labels={['columnFailed', 'columnEvent', 'columnTarget', 'columnAttempts', 'columnLastError'].map((key) => t(`deadLetters.${key}`))}
+              actions={t('deadLetters.columnActions')}
+            />
             <tbody>
               {letters.items.map((letter) => (
                 <DeadLetterRow key={letter.id} letter={letter} busy={busy} onRedrive={() => void redriveOne(letter)} onDiscard={() => setDiscarding(letter)} />

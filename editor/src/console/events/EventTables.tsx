@@ -5,6 +5,7 @@
 import { useTranslation } from '../../i18n/i18n.js';
 import type { EventTrace, LogEntry } from '../../api/console.js';
 import { dateTimeText } from '../../i18n/format.js';
+import { ColumnHeads } from '../ColumnHeads.js';
 import { DeliverySummary } from './DeliverySummary.js';
 import { eventHref } from './event-query.js';
 
@@ -36,17 +37,7 @@ function EventCells({ id, bus, time, source, type, subject }: EventCellsProps) {
 
 function Head({ last }: { last: string }) {
   const { t } = useTranslation();
-  return (
-    <thead>
-      <tr>
-        <th scope="col">{t('events.columnTime')}</th>
-        <th scope="col">{t('events.columnEvent')}</th>
-        <th scope="col">{t('events.source')}</th>
-        <th scope="col">{t('events.subject')}</th>
-        <th scope="col">{last}</th>
-      </tr>
-    </thead>
-  );
+  return <ColumnHeads labels={[t('events.columnTime'), t('events.columnEvent'), t('events.source'), t('events.subject'), last]} />;
 }
 
 export function TraceTable({ traces }: { traces: EventTrace[] }) {

@@ -7,6 +7,7 @@ import { useTranslation } from '../../i18n/i18n.js';
 import type { TargetTrace } from '../../api/console.js';
 import { getExecution } from '../../api/executions.js';
 import type { StoredExecution } from '../../api/types.js';
+import { ColumnHeads } from '../ColumnHeads.js';
 import { AttemptList } from './AttemptList.js';
 import { TargetStatusPill } from './DeliverySummary.js';
 
@@ -41,16 +42,9 @@ export function TargetTraces({ targets }: { targets: TargetTrace[] }) {
   const { t } = useTranslation();
   return (
     <table className="flow-table" aria-label={t('event.delivery')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('event.columnRule')}</th>
-          <th scope="col">{t('event.columnTarget')}</th>
-          <th scope="col">{t('event.columnStatus')}</th>
-          <th scope="col">{t('event.columnAttempts')}</th>
-          <th scope="col">{t('event.columnResult')}</th>
-          <th scope="col">{t('event.columnExecution')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        labels={['columnRule', 'columnTarget', 'columnStatus', 'columnAttempts', 'columnResult', 'columnExecution'].map((key) => t(`event.${key}`))}
+      />
       <tbody>
         {targets.map((target) => (
           <tr key={`${target.rule}/${target.target}`} data-target={`${target.rule}/${target.target}`}>
