@@ -129,4 +129,33 @@ describe('the console routes', () => {
     const answer = await app.post('/api/events/never/resend', {});
     expect(answer).toMatchObject({ status: 404, body: { error: { type: 'BUS:EVENT_NOT_FOUND' } } });
   });
+
+  it('stops starting re-drives once its time budget is spent, and says how many are left', async () => {
+    // Each reading of this clock is 8 s later: the third re-drive would start past the 20 s budget.
+    let time = Date.now();
+    const clock = { now: () => (time += 8_000), sleep: async () => {} };
+    const slow = createSwitchTarget();
+    const rule = {
+      format: 'flowbus/rule@1',
+      name: 'Slow',
+      pattern: { source: ['cvm.cloud.tencent'] },
+      targets: [{ id: 'sw', type: 'switch', retry: { maxAttempts: 1 } }],
+    };
+    const other = await startBusApp({ 'slow.rule.json': rule }, { targetTypes: [slow.definition], clock });
+    try {
+      for (const id of ['s-1', 's-2', 's-3', 's-4']) {
+        await other.post('/events', event(id, 'cvm.cloud.tencent', id), structured);
+      }
+      await other.bus.idle();
+      expect((await other.get('/api/dead-letters')).body.total).toBe(4);
+      slow.failing = false;
+      const answer = await other.post('/api/dead-letters/redrive', {});
+      expect(answer.body.attempted).toBeGreaterThan(0);
+      expect(answer.body.attempted).toBeLessThan(4);
+      expect(answer.body).toMatchObject({ failed: [], remaining: 4 - answer.body.attempted });
+      expect(slow.delivered).toHaveLength(answer.body.attempted);
+    } finally {
+      await other.close();
+    }
+  });
 });

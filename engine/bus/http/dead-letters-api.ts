@@ -12,6 +12,9 @@ import { paging, queryString } from './query.js';
 /** Letters one "re-drive all" request tries at most; the answer says how many are left. */
 export const MAX_REDRIVE_BATCH = 500;
 
+/** A "re-drive all" request starts no further re-drive after this long (each waits for its target). */
+export const REDRIVE_TIME_BUDGET_MS = 20_000;
+
 /** The letters of one bus, rule and target: how many, and the newest failure. */
 export interface DeadLetterGroup {
   bus: string;
@@ -64,8 +67,12 @@ export function addDeadLetterRoutes(router: Router, bus: EventBus): void {
       const { total, items } = bus.deadLetters.list({ ...letterFilters(request), limit: MAX_REDRIVE_BATCH });
       const failed: Array<{ id: string; error: FlowError }> = [];
       let delivered = 0;
+      let attempted = 0;
+      const until = bus.clock.now() + REDRIVE_TIME_BUDGET_MS;
       // One at a time: a re-drive of thousands must not flood the target or the process.
       for (const letter of items) {
+        if (bus.clock.now() > until) break;
+        attempted += 1;
         try {
           await bus.redrive(letter.id);
           delivered += 1;
@@ -74,7 +81,7 @@ export function addDeadLetterRoutes(router: Router, bus: EventBus): void {
           failed.push({ id: letter.id, error: (error.details?.error as FlowError | undefined) ?? error });
         }
       }
-      response.json({ attempted: items.length, delivered, failed, remaining: total - delivered });
+      response.json({ attempted, delivered, failed, remaining: total - delivered });
     }),
   );
   router.get(
