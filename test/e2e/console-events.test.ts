@@ -13,6 +13,14 @@ import { startFakeHttpServer, type FakeHttpServer } from '../fakes/http-server.j
 import { root, startEditorSession, type EditorSession } from './browser-session.js';
 import { ALARM_SOURCE, alarmEvent, sendEvents, writeConsoleFlows } from './console-fixtures.js';
 
+/** A time as a `datetime-local` input takes it: local time, to the second (the browser shares this TZ). */
+function localDateTime(time: number): string {
+  const date = new Date(time);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
 let session: EditorSession;
 let partner: FakeHttpServer;
 let partnerWorks = false;
@@ -53,6 +61,14 @@ describe('the bus console: events and dead letters', () => {
       })
       .toBe(1);
     expect(await page.locator('tr[data-event]').count()).toBe(1);
+    // A time range that starts after the event finds nothing; one that starts an hour before finds it again.
+    const from = search.getByLabel('From', { exact: true });
+    await from.fill(localDateTime(Date.now() + 60_000));
+    await button('Search').click();
+    await page.getByRole('status').filter({ hasText: '0 events found' }).waitFor();
+    await from.fill(localDateTime(Date.now() - 3_600_000));
+    await button('Search').click();
+    await page.locator('tr[data-event="alarm-e2e-1"]').waitFor();
     await page.getByRole('link', { name: 'Open event alarm-e2e-1' }).click();
 
     await page.getByRole('heading', { name: 'Event alarm-e2e-1' }).waitFor();

@@ -130,7 +130,7 @@ export const consoleEn = {
     retries: 'retries',
     deadLetters: 'dead letters',
     executionsSeries: 'executions',
-    inHour: '{{count}} in the hour',
+    inHour: '{{series}}: {{count}} in the hour',
     noData: 'nothing in the last hour',
   },
 } as const;

@@ -133,7 +133,7 @@ export const consoleZhCN: Messages<typeof consoleEn> = {
     retries: '重试',
     deadLetters: '死信',
     executionsSeries: '执行',
-    inHour: '本小时共 {{count}}',
+    inHour: '{{series}}：本小时共 {{count}}',
     noData: '最近一小时没有数据',
   },
 };

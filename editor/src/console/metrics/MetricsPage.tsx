@@ -78,8 +78,8 @@ export function MetricsPage() {
               <ul className="chart-totals">
                 {chart.lines.map((line) => (
                   <li key={line.label} data-series={line.label}>
-                    <span className="chart-swatch" style={{ background: line.color }} /> {line.label}
-                    {chart.id === 'latency' ? null : `: ${t('metrics.inHour', { count: total(line.values) })}`}
+                    <span className="chart-swatch" style={{ background: line.color }} />{' '}
+                    {chart.id === 'latency' ? line.label : t('metrics.inHour', { series: line.label, count: total(line.values) })}
                   </li>
                 ))}
               </ul>
