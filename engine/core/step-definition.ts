@@ -111,6 +111,8 @@ export interface StepTexts {
   title?: string;
   /** Markdown, like `description`. */
   description?: string;
+  /** Titles of the scope's parts, by the part's `key`. */
+  scopes?: Record<string, { title?: string; branchTitle?: string }>;
 }
 
 /** Identity helper that keeps the config type of a definition. */

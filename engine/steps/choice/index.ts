@@ -12,6 +12,7 @@ export const choiceStep = defineStep<Record<string, never>>({
     'zh-CN': {
       title: '条件选择',
       description: '路由消息：执行第一个条件为真的 `when` 分支，否则执行 `otherwise` 步骤。',
+      scopes: { when: { title: '当', branchTitle: '当' }, otherwise: { title: '否则' } },
     },
   },
   kind: 'scope',

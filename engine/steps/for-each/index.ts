@@ -23,6 +23,7 @@ export const forEachStep = defineStep<ForEachConfig>({
     'zh-CN': {
       title: '循环遍历',
       description: '对数组的每一项依次执行其中的步骤。',
+      scopes: { steps: { title: '对每一项' } },
     },
   },
   kind: 'scope',

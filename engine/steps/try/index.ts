@@ -61,6 +61,7 @@ export const tryStep = defineStep<Record<string, never>>({
     'zh-CN': {
       title: '异常捕获',
       description: '执行其中的步骤；某一步失败时，由第一个匹配该错误的 Catch 处理器处理。',
+      scopes: { steps: { title: '尝试' }, catch: { title: '捕获处理器', branchTitle: '捕获' } },
     },
   },
   kind: 'scope',
