@@ -21,6 +21,9 @@ function localDateTime(time: number): string {
   return `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
+/** Deliveries land asynchronously, on a machine that may be busy. */
+const POLL = { timeout: 10_000 };
+
 let session: EditorSession;
 let partner: FakeHttpServer;
 let partnerWorks = false;
@@ -47,18 +50,20 @@ afterAll(async () => {
 describe('the bus console: events and dead letters', () => {
   it('finds a sent event by source and subject and shows which target failed', async () => {
     const { page, server, button, consoleErrors } = session;
-    await sendEvents(server.url, [alarmEvent('alarm-other', 'ins-other'), alarmEvent('alarm-e2e-1', 'ins-e2e-1')]);
     await page.goto(`${server.url}/#/events`);
     const search = page.getByRole('search');
     await search.getByLabel('Source', { exact: true }).fill(ALARM_SOURCE);
     await search.getByLabel('Subject', { exact: true }).fill('ins-e2e-1');
+    await button('Search').click();
+    await page.getByRole('status').filter({ hasText: '0 events found' }).waitFor();
+    // Searching again with the same filters shows what arrived since.
+    await sendEvents(server.url, [alarmEvent('alarm-other', 'ins-other'), alarmEvent('alarm-e2e-1', 'ins-e2e-1')]);
     // The partner's failure lands asynchronously: search until its dead letter shows in the row.
-    await expect
-      .poll(async () => {
+    await expect.poll(async () => {
         await button('Search').click();
         await page.getByRole('status').filter({ hasText: /event(s)? found/ }).waitFor();
         return page.locator('tr[data-event="alarm-e2e-1"] [data-status="dead-lettered"]').count();
-      })
+      }, POLL)
       .toBe(1);
     expect(await page.locator('tr[data-event]').count()).toBe(1);
     // A time range that starts after the event finds nothing; one that starts an hour before finds it again.
@@ -73,19 +78,19 @@ describe('the bus console: events and dead letters', () => {
 
     await page.getByRole('heading', { name: 'Event alarm-e2e-1' }).waitFor();
     const partnerRow = page.locator('tr[data-target="cvm-alarms/partner"]');
-    await expect.poll(() => partnerRow.locator('[data-status]').getAttribute('data-status')).toBe('dead-lettered');
+    await expect.poll(() => partnerRow.locator('[data-status]').getAttribute('data-status'), POLL).toBe('dead-lettered');
     expect(await partnerRow.textContent()).toContain('HTTP:STATUS');
     expect(await partnerRow.textContent()).toContain('503');
     const flowRow = page.locator('tr[data-target="cvm-alarms/handle"]');
     expect(await flowRow.locator('[data-status]').getAttribute('data-status')).toBe('delivered');
     const execution = flowRow.locator('a[data-execution]');
-    await expect.poll(() => execution.textContent()).toContain('Execution succeeded');
+    await expect.poll(() => execution.textContent(), POLL).toContain('Execution succeeded');
     expect(await execution.getAttribute('href')).toMatch(/^#\/flows\/alarm-handler\?execution=/);
     expect(await page.locator('tr[data-target="cvm-alarms/archive"] [data-status]').getAttribute('data-status')).toBe('delivered');
 
     await page.getByRole('button', { name: 'Why did cos-events not match?' }).click();
     const why = page.getByRole('list', { name: 'Why did cos-events not match?' });
-    await expect.poll(() => why.textContent()).toContain('/source');
+    await expect.poll(() => why.textContent(), POLL).toContain('/source');
     expect(await why.textContent()).toContain(ALARM_SOURCE);
     // The README's console picture, written only when asked so that a test run leaves the work tree clean.
     const picture = process.env.FLOWBUS_UPDATE_SCREENSHOT ? join(root, 'docs/console.png') : join(tmpdir(), 'flowbus-console.png');
@@ -99,12 +104,12 @@ describe('the bus console: events and dead letters', () => {
     expect(resentId).not.toBe('alarm-e2e-1');
     await resent.click();
     await page.getByRole('heading', { name: `Event ${resentId}` }).waitFor();
-    await expect.poll(() => page.locator('tr[data-target="cvm-alarms/partner"] [data-status]').getAttribute('data-status')).toBe('dead-lettered');
+    await expect.poll(() => page.locator('tr[data-target="cvm-alarms/partner"] [data-status]').getAttribute('data-status'), POLL).toBe('dead-lettered');
 
     await page.getByLabel('Rule to test against').selectOption('cvm-alarms');
     await page.getByRole('link', { name: 'Send to the pattern tester' }).click();
     const eventText = page.getByLabel('Test event JSON');
-    await expect.poll(() => eventText.inputValue()).toContain(resentId);
+    await expect.poll(() => eventText.inputValue(), POLL).toContain(resentId);
     await button('Test pattern').click();
     await page.getByText('The pattern matches this event.').waitFor();
     expect(consoleErrors).toEqual([]);
@@ -123,23 +128,23 @@ describe('the bus console: events and dead letters', () => {
 
     await page.getByRole('button', { name: 'Inspect dead letter alarm-e2e-1' }).click();
     const details = page.getByLabel('What the target was to receive');
-    await expect.poll(() => details.textContent()).toContain('"subject": "ins-e2e-1"');
+    await expect.poll(() => details.textContent(), POLL).toContain('"subject": "ins-e2e-1"');
 
     await page.getByRole('button', { name: 'Re-drive dead letter alarm-e2e-1' }).click();
     await page.getByText('Re-driving failed').waitFor();
-    await expect.poll(() => letter.textContent()).toContain('re-driven 1 time');
+    await expect.poll(() => letter.textContent(), POLL).toContain('re-driven 1 time');
 
     partnerWorks = true;
     await page.getByRole('button', { name: 'Re-drive dead letter alarm-e2e-1' }).click();
     await page.getByText('Re-drove the dead letter of event alarm-e2e-1: delivered.').waitFor();
-    await expect.poll(() => letter.count()).toBe(0);
+    await expect.poll(() => letter.count(), POLL).toBe(0);
     expect(partnerGot).toEqual(['alarm-e2e-1']);
-    await expect.poll(() => group.locator('td').nth(3).textContent()).toBe('2');
+    await expect.poll(() => group.locator('td').nth(3).textContent(), POLL).toBe('2');
 
     // The event's page shows the re-drive as its third attempt, delivered.
     await page.goto(`${server.url}/#/events/alarm-e2e-1?bus=default`);
     const partnerRow = page.locator('tr[data-target="cvm-alarms/partner"]');
-    await expect.poll(() => partnerRow.locator('[data-status]').getAttribute('data-status')).toBe('delivered');
+    await expect.poll(() => partnerRow.locator('[data-status]').getAttribute('data-status'), POLL).toBe('delivered');
     await partnerRow.getByRole('button', { name: 'Attempts at partner' }).click();
     const attempts = partnerRow.getByRole('list', { name: 'Attempts at partner' }).getByRole('listitem');
     expect(await attempts.evaluateAll((items) => items.map((item) => item.getAttribute('data-outcome')))).toEqual(['failed', 'failed', 'redriven']);

@@ -9,6 +9,9 @@ import { createServer } from 'node:net';
 import { startEditorSession, type EditorSession } from './browser-session.js';
 import { alarmEvent, sendEvents, writeConsoleFlows } from './console-fixtures.js';
 
+/** Deliveries land asynchronously, on a machine that may be busy. */
+const POLL = { timeout: 10_000 };
+
 let session: EditorSession;
 
 /** A loopback port that nothing listens on (taken, then let go). */
@@ -44,13 +47,13 @@ describe('the bus console: metrics, navigation and languages', () => {
     const { page, server, consoleErrors } = session;
     await page.goto(`${server.url}/#/`);
     const row = page.locator('tr[data-flow="alarm-handler"]');
-    await expect.poll(() => row.locator('.sparkline').getAttribute('data-total')).toBe('1');
+    await expect.poll(() => row.locator('.sparkline').getAttribute('data-total'), POLL).toBe('1');
     expect(await row.locator('.sparkline').textContent()).toContain('1 in the last hour');
     expect(await row.getByRole('img').count()).toBe(1);
 
     await page.getByRole('link', { name: 'Metrics', exact: true }).click();
     await page.getByRole('heading', { name: 'Metrics' }).waitFor();
-    await expect.poll(() => page.locator('[data-chart] canvas').count()).toBe(4);
+    await expect.poll(() => page.locator('[data-chart] canvas').count(), POLL).toBe(4);
     const totals = async (chart: string) => page.locator(`[data-chart="${chart}"] .chart-totals`).textContent();
     expect(await totals('events')).toContain('accepted: 1 in the hour');
     expect(await totals('events')).toContain('rule matches: 1 in the hour');
@@ -102,7 +105,7 @@ describe('the bus console: metrics, navigation and languages', () => {
     await dialog.getByLabel('流程名称').fill('告警转发');
     expect(await dialog.getByLabel('起点').locator('option').allTextContents()).toEqual(['空白流程', 'Alarm handler 的副本']);
     await dialog.getByRole('button', { name: '取消' }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), POLL).toBe(0);
     const nav = page.getByRole('navigation', { name: '栏目' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['流程', '规则', '事件源', '事件', '死信', '监控指标']);
 

@@ -25,6 +25,8 @@ export function EventsPage() {
   const [error, setError] = useState<string>();
   const [buses, setBuses] = useState<Array<{ id: string; name: string }>>([]);
   const [rules, setRules] = useState<string[]>([]);
+  // Searching again with the same filters leaves the hash as it is: this counter asks for fresh results.
+  const [searches, setSearches] = useState(0);
   useEffect(() => {
     listBuses().then(setBuses, () => {});
     listRules().then((list) => setRules(list.map((rule) => rule.id)), () => {});
@@ -43,8 +45,13 @@ export function EventsPage() {
     });
     return () => controller.abort();
     // The query is read from `key`, the hash's query text.
-  }, [key]);
-  const go = (offset: number) => (window.location.hash = eventQueryHref({ ...query, offset }));
+  }, [key, searches]);
+  const show = (next: typeof query) => {
+    const href = eventQueryHref(next);
+    if (href === (window.location.hash || '#/events')) setSearches((count) => count + 1);
+    else window.location.hash = href;
+  };
+  const go = (offset: number) => show({ ...query, offset });
   const page = results?.page;
   return (
     <div className="list-page console-page">
@@ -55,7 +62,7 @@ export function EventsPage() {
           <p className="muted">{t('events.intro')}</p>
         </div>
       </header>
-      <EventFilters key={key} query={query} buses={buses} rules={rules} onSearch={(next) => (window.location.hash = eventQueryHref(next))} />
+      <EventFilters key={key} query={query} buses={buses} rules={rules} onSearch={show} />
       {error ? <Banner tone="error">{error}</Banner> : null}
       {!results && !error ? <Spinner label={t('events.searching')} /> : null}
       {page ? (
