@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { FlowbusError } from '../core/errors.js';
 import type { ValidationIssue } from '../core/issues.js';
+import type { Clock } from '../core/step-definition.js';
 import { realClock } from '../runtime/clock.js';
 import { RuleCatalog, type BusEntry, type RuleEntry } from './catalog/rule-catalog.js';
 import type { BusEvent } from './cloudevents/index.js';
@@ -34,6 +35,8 @@ export interface EventBus {
   readonly logStore: LogStore;
   readonly traces: TraceStore;
   readonly metrics: BusMetrics;
+  /** The bus's time (tests pass their own). */
+  readonly clock: Clock;
   /**
    * Starts delivering: first the events the journal held unfinished from before, then what was published
    * since the bus was created. Call it once every target type and service (the flow runner) is wired.
@@ -122,6 +125,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
     logStore,
     traces,
     metrics,
+    clock,
     hasBus: (id) => catalog.buses.has(id),
     start() {
       if (closed || dispatcher.started) return;

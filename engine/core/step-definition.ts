@@ -101,6 +101,8 @@ export interface StepDefinition<Config = any> {
   category: StepCategory;
   /** Markdown; the first sentence is the palette tooltip, the whole text goes into the docs. */
   description: string;
+  /** Title and description in other languages, by BCP 47 tag: `{ "zh-CN": { title: "设置变量" } }`. */
+  i18n?: Record<string, StepTexts>;
   /** `trigger` steps only start flows; `scope` steps hold nested sequences; `action` is everything else. */
   kind: 'trigger' | 'action' | 'scope';
   /** Triggers: how a flow it starts runs when the flow does not say (`execution`); default `durable`. */
@@ -121,6 +123,15 @@ export interface StepDefinition<Config = any> {
   machine?: StepMachine<any>;
   /** Absent on triggers and on steps with a `machine`. */
   execute?(context: StepContext<Config>): Promise<StepOutput | void>;
+}
+
+/** The title and description of a step type in one more language; the English ones stand for any left out. */
+export interface StepTexts {
+  title?: string;
+  /** Markdown, like `description`. */
+  description?: string;
+  /** Titles of the scope's parts, by the part's `key`. */
+  scopes?: Record<string, { title?: string; branchTitle?: string }>;
 }
 
 /** Identity helper that keeps the config type of a definition. */

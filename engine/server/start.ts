@@ -27,6 +27,7 @@ import { FlowCatalog } from './flows/catalog.js';
 import { watchFlows } from './flows/watcher.js';
 import { httpAuthConnectionType } from './http-auth-connection.js';
 import { createHttpServer, listen, stopAccepting } from './http-server.js';
+import { busCountToHistory } from './metrics/history.js';
 import { createServerMetrics } from './metrics/server-metrics.js';
 import type { RunningServer, ServerOptions } from './options.js';
 import { installSignalHandlers } from './shutdown.js';
@@ -179,6 +180,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits: { maxJsonDepth: config.limits.jsonDepth },
     health,
   });
+  bus.metrics.listen(busCountToHistory(metrics.history));
   const callbacks = createUrlCallbackSource();
   const sources = await SourceManager.open({
     bus,

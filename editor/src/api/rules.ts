@@ -15,7 +15,8 @@ export interface RuleSummary {
   bus: string;
   enabled: boolean;
   valid: boolean;
-  targets: Array<{ id: string; type: string }>;
+  /** A flow target names its flow. */
+  targets: Array<{ id: string; type: string; flow?: string }>;
   issues: ValidationIssue[];
 }
 

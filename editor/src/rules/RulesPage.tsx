@@ -9,6 +9,7 @@ import { Banner } from '../ui/Banner.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { NewFileDialog } from '../ui/NewFileDialog.js';
 import { Spinner } from '../ui/Spinner.js';
+import { TargetLinks } from './TargetLinks.js';
 
 export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) => void }) {
   const [rules, setRules] = useState<RuleSummary[]>();
@@ -70,7 +71,9 @@ export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) =
                   <div className="flow-file">{rule.file ?? `${rule.id}.rule.json`}</div>
                 </td>
                 <td className="mono">{rule.bus}</td>
-                <td>{rule.targets.map((target) => `${target.type} ${target.id}`).join(', ') || <span className="muted">none</span>}</td>
+                <td>
+                  <TargetLinks rule={rule} />
+                </td>
                 <td>
                   {!rule.valid ? (
                     <span className="status-pill status-invalid">Invalid</span>

@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import { FlowbusError } from '../../core/errors.js';
 import type { ValidationIssue } from '../../core/issues.js';
 import type { BusEntry, RuleEntry } from '../catalog/rule-catalog.js';
+import type { CompiledTarget } from '../files/compiled-rule.js';
 import { DEFAULT_BUS_ID } from '../files/format.js';
 import { targetTypeManifest } from '../targets/manifest.js';
 import type { EventBus } from '../event-bus.js';
@@ -29,7 +30,7 @@ export function addRuleRoutes(router: Router, bus: EventBus, json: express.Reque
       bus: entry.rule?.bus ?? document.bus ?? DEFAULT_BUS_ID,
       enabled: entry.rule?.enabled ?? document.enabled ?? true,
       valid: entry.issues.length === 0,
-      targets: entry.rule?.targets.map((target) => ({ id: target.id, type: target.type })) ?? [],
+      targets: entry.rule?.targets.map(targetSummary) ?? [],
       issues: [...entry.issues, ...bus.targetProblems(entry.id)].map((issue) => ({ ...issue, file: fileOf(issue.file) })),
     };
   };
@@ -107,6 +108,12 @@ export function addRuleRoutes(router: Router, bus: EventBus, json: express.Reque
       response.status(204).end();
     }),
   );
+}
+
+/** A target as the rule list shows it: a flow target names its flow, so the list can link to it. */
+function targetSummary(target: CompiledTarget): { id: string; type: string; flow?: string } {
+  const flow = target.type === 'flow' && typeof target.config.flow === 'string' ? { flow: target.config.flow } : {};
+  return { id: target.id, type: target.type, ...flow };
 }
 
 function isObject(value: unknown): value is Record<string, any> {

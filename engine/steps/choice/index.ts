@@ -9,6 +9,13 @@ export const choiceStep = defineStep<Record<string, never>>({
   type: 'choice',
   title: 'Choice',
   category: 'flow-control',
+  i18n: {
+    'zh-CN': {
+      title: '条件选择',
+      description: '路由消息：执行第一个条件为真的 `when` 分支，否则执行 `otherwise` 步骤。',
+      scopes: { when: { title: '当', branchTitle: '当' }, otherwise: { title: '否则' } },
+    },
+  },
   kind: 'scope',
   description: [
     'Routes the message: runs the first `when` branch whose condition is true, or the `otherwise` steps.',

@@ -20,6 +20,13 @@ export const forEachStep = defineStep<ForEachConfig>({
   type: 'for-each',
   title: 'For Each',
   category: 'flow-control',
+  i18n: {
+    'zh-CN': {
+      title: '循环遍历',
+      description: '对数组的每一项依次执行其中的步骤。',
+      scopes: { steps: { title: '对每一项' } },
+    },
+  },
   kind: 'scope',
   description: [
     'Runs its steps once for each item of an array, one item after the other.',

@@ -46,6 +46,12 @@ export const httpRequestStep = defineStep<HttpRequestConfig>({
   type: 'http-request',
   title: 'HTTP Request',
   category: 'http',
+  i18n: {
+    'zh-CN': {
+      title: 'HTTP 请求',
+      description: '发送 HTTP 请求并输出应答：调用 REST API、推送 webhook、下载文件。',
+    },
+  },
   kind: 'action',
   sideEffects: true,
   description: [
