@@ -92,6 +92,12 @@ export class SegmentFiles {
     return this.existing;
   }
 
+  /** The path of a segment's file, while it is in the folder. */
+  fileOf(segment: number): string | undefined {
+    const name = this.names.get(segment);
+    return name === undefined ? undefined : join(this.dir, name);
+  }
+
   /** The segments read back with damage (filled by `readAll`). */
   get damaged(): readonly DamagedSegment[] {
     return this.damagedSegments;

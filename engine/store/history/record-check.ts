@@ -1,0 +1,21 @@
+/**
+ * @module The check of a record read back from the history: the fields the index needs, with their types.
+ */
+import { isRecord } from '../data-file.js';
+
+const STRING_FIELDS = ['id', 'flowId', 'status', 'trigger'] as const;
+const NUMBER_FIELDS = ['startedAt', 'endedAt', 'durationMs'] as const;
+
+/** Why `value` is not an execution record the history can index, or undefined when it is. */
+export function executionRecordProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return 'not an execution record (not a JSON object)';
+  for (const field of STRING_FIELDS) {
+    if (typeof value[field] !== 'string') return `not an execution record: "${field}" is not a string`;
+  }
+  for (const field of NUMBER_FIELDS) {
+    if (typeof value[field] !== 'number' || !Number.isFinite(value[field])) {
+      return `not an execution record: "${field}" is not a number`;
+    }
+  }
+  return undefined;
+}
