@@ -33,6 +33,8 @@ export async function migrateLegacyHistory(
   now: number,
 ): Promise<LegacyMigration> {
   const path = join(dataDir, HISTORY_FILE_NAME);
+  // A temp file of the old writer, left by a crash mid-write, was never the truth.
+  await rm(join(dataDir, `.${HISTORY_FILE_NAME}.tmp`), { force: true });
   if (!(await exists(path))) return { migrated: 0 };
   const { file, recovered } = await openDocumentFile(path, HISTORY_DOCUMENT);
   if (recovered) {
