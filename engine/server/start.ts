@@ -68,7 +68,7 @@ function reportRecovery(recovery: Recovery, stateFile: string, logger: Logger, h
     ? `its last good copy ${recovery.restoredFrom} was used (changes since that copy are lost)`
     : state
       ? 'an empty state was started: every flow is published again and connections must be entered again'
-      : 'an empty history was started; publish switches and connections are not affected';
+      : 'its executions were not moved into the history; publish switches and connections are not affected';
   const { file, reason, movedTo } = recovery;
   const message = `the data file ${file} was unusable (${reason}); it was kept as ${movedTo} and ${started}`;
   logger.error(message, { file, movedTo, restoredFrom: recovery.restoredFrom });

@@ -3,8 +3,9 @@
  */
 import { isRecord } from '../data-file.js';
 
-const STRING_FIELDS = ['id', 'flowId', 'status', 'trigger'] as const;
-const NUMBER_FIELDS = ['startedAt', 'endedAt', 'durationMs'] as const;
+/** What the index cannot do without; older versions' records may lack the rest. */
+const STRING_FIELDS = ['id', 'flowId', 'status'] as const;
+const NUMBER_FIELDS = ['startedAt'] as const;
 
 /** Why `value` is not an execution record the history can index, or undefined when it is. */
 export function executionRecordProblem(value: unknown): string | undefined {
