@@ -216,4 +216,30 @@ describe('ExecutionHistory', () => {
     const { history: again } = await reopen();
     expect(again.list()).toEqual([expect.objectContaining({ id: 'a1', status: 'succeeded' })]);
   });
+
+  it('opens from the index files of closed segments, and reads a segment whose index file is damaged', async () => {
+    const { history } = await openHistory({ segmentBytes: 1500 });
+    for (let index = 0; index < 12; index++) {
+      history.add(execution(`a${index}`, 'a', NOW - 100 + index));
+      await history.flush();
+    }
+    const indexFiles = (await readdir(dir)).filter((name) => name.endsWith('.idx')).sort();
+    expect(indexFiles.length).toBeGreaterThanOrEqual(3);
+    const { history: again } = await reopen();
+    expect(ids(again, { limit: 100 })).toEqual(Array.from({ length: 12 }, (_, index) => `a${11 - index}`));
+    // A record changed on disk under a good index file is found when it is read, not skipped.
+    const [first] = await segmentFiles();
+    const bytes = await readFile(join(dir, first!));
+    bytes[bytes.indexOf('"payload"') + 2] = 'P'.charCodeAt(0);
+    await writeFile(join(dir, first!), bytes);
+    const firstId = (await readFile(join(dir, first!), 'utf8')).match(/"id":"(a\d+)"/)![1]!;
+    await expect(again.get(firstId)).rejects.toThrow(/checksum mismatch/);
+    // A damaged index file: the segment itself is read, and its damaged record reported.
+    const index = join(dir, first!.replace('.seg', '.idx'));
+    await writeFile(index, (await readFile(index)).subarray(0, 60));
+    const { history: third, damage } = await reopen();
+    expect(damage.damaged.map((segment) => segment.file)).toEqual([join(dir, first!)]);
+    expect(third.size).toBe(11);
+    expect(await third.get(firstId)).toBeUndefined();
+  });
 });

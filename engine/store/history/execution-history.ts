@@ -87,8 +87,10 @@ export class ExecutionHistory {
     });
     history.segments = opened.segments;
     for (const entry of read) if (history.index.get(entry.id) === entry) history.segments.track(entry);
+    read.length = 0;
     const records = await history.keepInvalidAside(invalid);
     history.dropExpired();
+    await history.segments.indexReadSegments();
     await history.segments.tidy();
     const damage = { dir: options.dir, damaged: opened.damaged, keptAside: opened.keptAside, records };
     return { history, damage };

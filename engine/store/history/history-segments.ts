@@ -10,7 +10,8 @@ import {
   type DamagedSegment,
   type LineCheck,
 } from '../segments/index.js';
-import type { RecordPlace } from './history-index.js';
+import type { IndexEntry, RecordPlace } from './history-index.js';
+import { readIndexFile, removeIndexFile, writeIndexFile } from './index-file.js';
 
 /** The kind named in the header of every history segment. */
 export const HISTORY_KIND = 'execution-history';
@@ -54,6 +55,8 @@ const FIRST_READ_BYTES = 16 * 1024;
 export class HistorySegments {
   private readonly uses = new Map<number, SegmentUse>();
   private maintenance: Promise<void> = Promise.resolve();
+  /** Closed segments read in full on open: they get an index file once the index knows what lives there. */
+  private readonly unindexed: number[] = [];
 
   private constructor(
     private readonly files: SegmentFiles,
@@ -68,15 +71,31 @@ export class HistorySegments {
   ): Promise<{ segments: HistorySegments; damaged: readonly DamagedSegment[]; keptAside: readonly string[] }> {
     const files = await SegmentFiles.open(dir, { kind: HISTORY_KIND, sync: options.sync, now: options.now });
     const segments = new HistorySegments(files, options);
+    const indexed = new Map<number, Awaited<ReturnType<typeof readIndexFile>>>();
+    for (const segment of files.found) indexed.set(segment, await readIndexFile(segments.fileOf(segment), segment));
     let held: OpenedRecord | undefined;
-    for await (const { segment, offset, value } of files.readAll()) {
+    const emitHeld = () => {
+      if (held) onRecord(held);
+      held = undefined;
+    };
+    const fromIndexFile = (segment: number) => {
+      const index = indexed.get(segment);
+      if (!index) return false;
+      emitHeld();
+      segments.use(segment).records += index.records;
+      for (const entry of index.entries) onRecord({ value: entry, place: { segment, offset: entry.offset, end: entry.end } });
+      return true;
+    };
+    for await (const { segment, offset, value } of files.readAll(fromIndexFile)) {
       segments.use(segment).records += 1;
       // Lines follow each other, so a record ends where the next one of its segment starts.
       if (held && held.place.segment === segment) held.place.end = offset;
-      if (held) onRecord(held);
+      else if (held) segments.unindexed.push(held.place.segment);
+      emitHeld();
       held = { value, place: { segment, offset, end: 0 } };
     }
-    if (held) onRecord(held);
+    if (held) segments.unindexed.push(held.place.segment);
+    emitHeld();
     await files.start();
     return { segments, damaged: files.damaged, keptAside: files.keptAside };
   }
@@ -125,6 +144,14 @@ export class HistorySegments {
     return { file, keptAs };
   }
 
+  /** Writes the index files of the closed segments that were read in full on open (none are damaged). */
+  async indexReadSegments(): Promise<void> {
+    const damaged = new Set(this.files.damaged.map((segment) => segment.segment));
+    for (const segment of this.unindexed.splice(0)) {
+      if (!damaged.has(segment) && this.uses.has(segment)) await this.writeIndex(segment);
+    }
+  }
+
   /** Rotates a full segment, deletes emptied ones and compacts sparse ones, one pass at a time. */
   tidy(): Promise<void> {
     const pass = this.maintenance.then(() => this.tidyPass());
@@ -137,6 +164,11 @@ export class HistorySegments {
     await this.files.close();
   }
 
+  private async writeIndex(segment: number): Promise<void> {
+    const use = this.use(segment);
+    await writeIndexFile(this.fileOf(segment), segment, use.records, use.live as Set<IndexEntry>);
+  }
+
   private use(segment: number): SegmentUse {
     let use = this.uses.get(segment);
     if (!use) this.uses.set(segment, (use = { records: 0, live: new Set() }));
@@ -144,12 +176,13 @@ export class HistorySegments {
   }
 
   private async tidyPass(): Promise<void> {
-    if (this.files.activeSize >= this.options.segmentBytes) await this.files.rotate();
+    if (this.files.activeSize >= this.options.segmentBytes) await this.writeIndex(await this.files.rotate());
     for (const [segment, use] of [...this.uses]) {
       if (segment === this.files.active) continue;
       // A quarter still live: copying it forward frees three times what it writes.
       if (use.live.size > 0 && use.live.size * 4 <= use.records) await this.copyForward(use);
       if (use.live.size === 0) {
+        await removeIndexFile(this.fileOf(segment));
         await this.files.remove(segment);
         this.uses.delete(segment);
       }

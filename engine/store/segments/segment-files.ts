@@ -103,9 +103,13 @@ export class SegmentFiles {
     return this.damagedSegments;
   }
 
-  /** Every intact record of the segments found on open, in order; damage is handled and listed first. */
-  async *readAll(): AsyncGenerator<ReadRecord> {
+  /**
+   * Every intact record of the segments found on open, in order; damage is handled and listed first. A
+   * segment for which `skip` answers true is not read (its owner knows what is in it from elsewhere).
+   */
+  async *readAll(skip?: (segment: number) => boolean): AsyncGenerator<ReadRecord> {
     for (const segment of this.found) {
+      if (skip?.(segment)) continue;
       const file = join(this.dir, this.names.get(segment)!);
       const bytes = await readFile(file);
       const newest = segment >= this.newestWithRecords;
