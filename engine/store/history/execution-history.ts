@@ -4,7 +4,7 @@
  * age per flow that deletes whole segments, and damaged records reported, never skipped in silence.
  */
 import { FlowbusError } from '../../core/errors.js';
-import { frameRecord, type DamagedSegment } from '../segments/index.js';
+import { framedLength, frameRecordInto, type DamagedSegment } from '../segments/index.js';
 import type { ExecutionQuery, ExecutionSummary, RetentionPolicy, StoredExecution } from '../types.js';
 import { HistoryIndex, indexEntry, type IndexEntry, type RecordPlace } from './history-index.js';
 import { HistorySegments, type KeptSegment } from './history-segments.js';
@@ -45,6 +45,8 @@ export interface HistoryDamage {
 }
 
 const DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
+/** Records are framed into one reused buffer of about this size, written in as many appends as it takes. */
+const WRITE_BUFFER_BYTES = 8 * 1024 * 1024;
 
 /** The history; `add` is synchronous and cheap, the record is framed and written at the next flush. */
 export class ExecutionHistory {
@@ -56,6 +58,13 @@ export class ExecutionHistory {
   private closed = false;
   private readonly now: () => number;
   private segments!: HistorySegments;
+  /**
+   * One buffer reused by every write: a buffer per record would be memory outside the heap that only a full
+   * collection frees, and full collections cost the size of the index, which would make a write cost more
+   * as the history grows.
+   */
+  private writeBuffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  private writing: Promise<void> = Promise.resolve();
 
   private constructor(private readonly options: ExecutionHistoryOptions) {
     this.now = options.now ?? Date.now;
@@ -169,9 +178,46 @@ export class ExecutionHistory {
     await this.segments.close();
   }
 
-  private async write(entries: IndexEntry[]): Promise<void> {
-    const lines = entries.map((entry) => frameRecord(JSON.stringify(this.unwritten.get(entry))));
-    const { places, written } = this.segments.append(lines);
+  /** Writes the records of `entries`, one write at a time (they share the write buffer). */
+  private write(entries: IndexEntry[]): Promise<void> {
+    const done = this.writing.then(() => this.writeInGroups(entries));
+    this.writing = done.catch(() => undefined);
+    return done;
+  }
+
+  private async writeInGroups(entries: IndexEntry[]): Promise<void> {
+    let next = 0;
+    while (next < entries.length) {
+      const group: IndexEntry[] = [];
+      const ends: number[] = [];
+      let used = 0;
+      for (; next < entries.length; next++) {
+        const execution = this.unwritten.get(entries[next]!);
+        // Dropped by retention (or recorded again) since it was queued: nothing to write.
+        if (!execution) continue;
+        const json = JSON.stringify(execution);
+        const length = framedLength(json);
+        if (used + length > this.writeBuffer.length) {
+          if (used > 0) break;
+          this.writeBuffer = Buffer.allocUnsafe(length);
+        }
+        used = frameRecordInto(json, this.writeBuffer, used);
+        ends.push(used);
+        group.push(entries[next]!);
+      }
+      try {
+        if (group.length > 0) await this.writeGroup(group, this.writeBuffer.subarray(0, used), ends);
+      } catch (error) {
+        // The groups not tried yet wait for the next flush, as the failed one does.
+        this.queued.push(...entries.slice(next).filter((entry) => this.unwritten.has(entry)));
+        throw error;
+      }
+    }
+    if (this.writeBuffer.length > WRITE_BUFFER_BYTES) this.writeBuffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  }
+
+  private async writeGroup(entries: IndexEntry[], data: Buffer, ends: number[]): Promise<void> {
+    const { places, written } = this.segments.append(data, ends);
     entries.forEach((entry, index) => Object.assign(entry, places[index]!));
     for (const entry of entries) this.segments.track(entry);
     try {

@@ -115,17 +115,21 @@ export class HistorySegments {
     if (entry.segment !== 0) this.uses.get(entry.segment)?.live.delete(entry);
   }
 
-  /** Appends framed lines to the active segment: their places at once, and when they are written. */
-  append(lines: readonly Buffer[]): { places: RecordPlace[]; written: Promise<void> } {
+  /**
+   * Appends framed lines, given as one buffer and where each line ends in it, to the active segment: their
+   * places at once, and when they are written. The buffer must not change until then.
+   */
+  append(data: Buffer, lineEnds: readonly number[]): { places: RecordPlace[]; written: Promise<void> } {
     const segment = this.files.active;
-    let offset = this.files.activeSize;
-    const places = lines.map((line) => {
-      const place = { segment, offset, end: offset + line.length };
+    const base = this.files.activeSize;
+    let offset = base;
+    const places = lineEnds.map((lineEnd) => {
+      const place = { segment, offset, end: base + lineEnd };
       offset = place.end;
       return place;
     });
-    this.use(segment).records += lines.length;
-    return { places, written: this.files.append(lines) };
+    this.use(segment).records += lineEnds.length;
+    return { places, written: this.files.append([data]) };
   }
 
   /** Reads and checks the record at a place. */
@@ -202,7 +206,9 @@ export class HistorySegments {
         group.push(entry);
         lines.push(line);
       }
-      const { places, written } = this.append(lines);
+      let end = 0;
+      const ends = lines.map((line) => (end += line.length));
+      const { places, written } = this.append(Buffer.concat(lines), ends);
       await written;
       group.forEach((entry, index) => {
         // Dropped or replaced while being copied: the copy is dead weight in the new segment.
