@@ -108,6 +108,9 @@ describe('ExecutionHistory', () => {
     await history.flush();
     expect(history.size).toBe(11);
     expect(ids(history, { flowId: 'a' })).toEqual(Array.from({ length: 10 }, (_, index) => `a${59 - index}`));
+    // The lists by status and trigger lose the dropped ones too.
+    expect(ids(history, { status: 'succeeded', limit: 100 })).toHaveLength(11);
+    expect(ids(history, { trigger: 'http', flowId: 'a', limit: 100 })).toHaveLength(10);
     expect(await history.get('a49')).toBeUndefined();
     // 61 records of about 400 bytes in segments of 2000 bytes: only the ones holding the kept 11 are left.
     expect((await segmentFiles()).length).toBeLessThanOrEqual(5);

@@ -19,6 +19,8 @@ export interface RecordPlace {
 /** One execution of the index: its list line, and its place once written (segment 0 until then). */
 export interface IndexEntry extends ExecutionSummary, RecordPlace {
   dryRun?: boolean;
+  /** Set once retention dropped it, so the lists by status and trigger cut it off too. */
+  dropped?: boolean;
 }
 
 /** Strings repeated across entries (flow ids, triggers, versions) are kept once. */
@@ -53,8 +55,8 @@ export function indexEntry(execution: StoredExecution): IndexEntry {
 const before = (left: IndexEntry, right: IndexEntry) =>
   left.startedAt < right.startedAt || (left.startedAt === right.startedAt && left.id < right.id);
 
-/** One flow's entries, oldest start first; dropped entries are a prefix cut off by moving `head`. */
-class FlowEntries {
+/** Entries, oldest start first; dropped entries are a prefix cut off by moving `head`. */
+class EntryList {
   items: IndexEntry[] = [];
   head = 0;
 
@@ -75,15 +77,18 @@ class FlowEntries {
     if (at >= 0) this.items.splice(at, 1);
   }
 
+  /** Cuts off the oldest `count` entries and answers them. */
   dropOldest(count: number): IndexEntry[] {
     const dropped = this.items.slice(this.head, this.head + count);
     this.head += count;
-    // Compacting once half is dead keeps the cost of a drop constant on average.
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
+    this.compact();
     return dropped;
+  }
+
+  /** Cuts off the dropped entries at the front: retention drops the oldest, so they are always a prefix. */
+  dropDead(): void {
+    while (this.head < this.items.length && this.items[this.head]!.dropped) this.head += 1;
+    this.compact();
   }
 
   /** The index after the newest entry that started at or before `until`. */
@@ -97,6 +102,68 @@ class FlowEntries {
     }
     return low;
   }
+
+  /** Compacting once half is dead keeps the cost of a drop constant on average. */
+  private compact(): void {
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
+
+/**
+ * One flow's entries, and the same entries by status and by trigger, so that a filter walks only what it
+ * can match: a rare status is found without reading past every other execution.
+ */
+class FlowEntries {
+  readonly all = new EntryList();
+  readonly byStatus = new Map<string, EntryList>();
+  readonly byTrigger = new Map<string, EntryList>();
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  insert(entry: IndexEntry): void {
+    this.all.insert(entry);
+    listOf(this.byStatus, entry.status).insert(entry);
+    listOf(this.byTrigger, entry.trigger).insert(entry);
+  }
+
+  remove(entry: IndexEntry): void {
+    this.all.remove(entry);
+    this.byStatus.get(entry.status)?.remove(entry);
+    this.byTrigger.get(entry.trigger)?.remove(entry);
+  }
+
+  dropOldest(count: number): IndexEntry[] {
+    const dropped = this.all.dropOldest(count);
+    for (const entry of dropped) entry.dropped = true;
+    for (const lists of [this.byStatus, this.byTrigger]) {
+      for (const [key, list] of lists) {
+        list.dropDead();
+        if (list.size === 0) lists.delete(key);
+      }
+    }
+    return dropped;
+  }
+
+  /** The shortest list holding every entry that can match the query. */
+  listFor(query: ExecutionQuery): EntryList | undefined {
+    const candidates = [this.all];
+    if (query.status !== undefined) candidates.push(this.byStatus.get(query.status) ?? EMPTY);
+    if (query.trigger !== undefined) candidates.push(this.byTrigger.get(query.trigger) ?? EMPTY);
+    return candidates.reduce((shortest, list) => (list.size < shortest.size ? list : shortest));
+  }
+}
+
+const EMPTY = new EntryList();
+
+function listOf(lists: Map<string, EntryList>, key: string): EntryList {
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = new EntryList()));
+  return list;
 }
 
 /** The index: entries by id and per flow. */
@@ -130,7 +197,7 @@ export class HistoryIndex {
     for (const name of names) {
       const flow = this.flows.get(name);
       if (!flow) continue;
-      const { items, head } = flow;
+      const { items, head } = flow.all;
       const count = expiredPrefix(flow.size, (index) => items[head + index]!.startedAt, policy, now);
       if (count === 0) continue;
       for (const entry of flow.dropOldest(count)) {
@@ -143,19 +210,20 @@ export class HistoryIndex {
   }
 
   /**
-   * Filters, orders newest first and cuts to the limit: each flow is walked back from `until` and stops at
-   * `since` or once it has `limit` matches, so the cost is about flows × limit when filters match often.
+   * Filters, orders newest first and cuts to the limit: in each flow the shortest list that can match (all,
+   * by status, by trigger) is walked back from `until` and stops at `since` or once it has `limit` matches.
    */
   query(query: ExecutionQuery = {}): ExecutionSummary[] {
     const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_EXECUTION_LIMIT), MAX_EXECUTION_LIMIT);
     const flows = query.flowId !== undefined ? [this.flows.get(query.flowId)] : [...this.flows.values()];
     const found: IndexEntry[] = [];
     for (const flow of flows) {
-      if (!flow) continue;
+      const list = flow?.listFor(query);
+      if (!list) continue;
       let taken = 0;
       const since = query.since ?? -Infinity;
-      for (let at = flow.upperBound(query.until ?? Infinity) - 1; at >= flow.head && taken < limit; at--) {
-        const entry = flow.items[at]!;
+      for (let at = list.upperBound(query.until ?? Infinity) - 1; at >= list.head && taken < limit; at--) {
+        const entry = list.items[at]!;
         if (entry.startedAt < since) break;
         if (!matchesQuery(entry, query)) continue;
         found.push(entry);
