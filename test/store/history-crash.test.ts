@@ -52,7 +52,7 @@ describe('history crash', () => {
     folders.push(dir);
     let next = 0;
     for (let run = 0; run < 3; run++) {
-      const durable = await writeAndKill(dir, next, next + 1500);
+      const durable = await writeAndKill(dir, next, next + 3000);
       const { history, damage } = await ExecutionHistory.open({
         dir,
         retention: { maxPerFlow: 1_000_000, maxAgeMs: 3_650 * 86_400_000 },
@@ -65,7 +65,7 @@ describe('history crash', () => {
       for (let n = 0; n < durable; n++) if (!history.has(`w-${n}`)) missing.push(n);
       expect(missing).toEqual([]);
       expect(history.size).toBeGreaterThanOrEqual(durable);
-      expect((await history.get(`w-${durable - 1}`))?.input).toEqual({ payload: { text: 'x'.repeat(300) } });
+      expect((await history.get(`w-${durable - 1}`))?.input).toEqual({ payload: { text: 'x'.repeat(2000) } });
       console.log(`run ${run + 1}: ${durable} reported durable, ${history.size} read back, torn tails ${kinds.length}`);
       next = history.size;
       await history.close();

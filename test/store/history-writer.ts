@@ -1,6 +1,7 @@
 /**
  * @module Child process of the history crash test: appends execution records to the segment history in
- * bursts and prints `FLUSHED <n>` once the first n are durable, until it is killed.
+ * bursts (the next one always being written) and prints `FLUSHED <n>` once the first n are durable, until
+ * it is killed.
  */
 import { ExecutionHistory } from '../../engine/store/history/execution-history.js';
 
@@ -12,9 +13,11 @@ const { history } = await ExecutionHistory.open({
   flushIntervalMs: 1000,
   segmentBytes: 64 * 1024,
 });
-const payload = { text: 'x'.repeat(300) };
-for (let n = start; ; ) {
-  for (let k = 0; k < 25; k++, n++) {
+const payload = { text: 'x'.repeat(2000) };
+/** Adds one burst and starts its flush; answers the count durable once that flush resolves. */
+function burst(from: number): { next: number; durable: Promise<number> } {
+  let n = from;
+  for (let k = 0; k < 200; k++, n++) {
     const startedAt = Date.UTC(2026, 0, 1) + n;
     history.add({
       id: `w-${n}`,
@@ -29,6 +32,13 @@ for (let n = start; ; ) {
       logs: [],
     });
   }
-  await history.flush();
-  process.stdout.write(`FLUSHED ${n}\n`);
+  return { next: n, durable: history.flush().then(() => n) };
+}
+
+// The next burst is on its way to the disk before the last one is reported, so the kill lands mid-write.
+let current = burst(start);
+for (;;) {
+  const following = burst(current.next);
+  process.stdout.write(`FLUSHED ${await current.durable}\n`);
+  current = following;
 }
