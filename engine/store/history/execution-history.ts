@@ -87,8 +87,10 @@ export class ExecutionHistory {
     };
     const opened = await HistorySegments.open(options.dir, segmentOptions, ({ value, place }) => {
       const problem = executionRecordProblem(value);
-      if (problem) invalid.push({ place, reason: problem });
-      if (problem) return;
+      if (problem) {
+        invalid.push({ place, reason: problem });
+        return;
+      }
       const entry = Object.assign(indexEntry(value as StoredExecution), place);
       // A later copy of the same id (a compaction cut short by a crash) replaces the earlier one.
       history.index.add(entry);
