@@ -13,6 +13,7 @@ import { createRedactor } from '../logging/redact.js';
 import { createConnectionService } from '../store/connections.js';
 import { createSecretBox, loadSecretKey } from '../store/crypto.js';
 import type { Recovery } from '../store/data-file.js';
+import { logHistoryDamage, reportHistoryDamage } from '../store/history/damage-report.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { createEventBus } from '../bus/index.js';
 import { isLoopbackName, normalizeHostEntry } from './access/host-policy.js';
@@ -45,15 +46,21 @@ function overridesOf(options: ServerOptions): ConfigOverrides {
 const isLoopback = (host: string) => isLoopbackName(normalizeHostEntry(host));
 
 async function openStore(config: ServerConfig, logger: Logger, health: HealthState) {
-  const { store, recovered } = await openLowdbStore({
+  const { store, recovered, historyDamage, migration } = await openLowdbStore({
     dataDir: config.dataDir,
     retention: { maxPerFlow: config.history.maxPerFlow, maxAgeMs: config.history.maxAgeHours * 3_600_000 },
     flushIntervalMs: config.history.flushIntervalMs,
     onWriteError: (thrown) => {
       logger.error('could not write the data file; will retry', { error: thrown.message });
     },
+    onHistoryDamage: (damage) => logHistoryDamage(damage, logger),
   });
   for (const recovery of recovered) reportRecovery(recovery, store.location, logger, health);
+  reportHistoryDamage(historyDamage, logger, health);
+  if (migration.keptAs) {
+    const message = `moved ${migration.migrated} executions of the history file into segments; the old file is kept`;
+    logger.info(message, { keptAs: migration.keptAs });
+  }
   return store;
 }
 
@@ -64,7 +71,7 @@ function reportRecovery(recovery: Recovery, stateFile: string, logger: Logger, h
     ? `its last good copy ${recovery.restoredFrom} was used (changes since that copy are lost)`
     : state
       ? 'an empty state was started: every flow is published again and connections must be entered again'
-      : 'an empty history was started; publish switches and connections are not affected';
+      : 'its executions were not moved into the history; publish switches and connections are not affected';
   const { file, reason, movedTo } = recovery;
   const message = `the data file ${file} was unusable (${reason}); it was kept as ${movedTo} and ${started}`;
   logger.error(message, { file, movedTo, restoredFrom: recovery.restoredFrom });
