@@ -213,11 +213,11 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
       for (let index = 0; index < edges.length; index++) {
         const edge = edges[index]!;
         // with lists of objects, a field absent from one element may hold scalars in another
-        if (!consistent || scalars.stamps[edge.pathId] !== epoch) edge.index.findAbsent(this);
+        if (!consistent || scalars.stamps[edge.pathId] !== epoch) edge.findAbsent(this);
         if (scalars.stamps[edge.pathId] !== epoch) continue;
         const values = scalars.values[edge.pathId]!;
         const count = scalars.counts[edge.pathId]!;
-        for (let value = 0; value < count; value++) edge.index.find(values[value]!, this);
+        for (let value = 0; value < count; value++) edge.find(values[value]!, this);
       }
     }
     return matched;
