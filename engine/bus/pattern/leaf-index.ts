@@ -5,6 +5,7 @@
  */
 import { AffixIndex } from './affix-index.js';
 import { CidrIndex } from './cidr-index.js';
+import { internalized } from './event-values.js';
 import { ExclusionIndex } from './exclusion-index.js';
 import { NumericIndex } from './numeric-index.js';
 import { addSlot, removeSlot, type SlotSink, type Slots } from './slot-lists.js';
@@ -103,8 +104,9 @@ export class LeafIndex<S> {
     switch (condition.kind) {
       case 'equals': {
         const equals = (this.equals ??= new Map<Scalar, Slots<S>>());
-        addSlot(equals, condition.value, slot);
-        return () => removeSlot(equals, condition.value, slot);
+        const value = typeof condition.value === 'string' ? internalized(condition.value) : condition.value;
+        addSlot(equals, value, slot);
+        return () => removeSlot(equals, value, slot);
       }
       case 'numeric': {
         const numeric = (this.numeric ??= new NumericIndex<S>());
