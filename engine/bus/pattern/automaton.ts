@@ -9,6 +9,8 @@ import { type IndexableCondition, LeafIndex } from './leaf-index.js';
 /** A state: the transitions leaving it, grouped by field path, and the alternatives it accepts. */
 export class State {
   readonly edges: Edge[] = [];
+  /** `edges[0]` while it is the only edge (past its anchor, most states have one): one load less. */
+  soleEdge: Edge | undefined;
   readonly accepts: number[] = [];
   /** The match that last reached this state (each state is reached by one transition only). */
   reachedIn = 0;
@@ -87,6 +89,7 @@ export function addChain(
     if (!edge) {
       edge = new Edge(field.path, host.usePath(field.path));
       state.edges.push(edge);
+      state.soleEdge = state.edges.length === 1 ? edge : undefined;
     }
     let transition = edge.transitions.get(field.key);
     if (!transition) {
@@ -112,6 +115,7 @@ export function removeChain(steps: ChainStep[], host: AutomatonHost): void {
     edge.transitions.delete(key);
     if (edge.transitions.size > 0) continue;
     state.edges.splice(state.edges.indexOf(edge), 1);
+    state.soleEdge = state.edges.length === 1 ? state.edges[0] : undefined;
     host.releasePath(edge.path);
   }
 }

@@ -8,7 +8,7 @@
  * where array consistency matters), a candidate confirmed with the rule's own matcher.
  */
 import { anchorFirst, MentionCounts } from './anchor-choice.js';
-import { addChain, type AutomatonHost, type ChainStep, removeChain, State } from './automaton.js';
+import { addChain, type AutomatonHost, type ChainStep, type Edge, removeChain, State } from './automaton.js';
 import { isEventObject } from './event-values.js';
 import { isPattern, matchesPattern, matchObject } from './match.js';
 import { EventScalars, PathTrie } from './path-trie.js';
@@ -209,18 +209,26 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
       for (let index = 0; index < accepts.length; index++) {
         this.accept(this.alternatives[accepts[index]!]!, event, consistent, epoch, matched);
       }
-      const edges = state.edges;
-      for (let index = 0; index < edges.length; index++) {
-        const edge = edges[index]!;
-        // with lists of objects, a field absent from one element may hold scalars in another
-        if (!consistent || scalars.stamps[edge.pathId] !== epoch) edge.findAbsent(this);
-        if (scalars.stamps[edge.pathId] !== epoch) continue;
-        const values = scalars.values[edge.pathId]!;
-        const count = scalars.counts[edge.pathId]!;
-        for (let value = 0; value < count; value++) edge.find(values[value]!, this);
+      const soleEdge = state.soleEdge;
+      if (soleEdge !== undefined) {
+        this.follow(soleEdge, consistent, epoch);
+        continue;
       }
+      const edges = state.edges;
+      for (let index = 0; index < edges.length; index++) this.follow(edges[index]!, consistent, epoch);
     }
     return matched;
+  }
+
+  /** Looks the event's scalars at the edge's path up in its index. */
+  private follow(edge: Edge, consistent: boolean, epoch: number): void {
+    const scalars = this.scalars;
+    // with lists of objects, a field absent from one element may hold scalars in another
+    if (!consistent || scalars.stamps[edge.pathId] !== epoch) edge.findAbsent(this);
+    if (scalars.stamps[edge.pathId] !== epoch) return;
+    const values = scalars.values[edge.pathId]!;
+    const count = scalars.counts[edge.pathId]!;
+    for (let value = 0; value < count; value++) edge.find(values[value]!, this);
   }
 
   private accept(
