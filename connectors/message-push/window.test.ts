@@ -23,7 +23,8 @@ describe('message push outside the window', () => {
     const holding = () => bed.callbacks.length === 1 && bed.clock.pendingSleeps === 1;
     await until(holding, 'the callback and the hold');
     bed.clock.advance(89 * 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A minute early the hold sleeps on (or again, had it woken to look), having sent nothing.
+    await until(() => bed.clock.pendingSleeps === 1, 'the hold to go on');
     expect(settled).toBe(false);
     expect(bed.smtp.mails).toHaveLength(0);
 
@@ -41,7 +42,7 @@ describe('message push outside the window', () => {
     const delivery = target.deliver([deliveryOf()], bed.contextFor(config));
     await until(() => bed.clock.pendingSleeps === 1, 'the hold');
     bed.clock.advance(9 * 3_600_000 + 44 * 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => bed.clock.pendingSleeps === 1, 'the hold to go on at 09:29');
     expect(bed.smtp.mails).toHaveLength(0);
     bed.clock.advance(60_000);
     await delivery;

@@ -130,14 +130,15 @@ describe('story 2: alarm routing with log archive and notifications', () => {
   it('holds the mail and the WeCom message outside the window, and sends them when it opens', async () => {
     clock.advance(13 * HOUR + 45 * MINUTE); // 23:45 in Shanghai
     const { id } = await sendAlarm();
+    // While the delivery sleeps on the test clock, nothing else of this event can be sent.
     await waitFor(() => callbacks().length === 2 && clock.pendingSleeps === 1, 'the callback and the hold');
-    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(smtp.mails).toHaveLength(1);
     expect(wecom.received).toHaveLength(1);
     expect(await notifyTrace(id)).toMatchObject({ status: 'pending' });
 
     clock.advance(9 * HOUR + 44 * MINUTE); // 09:29 the next morning
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Still asleep (or asleep again, had the hold woken to look): a minute early sends nothing.
+    await waitFor(() => clock.pendingSleeps === 1, 'the hold to go on at 09:29');
     expect(smtp.mails).toHaveLength(1);
 
     clock.advance(MINUTE);

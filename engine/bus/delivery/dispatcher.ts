@@ -76,7 +76,9 @@ export class Dispatcher {
       return { rule: rule.id, target: id, type, status: 'pending' as const, attempts: 0, updatedAt: now };
     });
     const replayed = replay !== undefined;
-    this.deps.traces.start(seq, { eventId: event.id, bus, acceptedAt, replayed, matchedRules, targets });
+    const subject = typeof event.subject === 'string' ? { subject: event.subject } : {};
+    const summary = { eventId: event.id, bus, acceptedAt, source: event.source, type: event.type, ...subject };
+    this.deps.traces.start(seq, { ...summary, event: json, replayed, matchedRules, targets });
     for (const { rule, target } of tasks) {
       const item: DeliveryItem = { event, payload: json, transformed: false, bus, rule: rule.id, acceptedAt };
       this.queueFor(rule, target).push({ seq, item });
@@ -186,8 +188,10 @@ export class Dispatcher {
       },
       settle: (batch, outcome) => settleBatch(this.deps, rule, target, batch, outcome),
       retrying: (batch, attempts, error, delayMs) => {
-        const change = { status: 'retrying' as const, attempts, error, updatedAt: clock.now() };
-        for (const { seq } of batch) traces.update(seq, rule.id, target.id, change);
+        const now = clock.now();
+        const change = { status: 'retrying' as const, attempts, error, updatedAt: now };
+        const attempt = { attempt: attempts, at: now, outcome: 'failed' as const, error, retryInMs: delayMs };
+        for (const { seq } of batch) traces.update(seq, rule.id, target.id, change, attempt);
         log('warn', 'delivery failed, will retry', { ...labels, attempts, delayMs, error: error.message });
       },
       held: (batch, attempt, thrown, delayMs) => {
