@@ -88,7 +88,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
   const maxEntries = options.logStore?.maxEntries ?? 200_000;
   const logStoreOptions = { retentionMs, maxEntries, sync, now: () => clock.now() };
   const logStore = await LogStore.open(join(dir, 'log-store'), logStoreOptions);
-  const traces = new TraceStore(options.traceLimit ?? 10_000);
+  const traces = await TraceStore.open(join(dir, 'traces'), options.traceLimit ?? 10_000);
   const stopping = new AbortController();
   const runFlow = options.runFlow && guardRunFlow(options.runFlow);
   const { connections } = options;
@@ -99,7 +99,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
     signal: stopping.signal,
   });
   // Held by the dispatcher until start(), ahead of anything published meanwhile.
-  for (const event of pending) dispatcher.route(event, { openTasks: event.openTasks });
+  for (const event of pending) dispatcher.route(event, { openTasks: event.openTasks, progress: event.progress });
   const expiry = setInterval(() => void logStore.expire().catch(() => undefined), 60 * 60 * 1000);
   expiry.unref();
 
@@ -154,7 +154,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
       clearInterval(expiry);
       stopping.abort();
       await dispatcher.stop();
-      await Promise.all([journal.close(), deadLetters.close(), logStore.close()]);
+      await Promise.all([journal.close(), deadLetters.close(), logStore.close(), traces.close()]);
     },
   };
   return bus;

@@ -70,6 +70,11 @@ export interface StepContext<Config = Record<string, unknown>> {
   connections: ConnectionResolver;
   flows: FlowInvoker;
   clock: Clock;
+  /**
+   * `executionId:stepId:attempt` of a durable execution: the same when a step runs again after a crash.
+   * Connectors that send messages use it to send once; absent, nothing is deduplicated.
+   */
+  idempotencyKey?: string;
 }
 
 /**
