@@ -9,6 +9,7 @@ import type { ValidationIssue } from '../core/issues.js';
 import { realClock } from '../runtime/clock.js';
 import { RuleCatalog, type BusEntry, type RuleEntry } from './catalog/rule-catalog.js';
 import type { BusEvent } from './cloudevents/index.js';
+import { admitEvents, type AdmissionState } from './admission.js';
 import { Dispatcher } from './delivery/dispatcher.js';
 import type { BusLog } from './delivery/deps.js';
 import { guardRunFlow } from './delivery/internal-error.js';
@@ -98,6 +99,12 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
     random: options.random ?? Math.random,
     signal: stopping.signal,
   });
+  const admission: AdmissionState = {
+    limits,
+    unsettled: (bus) => journal.unsettledOn(bus),
+    fullestQueue: (bus) => dispatcher.fullestQueue(bus),
+    overloaded: options.overloaded,
+  };
   // Held by the dispatcher until start(), ahead of anything published meanwhile.
   for (const event of pending) dispatcher.route(event, { openTasks: event.openTasks, progress: event.progress });
   const expiry = setInterval(() => void logStore.expire().catch(() => undefined), 60 * 60 * 1000);
@@ -125,6 +132,12 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
       if (closed) throw new FlowbusError('SERVER:STOPPING', 'the bus is shutting down');
       if (!catalog.buses.has(busId)) throw new FlowbusError('BUS:NOT_FOUND', `no bus "${busId}"`);
       if (events.length === 0) return [];
+      try {
+        admitEvents(admission, busId, events.length);
+      } catch (refused) {
+        metrics.count('flowbus_bus_refused_events_total', { bus: busId }, events.length);
+        throw refused;
+      }
       const acceptedAt = clock.now();
       const recorded = await journal.recordEvents(events.map((event) => ({ bus: busId, event, acceptedAt })));
       metrics.count('flowbus_bus_events_accepted_total', { bus: busId }, events.length);

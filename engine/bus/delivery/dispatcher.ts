@@ -26,7 +26,7 @@ type ReplayInfo = Pick<ReplayedEvent, 'openTasks' | 'progress'>;
 
 /** The delivery side of the bus. */
 export class Dispatcher {
-  private readonly queues = new Map<string, { target: CompiledTarget; queue: TargetQueue }>();
+  private readonly queues = new Map<string, { target: CompiledTarget; queue: TargetQueue; bus: string }>();
   private readonly retired = new Set<TargetQueue>();
   private readonly redriving = new Set<string>();
   /** Events routed before `start`, in order; undefined once started. */
@@ -52,6 +52,17 @@ export class Dispatcher {
     let size = 0;
     for (const queue of this.allQueues()) size += queue.size;
     return size;
+  }
+
+  /** The target of a bus's rules with the most deliveries waiting or in flight (deferred ones not counted). */
+  fullestQueue(bus: string): { target: string; size: number } | undefined {
+    let fullest: { target: string; size: number } | undefined;
+    for (const [key, entry] of this.queues) {
+      if (entry.bus !== bus) continue;
+      const size = entry.queue.size - entry.queue.scheduled;
+      if (!fullest || size > fullest.size) fullest = { target: key, size };
+    }
+    return fullest;
   }
 
   /**
@@ -88,7 +99,7 @@ export class Dispatcher {
     for (const task of tasks) {
       const { rule, target } = task;
       const item: DeliveryItem = { event, payload: json, transformed: false, bus, rule: rule.id, acceptedAt };
-      this.queueFor(rule, target).push({ seq, item, ...progressOf(task) });
+      this.queueFor(rule, target, bus).push({ seq, item, ...progressOf(task) });
     }
   }
 
@@ -161,7 +172,7 @@ export class Dispatcher {
     return rule && target ? { rule, target } : undefined;
   }
 
-  private queueFor(rule: RouteRule, target: CompiledTarget): TargetQueue {
+  private queueFor(rule: RouteRule, target: CompiledTarget, bus: string): TargetQueue {
     const key = taskKey(rule.id, target.id);
     const known = this.queues.get(key);
     if (known?.target === target) return known.queue;
@@ -172,7 +183,7 @@ export class Dispatcher {
     }
     const { clock, random, signal } = this.deps;
     const queue = new TargetQueue(target, this.hooks(rule, target), clock, random, signal);
-    this.queues.set(key, { target, queue });
+    this.queues.set(key, { target, queue, bus });
     return queue;
   }
 

@@ -74,6 +74,8 @@ const DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
 /** The journal of one bus engine (all buses share it). */
 export class BusJournal {
   private readonly live = new Map<number, LiveEvent>();
+  /** Unsettled events of each bus. */
+  private readonly unsettledByBus = new Map<string, number>();
   private readonly stats = new Map<number, SegmentStats>();
   private nextSeq = 1;
   private maintenance: Promise<void> = Promise.resolve();
@@ -114,6 +116,17 @@ export class BusJournal {
     return this.live.size;
   }
 
+  /** Events accepted on `bus` and not settled. */
+  unsettledOn(bus: string): number {
+    return this.unsettledByBus.get(bus) ?? 0;
+  }
+
+  private countBus(bus: string, change: number): void {
+    const count = (this.unsettledByBus.get(bus) ?? 0) + change;
+    if (count > 0) this.unsettledByBus.set(bus, count);
+    else this.unsettledByBus.delete(bus);
+  }
+
   /** Numbers the events and appends them; resolves when they are durable. */
   async recordEvents(entries: ReadonlyArray<Omit<JournaledEvent, 'seq'>>): Promise<JournaledEvent[]> {
     const recorded: JournaledEvent[] = [];
@@ -125,6 +138,7 @@ export class BusJournal {
       lines.push(line);
       const bytes = line.length;
       this.live.set(seq, { ...entry, seq, segment, bytes, done: new Set() });
+      this.countBus(entry.bus, 1);
       this.addLive(segment, bytes);
       recorded.push({ ...entry, seq });
     }
@@ -217,6 +231,7 @@ export class BusJournal {
       }
     }
     for (const [seq, event] of this.live) if (event.open?.size === 0) this.live.delete(seq);
+    for (const event of this.live.values()) this.countBus(event.bus, 1);
   }
 
   /** Appends the events (with their routing and finished tasks) to the active segment. */
@@ -261,6 +276,7 @@ export class BusJournal {
     const event = this.live.get(seq);
     if (!event) return;
     this.live.delete(seq);
+    this.countBus(event.bus, -1);
     this.removeLive(event.segment, event.bytes);
     const stats = this.stats.get(event.segment);
     if (stats && stats.live === 0 && event.segment !== this.files.active) {

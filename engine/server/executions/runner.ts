@@ -17,6 +17,7 @@ import type {
 import type { ExecutionLimits } from '../../runtime/limits.js';
 import type { Store, StoredExecution } from '../../store/types.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
+import { FlowAdmission, type FlowAdmissionLimits } from './flow-admission.js';
 import { toStoredExecution, type RecordBounds } from './stored-record.js';
 
 export interface ExecutionRunnerOptions {
@@ -30,6 +31,8 @@ export interface ExecutionRunnerOptions {
   metrics: ServerMetrics;
   timeoutMs: number;
   maxConcurrent: number;
+  /** Executions of one flow at once, and how many more may wait; default 64 and 1000. */
+  perFlow?: FlowAdmissionLimits;
   /** What one execution may hold, and how much of it the history keeps (`limits.*`); defaults otherwise. */
   limits?: Partial<ExecutionLimits> & Partial<RecordBounds>;
 }
@@ -59,9 +62,11 @@ export interface RunResult {
 export class ExecutionRunner {
   private readonly inFlight = new Map<AbortController, Promise<RunResult>>();
   private readonly services: Partial<RuntimeServices>;
+  private readonly admission: FlowAdmission;
   private stopping = false;
 
   constructor(private readonly options: ExecutionRunnerOptions) {
+    this.admission = new FlowAdmission(options.perFlow ?? { concurrency: 64, queueSize: 1000 });
     const flowLogger = options.logger.child({ source: 'flow' });
     this.services = {
       connections: options.connections,
@@ -89,8 +94,29 @@ export class ExecutionRunner {
     return this.stopping || this.inFlight.size >= this.options.maxConcurrent;
   }
 
-  /** Runs one execution to its end; never rejects for a flow failure (that is in the record). */
+  /** Why a new execution of the flow would be refused now (its waiting queue is full), or undefined. */
+  refusal(flowId: string): string | undefined {
+    const { queueSize } = this.options.perFlow ?? { queueSize: 1000 };
+    const waiting = this.admission.waiting(flowId);
+    return waiting >= queueSize ? `flow "${flowId}" has ${waiting} executions waiting to run` : undefined;
+  }
+
+  /**
+   * Runs one execution to its end; never rejects for a flow failure (that is in the record). Waits for a slot
+   * of the flow; rejects with `SERVER:BUSY` when the flow's waiting queue is full, except for executions
+   * the bus starts (`trigger: 'event'`), which its target queues bound already.
+   */
   async run(flow: CompiledFlow, input: ExecutionInput, options: RunOptions): Promise<RunResult> {
+    if (this.stopping) throw new FlowbusError('SERVER:STOPPING', 'the server is shutting down');
+    const release = await this.admission.acquire(flow.id, options.trigger === 'event');
+    try {
+      return await this.runAdmitted(flow, input, options);
+    } finally {
+      release();
+    }
+  }
+
+  private async runAdmitted(flow: CompiledFlow, input: ExecutionInput, options: RunOptions): Promise<RunResult> {
     if (this.stopping) throw new FlowbusError('SERVER:STOPPING', 'the server is shutting down');
     const controller = new AbortController();
     const signal = options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal;
