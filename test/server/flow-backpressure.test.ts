@@ -44,7 +44,7 @@ describe('per-flow backpressure', () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(refused.json.error).toMatchObject({ type: 'SERVER:BUSY' });
-    expect(refused.json.error.message).toContain('flow "slow" has 0 executions waiting to run');
+    expect(refused.json.error.message).toContain('flow "slow" has every slot taken and 0 executions waiting to run');
     expect(held).toHaveLength(1);
 
     held.shift()!.end('{}');

@@ -14,6 +14,8 @@ describe('FlowAdmission', () => {
     const third = admission.acquire('f').then((release) => (order.push('third'), release));
     const fourth = admission.acquire('f').then((release) => (order.push('fourth'), release));
     expect(admission.waiting('f')).toBe(2);
+    expect(admission.full('f')).toBe(true);
+    expect(admission.full('other')).toBe(false);
     await expect(admission.acquire('f')).rejects.toMatchObject({
       type: 'SERVER:BUSY',
       details: { flowId: 'f', retryAfterSeconds: 1 },

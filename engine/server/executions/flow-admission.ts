@@ -50,6 +50,13 @@ export class FlowAdmission {
     return this.releaser(flowId, slots);
   }
 
+  /** Whether a start that may not wait unbounded would be refused now: every slot taken, the queue full. */
+  full(flowId: string): boolean {
+    const slots = this.flows.get(flowId);
+    if (!slots) return false;
+    return slots.running >= this.limits.concurrency && slots.waiting.length >= this.limits.queueSize;
+  }
+
   /** Executions of a flow waiting for a slot. */
   waiting(flowId: string): number {
     return this.flows.get(flowId)?.waiting.length ?? 0;

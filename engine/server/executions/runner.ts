@@ -96,9 +96,8 @@ export class ExecutionRunner {
 
   /** Why a new execution of the flow would be refused now (its waiting queue is full), or undefined. */
   refusal(flowId: string): string | undefined {
-    const { queueSize } = this.options.perFlow ?? { queueSize: 1000 };
-    const waiting = this.admission.waiting(flowId);
-    return waiting >= queueSize ? `flow "${flowId}" has ${waiting} executions waiting to run` : undefined;
+    if (!this.admission.full(flowId)) return undefined;
+    return `flow "${flowId}" has every slot taken and ${this.admission.waiting(flowId)} executions waiting to run`;
   }
 
   /**
