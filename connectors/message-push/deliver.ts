@@ -125,8 +125,9 @@ export async function pushNotification(
     const labels = held.map((plan) => plan.label).join(', ');
     const reason = `holding ${labels} for ${minutes(waitMs)} until the window opens`;
     deps.log('info', `message push: ${reason}`, origin);
-    // What was sent now is in the ledger: the delivery at the due time sends only the held receivers.
-    throw deferDelivery(now + waitMs, reason);
+    // What was sent now is in the ledger: the delivery at the due time sends only the held receivers. The
+    // due time is on the bus's clock, which times the wait (`clock` may be another one in tests).
+    throw deferDelivery(services.clock.now() + waitMs, reason);
   }
   return { detail: [...sent, ...notes].join('; ') || 'nothing was sent' };
 }

@@ -11,6 +11,9 @@ import { backoffDelay, retryStop } from './backoff.js';
 import { deferredUntil } from './defer.js';
 import { INTERNAL_RETRY_MIN_MS, isInternalFailure } from './internal-error.js';
 
+/** How long a deferral to a time already past waits. */
+const MIN_DEFER_MS = 1000;
+
 /** One event waiting for this target, with its journal sequence number. */
 export interface QueuedDelivery {
   seq: number;
@@ -198,8 +201,11 @@ export class TargetQueue {
         // Not a failure: nothing is counted, and the slot is free while it waits.
         const since = queued.deferredAt ?? this.clock.now();
         for (const delivery of batch) delivery.deferredAt ??= since;
-        this.hooks.deferred(batch, attempt, deferral.dueAt, since, deferral.reason);
-        this.schedule({ deliveries: batch, attempt, deferredAt: since }, deferral.dueAt);
+        // A due time already past is waited for a little: a target that keeps saying "now" cannot spin.
+        const now = this.clock.now();
+        const dueAt = deferral.dueAt > now ? deferral.dueAt : now + MIN_DEFER_MS;
+        this.hooks.deferred(batch, attempt, dueAt, since, deferral.reason);
+        this.schedule({ deliveries: batch, attempt, deferredAt: since }, dueAt);
         return;
       }
       if (result.ok) {
