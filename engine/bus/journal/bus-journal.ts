@@ -12,7 +12,8 @@
  * unsettled events are copied forward when that frees at least half of it.
  */
 import type { BusEvent } from '../cloudevents/index.js';
-import { frameRecord, SegmentFiles, type DamagedSegment } from '../../store/segments/index.js';
+import { SegmentFiles, type DamagedSegment } from '../../store/segments/index.js';
+import { attemptsLine, deferralLine, doneLine, eventLine, routingLine } from './journal-records.js';
 
 /** The kind named in the header of every bus journal segment. */
 export const BUS_JOURNAL_KIND = 'bus-journal';
@@ -326,27 +327,6 @@ export class BusJournal {
       // A failed deletion leaves a segment behind; the next open reads it again, which is safe.
     });
   }
-}
-
-function eventLine(event: JournaledEvent): Buffer {
-  const { seq, bus, acceptedAt, event: body } = event;
-  return frameRecord(JSON.stringify({ t: 'e', s: seq, b: bus, at: acceptedAt, ev: body }));
-}
-
-function routingLine(seq: number, tasks: readonly string[]): Buffer {
-  return frameRecord(JSON.stringify({ t: 'r', s: seq, k: tasks }));
-}
-
-function doneLine(seq: number, task: string): Buffer {
-  return frameRecord(JSON.stringify({ t: 'a', s: seq, k: task }));
-}
-
-function attemptsLine(seq: number, task: string, count: number): Buffer {
-  return frameRecord(JSON.stringify({ t: 'n', s: seq, k: task, n: count }));
-}
-
-function deferralLine(seq: number, task: string, dueAt: number, since: number): Buffer {
-  return frameRecord(JSON.stringify({ t: 'w', s: seq, k: task, due: dueAt, since }));
 }
 
 function progressOf(event: LiveEvent, task: string): TaskProgress {
