@@ -127,7 +127,8 @@ export async function pushNotification(
     deps.log('info', `message push: ${reason}`, origin);
     // What was sent now is in the ledger: the delivery at the due time sends only the held receivers. The
     // due time is on the bus's clock, which times the wait (`clock` may be another one in tests).
-    throw deferDelivery(services.clock.now() + waitMs, reason);
+    const busOffset = services.clock.now() - clock.now();
+    throw deferDelivery(now + waitMs + busOffset, reason);
   }
   return { detail: [...sent, ...notes].join('; ') || 'nothing was sent' };
 }
