@@ -90,6 +90,11 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
   const logStoreOptions = { retentionMs, maxEntries, sync, now: () => clock.now() };
   const logStore = await LogStore.open(join(dir, 'log-store'), logStoreOptions);
   const traces = await TraceStore.open(join(dir, 'traces'), options.traceLimit ?? 10_000);
+  for (const { file, damages, keptAs } of traces.damaged) {
+    // Traces are diagnostics: damage costs some trace lines, never an event, so it is a warning only.
+    const kinds = damages.map((damage) => `${damage.kind} at byte ${damage.offset}: ${damage.reason}`);
+    log('warn', 'delivery traces read back with damage; the intact ones are kept', { file, keptAs, damages: kinds });
+  }
   const stopping = new AbortController();
   const runFlow = options.runFlow && guardRunFlow(options.runFlow);
   const { connections } = options;
@@ -156,6 +161,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
       metrics.lines({
         flowbus_bus_unsettled_events: ['Accepted events with deliveries not finished.', journal.unsettled],
         flowbus_bus_queued_deliveries: ['Deliveries waiting or in flight.', dispatcher.queued],
+        flowbus_bus_scheduled_deliveries: ['Deliveries deferred by their target to a due time.', dispatcher.scheduled],
         flowbus_bus_dead_letters: ['Dead letters stored.', deadLetters.size],
         flowbus_bus_log_store_entries: ['Events kept in the log store.', logStore.size],
         flowbus_bus_journal_corrupt_copies: ['Copies of corrupt journal segments kept aside.', corruptCopies],

@@ -54,6 +54,13 @@ export class Dispatcher {
     return size;
   }
 
+  /** Deliveries a target deferred, waiting for their due time. */
+  get scheduled(): number {
+    let size = 0;
+    for (const queue of this.allQueues()) size += queue.scheduled;
+    return size;
+  }
+
   /** The target of a bus's rules with the most deliveries waiting or in flight (deferred ones not counted). */
   fullestQueue(bus: string): { target: string; size: number } | undefined {
     let fullest: { target: string; size: number } | undefined;
