@@ -153,6 +153,11 @@ describe('delivery state across a SIGKILL', () => {
     expect(attempts).toBeGreaterThan(callsBeforeKill - 1);
     expect(attempts).toBeGreaterThanOrEqual(calls - 1);
     expect(attempts).toBeLessThanOrEqual(calls);
-    await stopChild(second);
+
+    // A settled event's trace survives a kill too.
+    await kill(second);
+    const third = await startChild(CHILD, [paths.dataDir, paths.flowsDir]);
+    expect((await traceOf(third, 'flaky-1')).targets[0]).toMatchObject({ status: 'delivered', attempts });
+    await stopChild(third);
   }, 60_000);
 });
