@@ -4,7 +4,7 @@
  * receiver that was notified before the kill not notified again (the send ledger is durable); and a
  * webhook delivery failing with retries keeps its attempt count and trace across the kill.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -154,7 +154,17 @@ describe('delivery state across a SIGKILL', () => {
     expect(attempts).toBeGreaterThanOrEqual(calls - 1);
     expect(attempts).toBeLessThanOrEqual(calls);
 
-    // A settled event's trace survives a kill too.
+    // A settled event's trace survives a kill too, once written (traces are written a few ms after a change).
+    const tracesDir = join(paths.dataDir, 'bus', 'traces');
+    const written = async () => {
+      const names = await readdir(tracesDir);
+      const texts = await Promise.all(names.map((name) => readFile(join(tracesDir, name), 'utf8')));
+      return texts.some((text) => text.includes('"eventId":"flaky-1"') && text.includes('"status":"delivered"'));
+    };
+    for (let tries = 0; !(await written()); tries++) {
+      if (tries > 200) throw new Error('the delivered trace was never written');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     await kill(second);
     const third = await startChild(CHILD, [paths.dataDir, paths.flowsDir]);
     expect((await traceOf(third, 'flaky-1')).targets[0]).toMatchObject({ status: 'delivered', attempts });

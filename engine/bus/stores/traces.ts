@@ -1,8 +1,8 @@
 /**
  * @module Delivery traces: for each recent event, the rules it matched and what happened at each target.
  * The newest events' traces (a bounded number) are kept in memory and, when opened on a folder, in a keyed
- * ledger (engine/store/segments) written at each change, so a trace read after a crash and restart still
- * shows the attempts made before it; a replayed event's trace carries on from there.
+ * ledger (engine/store/segments) written within milliseconds of each change, so a trace read after a crash
+ * and restart still shows the attempts made before it; a replayed event's trace carries on from there.
  */
 import type { FlowError } from '../../core/errors.js';
 import { KeyedLedger } from '../../store/segments/index.js';
@@ -46,6 +46,9 @@ export interface EventTrace {
 /** How long a trace is kept on disk at most (the count bound usually comes first). */
 const TRACE_RETENTION_MS = 7 * 24 * 3_600_000;
 
+/** How long changed traces wait to be written together (a killed process loses at most this much). */
+const TRACE_WRITE_DELAY_MS = 20;
+
 const keyOf = (bus: string, eventId: string) => `${bus}\u0000${eventId}`;
 
 /** The traces of the newest `limit` events, by journal sequence number and by event id. */
@@ -56,6 +59,9 @@ export class TraceStore {
   private readonly keyOfSeq = new Map<number, string>();
   /** The newest trace key of each event id, whatever its bus. */
   private readonly newestKey = new Map<string, string>();
+  /** Traces changed since the last write: written together, each once, a few milliseconds later. */
+  private readonly dirty = new Set<string>();
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly limit: number,
@@ -96,7 +102,7 @@ export class TraceStore {
     }
     this.keyOfSeq.set(seq, key);
     this.keep(key, trace);
-    this.persist(key, trace);
+    this.persist(key);
   }
 
   /** Changes what is recorded for one target of one rule of an event. */
@@ -106,7 +112,7 @@ export class TraceStore {
     const found = trace?.targets.find((entry) => entry.rule === rule && entry.target === target);
     if (!found) return;
     Object.assign(found, change);
-    this.persist(key!, trace!);
+    this.persist(key!);
   }
 
   /** The newest trace of an event id (on a bus when given). */
@@ -115,8 +121,9 @@ export class TraceStore {
     return key === undefined ? undefined : this.traces.get(key);
   }
 
-  /** Waits for the pending writes and closes the folder. */
+  /** Writes the changed traces, waits for the pending writes and closes the folder. */
   async close(): Promise<void> {
+    this.flush();
     await this.ledger?.close();
   }
 
@@ -136,9 +143,22 @@ export class TraceStore {
     }
   }
 
-  private persist(key: string, trace: EventTrace): void {
-    // A lost trace write costs a trace line, never an event: the journal holds what delivery needs.
-    this.ledger?.set(key, trace).catch(() => undefined);
+  private persist(key: string): void {
+    if (!this.ledger) return;
+    this.dirty.add(key);
+    // The start, attempts and end of a delivery usually fall within one wait: one write instead of three.
+    this.flushTimer ??= setTimeout(() => this.flush(), TRACE_WRITE_DELAY_MS).unref();
+  }
+
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    for (const key of this.dirty) {
+      const trace = this.traces.get(key);
+      // A lost trace write costs a trace line, never an event: the journal holds what delivery needs.
+      if (trace) this.ledger?.set(key, trace).catch(() => undefined);
+    }
+    this.dirty.clear();
   }
 }
 
