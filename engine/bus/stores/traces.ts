@@ -89,7 +89,7 @@ export class TraceStore {
 
   /**
    * Starts the trace of an event once it is routed. A replayed event whose trace was kept keeps what its
-   * targets did before the restart.
+   * targets did before the restart (error, detail); status, due time and attempts come from the journal.
    */
   start(seq: number, trace: EventTrace): void {
     const key = keyOf(trace.bus, trace.eventId);
@@ -97,7 +97,7 @@ export class TraceStore {
     if (before) {
       for (const target of trace.targets) {
         const known = before.targets.find((entry) => entry.rule === target.rule && entry.target === target.target);
-        if (known) Object.assign(target, { ...known, ...pick(target, 'status', 'dueAt') });
+        if (known) Object.assign(target, { ...known, ...pick(target, 'status', 'dueAt', 'attempts') });
       }
     }
     this.keyOfSeq.set(seq, key);
