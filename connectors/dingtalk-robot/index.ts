@@ -74,6 +74,12 @@ export function createDingtalkRobotStep(
     type: DINGTALK_ROBOT_TYPE,
     title: 'DingTalk Robot',
     category: 'connector',
+    i18n: {
+      'zh-CN': {
+        title: '钉钉机器人',
+        description: '向钉钉自定义机器人发送消息：`text`（`content`）或 `markdown`（`title` 和 `text`）。',
+      },
+    },
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,

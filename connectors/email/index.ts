@@ -90,6 +90,12 @@ export function createEmailStep(options: { sentLedger?: SendLedger } = {}): Step
     type: EMAIL_TYPE,
     title: 'E-mail',
     category: 'connector',
+    i18n: {
+      'zh-CN': {
+        title: '电子邮件',
+        description: '通过 SMTP 服务器发送电子邮件：纯文本正文、HTML 正文或两者兼有。',
+      },
+    },
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,

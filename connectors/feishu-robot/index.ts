@@ -68,6 +68,12 @@ export function createFeishuRobotStep(
     type: FEISHU_ROBOT_TYPE,
     title: 'Feishu Robot',
     category: 'connector',
+    i18n: {
+      'zh-CN': {
+        title: '飞书机器人',
+        description: '向飞书 / Lark 自定义机器人发送消息：`text`、`post`（富文本）或 `interactive`（卡片）。',
+      },
+    },
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,

@@ -44,7 +44,9 @@ async function run(step: StepDefinition, idempotencyKey?: string): Promise<strin
     connections: { ops: { webhook: wecom.url } },
     step: { id: 'send', type: step.type },
   });
+  // A context built outside the runtime (a bus target's sends) may carry no key.
   if (idempotencyKey) context.idempotencyKey = idempotencyKey;
+  else delete context.idempotencyKey;
   try {
     await step.execute!(context);
     return undefined;

@@ -61,6 +61,12 @@ export function createWecomRobotStep(dependencies: RobotStepDependencies): StepD
     type: WECOM_ROBOT_TYPE,
     title: 'WeCom Robot',
     category: 'connector',
+    i18n: {
+      'zh-CN': {
+        title: '企业微信机器人',
+        description: '向企业微信群机器人发送消息：`text`、`markdown`、`image` 或 `news`。',
+      },
+    },
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,

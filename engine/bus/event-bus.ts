@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { FlowbusError } from '../core/errors.js';
 import type { ValidationIssue } from '../core/issues.js';
+import type { Clock } from '../core/step-definition.js';
 import { realClock } from '../runtime/clock.js';
 import { RuleCatalog, type BusEntry, type RuleEntry } from './catalog/rule-catalog.js';
 import type { BusEvent } from './cloudevents/index.js';
@@ -18,6 +19,7 @@ import { reportJournalDamage } from './journal/damage-report.js';
 import { BusMetrics } from './metrics.js';
 import { DEFAULT_LIMITS, type BusLimits, type EventBusOptions } from './options.js';
 import { builtinTargetTypes, createTargetRegistry, type TargetRegistry } from './targets/index.js';
+import { TargetProbes } from './targets/probes.js';
 import { DeadLetterStore } from './stores/dead-letters.js';
 import { LogStore } from './stores/log-store.js';
 import { TraceStore } from './stores/traces.js';
@@ -34,6 +36,8 @@ export interface EventBus {
   readonly logStore: LogStore;
   readonly traces: TraceStore;
   readonly metrics: BusMetrics;
+  /** The bus's time (tests pass their own). */
+  readonly clock: Clock;
   /**
    * Starts delivering: first the events the journal held unfinished from before, then what was published
    * since the bus was created. Call it once every target type and service (the flow runner) is wired.
@@ -45,6 +49,11 @@ export interface EventBus {
   hasBus(bus: string): boolean;
   buses(): BusEntry[];
   rules(): RuleEntry[];
+  /**
+   * What the target systems refused of a loaded rule, or that they cannot be reached (asked in the
+   * background at load; see `TargetTypeDefinition.probe`), as issues of the rule file.
+   */
+  targetProblems(ruleId: string): ValidationIssue[];
   /** Validates a rule without saving it. */
   checkRule(id: string, json: unknown): ValidationIssue[];
   saveRule(id: string, json: unknown): Promise<{ created: boolean; entry: RuleEntry }>;
@@ -98,6 +107,9 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
   const stopping = new AbortController();
   const runFlow = options.runFlow && guardRunFlow(options.runFlow);
   const { connections } = options;
+  const probes = new TargetProbes({ connections, health: options.health, log });
+  catalog.onRuleChange = (id, rule) => probes.ruleChanged(id, rule);
+  for (const entry of catalog.rules.values()) probes.ruleChanged(entry.id, entry.rule);
   const services = { runFlow, connections, logStore, fetch: options.fetch ?? fetch, clock };
   const dispatcher = new Dispatcher({
     ...{ catalog, journal, deadLetters, traces, metrics, services, clock, log },
@@ -125,6 +137,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
     logStore,
     traces,
     metrics,
+    clock,
     hasBus: (id) => catalog.buses.has(id),
     start() {
       if (closed || dispatcher.started) return;
@@ -151,14 +164,15 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
     },
     buses: () => [...catalog.buses.values()],
     rules: () => [...catalog.rules.values()],
+    targetProblems: (id) => probes.issuesOf(id),
     checkRule: (id, json) => catalog.check(id, json).issues,
     saveRule: (id, json) => catalog.save(id, json),
     deleteRule: (id) => catalog.delete(id),
     reloadFile: (path) => catalog.reloadFile(path),
     reloadAll: () => catalog.reloadAll(),
     redrive: (id) => dispatcher.redrive(id),
-    metricsText: () =>
-      metrics.lines({
+    metricsText: () => [
+      ...metrics.lines({
         flowbus_bus_unsettled_events: ['Accepted events with deliveries not finished.', journal.unsettled],
         flowbus_bus_queued_deliveries: ['Deliveries waiting or in flight.', dispatcher.queued],
         flowbus_bus_scheduled_deliveries: ['Deliveries deferred by their target to a due time.', dispatcher.scheduled],
@@ -166,11 +180,14 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
         flowbus_bus_log_store_entries: ['Events kept in the log store.', logStore.size],
         flowbus_bus_journal_corrupt_copies: ['Copies of corrupt journal segments kept aside.', corruptCopies],
       }),
+      ...probes.metricsText(),
+    ],
     idle: () => dispatcher.idle(),
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(expiry);
+      probes.close();
       stopping.abort();
       await dispatcher.stop();
       await Promise.all([journal.close(), deadLetters.close(), logStore.close(), traces.close()]);

@@ -42,9 +42,13 @@ const COUNTERS = {
 
 export type BusCounter = keyof typeof COUNTERS;
 
+/** Told of every count, e.g. to keep a per-minute history. */
+export type CountListener = (name: BusCounter, labels: Labels, amount: number) => void;
+
 /** The bus's counters; gauges are read when the text is written. */
 export class BusMetrics {
   private readonly families = new Map<string, Family>();
+  private readonly listeners: CountListener[] = [];
 
   constructor() {
     for (const [name, help] of Object.entries(COUNTERS)) {
@@ -52,8 +56,14 @@ export class BusMetrics {
     }
   }
 
+  /** Calls `listener` on every later count. */
+  listen(listener: CountListener): void {
+    this.listeners.push(listener);
+  }
+
   /** Adds `amount` to a counter series. */
   count(name: BusCounter, labels: Labels, amount = 1): void {
+    for (const listener of this.listeners) listener(name, labels, amount);
     const family = this.families.get(name)!;
     const key = labelText(labels);
     const series = family.series.get(key);

@@ -16,7 +16,9 @@ export type StepManifest = Required<
     StepDefinition,
     'type' | 'title' | 'category' | 'kind' | 'description' | 'config' | 'scopes' | 'errors' | 'sideEffects' | 'lazyFields'
   >
->;
+> &
+  /** Title and description in other languages (absent from servers older than the field). */
+  Pick<StepDefinition, 'i18n'>;
 
 /** One flow in full (`GET /api/flows/:id`): its summary, every problem and the document as the file holds it. */
 export interface FlowDetail extends FlowSummary {

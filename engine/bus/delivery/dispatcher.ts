@@ -102,7 +102,9 @@ export class Dispatcher {
       return scheduled ? { ...trace, dueAt } : trace;
     });
     const replayed = replay !== undefined;
-    this.deps.traces.start(seq, { eventId: event.id, bus, acceptedAt, replayed, matchedRules, targets });
+    const subject = typeof event.subject === 'string' ? { subject: event.subject } : {};
+    const summary = { eventId: event.id, bus, acceptedAt, source: event.source, type: event.type, ...subject };
+    this.deps.traces.start(seq, { ...summary, event: json, replayed, matchedRules, targets });
     for (const task of tasks) {
       const { rule, target } = task;
       const item: DeliveryItem = { event, payload: json, transformed: false, bus, rule: rule.id, acceptedAt };
@@ -216,9 +218,11 @@ export class Dispatcher {
       },
       settle: (batch, outcome) => settleBatch(this.deps, rule, target, batch, outcome),
       retrying: (batch, attempts, error, delayMs) => {
-        const change = { status: 'retrying' as const, attempts, error, updatedAt: clock.now() };
+        const now = clock.now();
+        const change = { status: 'retrying' as const, attempts, error, updatedAt: now };
+        const attempt = { attempt: attempts, at: now, outcome: 'failed' as const, error, retryInMs: delayMs };
         for (const { seq } of batch) {
-          traces.update(seq, rule.id, target.id, change);
+          traces.update(seq, rule.id, target.id, change, attempt);
           journal.recordFailedAttempts(seq, key, attempts).catch((thrown) => journalFailed(this.deps, thrown));
         }
         log('warn', 'delivery failed, will retry', { ...labels, attempts, delayMs, error: error.message });

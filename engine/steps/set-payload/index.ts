@@ -13,6 +13,12 @@ export const setPayloadStep = defineStep<SetPayloadConfig>({
   type: 'set-payload',
   title: 'Set Payload',
   category: 'variables',
+  i18n: {
+    'zh-CN': {
+      title: '设置消息体',
+      description: '用一个值替换消息体，通常是重组消息体的表达式。',
+    },
+  },
   kind: 'action',
   description: [
     'Replaces the payload with a value, typically an expression that reshapes it.',

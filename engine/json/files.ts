@@ -5,40 +5,29 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ValidationIssue } from '../core/issues.js';
-import { DEFAULT_JSON_DEPTH, depthExcessMessage, findTextDepthExcess } from '../core/json-depth.js';
-import { findJsonSyntaxError, lineAndColumn } from './json-syntax.js';
-import { compareCodeUnits } from './json-text.js';
+import { DEFAULT_JSON_DEPTH } from '../core/json-depth.js';
+import { describeJsonError, readJson } from './read.js';
+import { compareCodeUnits } from './write.js';
 
 export type JsonRead = { ok: true; json: unknown } | { ok: false; issue: ValidationIssue };
 
 /**
  * Parses `text` (a leading BOM is ignored); when it is not JSON, one `json-syntax` issue with the line, the
- * column and what was expected there; when it nests more than `maxDepth` objects and arrays, one `json-depth`
- * issue at the pointer where it passed the limit (checked before parsing, so nothing deeper is ever built).
+ * column and what was expected there, at the pointer of the value being read; when it nests more than
+ * `maxDepth` objects and arrays, one `json-depth` issue at the pointer where it passed the limit (nothing
+ * deeper is ever built).
  *
  * @example
  * parseJsonText('{"a": 1,}', 'x.json'); // { ok: false, issue: { pointer: '', code: 'json-syntax', message: 'invalid JSON at line 1, column 9: ...' } }
  */
 export function parseJsonText(text: string, file?: string, maxDepth = DEFAULT_JSON_DEPTH): JsonRead {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const read = readJson(source, { maxDepth });
+  if (read.ok) return { ok: true, json: read.value };
+  const { error } = read;
+  const code = error.problem === 'depth' ? 'json-depth' : 'json-syntax';
   const onFile = file === undefined ? {} : { file };
-  const tooDeep = findTextDepthExcess(source, maxDepth);
-  if (tooDeep) {
-    const message = depthExcessMessage(tooDeep);
-    return { ok: false, issue: { ...onFile, pointer: tooDeep.pointer, code: 'json-depth', message } };
-  }
-  try {
-    return { ok: true, json: JSON.parse(source) };
-  } catch (error) {
-    const found = findJsonSyntaxError(source);
-    const parserMessage = error instanceof Error ? error.message : String(error);
-    // The scanner and JSON.parse agree on what JSON is; should they ever not, JSON.parse's position is used.
-    const offset = found?.offset ?? Number(/at position (\d+)/.exec(parserMessage)?.[1] ?? source.length);
-    const { line, column } = found ?? lineAndColumn(source, offset);
-    const reason = found?.reason ?? parserMessage;
-    const message = `invalid JSON at line ${line}, column ${column}: ${reason}`;
-    return { ok: false, issue: { ...onFile, pointer: '', code: 'json-syntax', message } };
-  }
+  return { ok: false, issue: { ...onFile, pointer: error.pointer, code, message: describeJsonError(error) } };
 }
 
 /**
