@@ -14,6 +14,7 @@ import {
 } from '../shared/config.js';
 import { webhookSecrets } from '../shared/redact.js';
 import { sendLabel, sendToRobot } from '../shared/robot-send.js';
+import { sendOnce } from '../shared/send-once.js';
 import { commonRobotErrors, type RobotStepDependencies } from '../shared/robot-step.js';
 import { DINGTALK_MSG_TYPES, buildDingtalkMessage } from './message.js';
 import type { DingtalkRobotConfig } from './message.js';
@@ -133,23 +134,26 @@ export function createDingtalkRobotStep(
         throw invalidConnection(name, 'secret', 'a secret starting with SEC');
       }
       const body = JSON.stringify(buildDingtalkMessage(context.config));
-      const delivery = await sendToRobot(
-        {
-          vendor: dingtalkVendor,
-          connection: name,
-          webhook: webhook.href,
-          secrets: [...webhookSecrets(webhook), ...(secret ? [secret] : [])],
-          prepare: (now) => ({ url: secret ? signDingtalkUrl(webhook, secret, now) : webhook, body }),
-        },
-        {
-          lanes: dependencies.lanes,
-          clock: dependencies.clock ?? context.clock,
-          signal: context.signal,
-          logger: context.logger,
-          category: DINGTALK_ROBOT_TYPE,
-        },
-      );
       const label = sendLabel(dingtalkVendor, name);
+      const delivery = await sendOnce(context, dependencies.sentLedger, DINGTALK_ROBOT_TYPE, label, () =>
+        sendToRobot(
+          {
+            vendor: dingtalkVendor,
+            connection: name,
+            webhook: webhook.href,
+            secrets: [...webhookSecrets(webhook), ...(secret ? [secret] : [])],
+            prepare: (now) => ({ url: secret ? signDingtalkUrl(webhook, secret, now) : webhook, body }),
+          },
+          {
+            lanes: dependencies.lanes,
+            clock: dependencies.clock ?? context.clock,
+            signal: context.signal,
+            logger: context.logger,
+            category: DINGTALK_ROBOT_TYPE,
+          },
+        ),
+      );
+      if (!delivery) return;
       const attempts = `${delivery.attempts} attempt(s)`;
       context.logger.log('DEBUG', DINGTALK_ROBOT_TYPE, `${label}: delivered after ${attempts}`);
     },

@@ -7,6 +7,7 @@ import type { StepDefinition } from '../../engine/core/step-definition.js';
 import { connectionFieldSchema, readConnection, readOptionalSecret, readWebhook } from '../shared/config.js';
 import { webhookSecrets } from '../shared/redact.js';
 import { sendLabel, sendToRobot } from '../shared/robot-send.js';
+import { sendOnce } from '../shared/send-once.js';
 import { commonRobotErrors, type RobotStepDependencies } from '../shared/robot-step.js';
 import { FEISHU_MSG_TYPES, buildFeishuMessage } from './message.js';
 import type { FeishuRobotConfig } from './message.js';
@@ -143,25 +144,28 @@ export function createFeishuRobotStep(
       if (truncatedFrom) {
         context.logger.log('WARN', FEISHU_ROBOT_TYPE, `${label}: text cut from ${truncatedFrom} bytes`);
       }
-      const delivery = await sendToRobot(
-        {
-          vendor: feishuVendor,
-          connection: name,
-          webhook: webhook.href,
-          secrets: [...webhookSecrets(webhook), ...(secret ? [secret] : [])],
-          prepare: (now) => ({
-            url: webhook,
-            body: JSON.stringify(secret ? { ...feishuSignatureFields(secret, now), ...message } : message),
-          }),
-        },
-        {
-          lanes: dependencies.lanes,
-          clock: dependencies.clock ?? context.clock,
-          signal: context.signal,
-          logger: context.logger,
-          category: FEISHU_ROBOT_TYPE,
-        },
+      const delivery = await sendOnce(context, dependencies.sentLedger, FEISHU_ROBOT_TYPE, label, () =>
+        sendToRobot(
+          {
+            vendor: feishuVendor,
+            connection: name,
+            webhook: webhook.href,
+            secrets: [...webhookSecrets(webhook), ...(secret ? [secret] : [])],
+            prepare: (now) => ({
+              url: webhook,
+              body: JSON.stringify(secret ? { ...feishuSignatureFields(secret, now), ...message } : message),
+            }),
+          },
+          {
+            lanes: dependencies.lanes,
+            clock: dependencies.clock ?? context.clock,
+            signal: context.signal,
+            logger: context.logger,
+            category: FEISHU_ROBOT_TYPE,
+          },
+        ),
       );
+      if (!delivery) return;
       const attempts = `${delivery.attempts} attempt(s)`;
       context.logger.log('DEBUG', FEISHU_ROBOT_TYPE, `${label}: delivered after ${attempts}`);
     },

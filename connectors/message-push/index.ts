@@ -80,6 +80,11 @@ export interface MessagePushOptions {
   clock?: Clock;
   /** Receives holds and connector log lines; default: none. */
   log?: PushLog;
+  /**
+   * Where sent channels are recorded, so a redelivery sends only what was not sent: pass the process's
+   * ledger (durable once the server opens it). Default: one of its own, in memory.
+   */
+  sentLedger?: SentLedger;
 }
 
 function ownSteps(): StepDefinition[] {
@@ -107,7 +112,7 @@ export function createMessagePushTarget(
   const dependencies = {
     steps,
     renderer: createTemplateRenderer(),
-    ledger: new SentLedger(),
+    ledger: options.sentLedger ?? new SentLedger(),
     log: options.log ?? (() => undefined),
     ...(options.clock ? { clock: options.clock } : {}),
   };

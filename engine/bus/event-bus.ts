@@ -10,6 +10,7 @@ import type { Clock } from '../core/step-definition.js';
 import { realClock } from '../runtime/clock.js';
 import { RuleCatalog, type BusEntry, type RuleEntry } from './catalog/rule-catalog.js';
 import type { BusEvent } from './cloudevents/index.js';
+import { admitEvents, type AdmissionState } from './admission.js';
 import { Dispatcher } from './delivery/dispatcher.js';
 import type { BusLog } from './delivery/deps.js';
 import { guardRunFlow } from './delivery/internal-error.js';
@@ -97,7 +98,12 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
   const maxEntries = options.logStore?.maxEntries ?? 200_000;
   const logStoreOptions = { retentionMs, maxEntries, sync, now: () => clock.now() };
   const logStore = await LogStore.open(join(dir, 'log-store'), logStoreOptions);
-  const traces = new TraceStore(options.traceLimit ?? 10_000);
+  const traces = await TraceStore.open(join(dir, 'traces'), options.traceLimit ?? 10_000);
+  for (const { file, damages, keptAs } of traces.damaged) {
+    // Traces are diagnostics: damage costs some trace lines, never an event, so it is a warning only.
+    const kinds = damages.map((damage) => `${damage.kind} at byte ${damage.offset}: ${damage.reason}`);
+    log('warn', 'delivery traces read back with damage; the intact ones are kept', { file, keptAs, damages: kinds });
+  }
   const stopping = new AbortController();
   const runFlow = options.runFlow && guardRunFlow(options.runFlow);
   const { connections } = options;
@@ -110,8 +116,14 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
     random: options.random ?? Math.random,
     signal: stopping.signal,
   });
+  const admission: AdmissionState = {
+    limits,
+    unsettled: (bus) => journal.unsettledOn(bus),
+    fullestQueue: (bus) => dispatcher.fullestQueue(bus),
+    overloaded: options.overloaded,
+  };
   // Held by the dispatcher until start(), ahead of anything published meanwhile.
-  for (const event of pending) dispatcher.route(event, { openTasks: event.openTasks });
+  for (const event of pending) dispatcher.route(event, { openTasks: event.openTasks, progress: event.progress });
   const expiry = setInterval(() => void logStore.expire().catch(() => undefined), 60 * 60 * 1000);
   expiry.unref();
 
@@ -138,6 +150,12 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
       if (closed) throw new FlowbusError('SERVER:STOPPING', 'the bus is shutting down');
       if (!catalog.buses.has(busId)) throw new FlowbusError('BUS:NOT_FOUND', `no bus "${busId}"`);
       if (events.length === 0) return [];
+      try {
+        admitEvents(admission, busId, events.length);
+      } catch (refused) {
+        metrics.count('flowbus_bus_refused_events_total', { bus: busId }, events.length);
+        throw refused;
+      }
       const acceptedAt = clock.now();
       const recorded = await journal.recordEvents(events.map((event) => ({ bus: busId, event, acceptedAt })));
       metrics.count('flowbus_bus_events_accepted_total', { bus: busId }, events.length);
@@ -157,6 +175,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
       ...metrics.lines({
         flowbus_bus_unsettled_events: ['Accepted events with deliveries not finished.', journal.unsettled],
         flowbus_bus_queued_deliveries: ['Deliveries waiting or in flight.', dispatcher.queued],
+        flowbus_bus_scheduled_deliveries: ['Deliveries deferred by their target to a due time.', dispatcher.scheduled],
         flowbus_bus_dead_letters: ['Dead letters stored.', deadLetters.size],
         flowbus_bus_log_store_entries: ['Events kept in the log store.', logStore.size],
         flowbus_bus_journal_corrupt_copies: ['Copies of corrupt journal segments kept aside.', corruptCopies],
@@ -171,7 +190,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
       probes.close();
       stopping.abort();
       await dispatcher.stop();
-      await Promise.all([journal.close(), deadLetters.close(), logStore.close()]);
+      await Promise.all([journal.close(), deadLetters.close(), logStore.close(), traces.close()]);
     },
   };
   return bus;

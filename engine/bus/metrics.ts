@@ -26,6 +26,8 @@ const COUNTERS = {
   flowbus_bus_deliveries_total:
     'Finished deliveries per target by outcome (delivered, dead-lettered, dropped, ignored, redriven).',
   flowbus_bus_delivery_retries_total: 'Delivery attempts that were retries.',
+  flowbus_bus_delivery_deferrals_total: 'Deliveries a target asked to make again later (not counted as attempts).',
+  flowbus_bus_refused_events_total: 'Events refused before they were accepted (429/503: a bound was reached).',
   flowbus_bus_dead_letters_total: 'Events put into the dead-letter store.',
   flowbus_bus_delivery_internal_errors_total:
     'Delivery attempts that failed inside flowbus (not counted as attempts; tried again).',

@@ -74,6 +74,8 @@ export interface DeliveryContext<Config = Record<string, unknown>> {
   /** Aborted when the bus shuts down. */
   signal: AbortSignal;
   services: BusServices;
+  /** When the target first deferred this delivery (see `deferDelivery`), if it did. */
+  deferredAt?: number;
 }
 
 /** What a successful delivery reports for the trace (an execution id, an HTTP status, ...). */

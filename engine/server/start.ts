@@ -32,6 +32,7 @@ import { busCountToHistory } from './metrics/history.js';
 import { createServerMetrics } from './metrics/server-metrics.js';
 import type { RunningServer, ServerOptions } from './options.js';
 import { installSignalHandlers } from './shutdown.js';
+import { createOverloadCheck } from './overload.js';
 import { startStallMonitor } from './stall-monitor.js';
 import { buildTriggerTable, prepareTrigger } from './trigger-routes.js';
 import type { TriggerEntry } from './triggers/compile-trigger.js';
@@ -115,6 +116,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger.warn(message, { file: secretKey.file });
   }
   const store = await openStore(config, logger, health);
+  const dataServices = options.dataServices ?? [];
+  for (const service of dataServices) await service.open(config.dataDir);
   const box = createSecretBox(secretKey.key);
   const storeConnections = createConnectionService({ store, box, types: connectionTypes, redactor });
   const connections = environment ? withEnvironmentConnections(storeConnections, environment) : storeConnections;
@@ -124,10 +127,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger.error(message, { connections: unreadable });
   }
   const metrics = createServerMetrics();
+  const overload = createOverloadCheck({
+    maxEventLoopDelayMs: config.limits.overloadEventLoopDelayMs,
+    maxHeapRatio: config.limits.overloadHeapRatio,
+  });
   const stallMonitor = startStallMonitor({
     thresholdMs: config.limits.stallWarningMs,
     logger,
-    sink: metrics.eventLoop,
+    sink: {
+      delay: (p50, p99, max) => {
+        metrics.eventLoop.delay(p50, p99, max);
+        overload.noteReading(max * 1000);
+      },
+      stall: () => metrics.eventLoop.stall(),
+    },
   });
   let table = TriggerTable.empty<TriggerEntry>();
   const catalog: FlowCatalog<TriggerEntry | undefined> = new FlowCatalog({
@@ -163,6 +176,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     timeoutMs: config.limits.executionTimeoutMs,
     maxConcurrent: config.limits.maxConcurrentExecutions,
+    perFlow: { concurrency: config.limits.flowConcurrency, queueSize: config.limits.flowQueueSize },
     limits: config.limits,
   });
   await catalog.loadAll();
@@ -184,7 +198,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     runFlow: (flowId, input, runOptions) =>
       runFlow(flowId, input, { ...runOptions, timeoutMs: config.limits.eventExecutionTimeoutMs }),
     log: (level, message, fields) => logger[level](message, fields),
-    limits: { maxJsonDepth: config.limits.jsonDepth },
+    limits: {
+      maxJsonDepth: config.limits.jsonDepth,
+      maxUnsettledEvents: config.limits.busUnsettledEvents,
+      maxQueuedPerTarget: config.limits.targetQueueSize,
+    },
+    overloaded: () => overload.reason(),
     health,
   });
   bus.metrics.listen(busCountToHistory(metrics.history));
@@ -228,6 +247,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     bodyLimit: config.limits.bodyBytes,
     maxJsonDepth: config.limits.jsonDepth,
     replyLimit: config.limits.replyBytes,
+    overloaded: () => overload.reason(),
     // The editor's files answer to the same Host names as the API; trigger paths never reach the fallback.
     fallback: guardedFallback,
   });
@@ -289,6 +309,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await sources.close();
       await bus.close();
       await journal.close();
+      for (const service of dataServices) {
+        await service.close().catch((thrown: Error) => {
+          logger.error(`could not close the ${service.name}`, { error: thrown.message });
+        });
+      }
       server.closeIdleConnections();
       await Promise.race([stopping.closed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       stopping.force();

@@ -1,7 +1,10 @@
 /**
  * @module Tests of delivery traces: lookup by event id (and bus), updates per target, the size bound, the
- * budget of event bodies, and search.
+ * budget of event bodies, search, and traces read back from their folder.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS_TRACED, TraceStore, type EventTrace } from './traces.js';
 
@@ -77,5 +80,35 @@ describe('TraceStore', () => {
     traces.updateEvent('a', 'default', 'r', 't', { status: 'dropped' });
     expect(traces.get('a')!.targets[0]).toMatchObject({ status: 'delivered', attempts: 20 });
     expect(traces.get('a')!.targets[0]!.attemptLog!.at(-1)).toEqual({ attempt: 21, at: 21, outcome: 'redriven' });
+  });
+
+  it('reads traces back from its folder; a replayed event keeps its error, the journal decides attempts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'flowbus-traces-'));
+    try {
+      const before = await TraceStore.open(dir, 10);
+      before.start(1, trace('a', 'default', { event: { id: 'a' } }));
+      before.update(1, 'r', 't', { status: 'retrying', attempts: 3, error: { type: 'HTTP:STATUS', message: '503' } });
+      before.start(2, trace('b'));
+      await before.close();
+
+      const after = await TraceStore.open(dir, 10);
+      expect(after.get('b')?.targets[0]?.status).toBe('pending');
+      // Bodies stay in memory only.
+      expect(after.get('a')?.event).toBeUndefined();
+      const replayed = { ...trace('a'), replayed: true };
+      replayed.targets[0] = { ...replayed.targets[0]!, attempts: 2 };
+      // The journal numbers events from 1 again after a restart: seq 1 is another event's trace now.
+      after.start(1, replayed);
+      expect(after.get('a')?.targets[0]).toMatchObject({ status: 'pending', attempts: 2, error: { type: 'HTTP:STATUS' } });
+      expect(after.list().total).toBe(2);
+      after.update(1, 'r', 't', { status: 'delivered', attempts: 3 });
+      await after.close();
+      const again = await TraceStore.open(dir, 10);
+      expect(again.get('a')).toMatchObject({ replayed: true, targets: [{ status: 'delivered', attempts: 3 }] });
+      expect(again.get('b')).toBeDefined();
+      await again.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -17,6 +17,7 @@ import type {
 import type { ExecutionLimits } from '../../runtime/limits.js';
 import type { Store, StoredExecution } from '../../store/types.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
+import { FlowAdmission, type FlowAdmissionLimits } from './flow-admission.js';
 import type { UnfinishedExecution } from '../../runtime/durable/checkpoints.js';
 import type { ExecutionJournal, FinishedExecution } from '../../runtime/durable/execution-journal.js';
 import { toStoredExecution, type RecordBounds } from './stored-record.js';
@@ -32,6 +33,8 @@ export interface ExecutionRunnerOptions {
   metrics: ServerMetrics;
   timeoutMs: number;
   maxConcurrent: number;
+  /** Executions of one flow at once, and how many more may wait; default 64 and 1000. */
+  perFlow?: FlowAdmissionLimits;
   /** What one execution may hold, and how much of it the history keeps (`limits.*`); defaults otherwise. */
   limits?: Partial<ExecutionLimits> & Partial<RecordBounds>;
   /** Where durable executions are checkpointed; without it they run in memory. */
@@ -67,9 +70,11 @@ export class ExecutionRunner {
   /** Running executions by id: a start with the id of one joins it. */
   private readonly byId = new Map<string, Promise<RunResult>>();
   private readonly services: Partial<RuntimeServices>;
+  private readonly admission: FlowAdmission;
   private stopping = false;
 
   constructor(private readonly options: ExecutionRunnerOptions) {
+    this.admission = new FlowAdmission(options.perFlow ?? { concurrency: 64, queueSize: 1000 });
     const flowLogger = options.logger.child({ source: 'flow' });
     this.services = {
       connections: options.connections,
@@ -97,9 +102,17 @@ export class ExecutionRunner {
     return this.stopping || this.inFlight.size >= this.options.maxConcurrent;
   }
 
+  /** Why a new execution of the flow would be refused now (its waiting queue is full), or undefined. */
+  refusal(flowId: string): string | undefined {
+    if (!this.admission.full(flowId)) return undefined;
+    return `flow "${flowId}" has every slot taken and ${this.admission.waiting(flowId)} executions waiting to run`;
+  }
+
   /**
    * Runs one execution to its end; never rejects for a flow failure (that is in the record). A start whose
    * `executionId` is running joins that execution; one whose durable execution finished answers its outcome.
+   * A new execution waits for a slot of its flow; it is refused with `SERVER:BUSY` when the flow's waiting
+   * queue is full, unless the bus started it or it resumes (their own queues and journals bound them).
    */
   run(flow: CompiledFlow, input: ExecutionInput, options: RunOptions): Promise<RunResult> {
     const { executionId } = options;
@@ -154,6 +167,17 @@ export class ExecutionRunner {
   }
 
   private async start(flow: CompiledFlow, input: ExecutionInput, options: RunOptions): Promise<RunResult> {
+    if (this.stopping) throw new FlowbusError('SERVER:STOPPING', 'the server is shutting down');
+    // Bus-started and resumed executions wait for a slot but are never refused: nothing may drop them.
+    const release = await this.admission.acquire(flow.id, options.trigger === 'event' || Boolean(options.resume));
+    try {
+      return await this.runAdmitted(flow, input, options);
+    } finally {
+      release();
+    }
+  }
+
+  private async runAdmitted(flow: CompiledFlow, input: ExecutionInput, options: RunOptions): Promise<RunResult> {
     if (this.stopping) throw new FlowbusError('SERVER:STOPPING', 'the server is shutting down');
     const controller = new AbortController();
     const signal = options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal;
