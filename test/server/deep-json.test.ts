@@ -179,8 +179,11 @@ describe('deeply nested JSON bodies', () => {
       file: 'deep.rule.json',
       pointer: `/targets${'/0'.repeat(127)}`,
     });
-    const { json: buses } = await server.request('/api/buses');
-    const deepBus = buses.buses.find((found: { id: string }) => found.id === 'deep');
+    // The two files are picked up one at a time by the watcher: the bus may come after the rule.
+    const deepBus = await eventually(async () => {
+      const { json: buses } = await server.request('/api/buses');
+      return buses.buses.find((found: { id: string }) => found.id === 'deep');
+    }, 15_000);
     expect(deepBus.issues[0]).toMatchObject({ code: 'json-depth', file: 'deep.bus.json' });
     expect(deepBus.issues[0].message).toContain(LIMIT);
   });
