@@ -14,7 +14,7 @@ import type { StepCatalog } from '../model/catalog.js';
 import { blankFlow, draftSnapshot, triggerOf, type DraftFlow } from '../model/draft.js';
 import { indexIssues } from '../model/issues.js';
 import { toPointer, type NodePath } from '../model/paths.js';
-import { findNode, walkFlow } from '../model/walk.js';
+import { actionStepIds, findNode, walkFlow } from '../model/walk.js';
 import { ConnectionDialog } from '../properties/ConnectionDialog.js';
 import { FormContext } from '../properties/form-context.js';
 import { PropertyPanel } from '../properties/PropertyPanel.js';
@@ -81,6 +81,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
   const validation = useServerValidation(loaded ? draft : undefined, flowId, file.state.issues);
   const issues = useMemo(() => indexIssues(validation.issues, draft, catalog), [validation.issues, draft, catalog]);
   const layout = useMemo(() => layoutFlow(draft, catalog), [draft, catalog]);
+  const mockableStepIds = useMemo(() => actionStepIds(draft, catalog), [draft, catalog]);
   const runs = useMemo(() => (shownRun ? nodeRuns(draft, catalog, shownRun) : undefined), [shownRun, draft, catalog]);
   const change = useCallback((next: DraftFlow, key?: string) => dispatch({ type: 'change', draft: next, key, at: Date.now() }), []);
   const select = useCallback((path: NodePath | null) => {
@@ -220,6 +221,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
                 draft={draft}
                 sampleEvent={trigger?.config?.sampleEvent}
                 eventTrigger={Boolean(trigger && catalog.get(trigger.type)?.config.properties?.sampleEvent)}
+                mockableStepIds={mockableStepIds}
                 shown={shownRun}
                 lastRun={lastRun}
                 onResult={showRun}

@@ -5,7 +5,7 @@ import type { BranchNode, StepNode } from '../../../engine/flow/document.js';
 import type { StepCatalog } from './catalog.js';
 import { rootSteps, triggerOf, type DraftFlow } from './draft.js';
 import type { NodePath } from './paths.js';
-import { branchList, branchSteps, scopeParts, sequenceSteps, type ScopePart } from './scopes.js';
+import { branchList, branchSteps, isScope, scopeParts, sequenceSteps, type ScopePart } from './scopes.js';
 
 export type WalkedNode =
   | { kind: 'trigger'; path: NodePath; node: StepNode; inCatch: false }
@@ -64,5 +64,15 @@ export function findNode(draft: DraftFlow, catalog: StepCatalog, path: NodePath)
 export function usedIds(draft: DraftFlow, catalog: StepCatalog): Set<string> {
   const ids = new Set<string>();
   for (const entry of walkFlow(draft, catalog)) if (typeof entry.node.id === 'string') ids.add(entry.node.id);
+  return ids;
+}
+
+/** Ids of the steps that do the work themselves (not scopes): the ones a test run can mock. */
+export function actionStepIds(draft: DraftFlow, catalog: StepCatalog): string[] {
+  const ids: string[] = [];
+  for (const entry of walkFlow(draft, catalog)) {
+    if (entry.kind !== 'step' || typeof entry.node.id !== 'string') continue;
+    if (!isScope(entry.node, catalog.get(entry.node.type))) ids.push(entry.node.id);
+  }
   return ids;
 }
