@@ -20,7 +20,7 @@ import {
   setConfigField,
   setNodeKey,
 } from '../model/tree-ops.js';
-import { usedIds } from '../model/walk.js';
+import { nestedStepCount, usedIds } from '../model/walk.js';
 import type { PickerTarget } from './editor-context.js';
 
 export interface EditActionsInput {
@@ -29,6 +29,13 @@ export interface EditActionsInput {
   /** Records a new draft; changes with the same `key` in a quick run merge into one undo step. */
   change: (draft: DraftFlow, key?: string) => void;
   select: (path: NodePath | null) => void;
+}
+
+/** The question asked before a scope or branch with steps in it is deleted. */
+export function deleteScopeQuestion(stepCount: number): string {
+  return stepCount === 1
+    ? 'Delete it with the 1 step inside? Undo (Ctrl+Z) brings it back.'
+    : `Delete it with the ${stepCount} steps inside? Undo (Ctrl+Z) brings them back.`;
 }
 
 export type EditActions = ReturnType<typeof createEditActions>;
@@ -51,7 +58,10 @@ export function createEditActions({ draft, catalog, change, select }: EditAction
       change(result.draft);
       select(result.path);
     },
+    /** Deletes the node; one holding steps only after the user agreed (undo brings it back either way). */
     remove(path: NodePath): void {
+      const inside = nestedStepCount(draft, catalog, path);
+      if (inside > 0 && !window.confirm(deleteScopeQuestion(inside))) return;
       change(removeNode(draft, path));
       select(null);
     },

@@ -76,3 +76,13 @@ export function actionStepIds(draft: DraftFlow, catalog: StepCatalog): string[] 
   }
   return ids;
 }
+
+/** How many steps sit inside the node at `path` (its scopes' and branches' steps, at any depth). */
+export function nestedStepCount(draft: DraftFlow, catalog: StepCatalog, path: NodePath): number {
+  const prefix = JSON.stringify(path).slice(0, -1);
+  let count = 0;
+  for (const entry of walkFlow(draft, catalog)) {
+    if (entry.kind === 'step' && entry.path.length > path.length && JSON.stringify(entry.path).startsWith(`${prefix},`)) count += 1;
+  }
+  return count;
+}
