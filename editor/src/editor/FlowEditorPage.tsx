@@ -14,7 +14,7 @@ import type { StepCatalog } from '../model/catalog.js';
 import { blankFlow, draftSnapshot, triggerOf, type DraftFlow } from '../model/draft.js';
 import { indexIssues } from '../model/issues.js';
 import { toPointer, type NodePath } from '../model/paths.js';
-import { actionStepIds, findNode, walkFlow } from '../model/walk.js';
+import { actionStepIds, findNode, variablesBefore, walkFlow } from '../model/walk.js';
 import { ConnectionDialog } from '../properties/ConnectionDialog.js';
 import { FormContext } from '../properties/form-context.js';
 import { PropertyPanel } from '../properties/PropertyPanel.js';
@@ -96,6 +96,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
     if (!selected || selected.kind === 'branch') return undefined;
     return sampleMessage(draft, selected.node.id, selected.inCatch, lastRun);
   }, [selected, draft, lastRun]);
+  const variables = useMemo(() => (selection ? variablesBefore(draft, catalog, selection) : []), [selection, draft, catalog]);
 
   const save = async (overwrite = false) => {
     const outcome = await file.save(draft, overwrite);
@@ -203,7 +204,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
           </main>
           <SidePanel tab={tab} onTab={setTab}>
             <div hidden={tab !== 'properties'}>
-              <FormContext.Provider value={{ sample, connections: connections.connections, createConnection: connections.create }}>
+              <FormContext.Provider value={{ sample, variables, connections: connections.connections, createConnection: connections.create }}>
                 <PropertyPanel
                   draft={draft}
                   catalog={catalog}

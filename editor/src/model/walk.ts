@@ -86,3 +86,15 @@ export function nestedStepCount(draft: DraftFlow, catalog: StepCatalog, path: No
   }
   return count;
 }
+
+/** Names that Set Variable steps before the node at `path` (in document order) store: what `vars.` may hold. */
+export function variablesBefore(draft: DraftFlow, catalog: StepCatalog, path: NodePath): string[] {
+  const key = JSON.stringify(path);
+  const names: string[] = [];
+  for (const entry of walkFlow(draft, catalog)) {
+    if (JSON.stringify(entry.path) === key) break;
+    const name = entry.node.config?.name;
+    if (entry.kind === 'step' && entry.node.type === 'set-variable' && typeof name === 'string' && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
