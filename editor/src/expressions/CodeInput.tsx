@@ -36,7 +36,8 @@ function offsetOf(doc: Text, line = 1, column = 1): number {
 
 export function problemDiagnostics(doc: Text, problems: ExpressionIssue[]): Diagnostic[] {
   return problems.map((problem) => {
-    const from = offsetOf(doc, problem.line, problem.column);
+    // A problem at the very end (an unclosed bracket) underlines the last character, so that it shows.
+    const from = Math.max(0, Math.min(offsetOf(doc, problem.line, problem.column), doc.length - 1));
     return { from, to: Math.min(from + 1, doc.length), severity: 'error', message: problem.message };
   });
 }
