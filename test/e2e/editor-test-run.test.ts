@@ -1,6 +1,7 @@
 /**
  * @module End to end, in headless Chromium against a real server: a test run with a mocked step walks the
- * Catch branch, and the setup is saved as a case of the flow's test file that the flow test runner passes.
+ * Catch branch, and the setup is saved as a case of the flow's test file that the flow test runner passes;
+ * an HTTP flow's sample request (method, path, query, headers, body) is kept there and chosen again.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -79,5 +80,45 @@ describe('the visual editor: test runs with mocks', () => {
     await expect
       .poll(() => page.getByRole('region', { name: 'Test run' }).getByRole('alert').first().textContent())
       .toBe('mock of step "send": error type "rate limited" is not of the form NAMESPACE:NAME (e.g. HTTP:STATUS)');
+  }, 60_000);
+
+  it('runs an HTTP flow with a sample request, keeps it as a test case, and offers it again', async () => {
+    const { page, server, button } = session;
+    const greet = {
+      format: 'flowbus/flow@1',
+      name: 'Greet',
+      trigger: { id: 'request', type: 'http', config: { path: '/greet' } },
+      steps: [{ id: 'hello', type: 'set-payload', config: { value: { $expr: '"hello " & attributes.query.name & " from " & payload.city' } } }],
+    };
+    expect((await server.api('/flows', { method: 'POST', body: { id: 'greet', document: greet } })).status).toBe(201);
+    await page.goto(`${server.url}/#/flows/greet`);
+    await button('Step hello').waitFor();
+    await page.getByRole('tab', { name: 'Test run' }).click();
+    await page.getByLabel('Test input', { exact: true }).selectOption({ label: 'An HTTP request (method, path, query, headers, body)' });
+    const json = page.getByLabel('Test input JSON');
+    const request = JSON.parse(await json.inputValue());
+    expect(request).toEqual({ payload: {}, attributes: { method: 'POST', path: '/greet', query: {}, headers: { 'content-type': 'application/json' }, params: {} } });
+    request.payload = { city: 'Hangzhou' };
+    request.attributes.query = { name: 'Ada' };
+    await json.fill(JSON.stringify(request, null, 2));
+    await button('Run test').click();
+    const result = page.getByRole('region', { name: 'Run result' });
+    await result.locator('[data-status="succeeded"]').first().waitFor();
+    await expect.poll(async () => (await server.api('/executions?flow=greet')).json.executions.length).toBe(1);
+    const save = page.getByRole('region', { name: 'Save as test case' });
+    await save.getByLabel('Test case name').fill('greets Ada');
+    await save.getByRole('button', { name: 'Save as test case' }).click();
+    await save.getByText('Saved in flows/greet.test.json.').waitFor();
+
+    await page.reload();
+    await button('Step hello').waitFor();
+    await page.getByRole('tab', { name: 'Test run' }).click();
+    await page.getByLabel('Test input', { exact: true }).selectOption({ label: 'Test case: greets Ada' });
+    expect(JSON.parse(await page.getByLabel('Test input JSON').inputValue())).toEqual(request);
+    await button('Run test').click();
+    await button('Step hello').click();
+    await expect
+      .poll(async () => JSON.parse((await session.panel().getByLabel('Step output').textContent()) ?? '{}').payload)
+      .toBe('hello Ada from Hangzhou');
   }, 60_000);
 });

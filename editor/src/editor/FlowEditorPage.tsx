@@ -223,6 +223,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
                 sampleEvent={trigger?.config?.sampleEvent}
                 eventTrigger={Boolean(trigger && catalog.get(trigger.type)?.config.properties?.sampleEvent)}
                 mockableStepIds={mockableStepIds}
+                httpPath={typeof trigger?.config?.path === 'string' ? trigger.config.path : undefined}
                 shown={shownRun}
                 lastRun={lastRun}
                 onResult={showRun}

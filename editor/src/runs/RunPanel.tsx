@@ -5,6 +5,8 @@
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { listEventTemplates } from '../api/event-templates.js';
+import { getFlowTests } from '../api/flow-tests.js';
+import type { FlowTestCase } from '../../../engine/flow-tests/format.js';
 import { dryRun, type DryRunInput } from '../api/flows.js';
 import type { EventTemplate, StoredExecution } from '../api/types.js';
 import type { StepStub } from '../../../engine/runtime/types.js';
@@ -21,6 +23,8 @@ export interface RunPanelProps {
   draft: unknown;
   sampleEvent: unknown;
   eventTrigger: boolean;
+  /** The HTTP trigger's path, for the sample request. */
+  httpPath?: string;
   /** Ids of the steps a mock can replace. */
   mockableStepIds: string[];
   /** The run shown on the canvas. */
@@ -32,7 +36,7 @@ export interface RunPanelProps {
   runRequest: number;
 }
 
-export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, mockableStepIds, shown, lastRun, onResult, onSelectStep, runRequest }: RunPanelProps) {
+export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, httpPath, mockableStepIds, shown, lastRun, onResult, onSelectStep, runRequest }: RunPanelProps) {
   const ids = useId();
   const [templates, setTemplates] = useState<EventTemplate[]>();
   const [choiceId, setChoiceId] = useState<string>();
@@ -43,12 +47,23 @@ export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, mockableSte
   const [mocks, setMocks] = useState<StepMock[]>([]);
   // What the last run of this panel was given, to save it as a test case.
   const [setup, setSetup] = useState<{ input: DryRunInput; stubs: Record<string, StepStub>; record: StoredExecution }>();
+  const [cases, setCases] = useState<FlowTestCase[]>([]);
+  const [casesRead, setCasesRead] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
     listEventTemplates(controller.signal).then(setTemplates, () => setTemplates([]));
     return () => controller.abort();
   }, []);
-  const choices = useMemo(() => inputChoices(sampleEvent, templates ?? [], lastRun, eventTrigger), [sampleEvent, templates, lastRun, eventTrigger]);
+  useEffect(() => {
+    const controller = new AbortController();
+    // A flow without a test file (or not saved yet) has no cases to offer.
+    getFlowTests(flowId, controller.signal).then((answer) => setCases(answer.tests?.cases ?? []), () => setCases([]));
+    return () => controller.abort();
+  }, [flowId, casesRead]);
+  const choices = useMemo(
+    () => inputChoices(sampleEvent, templates ?? [], lastRun, eventTrigger, { cases, httpPath }),
+    [sampleEvent, templates, lastRun, eventTrigger, cases, httpPath],
+  );
   const choose = (id: string) => {
     const choice = choices.find((candidate) => candidate.id === id);
     setChoiceId(id);
@@ -149,6 +164,7 @@ export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, mockableSte
       {shown ? <RunSummary record={shown} onSelectStep={onSelectStep} /> : null}
       <SaveTestCase
         flowId={flowId}
+        onSaved={() => setCasesRead((count) => count + 1)}
         buildCase={setup && setup.record === shown ? (name) => testCaseFromRun(name, setup.input, setup.stubs, setup.record) : undefined}
       />
     </div>

@@ -9,9 +9,10 @@ export interface SaveTestCaseProps {
   flowId: string;
   /** Builds the case from the last run, named `name`; undefined when there is no run to save. */
   buildCase: ((name: string) => FlowTestCase) | undefined;
+  onSaved?: () => void;
 }
 
-export function SaveTestCase({ flowId, buildCase }: SaveTestCaseProps) {
+export function SaveTestCase({ flowId, buildCase, onSaved }: SaveTestCaseProps) {
   const ids = useId();
   const [name, setName] = useState('');
   const [saving, setSaving] = useState(false);
@@ -27,6 +28,7 @@ export function SaveTestCase({ flowId, buildCase }: SaveTestCaseProps) {
     try {
       const answer = await saveTestCase(flowId, buildCase(trimmed));
       setOutcome({ tone: 'success', text: `Saved in ${answer.file}.` });
+      onSaved?.();
     } catch (thrown) {
       const issues = (thrown as { issues?: Array<{ pointer?: string; message: string }> }).issues ?? [];
       const detail = issues.map((issue) => `${issue.pointer ?? ''} ${issue.message}`.trim()).join('; ');
