@@ -73,6 +73,7 @@ export function createDingtalkRobotStep(
     type: DINGTALK_ROBOT_TYPE,
     title: 'DingTalk Robot',
     category: 'connector',
+    keywords: ['dingding', '钉钉', 'im', 'chat', 'group', 'notify', 'message'],
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,

@@ -87,6 +87,7 @@ export function createEmailStep(): StepDefinition<EmailConfig> {
     type: EMAIL_TYPE,
     title: 'E-mail',
     category: 'connector',
+    keywords: ['mail', 'smtp', 'notify', 'message'],
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,

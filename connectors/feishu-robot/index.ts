@@ -67,6 +67,7 @@ export function createFeishuRobotStep(
     type: FEISHU_ROBOT_TYPE,
     title: 'Feishu Robot',
     category: 'connector',
+    keywords: ['lark', '飞书', 'im', 'chat', 'group', 'notify', 'message'],
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,

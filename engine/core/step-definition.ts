@@ -89,6 +89,8 @@ export interface StepDefinition<Config = any> {
   category: StepCategory;
   /** Markdown; the first sentence is the palette tooltip, the whole text goes into the docs. */
   description: string;
+  /** Other words people search the palette with (`wechat` for WeCom Robot, `respond` for Set Payload). */
+  keywords?: string[];
   /** `trigger` steps only start flows; `scope` steps hold nested sequences; `action` is everything else. */
   kind: 'trigger' | 'action' | 'scope';
   /** Schema of the step's `config` object. */

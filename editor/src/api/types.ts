@@ -14,7 +14,7 @@ export type { FlowStatus } from '../../../engine/server/flows/flow-state.js';
 export type StepManifest = Required<
   Pick<
     StepDefinition,
-    'type' | 'title' | 'category' | 'kind' | 'description' | 'config' | 'scopes' | 'errors' | 'sideEffects' | 'lazyFields'
+    'type' | 'title' | 'category' | 'kind' | 'description' | 'keywords' | 'config' | 'scopes' | 'errors' | 'sideEffects' | 'lazyFields'
   >
 >;
 

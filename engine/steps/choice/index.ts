@@ -8,6 +8,7 @@ export const choiceStep = defineStep<Record<string, never>>({
   type: 'choice',
   title: 'Choice',
   category: 'flow-control',
+  keywords: ['if', 'else', 'switch', 'branch', 'condition', 'route'],
   kind: 'scope',
   description: [
     'Routes the message: runs the first `when` branch whose condition is true, or the `otherwise` steps.',

@@ -20,6 +20,7 @@ export const flowReferenceStep = defineStep<FlowReferenceConfig>({
   type: 'flow-reference',
   title: 'Flow Reference',
   category: 'flow-control',
+  keywords: ['call', 'subflow', 'reuse', 'invoke'],
   kind: 'action',
   description: [
     'Runs another flow as a subroutine, so that steps shared by several flows are written once.',

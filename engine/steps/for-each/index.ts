@@ -19,6 +19,7 @@ export const forEachStep = defineStep<ForEachConfig>({
   type: 'for-each',
   title: 'For Each',
   category: 'flow-control',
+  keywords: ['loop', 'iterate', 'each', 'array', 'repeat'],
   kind: 'scope',
   description: [
     'Runs its steps once for each item of an array, one item after the other.',

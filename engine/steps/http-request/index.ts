@@ -40,6 +40,7 @@ export const httpRequestStep = defineStep<HttpRequestConfig>({
   type: 'http-request',
   title: 'HTTP Request',
   category: 'http',
+  keywords: ['call', 'api', 'rest', 'fetch', 'webhook', 'post', 'get'],
   kind: 'action',
   sideEffects: true,
   description: [

@@ -108,6 +108,7 @@ export const httpTrigger = defineStep<HttpTriggerConfig>({
   type: 'http',
   title: 'HTTP',
   category: 'trigger',
+  keywords: ['webhook', 'endpoint', 'api', 'request', 'server'],
   kind: 'trigger',
   description: [
     'Starts the flow for each HTTP request to a path on the flowbus server, and answers with the result.',

@@ -35,6 +35,7 @@ export const loggerStep = defineStep<LoggerConfig>({
   type: 'logger',
   title: 'Logger',
   category: 'logging',
+  keywords: ['log', 'print', 'debug', 'trace'],
   kind: 'action',
   description: [
     "Writes a line to the flow's log, tagged with the execution id and the step id.",

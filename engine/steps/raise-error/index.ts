@@ -35,6 +35,7 @@ export const raiseErrorStep = defineStep<RaiseErrorConfig>({
   type: 'raise-error',
   title: 'Raise Error',
   category: 'errors',
+  keywords: ['throw', 'fail', 'error', 'reject'],
   kind: 'action',
   description: [
     'Stops the flow with a typed error, for example when a request is valid JSON but breaks a business rule.',

@@ -13,6 +13,7 @@ export const setPayloadStep = defineStep<SetPayloadConfig>({
   type: 'set-payload',
   title: 'Set Payload',
   category: 'variables',
+  keywords: ['respond', 'reply', 'response', 'body', 'output', 'return'],
   kind: 'action',
   description: [
     'Replaces the payload with a value, typically an expression that reshapes it.',

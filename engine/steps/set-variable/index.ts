@@ -15,6 +15,7 @@ export const setVariableStep = defineStep<SetVariableConfig>({
   type: 'set-variable',
   title: 'Set Variable',
   category: 'variables',
+  keywords: ['assign', 'store', 'save', 'var'],
   kind: 'action',
   description: [
     'Stores a value in a variable that later steps read as `vars.<name>`.',

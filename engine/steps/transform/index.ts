@@ -22,6 +22,7 @@ export const transformStep = defineStep<TransformConfig>({
   type: 'transform',
   title: 'Transform',
   category: 'variables',
+  keywords: ['code', 'script', 'map', 'convert', 'jsonata', 'function'],
   kind: 'action',
   description: [
     'Reshapes the message in one step: a new payload, new attributes and more variables, each when given.',

@@ -57,6 +57,7 @@ export const tryStep = defineStep<Record<string, never>>({
   type: 'try',
   title: 'Try',
   category: 'errors',
+  keywords: ['catch', 'error', 'retry', 'handle', 'exception'],
   kind: 'scope',
   description: [
     'Runs its steps and, when one of them fails, handles the error with the first Catch handler matching it.',
