@@ -206,6 +206,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
             <div hidden={tab !== 'properties'}>
               <FormContext.Provider value={{ sample, variables, connections: connections.connections, createConnection: connections.create }}>
                 <PropertyPanel
+                  flowId={flowId}
                   draft={draft}
                   catalog={catalog}
                   selection={selection}

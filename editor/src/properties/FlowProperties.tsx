@@ -1,10 +1,11 @@
 /**
  * @module The panel when nothing is selected: the flow's name and description, problems of the flow as a
- * whole, and the keyboard shortcuts.
+ * whole, the flow as a file (JSON view, export), and the keyboard shortcuts.
  */
 import type { EditActions } from '../editor/use-edit-actions.js';
 import type { DraftFlow } from '../model/draft.js';
 import type { IssueIndex } from '../model/issues.js';
+import { FlowFileSection } from './FlowFileSection.js';
 import { IssueList } from './IssueList.js';
 import { TextField } from './TextField.js';
 
@@ -19,7 +20,14 @@ const SHORTCUTS: Array<[string, string]> = [
   ['Esc', 'Clear the selection'],
 ];
 
-export function FlowProperties({ draft, issues, actions }: { draft: DraftFlow; issues: IssueIndex; actions: EditActions }) {
+export interface FlowPropertiesProps {
+  flowId: string;
+  draft: DraftFlow;
+  issues: IssueIndex;
+  actions: EditActions;
+}
+
+export function FlowProperties({ flowId, draft, issues, actions }: FlowPropertiesProps) {
   return (
     <div className="properties" role="region" aria-label="Flow properties">
       <header className="node-header">
@@ -33,6 +41,7 @@ export function FlowProperties({ draft, issues, actions }: { draft: DraftFlow; i
         <TextField label="Flow name" required value={typeof draft.name === 'string' ? draft.name : undefined} onChange={(value) => actions.setFlowKey('name', value)} />
         <TextField label="Description" multiline value={typeof draft.description === 'string' ? draft.description : undefined} onChange={(value) => actions.setFlowKey('description', value)} />
       </section>
+      <FlowFileSection flowId={flowId} draft={draft} />
       <section className="panel-section" aria-label="Keyboard shortcuts">
         <h3>Keyboard shortcuts</h3>
         <dl className="shortcuts">
