@@ -27,6 +27,7 @@ import { EditorToolbar } from './EditorToolbar.js';
 import { EditorContext, type EditorContextValue, type PickerTarget } from './editor-context.js';
 import { historyReducer, initialHistory } from './draft-history.js';
 import { pickerTargetAfter, removableSelection } from './selection.js';
+import { copySteps, pastedSteps } from './step-clipboard.js';
 import { SidePanel, type SideTab } from './SidePanel.js';
 import { useConnections } from './use-connections.js';
 import { useEditActions } from './use-edit-actions.js';
@@ -136,6 +137,17 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
       if (path) actions.remove(path);
     },
     duplicate: () => selected && selected.kind !== 'trigger' && actions.duplicate(selected.path),
+    copy: () => {
+      if (selected?.kind !== 'step') return;
+      void copySteps([selected.node]).then(() => setNotice({ tone: 'success', text: `Copied step ${selected.node.id}.` }));
+    },
+    paste: () => {
+      const target = pickerTargetAfter(draft, catalog, selection);
+      void pastedSteps().then((pasted) => {
+        if ('problem' in pasted) setNotice({ tone: 'error', text: `Not pasted: ${pasted.problem}.` });
+        else actions.paste(target, pasted.steps);
+      });
+    },
     move: (delta) => selected && selected.kind !== 'trigger' && actions.move(selected.path, delta),
     add: () => setPicking(pickerTargetAfter(draft, catalog, selection)),
     clearSelection: () => select(null),

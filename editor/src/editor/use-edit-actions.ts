@@ -11,6 +11,7 @@ import { getAt, toPointer, type NodePath } from '../model/paths.js';
 import type { ScopePart } from '../model/scopes.js';
 import {
   duplicateNode,
+  insertCopies,
   insertNode,
   moveBy,
   moveNode,
@@ -64,6 +65,13 @@ export function createEditActions({ draft, catalog, change, select }: EditAction
       if (inside > 0 && !window.confirm(deleteScopeQuestion(inside))) return;
       change(removeNode(draft, path));
       select(null);
+    },
+    /** Inserts copies of pasted steps where the picker would insert, with ids unique in this flow. */
+    paste(target: PickerTarget, steps: unknown[]): void {
+      if (target.kind !== 'step') return;
+      const result = insertCopies(draft, target.list, target.index, steps, taken());
+      change(result.draft);
+      select(result.path);
     },
     duplicate(path: NodePath): void {
       const result = duplicateNode(draft, path, taken());
