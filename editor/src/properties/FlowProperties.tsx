@@ -15,6 +15,7 @@ const SHORTCUTS: Array<[string, string]> = [
   ['A', 'Add a step after the selected one'],
   ['Delete', 'Delete the selected step'],
   ['Ctrl+D', 'Duplicate the selected step'],
+  ['Ctrl+C / Ctrl+V', 'Copy the selected step / paste after the selection'],
   ['Alt+↑ / Alt+↓', 'Move the selected step'],
   ['Ctrl+Enter', 'Run a test'],
   ['Esc', 'Clear the selection'],
