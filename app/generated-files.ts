@@ -1,10 +1,12 @@
 /**
- * @module The files generated from the registry and the file formats: JSON Schemas and the step reference.
+ * @module The files generated from the registry and the file formats: JSON Schemas, the step reference and
+ * the rule target reference.
  * `npm run generate` writes them; a test fails when a committed copy is out of date.
  */
 import { builtinTargetTypes, generateBusSchema, generateRuleSchema } from '../engine/bus/index.js';
 import { generateStepDocs } from '../engine/docs/step-docs.js';
-import { stringifyJson } from '../engine/flow/canonical.js';
+import { generateTargetDocs } from '../engine/docs/target-docs.js';
+import { stringifyJson } from '../engine/json/write.js';
 import { generateFlowSchema } from '../engine/flow/schema.js';
 import { flowTestSchema, FLOW_TEST_FORMAT } from '../engine/flow-tests/format.js';
 import { generateSourceSchema, createUrlCallbackSource } from '../engine/bus/sources/index.js';
@@ -42,4 +44,5 @@ export const generatedFiles: GeneratedFile[] = [
       stringifyJson(generateSourceSchema([createUrlCallbackSource().definition, ...connectorSourceTypes])),
   },
   { path: 'docs/steps.md', content: () => generateStepDocs(registry) },
+  { path: 'docs/targets.md', content: () => generateTargetDocs([...builtinTargetTypes, ...connectorTargetTypes]) },
 ];

@@ -10,7 +10,8 @@ import type { FlowDocument } from '../engine/flow/document.js';
 const root = new URL('../', import.meta.url);
 const document = JSON.parse(await readFile(new URL('flows/alarm-to-wecom.flow.json', root), 'utf8')) as FlowDocument;
 const event = JSON.parse(await readFile(new URL('flows/events/cvm-guest-reboot.json', root), 'utf8'));
-const flow = compileFlow('alarm-to-wecom', document, createAppRegistry());
+// Express, as before flows had modes: bench/durable.ts compares the two.
+const flow = compileFlow('alarm-to-wecom', { ...document, execution: 'express' }, createAppRegistry());
 const input = eventTriggerInput(event);
 
 // The same logic by hand: the two expressions of the flow, compiled once, and the robot body built in JS.

@@ -5,6 +5,7 @@
 import type { SourceTypeDefinition } from '../engine/bus/sources/index.js';
 import type { TargetTypeDefinition } from '../engine/bus/types.js';
 import type { ConnectionTypeDefinition } from '../engine/core/connection-type.js';
+import type { DataFolderService } from '../engine/core/data-service.js';
 import type { Clock, StepDefinition } from '../engine/core/step-definition.js';
 import { createDingtalkRobotStep, dingtalkRobotConnection } from './dingtalk-robot/index.js';
 import { createEmailStep, emailConnection } from './email/index.js';
@@ -13,9 +14,11 @@ import { createMessagePushTarget } from './message-push/index.js';
 import { createNatsConnector, natsConnection, natsSource } from './nats/index.js';
 import { createRabbitConnector, rabbitmqConnection, rabbitmqSource } from './rabbitmq/index.js';
 import { createRobotLanes } from './shared/rate-limiter.js';
+import { SendLedger } from './shared/send-ledger.js';
 import { createWecomRobotStep, wecomRobotConnection } from './wecom-robot/index.js';
 
 export { createDingtalkRobotStep, createEmailStep, createFeishuRobotStep, createWecomRobotStep };
+export { SendLedger, type SendLedgerOptions } from './shared/send-ledger.js';
 
 /** Options of {@link createConnectorSteps}. */
 export interface ConnectorStepsOptions {
@@ -23,6 +26,8 @@ export interface ConnectorStepsOptions {
   clock?: Clock;
   /** The broker connections of the publish steps; by default this call's own. */
   queues?: { rabbit: ReturnType<typeof createRabbitConnector>; nats: ReturnType<typeof createNatsConnector> };
+  /** Where robot and e-mail sends are recorded by idempotency key; by default none (nothing deduplicated). */
+  sentLedger?: SendLedger;
 }
 
 /**
@@ -33,13 +38,18 @@ export interface ConnectorStepsOptions {
  * const registry = createRegistry([...builtinSteps, ...createConnectorSteps()]);
  */
 export function createConnectorSteps(options: ConnectorStepsOptions = {}): StepDefinition[] {
-  const dependencies = { lanes: createRobotLanes(), ...(options.clock ? { clock: options.clock } : {}) };
+  const { sentLedger } = options;
+  const dependencies = {
+    lanes: createRobotLanes(),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(sentLedger ? { sentLedger } : {}),
+  };
   const { rabbit, nats } = options.queues ?? { rabbit: createRabbitConnector(), nats: createNatsConnector() };
   return [
     createWecomRobotStep(dependencies),
     createDingtalkRobotStep(dependencies),
     createFeishuRobotStep(dependencies),
-    createEmailStep(),
+    createEmailStep(sentLedger ? { sentLedger } : {}),
     rabbit.step,
     nats.step,
   ];
@@ -61,12 +71,21 @@ export const connectorConnectionTypes: ConnectionTypeDefinition[] = [
 const rabbit = createRabbitConnector();
 const nats = createNatsConnector();
 
-/** The connector steps of the composition root (one process, one set of rate-limit queues). */
-export const connectorSteps: StepDefinition[] = createConnectorSteps({ queues: { rabbit, nats } });
+/**
+ * The process's sent ledger: the robot and e-mail steps and message push record sends in it. The server
+ * opens it in the data folder (`connectorDataServices`), so it survives a restart.
+ */
+const sentLedger = new SendLedger();
+
+/** The connectors' state kept in the data folder, for the composition root to hand to the server. */
+export const connectorDataServices: DataFolderService[] = [sentLedger];
+
+/** The connector steps of the composition root (one process, one set of rate-limit queues, one ledger). */
+export const connectorSteps: StepDefinition[] = createConnectorSteps({ queues: { rabbit, nats }, sentLedger });
 
 /** The connectors' bus target types: message push, sending with the steps above (one set of rate limits). */
 export const connectorTargetTypes: TargetTypeDefinition[] = [
-  createMessagePushTarget({ steps: connectorSteps }),
+  createMessagePushTarget({ steps: connectorSteps, sentLedger }),
   rabbit.target,
   nats.target,
 ];

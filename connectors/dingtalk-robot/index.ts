@@ -14,6 +14,7 @@ import {
 } from '../shared/config.js';
 import { webhookSecrets } from '../shared/redact.js';
 import { sendLabel, sendToRobot } from '../shared/robot-send.js';
+import { sendOnce } from '../shared/send-once.js';
 import { commonRobotErrors, type RobotStepDependencies } from '../shared/robot-step.js';
 import { DINGTALK_MSG_TYPES, buildDingtalkMessage } from './message.js';
 import type { DingtalkRobotConfig } from './message.js';
@@ -74,6 +75,12 @@ export function createDingtalkRobotStep(
     title: 'DingTalk Robot',
     category: 'connector',
     keywords: ['dingding', '钉钉', 'im', 'chat', 'group', 'notify', 'message'],
+    i18n: {
+      'zh-CN': {
+        title: '钉钉机器人',
+        description: '向钉钉自定义机器人发送消息：`text`（`content`）或 `markdown`（`title` 和 `text`）。',
+      },
+    },
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,
@@ -128,23 +135,26 @@ export function createDingtalkRobotStep(
         throw invalidConnection(name, 'secret', 'a secret starting with SEC');
       }
       const body = JSON.stringify(buildDingtalkMessage(context.config));
-      const delivery = await sendToRobot(
-        {
-          vendor: dingtalkVendor,
-          connection: name,
-          webhook: webhook.href,
-          secrets: [...webhookSecrets(webhook), ...(secret ? [secret] : [])],
-          prepare: (now) => ({ url: secret ? signDingtalkUrl(webhook, secret, now) : webhook, body }),
-        },
-        {
-          lanes: dependencies.lanes,
-          clock: dependencies.clock ?? context.clock,
-          signal: context.signal,
-          logger: context.logger,
-          category: DINGTALK_ROBOT_TYPE,
-        },
-      );
       const label = sendLabel(dingtalkVendor, name);
+      const delivery = await sendOnce(context, dependencies.sentLedger, DINGTALK_ROBOT_TYPE, label, () =>
+        sendToRobot(
+          {
+            vendor: dingtalkVendor,
+            connection: name,
+            webhook: webhook.href,
+            secrets: [...webhookSecrets(webhook), ...(secret ? [secret] : [])],
+            prepare: (now) => ({ url: secret ? signDingtalkUrl(webhook, secret, now) : webhook, body }),
+          },
+          {
+            lanes: dependencies.lanes,
+            clock: dependencies.clock ?? context.clock,
+            signal: context.signal,
+            logger: context.logger,
+            category: DINGTALK_ROBOT_TYPE,
+          },
+        ),
+      );
+      if (!delivery) return;
       const attempts = `${delivery.attempts} attempt(s)`;
       context.logger.log('DEBUG', DINGTALK_ROBOT_TYPE, `${label}: delivered after ${attempts}`);
     },

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSmtp } from '../../test/fakes/index.js';
 import type { FakeSmtp } from '../../test/fakes/index.js';
 import { closedPort, expectNoSecretsIn, runConnector, STORY_ONE_EVENT } from '../shared/test-support.js';
+import { createStepContext } from '../../engine/steps/testing.js';
+import { SendLedger } from '../shared/send-ledger.js';
 import { createEmailStep } from './index.js';
 
 const PASSWORD = 'smtp-pass-0123456789';
@@ -149,5 +151,28 @@ describe('email against the fake SMTP server', () => {
     const run = await send(simple, values);
     expect(run.error).toMatchObject({ type: 'VALIDATION', details: { connection: 'mail', field } });
     expectNoSecretsIn(run, [PASSWORD]);
+  });
+
+  it('sends once per idempotency key with a send ledger; a key that failed is sent when run again', async () => {
+    const once = createEmailStep({ sentLedger: new SendLedger() });
+    const before = smtp.mails.length;
+    const runWithKey = async (idempotencyKey: string, values: Record<string, unknown> = {}) => {
+      const context = createStepContext({
+        config: simple,
+        connections: { mail: { ...account(), ...values } },
+        step: { id: 'mail', type: 'email' },
+      });
+      context.idempotencyKey = idempotencyKey;
+      return once.execute!(context).then(
+        () => undefined,
+        (thrown: { type?: string }) => thrown.type,
+      );
+    };
+    expect(await runWithKey('exec-1:mail:1')).toBeUndefined();
+    expect(await runWithKey('exec-1:mail:1')).toBeUndefined();
+    expect(smtp.mails.length - before).toBe(1);
+    expect(await runWithKey('exec-2:mail:1', { password: 'wrong-password-000' })).toBe('EMAIL:AUTH');
+    expect(await runWithKey('exec-2:mail:1')).toBeUndefined();
+    expect(smtp.mails.length - before).toBe(2);
   });
 });

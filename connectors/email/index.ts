@@ -10,6 +10,8 @@ import type { SmtpConnection } from './connection.js';
 import { emailFailure, emailLabel } from './failure.js';
 import { readEmailMessage } from './message.js';
 import type { EmailConfig, EmailMessage } from './message.js';
+import type { SendLedger } from '../shared/send-ledger.js';
+import { sendOnce } from '../shared/send-once.js';
 
 export { EMAIL_TYPE, emailConnection, readSmtpConnection } from './connection.js';
 export type { SmtpConnection } from './connection.js';
@@ -77,17 +79,24 @@ async function send(smtp: SmtpConnection, message: EmailMessage, signal: AbortSi
 }
 
 /**
- * Builds the `email` step. It keeps no state: one SMTP session per send.
+ * Builds the `email` step: one SMTP session per send. With a `sentLedger`, a step run again with the
+ * idempotency key of a send it recorded does not send again.
  *
  * @example
- * const step = createEmailStep();
+ * const step = createEmailStep({ sentLedger });
  */
-export function createEmailStep(): StepDefinition<EmailConfig> {
+export function createEmailStep(options: { sentLedger?: SendLedger } = {}): StepDefinition<EmailConfig> {
   return defineStep<EmailConfig>({
     type: EMAIL_TYPE,
     title: 'E-mail',
     category: 'connector',
     keywords: ['mail', 'smtp', 'notify', 'message'],
+    i18n: {
+      'zh-CN': {
+        title: '电子邮件',
+        description: '通过 SMTP 服务器发送电子邮件：纯文本正文、HTML 正文或两者兼有。',
+      },
+    },
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,
@@ -118,13 +127,13 @@ export function createEmailStep(): StepDefinition<EmailConfig> {
       const smtp = readSmtpConnection(values, name);
       const message = readEmailMessage(context.config);
       const secrets = smtp.auth ? [smtp.auth.pass] : [];
-      let info: Awaited<ReturnType<typeof send>>;
-      try {
-        info = await send(smtp, message, context.signal);
-      } catch (thrown) {
-        throw emailFailure(thrown, name, secrets, context.signal);
-      }
       const label = emailLabel(name);
+      const info = await sendOnce(context, options.sentLedger, EMAIL_TYPE, label, () =>
+        send(smtp, message, context.signal).catch((thrown: unknown) => {
+          throw emailFailure(thrown, name, secrets, context.signal);
+        }),
+      );
+      if (!info) return;
       const rejected = (info.rejected ?? []).map(String);
       if (rejected.length > 0) {
         context.logger.log('WARN', EMAIL_TYPE, `${label}: refused ${rejected.join(', ')}`);

@@ -7,6 +7,7 @@ import type { StepDefinition } from '../../engine/core/step-definition.js';
 import { connectionFieldSchema, readConnection, readOptionalSecret, readWebhook } from '../shared/config.js';
 import { webhookSecrets } from '../shared/redact.js';
 import { sendLabel, sendToRobot } from '../shared/robot-send.js';
+import { sendOnce } from '../shared/send-once.js';
 import { commonRobotErrors, type RobotStepDependencies } from '../shared/robot-step.js';
 import { FEISHU_MSG_TYPES, buildFeishuMessage } from './message.js';
 import type { FeishuRobotConfig } from './message.js';
@@ -68,6 +69,12 @@ export function createFeishuRobotStep(
     title: 'Feishu Robot',
     category: 'connector',
     keywords: ['lark', '飞书', 'im', 'chat', 'group', 'notify', 'message'],
+    i18n: {
+      'zh-CN': {
+        title: '飞书机器人',
+        description: '向飞书 / Lark 自定义机器人发送消息：`text`、`post`（富文本）或 `interactive`（卡片）。',
+      },
+    },
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,
@@ -138,25 +145,28 @@ export function createFeishuRobotStep(
       if (truncatedFrom) {
         context.logger.log('WARN', FEISHU_ROBOT_TYPE, `${label}: text cut from ${truncatedFrom} bytes`);
       }
-      const delivery = await sendToRobot(
-        {
-          vendor: feishuVendor,
-          connection: name,
-          webhook: webhook.href,
-          secrets: [...webhookSecrets(webhook), ...(secret ? [secret] : [])],
-          prepare: (now) => ({
-            url: webhook,
-            body: JSON.stringify(secret ? { ...feishuSignatureFields(secret, now), ...message } : message),
-          }),
-        },
-        {
-          lanes: dependencies.lanes,
-          clock: dependencies.clock ?? context.clock,
-          signal: context.signal,
-          logger: context.logger,
-          category: FEISHU_ROBOT_TYPE,
-        },
+      const delivery = await sendOnce(context, dependencies.sentLedger, FEISHU_ROBOT_TYPE, label, () =>
+        sendToRobot(
+          {
+            vendor: feishuVendor,
+            connection: name,
+            webhook: webhook.href,
+            secrets: [...webhookSecrets(webhook), ...(secret ? [secret] : [])],
+            prepare: (now) => ({
+              url: webhook,
+              body: JSON.stringify(secret ? { ...feishuSignatureFields(secret, now), ...message } : message),
+            }),
+          },
+          {
+            lanes: dependencies.lanes,
+            clock: dependencies.clock ?? context.clock,
+            signal: context.signal,
+            logger: context.logger,
+            category: FEISHU_ROBOT_TYPE,
+          },
+        ),
       );
+      if (!delivery) return;
       const attempts = `${delivery.attempts} attempt(s)`;
       context.logger.log('DEBUG', FEISHU_ROBOT_TYPE, `${label}: delivered after ${attempts}`);
     },

@@ -88,6 +88,14 @@ describe('the message-push config in a rule file', () => {
     ['a webhook that is not http', webhook('ftp://x'), at('/receivers/0/webhook/url'), 'invalid-value'],
     ['a misspelt field', { ...receiver({}), timezone: 'UTC' }, at('/timezone'), 'unknown-field'],
     ['a zone with spaces', { ...receiver({}), timeZone: 'Asia / Shanghai' }, at('/timeZone'), BAD],
+    // Regression (issue 16): a zone of the right shape that no runtime knows was found only at delivery.
+    ['a zone no runtime knows', { ...receiver({}), timeZone: 'Europe/Atlantis' }, at('/timeZone'), 'unknown-time-zone'],
+    [
+      'a template hole that does not compile',
+      { ...receiver({}), template: { markdown: 'at {{ time ( }}' } },
+      at('/template/markdown'),
+      'expression-syntax',
+    ],
   ])('reports %s at its pointer', (_name, config, pointer, code) => {
     const { issues, rule } = validate(config);
     expect(rule).toBeUndefined();

@@ -90,11 +90,12 @@ type Schema = JsonSchema & {
 
 const TIME_OF_DAY = '^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$';
 
-const connection = (kind: string): Schema => ({
+const connection = (kind: string, type: string): Schema => ({
   type: 'string',
   minLength: 1,
   title: 'Connection',
   description: `The name of a ${kind} connection config.`,
+  'x-connection': type,
 });
 
 const addresses = (title: string): Schema => ({
@@ -106,7 +107,7 @@ const addresses = (title: string): Schema => ({
 const robot = (title: string, type: string): Schema => ({
   type: 'object',
   title,
-  properties: { connection: connection(type) },
+  properties: { connection: connection(title, type) },
   required: ['connection'],
   additionalProperties: false,
 });
@@ -144,7 +145,7 @@ const receiverSchema: Schema = {
     email: {
       type: 'object',
       title: 'E-mail',
-      properties: { connection: connection('email (SMTP)'), to: addresses('To'), cc: addresses('Cc') },
+      properties: { connection: connection('email (SMTP)', 'email'), to: addresses('To'), cc: addresses('Cc') },
       required: ['connection', 'to'],
       additionalProperties: false,
     },
@@ -156,7 +157,7 @@ const receiverSchema: Schema = {
       title: 'Webhook callback',
       properties: {
         url: { type: 'string', pattern: '^https?://', title: 'URL' },
-        connection: connection('http-auth'),
+        connection: connection('http-auth', 'http-auth'),
         timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 5000, title: 'Timeout' },
       },
       required: ['url'],
@@ -195,10 +196,10 @@ export const messagePushConfigSchema: Schema = {
       description:
         'Replaces the default alarm message; `{{ field }}` holes take JSONata over the alarm fields.',
       properties: {
-        subject: { type: 'string', title: 'Subject' },
-        text: { type: 'string', title: 'Text body' },
-        html: { type: 'string', title: 'HTML body' },
-        markdown: { type: 'string', title: 'Robot markdown' },
+        subject: { type: 'string', title: 'Subject', 'x-template': 'jsonata' },
+        text: { type: 'string', title: 'Text body', 'x-template': 'jsonata', 'x-widget': 'textarea' },
+        html: { type: 'string', title: 'HTML body', 'x-template': 'jsonata', 'x-widget': 'textarea' },
+        markdown: { type: 'string', title: 'Robot markdown', 'x-template': 'jsonata', 'x-widget': 'textarea' },
       },
       additionalProperties: false,
     },

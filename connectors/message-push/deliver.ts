@@ -1,12 +1,14 @@
 /**
  * @module One message-push delivery: receivers whose window is open get the notification on all their
- * channels at once; receivers outside their window are held until it opens (or dropped); a failed channel
- * fails the delivery, and the retry sends only what was not sent.
+ * channels at once; for receivers outside their window the delivery is deferred to the time it opens (the
+ * bus keeps that time in its journal, counts no attempt and holds no slot meanwhile), or they are dropped;
+ * a failed channel fails the delivery. A retry or a deferred delivery sends only what the sent ledger does
+ * not hold.
  */
 import type { DeliveryContext, DeliveryItem, DeliveryReceipt } from '../../engine/bus/types.js';
 import { FlowbusError, toFlowError } from '../../engine/core/errors.js';
 import type { Clock, StepDefinition } from '../../engine/core/step-definition.js';
-import { waitFor } from '../shared/wait.js';
+import { deferDelivery } from '../../engine/bus/delivery/defer.js';
 import { alarmFields } from './alarm-fields.js';
 import { alarmCallbackBody } from './callback.js';
 import { sendOnChannel, type ChannelSend } from './channels.js';
@@ -57,16 +59,15 @@ async function notifyAll(
   due: readonly Plan[],
   base: Omit<ChannelSend, 'receiver' | 'label'>,
   ledger: SentLedger,
-  clock: Clock,
   sent: string[],
 ): Promise<ChannelFailure[]> {
   const sends = due.flatMap((plan) =>
     [...new Set(plan.receiver.channels)].map((channel) => {
       const key = sentKey(base.services.origin, plan.index, channel);
-      const attempt = ledger.has(key, clock.now())
+      const attempt = ledger.has(key)
         ? Promise.resolve(`${channel} (sent by an earlier attempt)`)
-        : sendOnChannel(channel, { ...base, receiver: plan.receiver, label: plan.label }).then((detail) => {
-            ledger.add(key, clock.now());
+        : sendOnChannel(channel, { ...base, receiver: plan.receiver, label: plan.label }).then(async (detail) => {
+            await ledger.record(key);
             return detail;
           });
       return { plan, channel, attempt };
@@ -97,7 +98,7 @@ export async function pushNotification(
   const { config, services, signal, target } = context;
   const clock = deps.clock ?? services.clock;
   const timeZone = checkTimeZone(config.timeZone ?? DEFAULT_TIME_ZONE);
-  let pending = plansOf(config);
+  const plans = plansOf(config);
   const fields = alarmFields(item, timeZone);
   const message = await deps.renderer.render(config.template, fields);
   const origin = { bus: item.bus, rule: item.rule, target: target.id, eventId: item.event.id };
@@ -106,27 +107,28 @@ export async function pushNotification(
   const base = { message, callback: alarmCallbackBody(item, fields), item, context, steps: deps.steps };
   const sent: string[] = [];
   const notes: string[] = [];
-  const heldSince = clock.now();
-  let held = false;
-  while (pending.length > 0) {
-    const now = clock.now();
-    const waitOf = (plan: Plan) => (plan.window ? msUntilOpen(plan.window, now, timeZone) : 0);
-    const waits = new Map(pending.map((plan) => [plan, waitOf(plan)]));
-    const due = pending.filter((plan) => waits.get(plan) === 0);
-    const outside = pending.filter((plan) => waits.get(plan)! > 0);
-    for (const plan of outside.filter((candidate) => candidate.window!.outside === 'drop')) {
-      notes.push(`${plan.label} dropped: outside its window ${plan.window!.label} (${timeZone})`);
-    }
-    if (held && due.length > 0) notes.push(`held ${minutes(now - heldSince)} for the window to open`);
-    const failures = await notifyAll(due, { ...base, services: runServices }, deps.ledger, clock, sent);
-    if (failures.length > 0) throw deliveryError(failures, sent);
-    pending = outside.filter((plan) => plan.window!.outside === 'hold');
-    if (pending.length === 0) break;
-    const waitMs = Math.min(...pending.map((plan) => waits.get(plan)!));
-    const labels = pending.map((plan) => plan.label).join(', ');
-    deps.log('info', `message push: holding ${labels} for ${minutes(waitMs)} until the window opens`, origin);
-    await waitFor(clock, waitMs, signal, `holding the notification of event "${item.event.id}"`);
-    held = true;
+  const now = clock.now();
+  const waits = new Map(plans.map((plan) => [plan, plan.window ? msUntilOpen(plan.window, now, timeZone) : 0]));
+  const due = plans.filter((plan) => waits.get(plan) === 0);
+  const outside = plans.filter((plan) => waits.get(plan)! > 0);
+  for (const plan of outside.filter((candidate) => candidate.window!.outside === 'drop')) {
+    notes.push(`${plan.label} dropped: outside its window ${plan.window!.label} (${timeZone})`);
+  }
+  if (context.deferredAt !== undefined && due.length > 0) {
+    notes.push(`held ${minutes(now - context.deferredAt)} for the window to open`);
+  }
+  const failures = await notifyAll(due, { ...base, services: runServices }, deps.ledger, sent);
+  if (failures.length > 0) throw deliveryError(failures, sent);
+  const held = outside.filter((plan) => plan.window!.outside === 'hold');
+  if (held.length > 0) {
+    const waitMs = Math.min(...held.map((plan) => waits.get(plan)!));
+    const labels = held.map((plan) => plan.label).join(', ');
+    const reason = `holding ${labels} for ${minutes(waitMs)} until the window opens`;
+    deps.log('info', `message push: ${reason}`, origin);
+    // What was sent now is in the ledger: the delivery at the due time sends only the held receivers. The
+    // due time is on the bus's clock, which times the wait (`clock` may be another one in tests).
+    const busOffset = services.clock.now() - clock.now();
+    throw deferDelivery(now + waitMs + busOffset, reason);
   }
   return { detail: [...sent, ...notes].join('; ') || 'nothing was sent' };
 }

@@ -9,6 +9,7 @@ import { createEmailStep } from '../email/index.js';
 import { createFeishuRobotStep } from '../feishu-robot/index.js';
 import { createRobotLanes } from '../shared/rate-limiter.js';
 import { createWecomRobotStep } from '../wecom-robot/index.js';
+import { checkMessagePushConfig } from './check.js';
 import { MESSAGE_PUSH_TYPE, messagePushConfigSchema, type MessagePushConfig } from './config.js';
 import { pushNotification } from './deliver.js';
 import { SentLedger } from './sent-ledger.js';
@@ -23,6 +24,7 @@ export {
   statusText,
   type AlarmFields,
 } from './alarm-fields.js';
+export { checkMessagePushConfig } from './check.js';
 export { alarmCallbackBody, type AlarmCallbackBody } from './callback.js';
 export {
   CHANNELS,
@@ -78,6 +80,11 @@ export interface MessagePushOptions {
   clock?: Clock;
   /** Receives holds and connector log lines; default: none. */
   log?: PushLog;
+  /**
+   * Where sent channels are recorded, so a redelivery sends only what was not sent: pass the process's
+   * ledger (durable once the server opens it). Default: one of its own, in memory.
+   */
+  sentLedger?: SentLedger;
 }
 
 function ownSteps(): StepDefinition[] {
@@ -105,7 +112,7 @@ export function createMessagePushTarget(
   const dependencies = {
     steps,
     renderer: createTemplateRenderer(),
-    ledger: new SentLedger(),
+    ledger: options.sentLedger ?? new SentLedger(),
     log: options.log ?? (() => undefined),
     ...(options.clock ? { clock: options.clock } : {}),
   };
@@ -116,6 +123,7 @@ export function createMessagePushTarget(
     config: messagePushConfigSchema,
     batching: false,
     defaultRetry: { maxAttempts: 4, initialDelayMs: 2000, maxDelayMs: 120_000 },
+    check: checkMessagePushConfig,
     async deliver(batch, context) {
       const details: string[] = [];
       for (const item of batch) {

@@ -9,6 +9,7 @@ import { createTestClock, type TestClock } from '../../engine/steps/testing.js';
 import { startFakeHttpServer, type FakeHttpServer, type FakeRequest } from '../../test/fakes/http-server.js';
 import { startFakeDingtalk, startFakeFeishu, startFakeSmtp, startFakeWecom } from '../../test/fakes/index.js';
 import type { FakeDingtalk, FakeFeishu, FakeSmtp, FakeWecom } from '../../test/fakes/index.js';
+import { waitFor } from '../../test/support/wait-for.js';
 import type { MessagePushConfig, Receiver } from './config.js';
 
 /** 10:00 and 08:00 on 2024-01-01 in Shanghai (UTC+8). */
@@ -113,9 +114,5 @@ export function usePushTestBed(): PushTestBed {
 
 /** Polls `condition` on real time; fails naming `what` after 5 s. */
 export async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await waitFor(condition, what, 5000);
 }

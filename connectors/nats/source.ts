@@ -3,7 +3,7 @@
  * subjects when asked). A message is acked once the bus made its event durable; one the bus refuses is
  * terminated (`term`, with the reason) so JetStream stops redelivering it.
  */
-import { AckPolicy, connect, nanos, type JsMsg, type NatsConnection } from 'nats';
+import { AckPolicy, connect, nanos, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
 import type { SourceContext, SourceProblem, SourceTypeDefinition } from '../../engine/bus/sources/index.js';
 import { fillTemplate, keepConnected, readBindingMessage, wrapMessage } from '../../engine/bus/sources/index.js';
 import { checkServerUrl, NATS_TYPE, serverFields, serverOptions } from './connection.js';
@@ -83,10 +83,11 @@ async function openSession(context: SourceContext<NatsSourceConfig>) {
   const connection = await step(config.connection ? '/connection' : '/url', () =>
     connect({ ...options, reconnect: false, timeout: 10_000 }),
   );
+  let messages: ConsumerMessages | undefined;
   try {
     await prepare(connection, config);
     const consumer = await step('/durable', () => connection.jetstream().consumers.get(config.stream, config.durable));
-    const messages = await consumer.consume({ max_messages: Math.min(config.maxAckPending ?? 256, 512) });
+    messages = await consumer.consume({ max_messages: Math.min(config.maxAckPending ?? 256, 512) });
     const settle = (run: () => void) => {
       try {
         run();
@@ -111,15 +112,27 @@ async function openSession(context: SourceContext<NatsSourceConfig>) {
         settle(() => message.nak(1000));
       }
     };
+    const consuming = messages;
     void (async () => {
-      for await (const message of messages) void handle(message);
+      for await (const message of consuming) void handle(message);
     })().catch(() => undefined);
   } catch (error) {
+    messages?.stop();
     await connection.close().catch(() => undefined);
     throw error;
   }
-  const closed = connection.closed().then((error) => error ?? new Error('connection to the NATS server closed'));
-  return { closed, close: () => connection.close().catch(() => undefined) };
+  // The consumer's idle-heartbeat timer outlives a closed connection unless the consumer is stopped: it kept
+  // a stopped source's process alive (and a restarted source leaked one timer per restart).
+  const consumer = messages;
+  const closed = connection.closed().then((error) => {
+    consumer.stop();
+    return error ?? new Error('connection to the NATS server closed');
+  });
+  const close = async () => {
+    consumer.stop();
+    await connection.close().catch(() => undefined);
+  };
+  return { closed, close };
 }
 
 function describe(error: Error): SourceProblem {

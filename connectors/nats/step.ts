@@ -49,6 +49,12 @@ export function createNatsPublishStep(publishers: NatsPublishers): StepDefinitio
     type: NATS_PUBLISH_TYPE,
     title: 'Publish to NATS',
     category: 'connector',
+    i18n: {
+      'zh-CN': {
+        title: '发布到 NATS',
+        description: '向 NATS JetStream 主题发布消息，并等待流确认。',
+      },
+    },
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,

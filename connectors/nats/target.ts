@@ -3,8 +3,9 @@
  * (structured; binary `ce-` headers with the transform output as payload) and waits for the publish ack.
  */
 import type { TargetTypeDefinition } from '../../engine/bus/types.js';
+import { probeNatsTarget } from './probe.js';
 import { fillTemplate } from '../../engine/bus/sources/index.js';
-import { NATS_TYPE, serverFields, serverOptions } from './connection.js';
+import { checkServerUrl, NATS_TYPE, serverFields, serverOptions } from './connection.js';
 import { natsMessage } from './nats-binding.js';
 import type { NatsPublishers } from './publisher.js';
 
@@ -25,6 +26,7 @@ export const natsTargetConfigSchema = {
       minLength: 1,
       title: 'Subject',
       description: 'A subject of a JetStream stream; `{type}`, `{source}`, `{subject}`, `{id}` holes from the event.',
+      'x-template': 'event-attributes',
     },
     timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Ack timeout' },
   },
@@ -50,6 +52,8 @@ export function createNatsTarget(publishers: NatsPublishers): TargetTypeDefiniti
       'window. Waits for the JetStream ack; a subject no stream takes is not retried.',
     config: natsTargetConfigSchema as never,
     defaultRetry: { maxAttempts: 6, initialDelayMs: 500, maxDelayMs: 30_000 },
+    probe: probeNatsTarget,
+    check: checkServerUrl,
     async deliver(batch, { config, services }) {
       const options = await serverOptions(config, services.connections);
       let last = '';

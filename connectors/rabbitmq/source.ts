@@ -3,12 +3,13 @@
  * dead-letter exchange) with a prefetch window and manual acks. A message is acked once the bus made its
  * event durable; one the bus refuses is nacked without requeue, to the queue's dead-letter exchange.
  */
-import { connect, type ConsumeMessage } from 'amqplib';
+import { connect, type ConsumeMessage, type Message } from 'amqplib';
 import type { SourceContext, SourceProblem, SourceTypeDefinition } from '../../engine/bus/sources/index.js';
 import { keepConnected, readBindingMessage, wrapMessage, fillTemplate } from '../../engine/bus/sources/index.js';
 import { amqpAttributes } from './amqp-binding.js';
 import { brokerFields, brokerUrl, checkBrokerUrl, RABBITMQ_TYPE, shownUrl } from './connection.js';
 import { rabbitError } from './errors.js';
+import { messageEventId } from './message-id.js';
 import { declareQueue, SetupError, type DeclareConfig } from './setup.js';
 
 /** The `config` of a `rabbitmq` source. */
@@ -35,7 +36,7 @@ const eventSchema = {
 } as const;
 
 /** The event of one message: its CloudEvent in the AMQP binding, else the message wrapped by `event`. */
-export function messageEvent(message: ConsumeMessage, config: RabbitSourceConfig, maxEventBytes: number) {
+export function messageEvent(message: Message, config: RabbitSourceConfig, maxEventBytes: number) {
   const { properties, fields } = message;
   const attributes = amqpAttributes(properties.headers);
   const read = readBindingMessage({ contentType: properties.contentType, attributes }, message.content, maxEventBytes);
@@ -50,7 +51,7 @@ export function messageEvent(message: ConsumeMessage, config: RabbitSourceConfig
   };
   const template = config.event ?? {};
   const wrapped = {
-    id: typeof properties.messageId === 'string' && properties.messageId ? properties.messageId : crypto.randomUUID(),
+    id: messageEventId(message, config.queue),
     source: fillTemplate(template.source ?? 'rabbitmq.flowbus', values),
     type: fillTemplate(template.type ?? 'connector:rabbitmq', values),
     subject: fillTemplate(template.subject ?? '{routingKey}', values),
@@ -131,7 +132,9 @@ export const rabbitmqSource: SourceTypeDefinition<RabbitSourceConfig> = {
     'the bus, a redelivered one whose event id the bus holds is acked without a second event, and one the bus ' +
     'refuses (invalid, too large) is nacked without requeue, to the dead-letter exchange. CloudEvents in the ' +
     'AMQP binding (`cloudEvents_*` headers or `application/cloudevents+json`) are taken as they are; other ' +
-    'messages are wrapped by `event`.',
+    'messages are wrapped by `event`, with the `messageId` as event id, else a hash of the queue, the routing, ' +
+    'the properties and the body (a redelivery repeats them; two identical messages without `messageId` are ' +
+    'one event).',
   config: {
     type: 'object',
     properties: {

@@ -51,6 +51,12 @@ export function createRabbitPublishStep(publishers: RabbitPublishers): StepDefin
     type: RABBITMQ_PUBLISH_TYPE,
     title: 'Publish to RabbitMQ',
     category: 'connector',
+    i18n: {
+      'zh-CN': {
+        title: '发布到 RabbitMQ',
+        description: '向 RabbitMQ 交换机发布消息，并等待 broker 确认（publisher confirms）。',
+      },
+    },
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,

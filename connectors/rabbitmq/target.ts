@@ -3,9 +3,10 @@
  * AMQP binding (structured; binary with the transform output as body), and waits for the publisher confirm.
  */
 import type { TargetTypeDefinition } from '../../engine/bus/types.js';
+import { probeRabbitTarget } from './probe.js';
 import { fillTemplate } from '../../engine/bus/sources/index.js';
 import { amqpMessage } from './amqp-binding.js';
-import { brokerFields, brokerUrl, RABBITMQ_TYPE } from './connection.js';
+import { brokerFields, brokerUrl, checkBrokerUrl, RABBITMQ_TYPE } from './connection.js';
 import type { RabbitPublishers } from './publisher.js';
 
 /** The `config` of a `rabbitmq` target. */
@@ -27,6 +28,7 @@ export const rabbitTargetConfigSchema = {
       default: '{type}',
       title: 'Routing key',
       description: 'With `{type}`, `{source}`, `{subject}`, `{id}` holes from the event.',
+      'x-template': 'event-attributes',
     },
     timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Confirm timeout' },
   },
@@ -51,6 +53,8 @@ export function createRabbitTarget(publishers: RabbitPublishers): TargetTypeDefi
       'exchange (404) or credentials are not retried; a lost connection is.',
     config: rabbitTargetConfigSchema as never,
     defaultRetry: { maxAttempts: 6, initialDelayMs: 500, maxDelayMs: 30_000 },
+    probe: probeRabbitTarget,
+    check: checkBrokerUrl,
     async deliver(batch, { config, services, signal }) {
       const url = await brokerUrl(config, services.connections);
       for (const item of batch) {

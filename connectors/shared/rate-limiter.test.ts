@@ -55,7 +55,7 @@ describe('robot lanes', () => {
     const order: string[] = [];
     const task = (name: string, fail = false) => async () => {
       order.push(`start ${name}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setImmediate(resolve)); // a turn of the event loop: the other task could run now
       order.push(`end ${name}`);
       if (fail) throw new Error(name);
     };
@@ -90,7 +90,7 @@ describe('robot lanes', () => {
     const third = lane.exclusive(async () => (thirdStarted = true), never, 'test');
     queued.abort();
     await expect(second).rejects.toMatchObject({ type: 'CANCELLED' });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setImmediate(resolve)); // the lane reacts to the abort within this turn
     expect(thirdStarted).toBe(false);
     releaseFirst();
     await first;

@@ -3,11 +3,14 @@
  */
 import type { Clock } from '../../engine/core/step-definition.js';
 import type { RobotLanes } from './rate-limiter.js';
+import type { SendLedger } from './send-ledger.js';
 
 /** The lane registry of the factory's closure, and the clock to pace sends (the step context's if absent). */
 export interface RobotStepDependencies {
   lanes: RobotLanes;
   clock?: Clock;
+  /** Where sends are recorded by idempotency key, so a step run again does not send twice. */
+  sentLedger?: SendLedger;
 }
 
 /** The error types every robot step can raise besides its vendor's own; listed last in a step's `errors`. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { driveClock, maxInAnyWindow, startFakeWecom } from '../../test/fakes/index.js';
 import type { FakeWecom } from '../../test/fakes/index.js';
+import { waitFor } from '../../test/support/wait-for.js';
 import {
   STORY_ONE_EVENT,
   closedPort,
@@ -111,7 +112,7 @@ describe('wecom-robot against the fake WeCom server', () => {
     }
     const cancel = new AbortController();
     const waiting = runConnector(step, { connection: 'ops', content: 'late' }, ops, cancel.signal);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(() => clock.pendingSleeps === 1, 'the send to wait for its turn');
     cancel.abort();
     expect((await waiting).error).toMatchObject({
       type: 'CANCELLED',

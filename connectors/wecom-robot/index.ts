@@ -6,6 +6,7 @@ import type { StepDefinition } from '../../engine/core/step-definition.js';
 import { connectionFieldSchema, readConnection, readWebhook, stringListSchema } from '../shared/config.js';
 import { webhookSecrets } from '../shared/redact.js';
 import { sendLabel, sendToRobot } from '../shared/robot-send.js';
+import { sendOnce } from '../shared/send-once.js';
 import { commonRobotErrors, type RobotStepDependencies } from '../shared/robot-step.js';
 import { WECOM_LIMITS, WECOM_MSG_TYPES, buildWecomMessage } from './message.js';
 import type { WecomRobotConfig } from './message.js';
@@ -61,6 +62,12 @@ export function createWecomRobotStep(dependencies: RobotStepDependencies): StepD
     title: 'WeCom Robot',
     category: 'connector',
     keywords: ['wechat', 'weixin', 'wechat work', '企业微信', 'im', 'chat', 'group', 'notify', 'message'],
+    i18n: {
+      'zh-CN': {
+        title: '企业微信机器人',
+        description: '向企业微信群机器人发送消息：`text`、`markdown`、`image` 或 `news`。',
+      },
+    },
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,
@@ -136,22 +143,25 @@ export function createWecomRobotStep(dependencies: RobotStepDependencies): StepD
         context.logger.log('WARN', WECOM_ROBOT_TYPE, `${label}: ${cut}`);
       }
       const body = JSON.stringify(message.body);
-      const delivery = await sendToRobot(
-        {
-          vendor: wecomVendor,
-          connection: name,
-          webhook: webhook.href,
-          secrets: webhookSecrets(webhook),
-          prepare: () => ({ url: webhook, body }),
-        },
-        {
-          lanes: dependencies.lanes,
-          clock: dependencies.clock ?? context.clock,
-          signal: context.signal,
-          logger: context.logger,
-          category: WECOM_ROBOT_TYPE,
-        },
+      const delivery = await sendOnce(context, dependencies.sentLedger, WECOM_ROBOT_TYPE, label, () =>
+        sendToRobot(
+          {
+            vendor: wecomVendor,
+            connection: name,
+            webhook: webhook.href,
+            secrets: webhookSecrets(webhook),
+            prepare: () => ({ url: webhook, body }),
+          },
+          {
+            lanes: dependencies.lanes,
+            clock: dependencies.clock ?? context.clock,
+            signal: context.signal,
+            logger: context.logger,
+            category: WECOM_ROBOT_TYPE,
+          },
+        ),
       );
+      if (!delivery) return;
       const attempts = `${delivery.attempts} attempt(s)`;
       context.logger.log('DEBUG', WECOM_ROBOT_TYPE, `${label}: delivered after ${attempts}`);
     },

@@ -2,6 +2,7 @@
  * @module Entry point of the editor bundle.
  */
 import './shims/globals.js';
+import './i18n/i18n.js';
 import '@xyflow/react/dist/style.css';
 import './styles/base.css';
 import './styles/components.css';
@@ -12,7 +13,9 @@ import './styles/forms.css';
 import './styles/code-editor.css';
 import './styles/runs.css';
 import './styles/pages.css';
+import './styles/rule-forms.css';
 import './styles/changes.css';
+import './styles/console.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';

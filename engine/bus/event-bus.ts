@@ -6,9 +6,11 @@
 import { join } from 'node:path';
 import { FlowbusError } from '../core/errors.js';
 import type { ValidationIssue } from '../core/issues.js';
+import type { Clock } from '../core/step-definition.js';
 import { realClock } from '../runtime/clock.js';
 import { RuleCatalog, type BusEntry, type RuleEntry } from './catalog/rule-catalog.js';
 import type { BusEvent } from './cloudevents/index.js';
+import { admitEvents, type AdmissionState } from './admission.js';
 import { Dispatcher } from './delivery/dispatcher.js';
 import type { BusLog } from './delivery/deps.js';
 import { guardRunFlow } from './delivery/internal-error.js';
@@ -17,6 +19,7 @@ import { reportJournalDamage } from './journal/damage-report.js';
 import { BusMetrics } from './metrics.js';
 import { DEFAULT_LIMITS, type BusLimits, type EventBusOptions } from './options.js';
 import { builtinTargetTypes, createTargetRegistry, type TargetRegistry } from './targets/index.js';
+import { TargetProbes } from './targets/probes.js';
 import { DeadLetterStore } from './stores/dead-letters.js';
 import { LogStore } from './stores/log-store.js';
 import { TraceStore } from './stores/traces.js';
@@ -33,6 +36,8 @@ export interface EventBus {
   readonly logStore: LogStore;
   readonly traces: TraceStore;
   readonly metrics: BusMetrics;
+  /** The bus's time (tests pass their own). */
+  readonly clock: Clock;
   /**
    * Starts delivering: first the events the journal held unfinished from before, then what was published
    * since the bus was created. Call it once every target type and service (the flow runner) is wired.
@@ -44,6 +49,11 @@ export interface EventBus {
   hasBus(bus: string): boolean;
   buses(): BusEntry[];
   rules(): RuleEntry[];
+  /**
+   * What the target systems refused of a loaded rule, or that they cannot be reached (asked in the
+   * background at load; see `TargetTypeDefinition.probe`), as issues of the rule file.
+   */
+  targetProblems(ruleId: string): ValidationIssue[];
   /** Validates a rule without saving it. */
   checkRule(id: string, json: unknown): ValidationIssue[];
   saveRule(id: string, json: unknown): Promise<{ created: boolean; entry: RuleEntry }>;
@@ -88,18 +98,32 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
   const maxEntries = options.logStore?.maxEntries ?? 200_000;
   const logStoreOptions = { retentionMs, maxEntries, sync, now: () => clock.now() };
   const logStore = await LogStore.open(join(dir, 'log-store'), logStoreOptions);
-  const traces = new TraceStore(options.traceLimit ?? 10_000);
+  const traces = await TraceStore.open(join(dir, 'traces'), options.traceLimit ?? 10_000);
+  for (const { file, damages, keptAs } of traces.damaged) {
+    // Traces are diagnostics: damage costs some trace lines, never an event, so it is a warning only.
+    const kinds = damages.map((damage) => `${damage.kind} at byte ${damage.offset}: ${damage.reason}`);
+    log('warn', 'delivery traces read back with damage; the intact ones are kept', { file, keptAs, damages: kinds });
+  }
   const stopping = new AbortController();
   const runFlow = options.runFlow && guardRunFlow(options.runFlow);
   const { connections } = options;
+  const probes = new TargetProbes({ connections, health: options.health, log });
+  catalog.onRuleChange = (id, rule) => probes.ruleChanged(id, rule);
+  for (const entry of catalog.rules.values()) probes.ruleChanged(entry.id, entry.rule);
   const services = { runFlow, connections, logStore, fetch: options.fetch ?? fetch, clock };
   const dispatcher = new Dispatcher({
     ...{ catalog, journal, deadLetters, traces, metrics, services, clock, log },
     random: options.random ?? Math.random,
     signal: stopping.signal,
   });
+  const admission: AdmissionState = {
+    limits,
+    unsettled: (bus) => journal.unsettledOn(bus),
+    fullestQueue: (bus) => dispatcher.fullestQueue(bus),
+    overloaded: options.overloaded,
+  };
   // Held by the dispatcher until start(), ahead of anything published meanwhile.
-  for (const event of pending) dispatcher.route(event, { openTasks: event.openTasks });
+  for (const event of pending) dispatcher.route(event, { openTasks: event.openTasks, progress: event.progress });
   const expiry = setInterval(() => void logStore.expire().catch(() => undefined), 60 * 60 * 1000);
   expiry.unref();
 
@@ -113,6 +137,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
     logStore,
     traces,
     metrics,
+    clock,
     hasBus: (id) => catalog.buses.has(id),
     start() {
       if (closed || dispatcher.started) return;
@@ -125,6 +150,12 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
       if (closed) throw new FlowbusError('SERVER:STOPPING', 'the bus is shutting down');
       if (!catalog.buses.has(busId)) throw new FlowbusError('BUS:NOT_FOUND', `no bus "${busId}"`);
       if (events.length === 0) return [];
+      try {
+        admitEvents(admission, busId, events.length);
+      } catch (refused) {
+        metrics.count('flowbus_bus_refused_events_total', { bus: busId }, events.length);
+        throw refused;
+      }
       const acceptedAt = clock.now();
       const recorded = await journal.recordEvents(events.map((event) => ({ bus: busId, event, acceptedAt })));
       metrics.count('flowbus_bus_events_accepted_total', { bus: busId }, events.length);
@@ -133,28 +164,33 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
     },
     buses: () => [...catalog.buses.values()],
     rules: () => [...catalog.rules.values()],
+    targetProblems: (id) => probes.issuesOf(id),
     checkRule: (id, json) => catalog.check(id, json).issues,
     saveRule: (id, json) => catalog.save(id, json),
     deleteRule: (id) => catalog.delete(id),
     reloadFile: (path) => catalog.reloadFile(path),
     reloadAll: () => catalog.reloadAll(),
     redrive: (id) => dispatcher.redrive(id),
-    metricsText: () =>
-      metrics.lines({
+    metricsText: () => [
+      ...metrics.lines({
         flowbus_bus_unsettled_events: ['Accepted events with deliveries not finished.', journal.unsettled],
         flowbus_bus_queued_deliveries: ['Deliveries waiting or in flight.', dispatcher.queued],
+        flowbus_bus_scheduled_deliveries: ['Deliveries deferred by their target to a due time.', dispatcher.scheduled],
         flowbus_bus_dead_letters: ['Dead letters stored.', deadLetters.size],
         flowbus_bus_log_store_entries: ['Events kept in the log store.', logStore.size],
         flowbus_bus_journal_corrupt_copies: ['Copies of corrupt journal segments kept aside.', corruptCopies],
       }),
+      ...probes.metricsText(),
+    ],
     idle: () => dispatcher.idle(),
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(expiry);
+      probes.close();
       stopping.abort();
       await dispatcher.stop();
-      await Promise.all([journal.close(), deadLetters.close(), logStore.close()]);
+      await Promise.all([journal.close(), deadLetters.close(), logStore.close(), traces.close()]);
     },
   };
   return bus;

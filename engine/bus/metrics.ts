@@ -26,6 +26,8 @@ const COUNTERS = {
   flowbus_bus_deliveries_total:
     'Finished deliveries per target by outcome (delivered, dead-lettered, dropped, ignored, redriven).',
   flowbus_bus_delivery_retries_total: 'Delivery attempts that were retries.',
+  flowbus_bus_delivery_deferrals_total: 'Deliveries a target asked to make again later (not counted as attempts).',
+  flowbus_bus_refused_events_total: 'Events refused before they were accepted (429/503: a bound was reached).',
   flowbus_bus_dead_letters_total: 'Events put into the dead-letter store.',
   flowbus_bus_delivery_internal_errors_total:
     'Delivery attempts that failed inside flowbus (not counted as attempts; tried again).',
@@ -40,9 +42,13 @@ const COUNTERS = {
 
 export type BusCounter = keyof typeof COUNTERS;
 
+/** Told of every count, e.g. to keep a per-minute history. */
+export type CountListener = (name: BusCounter, labels: Labels, amount: number) => void;
+
 /** The bus's counters; gauges are read when the text is written. */
 export class BusMetrics {
   private readonly families = new Map<string, Family>();
+  private readonly listeners: CountListener[] = [];
 
   constructor() {
     for (const [name, help] of Object.entries(COUNTERS)) {
@@ -50,8 +56,14 @@ export class BusMetrics {
     }
   }
 
+  /** Calls `listener` on every later count. */
+  listen(listener: CountListener): void {
+    this.listeners.push(listener);
+  }
+
   /** Adds `amount` to a counter series. */
   count(name: BusCounter, labels: Labels, amount = 1): void {
+    for (const listener of this.listeners) listener(name, labels, amount);
     const family = this.families.get(name)!;
     const key = labelText(labels);
     const series = family.series.get(key);

@@ -36,8 +36,10 @@ export interface EventBusOptions {
   /** A journal segment is closed at this size; default 8 MiB. */
   segmentBytes?: number;
   logStore?: { retentionDays?: number; maxEntries?: number };
-  /** Delivery traces kept in memory (newest events); default 10000. */
+  /** Delivery traces kept (newest events); default 10000. */
   traceLimit?: number;
+  /** Why the process is overloaded, or undefined: ingest answers 503 while it says so. */
+  overloaded?: () => string | undefined;
 }
 
 export interface BusLimits {
@@ -49,6 +51,10 @@ export interface BusLimits {
   maxEventsPerRequest: number;
   /** Nesting of objects and arrays in an ingest body, an API body and a rule or bus file. */
   maxJsonDepth: number;
+  /** Accepted events of one bus not yet settled; past it, ingest answers 429. */
+  maxUnsettledEvents: number;
+  /** Deliveries waiting at one target (deferred ones not counted); past it, its bus answers 429. */
+  maxQueuedPerTarget: number;
 }
 
 export const DEFAULT_LIMITS: BusLimits = {
@@ -56,4 +62,6 @@ export const DEFAULT_LIMITS: BusLimits = {
   maxBodyBytes: 4 * 1024 * 1024,
   maxEventsPerRequest: 1000,
   maxJsonDepth: DEFAULT_JSON_DEPTH,
+  maxUnsettledEvents: 100_000,
+  maxQueuedPerTarget: 10_000,
 };

@@ -8,11 +8,38 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FlowbusError } from '../core/errors.js';
 import type { Clock } from '../core/step-definition.js';
 import { sleep } from '../runtime/clock.js';
 import { createEventBus, type EventBus } from './event-bus.js';
 import { installBusRoutes } from './http/install.js';
 import type { EventBusOptions } from './options.js';
+import type { TargetTypeDefinition } from './types.js';
+
+/** A `switch` target type that fails with `SWITCH:DOWN` while `failing` is set, else notes the event ids. */
+export interface SwitchTarget {
+  definition: TargetTypeDefinition;
+  failing: boolean;
+  delivered: string[];
+}
+
+export function createSwitchTarget(): SwitchTarget {
+  const target: SwitchTarget = {
+    failing: true,
+    delivered: [],
+    definition: {
+      type: 'switch',
+      title: 'Switch',
+      description: 'Fails while the test says so.',
+      config: { type: 'object' },
+      async deliver(batch) {
+        if (target.failing) throw new FlowbusError('SWITCH:DOWN', 'the switch is off');
+        target.delivered.push(...batch.map((item) => item.event.id));
+      },
+    },
+  };
+  return target;
+}
 
 /** Real time, but each wait lasts `divisor` times less (at most `maxMs`): retries and batches run fast. */
 export function fastClock(divisor = 100, maxMs = 20): Clock {

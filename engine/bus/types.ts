@@ -3,6 +3,7 @@
  * policies.
  */
 import type { JsonSchema } from '../core/json-schema.js';
+import type { ValidationIssue } from '../core/issues.js';
 import type { Clock, ConnectionResolver } from '../core/step-definition.js';
 import type { ExecuteOptions, ExecutionInput, ExecutionRecord } from '../runtime/types.js';
 import type { BusEvent } from './cloudevents/index.js';
@@ -73,6 +74,8 @@ export interface DeliveryContext<Config = Record<string, unknown>> {
   /** Aborted when the bus shuts down. */
   signal: AbortSignal;
   services: BusServices;
+  /** When the target first deferred this delivery (see `deferDelivery`), if it did. */
+  deferredAt?: number;
 }
 
 /** What a successful delivery reports for the trace (an execution id, an HTTP status, ...). */
@@ -104,5 +107,33 @@ export interface TargetTypeDefinition<Config = any> {
   batching?: boolean;
   /** The retry policy a target of this type has when the rule gives none. */
   defaultRetry?: Partial<RetryPolicy>;
+  /**
+   * Finds what the schema cannot (a time zone this runtime does not know, a template that does not compile,
+   * a URL that does not parse); runs at rule load, at save and in `flowbus validate`, on a config that passed
+   * the schema. Pointers are inside `config` (`/timeZone`).
+   */
+  check?(config: Config): TargetConfigIssue[];
+  /**
+   * Asks the target's system whether the config can work (a queue target: the exchange or the stream
+   * exists), at rule load; resolves with what it refused, `[]` when well. Throws when the system cannot be
+   * reached: the rule is loaded anyway, reported in health and asked again with backoff.
+   */
+  probe?(config: Config, services: TargetProbeServices): Promise<TargetProbeProblem[]>;
   deliver(batch: readonly DeliveryItem[], context: DeliveryContext<Config>): Promise<DeliveryReceipt | void>;
+}
+
+/** A problem `check` found, with its pointer inside the target's `config`. */
+export type TargetConfigIssue = Omit<ValidationIssue, 'file' | 'stepId'>;
+
+/** What `probe` may use. */
+export interface TargetProbeServices {
+  connections?: ConnectionResolver;
+  /** Aborted when the rule changes or the bus shuts down. */
+  signal: AbortSignal;
+}
+
+/** What the target's system refused: the pointer inside `config` of the field it concerns, and its reason. */
+export interface TargetProbeProblem {
+  pointer: string;
+  message: string;
 }

@@ -61,6 +61,16 @@ describe('flowbus validate', () => {
     expect(lines.at(-1)).toMatch(/problem\(s\) in 1 of 1 file\(s\)/);
   });
 
+  it('reports a message-push target whose time zone this runtime does not know, with file and pointer', async () => {
+    const file = join(dir, 'push.rule.json');
+    const receivers = [{ channels: ['email'], email: { connection: 'smtp', to: ['ops@example.com'] } }];
+    const target = { id: 'notify', type: 'message-push', config: { receivers, timeZone: 'Mars/Olympus_Mons' } };
+    await writeFile(file, JSON.stringify({ format: 'flowbus/rule@1', name: 'P', pattern: { source: ['x'] }, targets: [target] }));
+    const result = await cli('validate', file);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/push\.rule\.json:\/targets\/0\/config\/timeZone: timeZone: unknown time zone "Mars\/Olympus_Mons"/);
+  });
+
   it('reports a JSON syntax error with its line', async () => {
     const file = join(dir, 'syntax.flow.json');
     await writeFile(file, '{\n  "format": "flowbus/flow@1",\n}\n');

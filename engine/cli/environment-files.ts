@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseJsonText } from '../flow/json-file.js';
+import { parseJsonText } from '../json/files.js';
 import type { ValidationIssue } from '../core/issues.js';
 import { checkInEnvironment, environmentFile, ENVIRONMENT_FILE_ENDING, loadEnvironmentFile, type CheckedFlow } from '../environments/index.js';
 import { httpAuthConnectionType } from '../server/http-auth-connection.js';

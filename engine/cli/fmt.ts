@@ -7,7 +7,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue } from '../core/issues.js';
 import { formatFlow } from '../flow/canonical.js';
-import { parseJsonText } from '../flow/json-file.js';
+import { parseJsonText } from '../json/files.js';
 import { findFlowFiles } from '../flow/load.js';
 import { formatFlowTests } from '../flow-tests/canonical.js';
 import { ENVIRONMENT_FILE_ENDING } from '../environments/format.js';

@@ -4,6 +4,7 @@
 import type { TargetTypeDefinition } from '../bus/index.js';
 import type { SourceTypeDefinition } from '../bus/sources/index.js';
 import type { ConnectionTypeDefinition } from '../core/connection-type.js';
+import type { DataFolderService } from '../core/data-service.js';
 import type { Registry } from '../core/registry.js';
 import type { FallbackHandler } from '../server/index.js';
 
@@ -20,6 +21,8 @@ export interface CliDeps {
   cwd: string;
   /** What the server answers on paths that are neither API nor triggers (the editor). */
   fallback?: FallbackHandler;
+  /** Connector state kept in the data folder, opened by `serve`. */
+  dataServices?: DataFolderService[];
 }
 
 /** A command: parses its own arguments, returns the exit code. */

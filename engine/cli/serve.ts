@@ -29,6 +29,7 @@ export const serveCommand: Command = async (args, deps) => {
       connectionTypes: deps.connectionTypes,
       targetTypes: deps.targetTypes,
       sourceTypes: deps.sourceTypes,
+      dataServices: deps.dataServices,
       port,
       host: values.host,
       flowsDir: values.flows,

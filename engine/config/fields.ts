@@ -30,6 +30,13 @@ function integer(min: number, max: number, expected: string): FieldParser {
   };
 }
 
+/** A share from 0.1 to 1 (1 turns the heap check off). */
+const ratio: FieldParser = (value) => {
+  const number = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+  if (typeof number === 'number' && Number.isFinite(number) && number >= 0.1 && number <= 1) return { value: number };
+  return { expected: 'a number from 0.1 to 1 (a share of the heap limit; 1 turns the check off)' };
+};
+
 const nonEmptyString =
   (expected: string): FieldParser =>
   (value) =>
@@ -138,6 +145,36 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
     key: 'limits.stallWarningMs',
     env: 'FLOWBUS_STALL_WARNING_MS',
     parse: integer(0, MAX, 'an integer of 0 or more (milliseconds; 0 turns the warning off)'),
+  },
+  {
+    key: 'limits.busUnsettledEvents',
+    env: 'FLOWBUS_BUS_UNSETTLED_EVENTS',
+    parse: integer(1, MAX, 'a positive integer (events)'),
+  },
+  {
+    key: 'limits.targetQueueSize',
+    env: 'FLOWBUS_TARGET_QUEUE_SIZE',
+    parse: integer(1, MAX, 'a positive integer (deliveries)'),
+  },
+  {
+    key: 'limits.flowConcurrency',
+    env: 'FLOWBUS_FLOW_CONCURRENCY',
+    parse: integer(1, MAX, 'a positive integer (executions)'),
+  },
+  {
+    key: 'limits.flowQueueSize',
+    env: 'FLOWBUS_FLOW_QUEUE_SIZE',
+    parse: integer(0, MAX, 'an integer of 0 or more (executions)'),
+  },
+  {
+    key: 'limits.overloadEventLoopDelayMs',
+    env: 'FLOWBUS_OVERLOAD_EVENT_LOOP_DELAY_MS',
+    parse: integer(0, MAX, 'an integer of 0 or more (milliseconds; 0 turns the check off)'),
+  },
+  {
+    key: 'limits.overloadHeapRatio',
+    env: 'FLOWBUS_OVERLOAD_HEAP_RATIO',
+    parse: ratio,
   },
   {
     key: 'limits.jsonDepth',

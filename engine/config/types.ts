@@ -42,6 +42,18 @@ export interface LimitsConfig {
   flowSteps: number;
   /** Largest flow file, in bytes of its canonical text. */
   flowBytes: number;
+  /** Accepted events of one bus not yet delivered everywhere; past it, `/events` answers 429. */
+  busUnsettledEvents: number;
+  /** Deliveries waiting at one target of a rule; past it, the rule's bus answers 429. */
+  targetQueueSize: number;
+  /** Executions of one flow running at once; more wait in the flow's queue. */
+  flowConcurrency: number;
+  /** Executions of one flow waiting to run; past it, its HTTP trigger answers 429. */
+  flowQueueSize: number;
+  /** An event-loop delay over this makes ingest and HTTP triggers answer 503 (overloaded); 0: never. */
+  overloadEventLoopDelayMs: number;
+  /** A used heap over this share of the heap limit makes them answer 503 too; 1 or more: never. */
+  overloadHeapRatio: number;
 }
 
 /** How much execution history the store keeps. */
@@ -103,6 +115,12 @@ export const DEFAULT_CONFIG = {
     recordBytes: 1024 * 1024,
     flowSteps: 1000,
     flowBytes: 1024 * 1024,
+    busUnsettledEvents: 100_000,
+    targetQueueSize: 10_000,
+    flowConcurrency: 64,
+    flowQueueSize: 1_000,
+    overloadEventLoopDelayMs: 1_000,
+    overloadHeapRatio: 0.85,
   },
   history: { maxPerFlow: 200, maxAgeHours: 168, flushIntervalMs: 1000 },
 } as const satisfies Omit<ServerConfig, 'flowsDir' | 'dataDir'> & { flowsDir: string; dataDir: string };

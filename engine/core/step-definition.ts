@@ -3,6 +3,7 @@
  */
 import type { JsonSchema } from './json-schema.js';
 import type { Message, StepOutput } from './message.js';
+import type { StepMachine } from '../runtime/scope-api.js';
 
 /** Palette groups, in the order the editor shows them. */
 export type StepCategory = 'trigger' | 'variables' | 'flow-control' | 'errors' | 'logging' | 'http' | 'connector';
@@ -56,6 +57,9 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/** How a flow runs: checkpointed at every step and resumed after a crash, or in memory only. */
+export type ExecutionMode = 'durable' | 'express';
+
 /** What `execute` receives. */
 export interface StepContext<Config = Record<string, unknown>> {
   step: { id: string; type: string; name?: string };
@@ -66,6 +70,14 @@ export interface StepContext<Config = Record<string, unknown>> {
   signal: AbortSignal;
   executionId: string;
   flowId: string;
+  /**
+   * `executionId:stepId:attempt`: the same for a step re-run after a crash, new for each retry (a Try's
+   * retry, another For Each iteration). Pass it on to receivers so that they do each effect once. The
+   * runtime always sets it; it is optional only for contexts built outside the runtime (a target's sends).
+   */
+  idempotencyKey?: string;
+  /** How the flow runs: `durable` (checkpointed, resumed after a crash) or `express` (in memory). */
+  execution?: ExecutionMode;
   logger: StepLogger;
   connections: ConnectionResolver;
   flows: FlowInvoker;
@@ -91,8 +103,12 @@ export interface StepDefinition<Config = any> {
   description: string;
   /** Other words people search the palette with (`wechat` for WeCom Robot, `respond` for Set Payload). */
   keywords?: string[];
+  /** Title and description in other languages, by BCP 47 tag: `{ "zh-CN": { title: "设置变量" } }`. */
+  i18n?: Record<string, StepTexts>;
   /** `trigger` steps only start flows; `scope` steps hold nested sequences; `action` is everything else. */
   kind: 'trigger' | 'action' | 'scope';
+  /** Triggers: how a flow it starts runs when the flow does not say (`execution`); default `durable`. */
+  defaultExecution?: ExecutionMode;
   /** Schema of the step's `config` object. */
   config: JsonSchema;
   scopes?: ScopeSpec[];
@@ -102,8 +118,22 @@ export interface StepDefinition<Config = any> {
   sideEffects?: boolean;
   /** Config fields evaluated by the runtime itself, not before `execute` (e.g. a Choice condition). */
   lazyFields?: string[];
-  /** Absent on triggers and on scopes, whose behaviour is the runtime's. */
+  /**
+   * The states the step contributes to the flow's machine: every scope has one (its whole behaviour lives
+   * in its folder), and so may an action that waits durably (Delay). Such a step has no `execute`.
+   */
+  machine?: StepMachine<any>;
+  /** Absent on triggers and on steps with a `machine`. */
   execute?(context: StepContext<Config>): Promise<StepOutput | void>;
+}
+
+/** The title and description of a step type in one more language; the English ones stand for any left out. */
+export interface StepTexts {
+  title?: string;
+  /** Markdown, like `description`. */
+  description?: string;
+  /** Titles of the scope's parts, by the part's `key`. */
+  scopes?: Record<string, { title?: string; branchTitle?: string }>;
 }
 
 /** Identity helper that keeps the config type of a definition. */

@@ -53,24 +53,41 @@ function stepSection(step: StepDefinition): string[] {
   return lines;
 }
 
-function fieldTable(title: string, schema: JsonSchema): string[] {
-  const properties = Object.entries(schema.properties ?? {});
-  if (properties.length === 0) return [];
+const TEMPLATE_MARKS: Record<string, string> = {
+  jsonata: '`{{ }}` JSONata holes',
+  'event-attributes': '`{type}`-style event attribute holes',
+};
+
+/**
+ * The markdown table of a config schema's fields. With `nested`, the fields of objects and of lists of
+ * objects follow as rows of their own (`receivers[].email.to`), for configs that are data (rule targets).
+ */
+export function fieldTable(title: string, schema: JsonSchema, options: { nested?: boolean } = {}): string[] {
+  const rows = fieldRows(schema, '', options.nested ?? false);
+  if (rows.length === 0) return [];
+  return [`| ${title} field | Type | Default | Description |`, '| --- | --- | --- | --- |', ...rows, ''];
+}
+
+function fieldRows(schema: JsonSchema, prefix: string, nested: boolean): string[] {
   const required = new Set(schema.required ?? []);
-  const lines = [`| ${title} field | Type | Default | Description |`, '| --- | --- | --- | --- |'];
-  for (const [name, property] of properties) {
+  const rows: string[] = [];
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
     const marks = [
       required.has(name) ? 'required' : '',
       property['x-expression'] === false ? 'literal only' : '',
       property['x-secret'] ? 'secret' : '',
       property['x-connection'] ? `connection of type \`${property['x-connection']}\`` : '',
+      typeof property['x-template'] === 'string' ? (TEMPLATE_MARKS[property['x-template']] ?? 'template') : '',
     ].filter(Boolean);
     const description = `${property.title ? `**${property.title}.** ` : ''}${property.description ?? ''}${marks.length ? ` *(${marks.join(', ')})*` : ''}`;
     const fallback = property.default === undefined ? '' : `\`${JSON.stringify(property.default)}\``;
-    lines.push(`| \`${name}\` | ${typeName(property)} | ${cell(fallback)} | ${cell(description)} |`);
+    const path = `${prefix}${name}`;
+    rows.push(`| \`${path}\` | ${typeName(property)} | ${cell(fallback)} | ${cell(description)} |`);
+    if (!nested) continue;
+    if (property.properties) rows.push(...fieldRows(property, `${path}.`, nested));
+    else if (property.items?.properties) rows.push(...fieldRows(property.items, `${path}[].`, nested));
   }
-  lines.push('');
-  return lines;
+  return rows;
 }
 
 function typeName(schema: JsonSchema): string {

@@ -1,7 +1,7 @@
 /**
  * @module The canonical writer of environment files, as `flowbus fmt` writes them.
  */
-import { compareCodeUnits, preferredThenAlphabetical, stringifyJson } from '../flow/json-text.js';
+import { compareCodeUnits, preferredThenAlphabetical, stringifyJson } from '../json/write.js';
 import { ENVIRONMENT_ROOT_KEYS } from './format.js';
 
 const CONNECTION_KEYS = ['type', 'description', 'store', 'values'];

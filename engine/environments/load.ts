@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { ConnectionTypeDefinition } from '../core/connection-type.js';
 import { FlowbusError } from '../core/errors.js';
 import { joinPointer, type ValidationIssue } from '../core/issues.js';
-import { parseJsonText } from '../flow/json-file.js';
+import { parseJsonText } from '../json/files.js';
 import { isSecretReference, type EnvironmentDocument } from './format.js';
 import { validateEnvironment } from './validate.js';
 

@@ -2,7 +2,7 @@
  * @module The semantic diff of two snapshots of a flows folder (file path to text): which flow, rule and
  * bus files were added, removed or changed, and how.
  */
-import { compareCodeUnits } from '../flow/json-text.js';
+import { compareCodeUnits } from '../json/write.js';
 import { diffDocuments, type FileDiff } from './diff.js';
 import type { SchemaSource } from './secrets.js';
 import { documentKindOf } from './tree.js';

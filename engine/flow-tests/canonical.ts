@@ -1,7 +1,7 @@
 /**
  * @module The canonical writer for flow test files, with the same rules as flow files.
  */
-import { preferredThenAlphabetical, stringifyJson } from '../flow/canonical.js';
+import { preferredThenAlphabetical, stringifyJson } from '../json/write.js';
 
 const ROOT_KEYS = ['$schema', 'format', 'flow', 'cases'];
 const CASE_KEYS = ['name', 'input', 'event', 'stubs', 'live', 'timeoutMs', 'expect'];

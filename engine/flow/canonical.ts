@@ -3,9 +3,7 @@
  */
 import type { Registry } from '../core/registry.js';
 import { BRANCH_NODE_KEYS, FLOW_ROOT_KEYS, STEP_NODE_KEYS } from './document.js';
-import { compareCodeUnits, preferredThenAlphabetical, stringifyJson } from './json-text.js';
-
-export { compareCodeUnits, preferredThenAlphabetical, stringifyJson, type KeyOrder } from './json-text.js';
+import { compareCodeUnits, preferredThenAlphabetical, stringifyJson } from '../json/write.js';
 
 /**
  * Writes a flow document in canonical form: 2-space indent, `\n` line ends, trailing newline; keys ordered

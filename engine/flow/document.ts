@@ -41,9 +41,14 @@ export interface FlowDocument {
   format: typeof FLOW_FORMAT;
   name: string;
   description?: string;
+  /** `durable` or `express`; absent: the trigger type's default (see {@link EXECUTION_MODES}). */
+  execution?: 'durable' | 'express';
   trigger: StepNode;
   steps: StepNode[];
 }
+
+/** The execution modes a flow may declare at its top. */
+export const EXECUTION_MODES = ['durable', 'express'] as const;
 
 /** Keys of a step node that are not scope parts. */
 export const STEP_NODE_KEYS = ['id', 'type', 'name', 'description', 'disabled', 'config'] as const;
@@ -72,4 +77,4 @@ export const STEP_ID_MAX_LENGTH = 64;
 export const BRANCH_NODE_KEYS = ['id', 'name', 'config', 'steps'] as const;
 
 /** Keys of a flow document's root, in canonical order. */
-export const FLOW_ROOT_KEYS = ['$schema', 'format', 'name', 'description', 'trigger', 'steps'] as const;
+export const FLOW_ROOT_KEYS = ['$schema', 'format', 'name', 'description', 'execution', 'trigger', 'steps'] as const;

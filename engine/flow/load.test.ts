@@ -120,7 +120,7 @@ describe('loading flow files', () => {
     const loaded = await loadFlowFile(path, registry);
     expect(loaded.id).toBe('broken');
     expect(loaded.document).toBeUndefined();
-    expect(loaded.issues).toMatchObject([{ file: path, pointer: '', code: 'json-syntax' }]);
+    expect(loaded.issues).toMatchObject([{ file: path, pointer: '/format', code: 'json-syntax' }]);
     expect(loaded.issues[0].message).toContain('line 1, column 13');
   });
 

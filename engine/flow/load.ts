@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { ValidationIssue } from '../core/issues.js';
 import type { Registry } from '../core/registry.js';
 import { flowIdFromPath, type FlowDocument } from './document.js';
-import { findFiles, parseJsonText } from './json-file.js';
+import { findFiles, parseJsonText } from '../json/files.js';
 import { validateFlow, type ValidateFlowOptions } from './validate.js';
 
 /** What parsing a flow text gives. */

@@ -3,7 +3,7 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { stringifyJson } from './canonical.js';
+import { stringifyJson } from '../json/write.js';
 import { FLOW_SCHEMA_ID, generateFlowSchema } from './schema.js';
 import { createTestRegistry } from './test-registry.js';
 

@@ -5,7 +5,7 @@ import type { JsonSchema } from '../core/json-schema.js';
 import type { Registry } from '../core/registry.js';
 import type { ScopeSpec, StepDefinition } from '../core/step-definition.js';
 import { mapExpressionPositions } from './config-schema.js';
-import { FLOW_FORMAT, STEP_ID_MAX_LENGTH, STEP_ID_PATTERN } from './document.js';
+import { EXECUTION_MODES, FLOW_FORMAT, STEP_ID_MAX_LENGTH, STEP_ID_PATTERN } from './document.js';
 
 /** Where the flow schema is published; flow files point at the copy in the repo with `$schema`. */
 export const FLOW_SCHEMA_ID = 'https://flowbus.dev/schema/flow.schema.json';
@@ -56,12 +56,26 @@ export function generateFlowSchema(registry: Registry): SchemaObject {
       format: { const: FLOW_FORMAT, description: `The flow file format: "${FLOW_FORMAT}".` },
       name: { type: 'string', pattern: '\\S', description: 'The display name of the flow.' },
       description: { type: 'string', description: 'What the flow is for.' },
+      execution: {
+        enum: [...EXECUTION_MODES],
+        description:
+          '`durable`: checkpointed at every step, resumed after a crash, each step attempt with an idempotency ' +
+          'key; `express`: in memory, for low-latency synchronous HTTP flows. Absent: the trigger\'s default ' +
+          `(${defaultsText(definitions)}).`,
+      },
       trigger: { $ref: '#/$defs/trigger' },
       steps: { $ref: '#/$defs/steps' },
     },
     additionalProperties: false,
     $defs,
   };
+}
+
+function defaultsText(definitions: StepDefinition[]): string {
+  return definitions
+    .filter((definition) => definition.kind === 'trigger')
+    .map((definition) => `${definition.type}: ${definition.defaultExecution ?? 'durable'}`)
+    .join(', ');
 }
 
 function expressionSchema(): SchemaObject {

@@ -8,8 +8,8 @@ import type { JsonSchema } from '../core/json-schema.js';
 import type { Registry } from '../core/registry.js';
 import type { StepDefinition } from '../core/step-definition.js';
 import { findExpressionIssues, isExpressionValue } from '../expressions/index.js';
-import { issuesFromAjvErrors } from './ajv-issues.js';
-import { closestName } from './closest-name.js';
+import { issuesFromAjvErrors } from '../json/ajv-issues.js';
+import { closestName } from '../json/closest-name.js';
 import { acceptsExpression, propertySchema } from './config-schema.js';
 import { configValidator } from './config-validators.js';
 

@@ -5,7 +5,7 @@ import type { ValidationIssue } from '../core/issues.js';
 import { joinPointer } from '../core/issues.js';
 import type { Registry } from '../core/registry.js';
 import type { ScopeSpec, StepDefinition } from '../core/step-definition.js';
-import { closestName } from './closest-name.js';
+import { closestName } from '../json/closest-name.js';
 import { BRANCH_NODE_KEYS, MAX_SCOPE_DEPTH, STEP_ID_MAX_LENGTH, STEP_ID_PATTERN, STEP_NODE_KEYS } from './document.js';
 import { checkConfig, flowReferenceFields } from './validate-config.js';
 

@@ -6,8 +6,8 @@ import type { ValidationIssue } from '../core/issues.js';
 import { DEFAULT_JSON_DEPTH, depthExcessMessage, findValueDepthExcess } from '../core/json-depth.js';
 import type { Registry } from '../core/registry.js';
 import { withConflictMarkers } from '../flow-diff/conflict-marker.js';
-import { FLOW_FORMAT, FLOW_ROOT_KEYS } from './document.js';
-import { sortByDocumentOrder } from './issue-order.js';
+import { EXECUTION_MODES, FLOW_FORMAT, FLOW_ROOT_KEYS } from './document.js';
+import { sortByDocumentOrder } from '../json/issue-order.js';
 import { checkSequence, checkStepNode, type TreeCheck } from './validate-node.js';
 
 /** The flow formats this engine reads. */
@@ -124,6 +124,10 @@ function checkRoot(document: unknown, check: TreeCheck): void {
   for (const key of ['$schema', 'description'] as const) {
     if (root[key] === undefined || typeof root[key] === 'string') continue;
     add(`/${key}`, 'wrong-type', `"${key}" must be a string, got ${JSON.stringify(root[key])}`);
+  }
+  if (root.execution !== undefined && !(EXECUTION_MODES as readonly unknown[]).includes(root.execution)) {
+    const got = JSON.stringify(root.execution);
+    add('/execution', 'wrong-value', `"execution" must be "durable" or "express", got ${got}`);
   }
   if (root.trigger === undefined) {
     const triggers = check.registry.list().filter((definition) => definition.kind === 'trigger');

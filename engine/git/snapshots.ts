@@ -3,7 +3,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import { findFiles } from '../flow/json-file.js';
+import { findFiles } from '../json/files.js';
 import type { Snapshot } from '../flow-diff/index.js';
 import { findWorkTree, isCommit, readRevisionFiles, type WorkTree } from './git.js';
 

@@ -5,7 +5,9 @@ import { FlowbusError } from '../core/errors.js';
 import type { Registry } from '../core/registry.js';
 import type { FlowDocument } from '../flow/document.js';
 import { validateFlow } from '../flow/validate.js';
-import { actorDriver, executeFlow, segmentDriver } from './execute.js';
+import type { ExecutionMode } from '../core/step-definition.js';
+import { actorDriver } from './actor-driver.js';
+import { executeFlow, segmentDriver, type FlowRunner } from './execute.js';
 import { buildMachine } from './machine.js';
 import { buildPlan, type PlanAction } from './plan.js';
 import type { CompiledFlow } from './types.js';
@@ -38,13 +40,26 @@ export function compileFlow(
     });
   }
   const plan = buildPlan(document, registry);
-  const machine = buildMachine(plan);
+  const mode = executionMode(document, registry);
+  // A durable flow gets a state (so a checkpoint) per step; an express one a state per run of plain steps.
+  const machine = buildMachine(plan, { statePerStep: mode === 'durable' });
   const linear = plan.steps.every((step) => step.kind === 'action');
-  const driver = linear ? segmentDriver(plan.steps as PlanAction[]) : actorDriver(machine);
+  const express = linear ? segmentDriver(plan.steps as PlanAction[]) : actorDriver(machine);
+  const runner: FlowRunner = {
+    mode,
+    driver: (options) =>
+      mode === 'express' ? express : actorDriver(machine, options.checkpoints, options.resume),
+  };
   return {
     id: flowId,
     document,
+    execution: mode,
     machine,
-    execute: (input, executeOptions) => executeFlow(flowId, driver, input, executeOptions),
+    execute: (input, executeOptions) => executeFlow(flowId, runner, input, executeOptions),
   };
+}
+
+/** The flow's `execution`, else its trigger type's default, else durable. */
+export function executionMode(document: FlowDocument, registry: Registry): ExecutionMode {
+  return document.execution ?? registry.get(document.trigger.type)?.defaultExecution ?? 'durable';
 }

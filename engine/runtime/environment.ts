@@ -5,13 +5,13 @@ import { FlowbusError } from '../core/errors.js';
 import type { FlowError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import type { SizeMemo } from '../core/value-size.js';
-import type { ForEachSettings, Iteration } from '../steps/for-each/iterations.js';
 import type { BoundedList } from './bounded-list.js';
 import { realClock } from './clock.js';
+import type { ExecutionMode } from '../core/step-definition.js';
 import type { ExecutionLimits } from './limits.js';
 import type { LogEntry, RuntimeServices, StepStub, StepTrace } from './types.js';
 
-/** Everything one execution needs besides the message; lives in the machine's context by reference. */
+/** Everything one execution needs besides its plain state; outside the machine's context. */
 export interface ExecutionEnv {
   executionId: string;
   flowId: string;
@@ -33,36 +33,59 @@ export interface ExecutionEnv {
   current?: { stepId: string; type: string; path: string; startedAt: number; started: number };
   /** Set once the record is final: late results of abandoned steps are ignored. */
   closed: boolean;
+  mode: ExecutionMode;
+  /** Durable executions: resolves once the checkpoint of the state just entered is on disk. */
+  beforeWork?: () => Promise<void>;
+  /** Durable executions with checkpoints: trace and log entries not yet in a checkpoint. */
+  fresh?: { trace: StepTrace[]; logs: LogEntry[] };
 }
 
-/** State of one entered Try: the message it was entered with and the retries used per handler. */
-export interface TryState {
-  entry: Message;
-  retriesUsed: number[];
-  attempt: number;
+/**
+ * What a scope step keeps in the context while it runs, by its step id: plain data of the step's own, plus
+ * the counters the runtime reads for traces and idempotency keys.
+ */
+export interface ScopeState {
+  /** 1-based attempt of the scope's body (a retried Try); traces of the steps inside carry it. */
+  attempt?: number;
+  /** Runs of the body over the whole execution, never reset: the attempt in idempotency keys. */
+  runs?: number;
+  /** 0-based iteration running now (a For Each); traces and idempotency keys of the steps inside carry it. */
+  iteration?: number;
+  [field: string]: unknown;
 }
 
-/** State of one running For Each. */
-export interface LoopState {
-  /** The For Each's step id. */
-  id: string;
-  settings: ForEachSettings;
-  iterations: Iteration[];
-  /** Index of the iteration running now. */
-  index: number;
-  entry: Message;
-  results: unknown[];
-  /** Size of `results` so far; shared by the loop state's copies. */
-  resultsSize: { bytes: number };
-}
-
-/** The machine's context. */
-export interface RunContext {
-  env: ExecutionEnv;
+/**
+ * The machine's context: plain data only, so that a persisted snapshot holds all of it. Services, the abort
+ * signal, the clock and the trace stay in the {@link ExecutionEnv}, found by `run`.
+ */
+export interface RunState {
+  /** The key of the live execution environment this context belongs to (see {@link envOf}). */
+  run: string;
   message: Message;
   error?: FlowError;
-  tries: Record<string, TryState>;
-  loops: Record<string, LoopState>;
+  scopes: Record<string, ScopeState>;
+}
+
+const liveEnvs = new Map<string, ExecutionEnv>();
+let nextRun = 0;
+
+/** Registers the environment of an execution that is starting; answers the key its context carries. */
+export function attachEnv(env: ExecutionEnv): string {
+  const run = `run-${++nextRun}`;
+  liveEnvs.set(run, env);
+  return run;
+}
+
+/** Forgets an execution's environment once it ended. */
+export function detachEnv(run: string): void {
+  liveEnvs.delete(run);
+}
+
+/** The environment of the execution whose context this is. */
+export function envOf(state: RunState): ExecutionEnv {
+  const env = liveEnvs.get(state.run);
+  if (!env) throw new Error(`no live execution for ${state.run}`);
+  return env;
 }
 
 export const defaultServices: RuntimeServices = {
@@ -78,5 +101,14 @@ export const defaultServices: RuntimeServices = {
 
 /** Appends a trace entry unless the execution is already over. */
 export function pushTrace(env: ExecutionEnv, entry: StepTrace): void {
-  if (!env.closed) env.trace.push(entry);
+  if (env.closed) return;
+  env.trace.push(entry);
+  env.fresh?.trace.push(entry);
+}
+
+/** Appends a log entry unless the execution is already over. */
+export function pushLog(env: ExecutionEnv, entry: LogEntry): void {
+  if (env.closed) return;
+  env.logs.push(entry);
+  env.fresh?.logs.push(entry);
 }

@@ -2,13 +2,12 @@
  * @module Runs one execution of a compiled flow and turns what happened into a record.
  */
 import { randomUUID } from 'node:crypto';
-import { createActor } from 'xstate';
 import { FlowbusError, toFlowError, type FlowError } from '../core/errors.js';
 import { createMessage, type Message } from '../core/message.js';
 import { BoundedList } from './bounded-list.js';
-import { defaultServices, pushTrace, type ExecutionEnv, type RunContext } from './environment.js';
+import { attachEnv, defaultServices, detachEnv, pushTrace, type ExecutionEnv, type RunState } from './environment.js';
 import { resolveExecutionLimits } from './limits.js';
-import type { FlowMachine } from './machine.js';
+import type { ExecutionMode } from '../core/step-definition.js';
 import type { PlanAction } from './plan.js';
 import { runSegment, SegmentFailure } from './segment.js';
 import type { ExecuteOptions, ExecutionInput, ExecutionRecord, ExecutionStatus } from './types.js';
@@ -16,39 +15,20 @@ import type { ExecuteOptions, ExecutionInput, ExecutionRecord, ExecutionStatus }
 /** Overall bound of an execution when the caller gives none. */
 export const DEFAULT_EXECUTION_TIMEOUT_MS = 30_000;
 
-type Ending = { status: ExecutionStatus; error?: FlowError; message?: Message };
+export type Ending = { status: ExecutionStatus; error?: FlowError; message?: Message };
 
 /** Runs one execution's steps and reports how they ended; `stop` abandons them. */
 export interface Driver {
-  start(context: RunContext, done: (ending: Ending) => void): { stop(): void };
-}
-
-/** Runs the flow's machine as an xstate actor. */
-export function actorDriver(machine: FlowMachine): Driver {
-  return {
-    start(context, done) {
-      const actor = createActor(machine, { input: context });
-      actor.subscribe({
-        complete: () => {
-          const snapshot = actor.getSnapshot();
-          if (snapshot.value === 'succeeded') done({ status: 'succeeded', message: snapshot.context.message });
-          else done({ status: 'failed', error: snapshot.context.error ?? unknownFailure() });
-        },
-        error: (thrown) => done({ status: 'failed', error: toFlowError(thrown) }),
-      });
-      actor.start();
-      return { stop: () => actor.stop() };
-    },
-  };
+  start(context: RunState, env: ExecutionEnv, done: (ending: Ending) => void): { stop(): void };
 }
 
 /**
- * Runs a flow without scope steps. Its machine is a single state that runs one segment, so the segment runs
- * directly — the same code, the same trace — without the cost of an actor.
+ * Runs an express flow without scope steps. Its machine is a single state that runs one segment, so the
+ * segment runs directly — the same code, the same trace — without the cost of an actor.
  */
 export function segmentDriver(steps: PlanAction[]): Driver {
   return {
-    start(context, done) {
+    start(context, _env, done) {
       runSegment(steps, context).then(
         (message) => done({ status: 'succeeded', message }),
         (thrown) =>
@@ -59,14 +39,21 @@ export function segmentDriver(steps: PlanAction[]): Driver {
   };
 }
 
+/** How a compiled flow runs: its mode, and the driver of an execution given its options. */
+export interface FlowRunner {
+  mode: ExecutionMode;
+  driver(options: ExecuteOptions): Driver;
+}
+
 /** Executes a flow once through `driver`; never throws: every failure is in the record. */
 export async function executeFlow(
   flowId: string,
-  driver: Driver,
+  runner: FlowRunner,
   input: ExecutionInput,
   options: ExecuteOptions = {},
 ): Promise<ExecutionRecord> {
-  const startedAt = Date.now();
+  const { resume } = options;
+  const startedAt = resume?.startedAt ?? Date.now();
   const started = performance.now();
   const controller = new AbortController();
   const limits = resolveExecutionLimits(options.limits);
@@ -85,12 +72,20 @@ export async function executeFlow(
     trace: new BoundedList(limits.traceEntries, (entry) => entry.stepId),
     logs: new BoundedList(limits.traceEntries, (entry) => entry.stepId),
     closed: false,
+    mode: runner.mode,
   };
-  const context: RunContext = {
-    env,
+  for (const entry of resume?.trace ?? []) env.trace.push(entry);
+  for (const entry of resume?.logs ?? []) env.logs.push(entry);
+  const sink = runner.mode === 'durable' ? options.checkpoints : undefined;
+  if (sink && !resume) {
+    const start = { executionId: env.executionId, flowId, input, startedAt };
+    const extra = { ...(options.trigger ? { trigger: options.trigger } : {}), ...(options.flowVersion ? { flowVersion: options.flowVersion } : {}) };
+    sink.started({ ...start, ...extra }).catch(() => {});
+  }
+  const context: RunState = {
+    run: attachEnv(env),
     message: createMessage({ payload: input.payload, attributes: input.attributes, vars: input.vars }),
-    tries: {},
-    loops: {},
+    scopes: {},
   };
 
   let running: { stop(): void } | undefined;
@@ -118,10 +113,11 @@ export async function executeFlow(
     }
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    running = driver.start(context, stop);
+    running = runner.driver(options).start(context, env, stop);
   });
 
   env.closed = true;
+  detachEnv(context.run);
   const record: ExecutionRecord = {
     id: env.executionId,
     flowId,
@@ -138,11 +134,12 @@ export async function executeFlow(
   if (steps || logs) record.elided = { ...(steps ? { steps } : {}), ...(logs ? { logs } : {}) };
   if (ending.status === 'succeeded') record.result = ending.message;
   if (ending.error) record.error = ending.error;
+  // A cancelled durable execution (the server is stopping) stays unfinished: the next start resumes it.
+  if (sink && ending.status !== 'cancelled') {
+    const { status, result, error, endedAt } = record;
+    await sink.finished(env.executionId, { status, startedAt, endedAt, ...(result ? { result } : {}), ...(error ? { error } : {}) });
+  }
   return record;
-}
-
-function unknownFailure(): FlowError {
-  return { type: 'FLOWBUS:UNEXPECTED', message: 'the execution failed without an error' };
 }
 
 /** A step still running when the execution is stopped gets a failed trace entry saying why. */

@@ -1,6 +1,7 @@
 /**
  * @module Turns a validated flow document into a plan: each step with its definition, its compiled config
- * and its nested sequences. Built once per published flow; executions only read it.
+ * and, for a step that contributes states (a scope), what its own `plan` built. Built once per published
+ * flow; executions only read it.
  */
 import { FlowbusError } from '../core/errors.js';
 import { joinPointer } from '../core/issues.js';
@@ -8,10 +9,10 @@ import type { Registry } from '../core/registry.js';
 import type { StepDefinition } from '../core/step-definition.js';
 import type { BranchNode, FlowDocument, StepNode } from '../flow/document.js';
 import { compileValue, type CompiledValue } from '../expressions/index.js';
-import { catchHandlerSettings, type CatchHandlerSettings } from '../steps/try/handler.js';
 import { applyDefaults } from './defaults.js';
+import type { PlanBranch, PlanScope, PlanTools } from './scope-api.js';
 
-interface PlanStepBase {
+export interface PlanStepBase {
   id: string;
   type: string;
   /** JSON pointer of the step in the flow document. */
@@ -19,47 +20,15 @@ interface PlanStepBase {
   definition: StepDefinition;
   disabled: boolean;
   config: CompiledValue;
-  /** Ids of the enclosing For Each steps, outermost first. */
-  loops: string[];
-  /** Ids of the enclosing Try steps, outermost first. */
-  tries: string[];
+  /** Ids of the enclosing scopes whose counters (attempt, iteration) apply to this step, outermost first. */
+  scopes: string[];
 }
 
 export interface PlanAction extends PlanStepBase {
   kind: 'action';
 }
 
-export interface PlanCatchHandler extends CatchHandlerSettings {
-  id: string;
-  path: string;
-  steps: PlanStep[];
-}
-
-export interface PlanTry extends PlanStepBase {
-  kind: 'try';
-  body: PlanStep[];
-  handlers: PlanCatchHandler[];
-}
-
-export interface PlanChoiceBranch {
-  id: string;
-  path: string;
-  condition: CompiledValue;
-  steps: PlanStep[];
-}
-
-export interface PlanChoice extends PlanStepBase {
-  kind: 'choice';
-  branches: PlanChoiceBranch[];
-  otherwise: PlanStep[];
-}
-
-export interface PlanForEach extends PlanStepBase {
-  kind: 'for-each';
-  body: PlanStep[];
-}
-
-export type PlanStep = PlanAction | PlanTry | PlanChoice | PlanForEach;
+export type PlanStep = PlanAction | PlanScope;
 
 export interface FlowPlan {
   trigger: { id: string; type: string };
@@ -68,22 +37,17 @@ export interface FlowPlan {
   byId: Map<string, PlanStep>;
 }
 
-interface Enclosing {
-  loops: string[];
-  tries: string[];
-}
-
 /** Builds the plan; expressions are compiled here, once. The document must already be valid. */
 export function buildPlan(document: FlowDocument, registry: Registry): FlowPlan {
   const byId = new Map<string, PlanStep>();
-  const planSequence = (nodes: StepNode[], pointer: string, enclosing: Enclosing): PlanStep[] =>
+  const planSequence = (nodes: StepNode[], pointer: string, scopes: string[]): PlanStep[] =>
     nodes.map((node, index) => {
-      const step = planStep(node, joinPointer(pointer, index), enclosing);
+      const step = planStep(node, joinPointer(pointer, index), scopes);
       byId.set(step.id, step);
       return step;
     });
 
-  const planStep = (node: StepNode, path: string, enclosing: Enclosing): PlanStep => {
+  const planStep = (node: StepNode, path: string, scopes: string[]): PlanStep => {
     const definition = registry.get(node.type);
     if (!definition) throw new FlowbusError('VALIDATION', `${path}: unknown step type "${node.type}"`);
     const base: PlanStepBase = {
@@ -93,67 +57,39 @@ export function buildPlan(document: FlowDocument, registry: Registry): FlowPlan 
       definition,
       disabled: node.disabled === true,
       config: compileValue(applyDefaults(definition.config, node.config ?? {})),
-      ...enclosing,
+      scopes,
     };
-    if (definition.kind !== 'scope') return { ...base, kind: 'action' };
-    switch (node.type) {
-      case 'try': {
-        const inner = { ...enclosing, tries: [...enclosing.tries, node.id] };
-        return {
-          ...base,
-          kind: 'try',
-          body: planSequence(sequenceOf(node, 'steps'), joinPointer(path, 'steps'), inner),
-          // Handlers run outside the Try they belong to: their errors go to the enclosing Try.
-          handlers: branchesOf(node, 'catch').map((branch, index) =>
-            planHandler(branch, joinPointer(path, 'catch', index), enclosing),
-          ),
-        };
+    const machine = definition.machine;
+    if (!machine) {
+      if (definition.kind === 'scope') {
+        throw new FlowbusError('VALIDATION', `${path}: scope "${node.type}" contributes no states (no machine)`);
       }
-      case 'choice':
-        return {
-          ...base,
-          kind: 'choice',
-          branches: branchesOf(node, 'when').map((branch, index) => {
-            const branchPath = joinPointer(path, 'when', index);
-            return {
-              id: branch.id,
-              path: branchPath,
-              condition: compileValue(branch.config?.condition ?? false),
-              steps: planSequence(branch.steps ?? [], joinPointer(branchPath, 'steps'), enclosing),
-            };
-          }),
-          otherwise: planSequence(sequenceOf(node, 'otherwise'), joinPointer(path, 'otherwise'), enclosing),
-        };
-      case 'for-each': {
-        const inner = { ...enclosing, loops: [...enclosing.loops, node.id] };
-        return {
-          ...base,
-          kind: 'for-each',
-          body: planSequence(sequenceOf(node, 'steps'), joinPointer(path, 'steps'), inner),
-        };
-      }
-      default:
-        throw new FlowbusError('VALIDATION', `${path}: the runtime does not know how to run scope "${node.type}"`);
+      return { ...base, kind: 'action' };
     }
+    const scopesOf = (inside?: boolean) => (inside ? [...scopes, node.id] : scopes);
+    const tools: PlanTools = {
+      sequence: (key, options) => planSequence(listOf<StepNode>(node, key), joinPointer(path, key), scopesOf(options?.inside)),
+      branches: (key, options) =>
+        listOf<BranchNode>(node, key).map((branch, index): PlanBranch => {
+          const branchPath = joinPointer(path, key, index);
+          const config = branch.config ?? {};
+          return {
+            id: branch.id,
+            path: branchPath,
+            config,
+            compiled: compileValue(config),
+            steps: planSequence(branch.steps ?? [], joinPointer(branchPath, 'steps'), scopesOf(options?.inside)),
+          };
+        }),
+    };
+    return { ...base, kind: 'scope', machine, detail: machine.plan ? machine.plan(node, tools) : undefined };
   };
 
-  const planHandler = (branch: BranchNode, path: string, enclosing: Enclosing): PlanCatchHandler => ({
-    id: branch.id,
-    path,
-    ...catchHandlerSettings(branch.config ?? {}),
-    steps: planSequence(branch.steps ?? [], joinPointer(path, 'steps'), enclosing),
-  });
-
-  const steps = planSequence(document.steps, '/steps', { loops: [], tries: [] });
+  const steps = planSequence(document.steps, '/steps', []);
   return { trigger: { id: document.trigger.id, type: document.trigger.type }, steps, byId };
 }
 
-function sequenceOf(node: StepNode, key: string): StepNode[] {
+function listOf<T>(node: StepNode, key: string): T[] {
   const value = node[key];
-  return Array.isArray(value) ? (value as StepNode[]) : [];
-}
-
-function branchesOf(node: StepNode, key: string): BranchNode[] {
-  const value = node[key];
-  return Array.isArray(value) ? (value as BranchNode[]) : [];
+  return Array.isArray(value) ? (value as T[]) : [];
 }

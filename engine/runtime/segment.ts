@@ -5,7 +5,7 @@
 import type { FlowError } from '../core/errors.js';
 import { toFlowError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
-import type { RunContext } from './environment.js';
+import type { RunState } from './environment.js';
 import type { PlanAction } from './plan.js';
 import { runAction, traceSkipped } from './step-runner.js';
 
@@ -18,7 +18,7 @@ export class SegmentFailure {
 }
 
 /** Runs `steps` one after another (skipping disabled ones); returns the last step's output message. */
-export async function runSegment(steps: PlanAction[], context: RunContext): Promise<Message> {
+export async function runSegment(steps: PlanAction[], context: RunState): Promise<Message> {
   let message = context.message;
   for (const step of steps) {
     if (step.disabled) {

@@ -5,7 +5,7 @@ import { FlowbusError, toFlowError, type FlowError } from '../core/errors.js';
 import { applyStepOutput, type Message, type StepOutput } from '../core/message.js';
 import type { StepContext } from '../core/step-definition.js';
 import type { EvaluationContext } from '../expressions/index.js';
-import { pushTrace, type ExecutionEnv, type RunContext } from './environment.js';
+import { envOf, pushLog, pushTrace, type ExecutionEnv, type RunState } from './environment.js';
 import { boundLogContent, checkMessageSize, pace } from './limits.js';
 import type { PlanAction, PlanStep } from './plan.js';
 import { stepOutput } from './summary.js';
@@ -28,10 +28,10 @@ export function evaluationContext(env: ExecutionEnv, step: { id: string }): Eval
 /** Runs `work` as step `step`, recording its trace entry; errors come out as FlowbusError with the step id. */
 export async function traced<T>(
   step: PlanStep,
-  context: RunContext,
+  context: RunState,
   work: () => Promise<{ value: T; status?: StepStatus; output?: unknown; config?: Record<string, unknown> }>,
 ): Promise<T> {
-  const { env } = context;
+  const env = envOf(context);
   const startedAt = Date.now();
   const started = performance.now();
   env.current = { stepId: step.id, type: step.type, path: step.path, startedAt, started };
@@ -53,7 +53,7 @@ export async function traced<T>(
   }
 }
 
-function traceBase(step: PlanStep, context: RunContext, startedAt: number, started: number) {
+function traceBase(step: PlanStep, context: RunState, startedAt: number, started: number) {
   const entry: Omit<StepTrace, 'status'> = {
     stepId: step.id,
     type: step.type,
@@ -62,31 +62,49 @@ function traceBase(step: PlanStep, context: RunContext, startedAt: number, start
     endedAt: Date.now(),
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
   };
-  const loopId = step.loops.at(-1);
-  if (loopId && context.loops[loopId]) entry.iteration = context.loops[loopId].index;
-  const tryId = step.tries.at(-1);
-  if (tryId && context.tries[tryId]) entry.attempt = context.tries[tryId].attempt;
+  for (const scopeId of step.scopes) {
+    const scope = context.scopes[scopeId];
+    if (scope?.iteration !== undefined) entry.iteration = scope.iteration;
+    if (scope?.attempt !== undefined) entry.attempt = scope.attempt;
+  }
   return entry;
 }
 
+/**
+ * `executionId:stepId:attempt` for the step's current run: each enclosing iteration is added to the step id
+ * (`send[2]`), the attempt is the innermost enclosing retried scope's run count (1 outside one). Computed from
+ * the context alone, so a step re-run after a crash gets the key it had before.
+ */
+export function idempotencyKey(step: PlanStep, context: RunState, executionId: string): string {
+  let stepKey = step.id;
+  let attempt = 1;
+  for (const scopeId of step.scopes) {
+    const scope = context.scopes[scopeId];
+    if (scope?.iteration !== undefined) stepKey += `[${scope.iteration}]`;
+    if (scope?.runs !== undefined) attempt = scope.runs;
+  }
+  return `${executionId}:${stepKey}:${attempt}`;
+}
+
 /** Records a disabled step as skipped. */
-export function traceSkipped(step: PlanStep, context: RunContext): void {
+export function traceSkipped(step: PlanStep, context: RunState): void {
   const now = Date.now();
-  pushTrace(context.env, { ...traceBase(step, context, now, performance.now()), status: 'skipped' });
+  pushTrace(envOf(context), { ...traceBase(step, context, now, performance.now()), status: 'skipped' });
 }
 
 /** The promise behind an action step's state: returns the step's output message. */
-export async function runAction(step: PlanAction, context: RunContext): Promise<Message> {
-  await pace(context.env);
+export async function runAction(step: PlanAction, context: RunState): Promise<Message> {
+  await pace(envOf(context));
   return traced(step, context, async () => {
     const result = await actionResult(step, context);
-    checkMessageSize(context.env, result.value);
+    checkMessageSize(envOf(context), result.value);
     return result;
   });
 }
 
-async function actionResult(step: PlanAction, context: RunContext) {
-  const { env, message } = context;
+async function actionResult(step: PlanAction, context: RunState) {
+  const env = envOf(context);
+  const { message } = context;
   const evaluated = await step.config.evaluate(message, evaluationContext(env, step));
   const config = evaluated as Record<string, unknown>;
   const stub = env.stubs[step.id] ?? (env.dryRun && step.definition.sideEffects ? {} : undefined);
@@ -106,8 +124,9 @@ async function actionResult(step: PlanAction, context: RunContext) {
   return { value: next, output: stepOutput(next) };
 }
 
-function stepContext(step: PlanAction, context: RunContext, config: Record<string, unknown>): StepContext {
-  const { env, message } = context;
+function stepContext(step: PlanAction, context: RunState, config: Record<string, unknown>): StepContext {
+  const env = envOf(context);
+  const { message } = context;
   return {
     step: { id: step.id, type: step.type },
     config,
@@ -115,6 +134,8 @@ function stepContext(step: PlanAction, context: RunContext, config: Record<strin
     signal: env.signal,
     executionId: env.executionId,
     flowId: env.flowId,
+    idempotencyKey: idempotencyKey(step, context, env.executionId),
+    execution: env.mode,
     clock: env.services.clock,
     connections: env.services.connections,
     logger: {
@@ -128,7 +149,7 @@ function stepContext(step: PlanAction, context: RunContext, config: Record<strin
           flowId: env.flowId,
           stepId: step.id,
         };
-        if (!env.closed) env.logs.push(entry);
+        pushLog(env, entry);
         env.services.log(entry);
       },
     },

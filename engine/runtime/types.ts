@@ -7,6 +7,8 @@ import type { Clock, ConnectionResolver, FlowInvoker, LogLevel } from '../core/s
 import type { FlowDocument } from '../flow/document.js';
 import type { Elision } from './bounded-list.js';
 import type { ExecutionLimits } from './limits.js';
+import type { CheckpointSink, UnfinishedExecution } from './durable/checkpoints.js';
+import type { ExecutionMode } from '../core/step-definition.js';
 
 /** What a trigger hands to an execution. */
 export interface ExecutionInput {
@@ -60,6 +62,13 @@ export interface ExecuteOptions {
   callers?: string[];
   /** What the execution may hold; missing fields take {@link DEFAULT_EXECUTION_LIMITS}. */
   limits?: Partial<ExecutionLimits>;
+  /** Durable flows: where the checkpoints go. Without one a durable flow runs in memory (with its keys). */
+  checkpoints?: CheckpointSink;
+  /** Durable flows: continue this execution from its last checkpoint instead of starting it. */
+  resume?: UnfinishedExecution;
+  /** How the execution was started (`event`, `http`, ...), kept in its start checkpoint. */
+  trigger?: string;
+  flowVersion?: string;
 }
 
 export type ExecutionStatus = 'succeeded' | 'failed' | 'cancelled' | 'timed-out';
@@ -117,6 +126,8 @@ export interface ExecutionRecord {
 export interface CompiledFlow {
   id: string;
   document: FlowDocument;
+  /** How it runs: the flow's `execution`, else its trigger's default. */
+  execution: ExecutionMode;
   /** The xstate machine the flow compiles to (for inspection and visualisation). */
   machine: unknown;
   execute(input: ExecutionInput, options?: ExecuteOptions): Promise<ExecutionRecord>;

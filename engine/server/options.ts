@@ -2,6 +2,7 @@
  * @module What `startServer` takes and gives back.
  */
 import type { ConnectionTypeDefinition } from '../core/connection-type.js';
+import type { DataFolderService } from '../core/data-service.js';
 import type { Registry } from '../core/registry.js';
 import type { TargetTypeDefinition } from '../bus/index.js';
 import type { SourceTypeDefinition } from '../bus/sources/index.js';
@@ -44,6 +45,8 @@ export interface ServerOptions {
   sourceTypes?: SourceTypeDefinition[];
   /** Serves paths that are neither API nor trigger paths (the editor). */
   fallback?: FallbackHandler;
+  /** Connector state kept in the data folder (the send ledger): opened before the bus starts. */
+  dataServices?: DataFolderService[];
 }
 
 export interface RunningServer {

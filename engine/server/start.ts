@@ -2,6 +2,8 @@
  * @module `startServer`: wires configuration, logs, store, connections, flows, triggers and the API together.
  */
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ExecutionJournal } from '../runtime/durable/execution-journal.js';
 import { loadConfig, type ConfigOverrides } from '../config/load.js';
 import { FlowbusError } from '../core/errors.js';
 import { createHealthState, type HealthState } from '../core/health.js';
@@ -11,6 +13,7 @@ import { createRedactor } from '../logging/redact.js';
 import { createConnectionService } from '../store/connections.js';
 import { createSecretBox, loadSecretKey } from '../store/crypto.js';
 import type { Recovery } from '../store/data-file.js';
+import { logHistoryDamage, reportHistoryDamage } from '../store/history/damage-report.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
 import { createEventBus } from '../bus/index.js';
 import { isLoopbackName, normalizeHostEntry } from './access/host-policy.js';
@@ -25,9 +28,11 @@ import { FlowCatalog } from './flows/catalog.js';
 import { watchFlows } from './flows/watcher.js';
 import { httpAuthConnectionType } from './http-auth-connection.js';
 import { createHttpServer, listen, stopAccepting } from './http-server.js';
+import { busCountToHistory } from './metrics/history.js';
 import { createServerMetrics } from './metrics/server-metrics.js';
 import type { RunningServer, ServerOptions } from './options.js';
 import { installSignalHandlers } from './shutdown.js';
+import { createOverloadCheck } from './overload.js';
 import { startStallMonitor } from './stall-monitor.js';
 import { buildTriggerTable, prepareTrigger } from './trigger-routes.js';
 import type { TriggerEntry } from './triggers/compile-trigger.js';
@@ -42,15 +47,21 @@ function overridesOf(options: ServerOptions): ConfigOverrides {
 const isLoopback = (host: string) => isLoopbackName(normalizeHostEntry(host));
 
 async function openStore(config: ServerConfig, logger: Logger, health: HealthState) {
-  const { store, recovered } = await openLowdbStore({
+  const { store, recovered, historyDamage, migration } = await openLowdbStore({
     dataDir: config.dataDir,
     retention: { maxPerFlow: config.history.maxPerFlow, maxAgeMs: config.history.maxAgeHours * 3_600_000 },
     flushIntervalMs: config.history.flushIntervalMs,
     onWriteError: (thrown) => {
       logger.error('could not write the data file; will retry', { error: thrown.message });
     },
+    onHistoryDamage: (damage) => logHistoryDamage(damage, logger),
   });
   for (const recovery of recovered) reportRecovery(recovery, store.location, logger, health);
+  reportHistoryDamage(historyDamage, logger, health);
+  if (migration.keptAs) {
+    const message = `moved ${migration.migrated} executions of the history file into segments; the old file is kept`;
+    logger.info(message, { keptAs: migration.keptAs });
+  }
   return store;
 }
 
@@ -61,7 +72,7 @@ function reportRecovery(recovery: Recovery, stateFile: string, logger: Logger, h
     ? `its last good copy ${recovery.restoredFrom} was used (changes since that copy are lost)`
     : state
       ? 'an empty state was started: every flow is published again and connections must be entered again'
-      : 'an empty history was started; publish switches and connections are not affected';
+      : 'its executions were not moved into the history; publish switches and connections are not affected';
   const { file, reason, movedTo } = recovery;
   const message = `the data file ${file} was unusable (${reason}); it was kept as ${movedTo} and ${started}`;
   logger.error(message, { file, movedTo, restoredFrom: recovery.restoredFrom });
@@ -105,6 +116,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger.warn(message, { file: secretKey.file });
   }
   const store = await openStore(config, logger, health);
+  const dataServices = options.dataServices ?? [];
+  for (const service of dataServices) await service.open(config.dataDir);
   const box = createSecretBox(secretKey.key);
   const storeConnections = createConnectionService({ store, box, types: connectionTypes, redactor });
   const connections = environment ? withEnvironmentConnections(storeConnections, environment) : storeConnections;
@@ -114,10 +127,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger.error(message, { connections: unreadable });
   }
   const metrics = createServerMetrics();
+  const overload = createOverloadCheck({
+    maxEventLoopDelayMs: config.limits.overloadEventLoopDelayMs,
+    maxHeapRatio: config.limits.overloadHeapRatio,
+  });
   const stallMonitor = startStallMonitor({
     thresholdMs: config.limits.stallWarningMs,
     logger,
-    sink: metrics.eventLoop,
+    sink: {
+      delay: (p50, p99, max) => {
+        metrics.eventLoop.delay(p50, p99, max);
+        overload.noteReading(max * 1000);
+      },
+      stall: () => metrics.eventLoop.stall(),
+    },
   });
   let table = TriggerTable.empty<TriggerEntry>();
   const catalog: FlowCatalog<TriggerEntry | undefined> = new FlowCatalog({
@@ -130,7 +153,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxJsonDepth: config.limits.jsonDepth,
     sizeLimits: config.limits,
   });
+  const journalDir = join(config.dataDir, 'executions', 'journal');
+  const { journal, unfinished, damaged } = await ExecutionJournal.open(journalDir);
+  for (const segment of damaged) {
+    const where = segment.damages.map((damage) => `@${damage.offset} ${damage.reason}`).join('; ');
+    const message = `the execution journal segment ${segment.file} was damaged: ${where}`;
+    if (!segment.keptAs) logger.warn(message);
+    else {
+      // Corruption, not a torn tail: kept aside, and reported until the copy is dealt with and flowbus restarted.
+      logger.error(`${message}; a copy is kept as ${segment.keptAs}`, { keptAs: segment.keptAs });
+      health.degrade('execution-journal', message, { file: segment.file, keptAs: segment.keptAs });
+    }
+  }
   const runner = new ExecutionRunner({
+    journal,
     store,
     logger,
     redactor,
@@ -140,9 +176,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     timeoutMs: config.limits.executionTimeoutMs,
     maxConcurrent: config.limits.maxConcurrentExecutions,
+    perFlow: { concurrency: config.limits.flowConcurrency, queueSize: config.limits.flowQueueSize },
     limits: config.limits,
   });
   await catalog.loadAll();
+  // Before the bus starts: a redelivered event then joins the execution it had started.
+  runner.resume(unfinished, (trigger) =>
+    trigger === 'event' ? config.limits.eventExecutionTimeoutMs : config.limits.executionTimeoutMs,
+  );
   const runFlow: RunningServer['runFlow'] = async (flowId, input, runOptions) => {
     const served = catalog.served(flowId);
     if (!served) throw new FlowbusError('FLOW:NOT_FOUND', `flow "${flowId}" is not published`, { flowId });
@@ -157,9 +198,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     runFlow: (flowId, input, runOptions) =>
       runFlow(flowId, input, { ...runOptions, timeoutMs: config.limits.eventExecutionTimeoutMs }),
     log: (level, message, fields) => logger[level](message, fields),
-    limits: { maxJsonDepth: config.limits.jsonDepth },
+    limits: {
+      maxJsonDepth: config.limits.jsonDepth,
+      maxUnsettledEvents: config.limits.busUnsettledEvents,
+      maxQueuedPerTarget: config.limits.targetQueueSize,
+    },
+    overloaded: () => overload.reason(),
     health,
   });
+  bus.metrics.listen(busCountToHistory(metrics.history));
   const callbacks = createUrlCallbackSource();
   const sources = await SourceManager.open({
     bus,
@@ -200,6 +247,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     bodyLimit: config.limits.bodyBytes,
     maxJsonDepth: config.limits.jsonDepth,
     replyLimit: config.limits.replyBytes,
+    overloaded: () => overload.reason(),
     // The editor's files answer to the same Host names as the API; trigger paths never reach the fallback.
     fallback: guardedFallback,
   });
@@ -260,6 +308,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Sources stop first: what they took and the bus has not made durable stays unacknowledged.
       await sources.close();
       await bus.close();
+      await journal.close();
+      for (const service of dataServices) {
+        await service.close().catch((thrown: Error) => {
+          logger.error(`could not close the ${service.name}`, { error: thrown.message });
+        });
+      }
       server.closeIdleConnections();
       await Promise.race([stopping.closed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       stopping.force();

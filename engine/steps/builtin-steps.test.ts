@@ -58,7 +58,7 @@ describe('builtinSteps', () => {
   it('have unique types and register without error', () => {
     const types = builtinSteps.map((step) => step.type);
     expect(new Set(types).size).toBe(types.length);
-    expect(createRegistry(builtinSteps).list()).toHaveLength(13);
+    expect(createRegistry(builtinSteps).list()).toHaveLength(14);
   });
 
   it.each(cases)('%s: config schemas are complete', (_, step) => {
@@ -79,7 +79,7 @@ describe('builtinSteps', () => {
     expect(step.title).toMatch(/\S/);
     if (step.kind === 'scope') expect(step.scopes?.length).toBeGreaterThan(0);
     else expect(step.scopes).toBeUndefined();
-    expect(typeof step.execute).toBe(step.kind === 'action' ? 'function' : 'undefined');
+    expect(typeof step.execute).toBe(step.kind === 'action' && !step.machine ? 'function' : 'undefined');
     if (step.kind === 'trigger') expect(step.category).toBe('trigger');
   });
 

@@ -3,6 +3,7 @@
  */
 import type { StepDefinition } from '../core/step-definition.js';
 import { choiceStep } from './choice/index.js';
+import { delayStep } from './delay/index.js';
 import { eventTrigger } from './event/index.js';
 import { flowReferenceStep } from './flow-reference/index.js';
 import { forEachStep } from './for-each/index.js';
@@ -18,6 +19,7 @@ import { tryStep } from './try/index.js';
 
 export {
   choiceStep,
+  delayStep,
   eventTrigger,
   flowReferenceStep,
   forEachStep,
@@ -47,6 +49,7 @@ export const builtinSteps: StepDefinition[] = [
   transformStep,
   choiceStep,
   forEachStep,
+  delayStep,
   flowReferenceStep,
   tryStep,
   raiseErrorStep,

@@ -32,6 +32,8 @@ export interface StepContextOverrides<Config> {
   /** An outer signal; `abort()` on the context works as well. */
   signal?: AbortSignal;
   executionId?: string;
+  idempotencyKey?: string;
+  execution?: 'durable' | 'express';
   flowId?: string;
   /** Connection configs by connection name. */
   connections?: Record<string, Record<string, unknown>>;
@@ -116,6 +118,8 @@ export function createStepContext<Config = Record<string, unknown>>(
     signal,
     executionId: overrides.executionId ?? 'test-execution',
     flowId: overrides.flowId ?? 'test-flow',
+    idempotencyKey: overrides.idempotencyKey ?? `${overrides.executionId ?? 'test-execution'}:step-under-test:1`,
+    execution: overrides.execution ?? 'express',
     logger: { log: (level, category, content) => logs.push({ level, category, content }) },
     connections: {
       async get(name, connectorType) {

@@ -22,6 +22,12 @@ export {
 export { type Recovery } from './data-file.js';
 export { HISTORY_FILE_NAME, STATE_FILE_NAME, type HistoryData, type StateData } from './store-files.js';
 export { DEFAULT_EXECUTION_LIMIT, MAX_EXECUTION_LIMIT, summarizeExecution } from './execution-query.js';
-export { openLowdbStore, type LowdbStoreOptions, type OpenedStore } from './lowdb-store.js';
-export { pruneFlowHistory } from './retention.js';
+export { HISTORY_DIR_NAME, openLowdbStore, type LowdbStoreOptions, type OpenedStore } from './lowdb-store.js';
+export {
+  ExecutionHistory,
+  type ExecutionHistoryOptions,
+  type HistoryDamage,
+  type RecordDamage,
+} from './history/execution-history.js';
+export { expiredPrefix, pruneFlowHistory } from './retention.js';
 export type * from './types.js';

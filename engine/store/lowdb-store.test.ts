@@ -1,9 +1,9 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HISTORY_FILE_NAME, STATE_FILE_NAME } from './store-files.js';
-import { openLowdbStore, type LowdbStoreOptions } from './lowdb-store.js';
+import { HISTORY_DIR_NAME, openLowdbStore, type LowdbStoreOptions } from './lowdb-store.js';
 import type { Store, StoredExecution } from './types.js';
 
 let dir: string;
@@ -13,6 +13,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'flowbus-store-'));
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(open.splice(0).map((store) => store.close()));
   await rm(dir, { recursive: true, force: true });
 });
@@ -22,6 +23,7 @@ async function openStore(options: Partial<LowdbStoreOptions> = {}) {
     dataDir: dir,
     retention: { maxPerFlow: 100, maxAgeMs: 3_600_000 },
     flushIntervalMs: 0,
+    syncHistory: false,
     ...options,
   });
   open.push(opened.store);
@@ -44,8 +46,21 @@ function execution(id: string, flowId: string, startedAt = Date.now(), status = 
 }
 
 const readJson = async (name: string) => JSON.parse(await readFile(join(dir, name), 'utf8'));
-const readData = () => readJson(HISTORY_FILE_NAME);
 const readState = () => readJson(STATE_FILE_NAME);
+/** The execution ids written to the history's segments (record lines after each segment's header). */
+async function writtenIds(): Promise<string[]> {
+  const folder = join(dir, HISTORY_DIR_NAME);
+  const ids: string[] = [];
+  for (const name of (await readdir(folder)).filter((file) => file.endsWith('.seg')).sort()) {
+    const lines = (await readFile(join(folder, name), 'utf8')).split('\n').slice(1, -1);
+    ids.push(...lines.map((line) => JSON.parse(line.slice(9)).id as string));
+  }
+  return ids;
+}
+async function reopenStore(options: Partial<LowdbStoreOptions> = {}) {
+  await open.pop()!.close();
+  return openStore(options);
+}
 
 describe('openLowdbStore', () => {
   it('creates the data folder and file, and keeps state across restarts', async () => {
@@ -63,11 +78,14 @@ describe('openLowdbStore', () => {
   it('coalesces a burst of executions into one write after the flush interval', async () => {
     const { store } = await openStore({ flushIntervalMs: 200 });
     await store.flush();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     for (let index = 0; index < 50; index++) await store.addExecution(execution(`e${index}`, 'burst'));
-    expect((await readData()).executions).toEqual({});
+    await vi.advanceTimersByTimeAsync(199);
+    expect(await writtenIds()).toEqual([]);
     expect(await store.getExecution('e49')).toBeDefined();
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect((await readData()).executions.burst).toHaveLength(50);
+    await vi.advanceTimersByTimeAsync(1);
+    // The flush has started; its file writes are real, so wait for them to land.
+    await vi.waitFor(async () => expect(await writtenIds()).toHaveLength(50));
   });
 
   it('keeps the newest executions per flow and drops old ones', async () => {
@@ -83,8 +101,8 @@ describe('openLowdbStore', () => {
     expect(listed.map((item) => item.id)).toEqual(['a4', 'a3', 'a2']);
     expect(await store.getExecution('a0')).toBeUndefined();
     expect(await store.getExecution('old')).toBeUndefined();
-    expect((await readData()).executions.a).toHaveLength(3);
-    expect((await readData()).executions.b).toHaveLength(1);
+    const reopened = (await reopenStore({ retention: { maxPerFlow: 3, maxAgeMs: 60_000 } })).store;
+    expect((await reopened.listExecutions()).map((item) => item.id)).toEqual(['a4', 'a3', 'a2', 'b0']);
   });
 
   it('filters executions by flow, status and time, newest first, up to a limit', async () => {
@@ -110,7 +128,7 @@ describe('openLowdbStore', () => {
     ['an unknown version', '{"version": 7, "flows": {}, "connections": {}}'],
   ];
 
-  it.each(states)('sets aside a history file holding %s and keeps the state', async (_name, content) => {
+  it.each(states)('sets aside an old history file holding %s and keeps the state', async (_name, content) => {
     const first = (await openStore()).store;
     await first.setPublishState('quiet', { published: false, updatedAt: 1 });
     await first.putConnection({ name: 'c', type: 't', values: {}, secrets: {}, createdAt: 1, updatedAt: 1 });
@@ -124,7 +142,34 @@ describe('openLowdbStore', () => {
     expect(recovered[0]!.movedTo).toMatch(/flowbus-history\.json\.corrupt-/);
     expect(await store.getPublishState('quiet')).toEqual({ published: false, updatedAt: 1 });
     expect((await store.listConnections()).map((connection) => connection.name)).toEqual(['c']);
-    expect((await readData()).version).toBe(1);
+    expect(await readFile(recovered[0]!.movedTo, 'utf8')).toBe(content.replace('"flows": {', '"executions": {'));
+    expect(await readdir(dir)).not.toContain(HISTORY_FILE_NAME);
+  });
+
+  it('moves an old history file into segments once, and keeps the file renamed', async () => {
+    const old = { version: 1, executions: { echo: [execution('e1', 'echo'), execution('e2', 'echo')], x: [execution('x1', 'x')] } };
+    await writeFile(join(dir, HISTORY_FILE_NAME), JSON.stringify(old));
+    const { store, migration } = await openStore();
+    expect(migration).toMatchObject({ migrated: 3, keptAs: expect.stringMatching(/flowbus-history\.json\.migrated-/) });
+    expect(JSON.parse(await readFile(migration.keptAs!, 'utf8'))).toEqual(old);
+    expect((await writtenIds()).sort()).toEqual(['e1', 'e2', 'x1']);
+    expect((await store.getExecution('e2'))?.input).toEqual({ payload: { n: 'e2' } });
+    const again = await reopenStore();
+    expect(again.migration).toEqual({ migrated: 0 });
+    expect((await again.store.listExecutions({ flowId: 'echo' })).map((item) => item.id).sort()).toEqual(['e1', 'e2']);
+  });
+
+  it('does not add an execution twice when a migration cut short by a crash runs again', async () => {
+    const old = { version: 1, executions: { echo: [execution('e1', 'echo'), execution('e2', 'echo')] } };
+    await writeFile(join(dir, HISTORY_FILE_NAME), JSON.stringify(old));
+    await openStore();
+    await open.pop()!.close();
+    // As if the process died after writing the segments and before renaming the old file.
+    await writeFile(join(dir, HISTORY_FILE_NAME), JSON.stringify(old));
+    const { store, migration } = await openStore();
+    expect(migration.migrated).toBe(0);
+    expect(await store.listExecutions()).toHaveLength(2);
+    expect((await writtenIds()).sort()).toEqual(['e1', 'e2']);
   });
 
   it.each(states)('sets aside a state file holding %s and restores its last good copy', async (_name, content) => {
@@ -161,7 +206,7 @@ describe('openLowdbStore', () => {
     expect(recovered).toEqual([]);
     expect(await store.getExecution('e1')).toBeDefined();
     expect(await readState()).toEqual({ version: 2, flows: legacy.flows, connections: {} });
-    expect((await readData()).executions.echo).toHaveLength(1);
+    expect(await writtenIds()).toEqual(['e1']);
   });
 
   it('keeps the state of a single-file store whose history is damaged', async () => {
@@ -176,7 +221,7 @@ describe('openLowdbStore', () => {
     await writeFile(join(dir, `.${STATE_FILE_NAME}.tmp`), '{"half');
     await writeFile(join(dir, `.${HISTORY_FILE_NAME}.tmp`), '{"half');
     await openStore();
-    expect((await readdir(dir)).sort()).toEqual([HISTORY_FILE_NAME, STATE_FILE_NAME, `${STATE_FILE_NAME}.bak`]);
+    expect((await readdir(dir)).sort()).toEqual([STATE_FILE_NAME, `${STATE_FILE_NAME}.bak`, HISTORY_DIR_NAME].sort());
   });
 
   it('stores and deletes connections and publish states', async () => {

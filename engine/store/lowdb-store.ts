@@ -1,22 +1,18 @@
 /**
- * @module The embedded store: two JSON files in the data folder via lowdb, the state (publish switches,
- * connections) and the history (coalesced writes), so that a damaged history never costs the state.
+ * @module The embedded store: the state (publish switches, connections) in a JSON file via lowdb, and the
+ * execution history in append-only segments beside it (engine/store/history), so that a write costs the same
+ * however long the history is, and a damaged history never costs the state.
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openDocumentFile, type DocumentFile, type Recovery } from './data-file.js';
-import { queryExecutions } from './execution-query.js';
-import { pruneFlowHistory } from './retention.js';
-import {
-  HISTORY_DOCUMENT,
-  HISTORY_FILE_NAME,
-  splitLegacyState,
-  STATE_DOCUMENT,
-  STATE_FILE_NAME,
-  type HistoryData,
-  type StateData,
-} from './store-files.js';
+import { ExecutionHistory, type HistoryDamage, type RecordDamage } from './history/execution-history.js';
+import { migrateLegacyHistory, type LegacyMigration } from './history/migrate-legacy.js';
+import { splitLegacyState, STATE_DOCUMENT, STATE_FILE_NAME, type StateData } from './store-files.js';
 import type { RetentionPolicy, Store, StoredConnection, StoredExecution } from './types.js';
+
+/** The folder of the history's segments inside the data folder. */
+export const HISTORY_DIR_NAME = 'history';
 
 export interface LowdbStoreOptions {
   dataDir: string;
@@ -25,6 +21,12 @@ export interface LowdbStoreOptions {
   flushIntervalMs: number;
   /** Called when a write fails; the data stays in memory and the next flush retries. */
   onWriteError?: (error: Error) => void;
+  /** Called when a history record read later is damaged (a copy of its segment is kept aside). */
+  onHistoryDamage?: (damage: RecordDamage) => void;
+  /** fdatasync history writes before a flush resolves; default true. */
+  syncHistory?: boolean;
+  /** A history segment is closed once it is this large; default 8 MiB. */
+  historySegmentBytes?: number;
   now?: () => number;
 }
 
@@ -33,22 +35,34 @@ export interface OpenedStore {
   store: Store;
   /** The data files that were corrupt and set aside (each restored from its last good copy, or emptied). */
   recovered: Recovery[];
+  /** Damage found in the history's segments: torn tails cut off, corrupt segments and records kept aside. */
+  historyDamage: HistoryDamage;
+  /** The lowdb history file of an earlier version, moved into the segments on this start. */
+  migration: LegacyMigration;
 }
 
 /**
- * Opens the embedded store in `dataDir` (created if missing). A store of one file (version 1, the history
- * beside the state) is split into the two files on the way.
+ * Opens the embedded store in `dataDir` (created if missing). A history kept by an earlier version (in the
+ * state file, or in `flowbus-history.json`) is moved into the segments on the way.
  *
  * @example
- * const { store, recovered } = await openLowdbStore({ dataDir: 'data', retention, flushIntervalMs: 1000 });
+ * const { store, recovered, historyDamage } = await openLowdbStore({ dataDir: 'data', retention, flushIntervalMs: 1000 });
  */
 export async function openLowdbStore(options: LowdbStoreOptions): Promise<OpenedStore> {
   await mkdir(options.dataDir, { recursive: true });
   const statePath = join(options.dataDir, STATE_FILE_NAME);
   const state = await openDocumentFile(statePath, STATE_DOCUMENT);
-  const history = await openDocumentFile(join(options.dataDir, HISTORY_FILE_NAME), HISTORY_DOCUMENT);
-  const opened = [state.recovered, history.recovered];
-  const recovered = opened.filter((item): item is Recovery => item !== undefined);
+  const recovered = state.recovered ? [state.recovered] : [];
+  const { history, damage } = await ExecutionHistory.open({
+    dir: join(options.dataDir, HISTORY_DIR_NAME),
+    retention: options.retention,
+    flushIntervalMs: options.flushIntervalMs,
+    sync: options.syncHistory,
+    segmentBytes: options.historySegmentBytes,
+    onWriteError: options.onWriteError,
+    onDamage: options.onHistoryDamage,
+    now: options.now,
+  });
   const legacy = splitLegacyState(state.file.data);
   if (legacy) {
     if (legacy.problem) {
@@ -56,45 +70,35 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Opened
       await copyFile(statePath, movedTo);
       recovered.push({ file: statePath, reason: `its history is unusable: ${legacy.problem}`, movedTo });
     }
-    // A move interrupted after the history was written left both: the history file has them already.
-    const { data } = history.file;
-    if (Object.keys(data.executions).length === 0) data.executions = legacy.executions;
-    await history.file.write();
+    history.import(Object.values(legacy.executions).flat());
+    // The records are on disk before the state file stops holding them.
+    await history.flush();
   }
-  const store = new LowdbStore(state.file, history.file, options);
+  const migration = await migrateLegacyHistory(options.dataDir, history, (options.now ?? Date.now)());
+  if (migration.recovered) recovered.push(migration.recovered);
+  const store = new LowdbStore(state.file, history, options);
   // Writing at once proves the data folder is writable before the server says it is ready.
   await store.writeState();
   await store.flush();
-  return { store, recovered };
+  return { store, recovered, historyDamage: damage, migration };
 }
 
 class LowdbStore implements Store {
-  private readonly byId = new Map<string, StoredExecution>();
-  private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> = Promise.resolve();
-  private closed = false;
-  private readonly now: () => number;
-
   private stateWrites: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly state: DocumentFile<StateData>,
-    private readonly history: DocumentFile<HistoryData>,
+    private readonly history: ExecutionHistory,
     private readonly options: LowdbStoreOptions,
-  ) {
-    this.now = options.now ?? Date.now;
-    for (const list of Object.values(history.data.executions)) {
-      for (const item of list) this.byId.set(item.id, item);
-    }
-  }
+  ) {}
 
   get location(): string {
     return this.state.path;
   }
 
-  /** The history file. */
+  /** The folder of the history's segments. */
   get historyLocation(): string {
-    return this.history.path;
+    return join(this.options.dataDir, HISTORY_DIR_NAME);
   }
 
   /** Writes the state file (publish switches and connections), one write after another. */
@@ -144,57 +148,23 @@ class LowdbStore implements Store {
   }
 
   async addExecution(execution: StoredExecution) {
-    const list = (this.history.data.executions[execution.flowId] ??= []);
-    list.push(execution);
-    this.byId.set(execution.id, execution);
-    // The count bound holds at once and cheaply (one shift); the age bound is applied at each flush.
-    while (list.length > this.options.retention.maxPerFlow) this.byId.delete(list.shift()!.id);
-    if (list.length === 0) delete this.history.data.executions[execution.flowId];
-    this.scheduleFlush();
+    this.history.add(execution);
   }
 
   async getExecution(id: string) {
-    return this.byId.get(id);
+    return this.history.get(id);
   }
 
   async listExecutions(query: Parameters<Store['listExecutions']>[0] = {}) {
-    const { executions } = this.history.data;
-    const lists = query.flowId !== undefined ? [executions[query.flowId] ?? []] : Object.values(executions);
-    return queryExecutions(lists, query);
-  }
-
-  /** Applies retention to every flow's history. */
-  pruneAll(): void {
-    for (const flowId of Object.keys(this.history.data.executions)) this.prune(flowId);
-  }
-
-  private prune(flowId: string): void {
-    const list = this.history.data.executions[flowId];
-    if (!list) return;
-    for (const id of pruneFlowHistory(list, this.options.retention, this.now())) this.byId.delete(id);
-    if (list.length === 0) delete this.history.data.executions[flowId];
-  }
-
-  private scheduleFlush(): void {
-    if (this.timer || this.closed) return;
-    this.timer = setTimeout(() => {
-      this.flush().catch(() => {});
-    }, this.options.flushIntervalMs);
+    return this.history.list(query);
   }
 
   async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pruneAll();
-    // Writes are serialized; lowdb's writer keeps only the newest pending data.
-    const write = this.writing.then(() => this.history.write());
-    this.writing = write.catch((thrown: Error) => this.options.onWriteError?.(thrown));
-    await write;
+    await this.history.flush();
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    await this.flush();
+    await this.history.close();
     await this.stateWrites;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pruneFlowHistory } from './retention.js';
+import { expiredPrefix, pruneFlowHistory } from './retention.js';
 import type { StoredExecution } from './types.js';
 
 function execution(id: string, startedAt: number): StoredExecution {
@@ -29,5 +29,19 @@ describe('pruneFlowHistory', () => {
     const list = starts.map((startedAt, index) => execution('abc'[index]!, startedAt));
     expect(pruneFlowHistory(list, { maxPerFlow, maxAgeMs }, now)).toEqual(dropped);
     expect(list.map((item) => item.id)).toEqual(kept);
+  });
+});
+
+describe('expiredPrefix', () => {
+  const now = 1_000_000;
+  it.each([
+    ['nothing outside the bounds', 5, 1000, [999_100, 999_500, 999_900], 0],
+    ['the oldest beyond the count', 2, 1000, [999_100, 999_500, 999_900], 1],
+    ['the ones too old', 5, 60, [900, 950, 999_990], 2],
+    ['count and age together', 2, 60, [900, 999_950, 999_990, 999_995], 2],
+    ['all with a count of 0', 0, 1000, [999_999, 999_999], 2],
+    ['all when every one is too old', 5, 10, [1, 2, 3], 3],
+  ])('drops %s', (_name, maxPerFlow, maxAgeMs, starts, expected) => {
+    expect(expiredPrefix(starts.length, (index) => starts[index]!, { maxPerFlow, maxAgeMs }, now)).toBe(expected);
   });
 });

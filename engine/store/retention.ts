@@ -29,3 +29,23 @@ export function pruneFlowHistory(
   if (dropped.length > 0) executions.splice(0, executions.length, ...kept);
   return dropped;
 }
+
+/**
+ * How many of a flow's executions, ordered by start time (oldest first), fall outside the policy. Both bounds
+ * drop the oldest first, so what falls outside is always a prefix: the cost is the number dropped, not the
+ * length of the history.
+ *
+ * @example
+ * const drop = expiredPrefix(entries.length, (index) => entries[index].startedAt, policy, Date.now());
+ */
+export function expiredPrefix(
+  size: number,
+  startedAt: (index: number) => number,
+  policy: RetentionPolicy,
+  now: number,
+): number {
+  const oldestKept = now - policy.maxAgeMs;
+  let drop = Math.max(0, size - policy.maxPerFlow);
+  while (drop < size && startedAt(drop) < oldestKept) drop += 1;
+  return drop;
+}

@@ -51,6 +51,8 @@ export interface ExecutionSummary {
 export interface ExecutionQuery {
   flowId?: string;
   status?: ExecutionStatus;
+  /** What started it (`http`, `event`, `dry-run`, ...). */
+  trigger?: string;
   since?: number;
   until?: number;
   /** Most executions returned, newest first. */

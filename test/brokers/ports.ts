@@ -2,6 +2,7 @@
  * @module Free loopback ports and waiting for a port to accept connections, for the broker processes.
  */
 import { createConnection, createServer } from 'node:net';
+import { waitFor } from '../support/wait-for.js';
 
 /** A port that was free on 127.0.0.1 a moment ago (the OS picks it). */
 export function freePort(): Promise<number> {
@@ -34,11 +35,9 @@ export async function waitUntil(
   timeoutMs: number,
   detail: () => string = () => '',
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await ready())) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms ${detail()}`.trim());
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitFor(ready, what, { timeoutMs, intervalMs: 100 }).catch(() => {
+    throw new Error(`${what} within ${timeoutMs} ms ${detail()}`.trim());
+  });
 }
 
 /** Resolves once 127.0.0.1:port accepts TCP connections. */

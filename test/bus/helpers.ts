@@ -37,14 +37,7 @@ export async function startReceiver(): Promise<Receiver> {
   return receiver;
 }
 
-/** Polls until `condition` holds; fails with `what` after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export { waitFor } from '../support/wait-for.js';
 
 /** A rule document with the given pattern and targets. */
 export function ruleFile(

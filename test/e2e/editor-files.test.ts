@@ -71,6 +71,7 @@ describe('the visual editor: files, rules and the flow list', () => {
     await expect.poll(() => dialog.getByLabel('Rule id').inputValue()).toBe('cvm-alarms');
     await dialog.getByRole('button', { name: 'Create' }).click();
 
+    await page.getByLabel('Edit as JSON').check();
     await page.getByLabel('Pattern JSON').fill('{"source": ["cos.cloud.tencent"]}');
     await page.getByLabel('Event template').selectOption({ label: 'CVM - instance reboot' });
     await button('Test pattern').click();

@@ -1,13 +1,13 @@
 /**
- * @module A real flowbus server for browser tests: the app's registry and connectors, temporary flows and
- * data folders, the built editor served at `/`, on 127.0.0.1 and a free port.
+ * @module A real flowbus server for browser tests: the app's registry, connectors and target types,
+ * temporary flows and data folders, the built editor served at `/`, on 127.0.0.1 and a free port.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppRegistry } from '../../app/registry.js';
-import { connectorConnectionTypes } from '../../connectors/index.js';
+import { connectorConnectionTypes, connectorTargetTypes } from '../../connectors/index.js';
 import { createEditorHandler } from '../../editor/static-handler.js';
 import { startServer, type RunningServer } from '../../engine/server/index.js';
 
@@ -37,6 +37,7 @@ export async function startEditorServer(distDir: string, options: EditorServerOp
   const server = await startServer({
     registry: createAppRegistry(),
     connectionTypes: connectorConnectionTypes,
+    targetTypes: connectorTargetTypes,
     port: 0,
     host: '127.0.0.1',
     flowsDir,

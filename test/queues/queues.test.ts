@@ -7,6 +7,7 @@ import { connect as amqpConnect, type Channel, type ChannelModel } from 'amqplib
 import { AckPolicy, connect as natsConnect, headers as natsHeaders, type NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorSourceTypes, connectorTargetTypes } from '../../connectors/index.js';
+import { messageEvent } from '../../connectors/rabbitmq/index.js';
 import { startNats, type RunningBroker } from '../brokers/nats.js';
 import { startRabbitMq, type RunningRabbitMq } from '../brokers/rabbitmq.js';
 import { startStoryServer, waitFor, type StoryServer } from '../stories/story-server.js';
@@ -112,6 +113,37 @@ describe('RabbitMQ source and target', () => {
     expect((await nextOut()).body.id).toBe('dup-1');
     await waitFor(async () => /flowbus_source_messages_total\{source="rabbit-in",outcome="duplicate"\} [1-9]/.test(await counters()), 'the duplicate counted');
     expect(await channel.get('out', { noAck: true })).toBe(false);
+  });
+
+  // Regression (issue 14): a message without messageId got a random event id, so a redelivery after a
+  // crash (event durable, ack lost) was ingested twice.
+  it('recognises a redelivered message without messageId by its derived id and ingests it once', async () => {
+    await channel.assertQueue('redeliver', { durable: true });
+    const body = Buffer.from('{"sku":"R9","quantity":2}');
+    channel.sendToQueue('redeliver', body, { contentType: 'application/json', headers: { warehouse: 'sh-1' } });
+    // The first delivery: its event made durable on the bus, then the consumer dies before it acks.
+    const sideModel = await amqpConnect(rabbit.url);
+    const sideChannel = await sideModel.createChannel();
+    const first = await waitFor(async () => await sideChannel.get('redeliver', { noAck: false }), 'the first delivery');
+    const config = { url: rabbit.url, queue: 'redeliver', event: { source: 'test.redeliver' } };
+    const parsed = messageEvent(first, config, 65_536);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const posted = await fetch(`${story.server.url}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents+json' },
+      body: JSON.stringify(parsed.event),
+    });
+    expect(posted.status).toBe(202);
+    expect((await nextOut()).body).toMatchObject({ id: parsed.event.id, data: { sku: 'R9' } });
+    await sideModel.close();
+    // The broker redelivers it to a source on that queue: same id, acked as a duplicate, nothing sent again.
+    const saved = await story.api('PUT', '/api/sources/redeliver-in', source('rabbitmq', config));
+    expect(saved.status).toBe(201);
+    await waitFor(async () => /flowbus_source_messages_total\{source="redeliver-in",outcome="duplicate"\} 1/.test(await counters()), 'the redelivery counted as a duplicate');
+    expect(await counters()).not.toMatch(/flowbus_source_messages_total\{source="redeliver-in",outcome="accepted"\}/);
+    await waitFor(() => /^redeliver\s+0\s+0$/m.test(rabbit.ctl('list_queues', 'name', 'messages', 'messages_unacknowledged')), 'the redelivery acked');
+    expect(await channel.get('out', { noAck: true })).toBe(false);
+    await story.api('DELETE', '/api/sources/redeliver-in');
   });
 
   it.each([

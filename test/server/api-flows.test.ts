@@ -129,6 +129,10 @@ describe('management API: flows', () => {
     });
     const listed = await server.request('/api/executions?flow=notify');
     expect(listed.json.executions.map((item: { id: string }) => item.id)).toContain(answer.json.id);
+    const byTrigger = async (trigger: string) =>
+      (await server.request(`/api/executions?trigger=${trigger}`)).json.executions.map((item: { id: string }) => item.id);
+    expect(await byTrigger('dry-run')).toContain(answer.json.id);
+    expect(await byTrigger('http')).not.toContain(answer.json.id);
   });
 
   it.each([

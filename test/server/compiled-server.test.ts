@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { buildServer, serverBuildIsStale } from '../../scripts/build-server.mjs';
+import { waitFor } from '../support/wait-for.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -55,13 +56,11 @@ it('builds the server, which starts from dist/flowbus.js and answers /api/health
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   try {
     const url = `http://127.0.0.1:${port}`;
-    let answer: Awaited<ReturnType<typeof health>>;
-    const deadline = Date.now() + 25_000;
-    while (!(answer = await health(url)) && Date.now() < deadline && child.exitCode === null) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(answer, `no answer from the compiled server; its output:\n${output}`).toBeDefined();
-    expect(answer!.status).toBe(200);
+    const seen: { answer?: Awaited<ReturnType<typeof health>> } = {};
+    const answeredOrExited = async () => child.exitCode !== null || (seen.answer = await health(url)) !== undefined;
+    await waitFor(answeredOrExited, 'the compiled server', { timeoutMs: 25_000, intervalMs: 50 }).catch(() => undefined);
+    expect(seen.answer, `no answer from the compiled server; its output:\n${output}`).toBeDefined();
+    expect(seen.answer!.status).toBe(200);
     expect(output).toContain(`flowbus is serving on ${url}`);
     // the example flows were published by the compiled code
     expect(output).toContain('"flowId":"alarm-to-wecom"');

@@ -10,6 +10,7 @@ import { createRegistry } from '../../engine/core/registry.js';
 import { FLOW_FORMAT, type FlowDocument, type StepNode } from '../../engine/flow/document.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../engine/server/index.js';
 import { builtinSteps } from '../../engine/steps/index.js';
+import { waitFor } from '../support/wait-for.js';
 
 export const registry = createRegistry(builtinSteps);
 
@@ -137,18 +138,9 @@ export function json(method: string, body: unknown, headers: Record<string, stri
   return { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
 }
 
-/** Polls until `check` returns something truthy, or fails after `timeoutMs`. */
-export async function eventually<T>(
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 5000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await check();
-    if (result) return result;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+/** Polls until `check` returns something truthy, or fails after `timeoutMs` (the shared `waitFor`, unnamed). */
+export function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+  return waitFor(check, 'the condition', timeoutMs);
 }
 
 /** A loopback server that answers after `?ms=` milliseconds with `{ "slow": true }`. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readHistoryRecords } from './history-files.js';
 import {
   eventually,
   expr,
@@ -34,25 +35,39 @@ const slowFlow = (ms: number) =>
   ]);
 const quick = httpFlow('/quick', [setPayload('n', expr('payload.n'))]);
 const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
-const readStore = (dataDir: string) => readJson(join(dataDir, HISTORY));
 
 describe('execution history retention', () => {
-  it('keeps the newest executions per flow, in memory and in the data file', async () => {
+  it('keeps the newest executions per flow, in memory and in the history segments', async () => {
     const history = { maxPerFlow: 3, flushIntervalMs: 20 };
-    const server = await startTestServer({ flows: { quick }, server: { history } });
+    const root = await mkdtemp(join(tmpdir(), 'flowbus-retention-'));
     try {
-      for (let n = 1; n <= 6; n++) await server.request('/quick', json('POST', { n }));
-      const listed = await server.request('/api/executions?flow=quick');
-      expect(listed.json.executions).toHaveLength(3);
-      const written = async () => {
-        const store = await readStore(server.dataDir);
-        const kept: Array<{ result: { payload: number } }> | undefined = store.executions.quick;
-        return kept?.map((item) => item.result.payload);
-      };
-      await eventually(async () => (await written())?.at(-1) === 6);
-      expect(await written()).toEqual([4, 5, 6]);
+      const server = await startTestServer({ root, flows: { quick }, server: { history } });
+      try {
+        for (let n = 1; n <= 6; n++) await server.request('/quick', json('POST', { n }));
+        const listed = await server.request('/api/executions?flow=quick');
+        expect(listed.json.executions).toHaveLength(3);
+        const written = async () => {
+          const records = await readHistoryRecords(server.dataDir);
+          return records.map((item) => (item as { result: { payload: number } }).result.payload);
+        };
+        await eventually(async () => (await written()).at(-1) === 6);
+        // Every record is appended; the ones retention dropped go when their segment does.
+        expect(await written()).toEqual([1, 2, 3, 4, 5, 6]);
+      } finally {
+        await server.close();
+      }
+      const again = await startTestServer({ root, server: { history } });
+      try {
+        const kept = (await again.request('/api/executions?flow=quick')).json.executions as Array<{ id: string }>;
+        const payloads = await Promise.all(
+          kept.map(async ({ id }) => (await again.request(`/api/executions/${id}`)).json.result.payload),
+        );
+        expect(payloads).toEqual([6, 5, 4]);
+      } finally {
+        await again.close();
+      }
     } finally {
-      await server.close();
+      await rm(root, { recursive: true, force: true });
     }
   });
 
@@ -152,12 +167,12 @@ describe('start and stop', () => {
       const running = server.request('/slow', json('POST', {}));
       await eventually(async () => (await server.request('/api/ready')).json.runningExecutions === 1);
       const closing = server.close();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+      const refused = () => fetch(`${server.url}/api/health`).then(() => false, () => true);
+      await eventually(refused);
       const answer = await running;
       expect([answer.status, answer.text]).toEqual([200, 'waited']);
       await closing;
-      const [record] = (await readStore(join(root, 'data'))).executions.slow;
+      const [record] = await readHistoryRecords(join(root, 'data'));
       expect(record).toMatchObject({ id: answer.headers.get('x-flowbus-execution'), status: 'succeeded' });
     } finally {
       await rm(root, { recursive: true, force: true });
@@ -180,7 +195,7 @@ describe('start and stop', () => {
       const answer = await running;
       expect(answer.status).toBe(503);
       expect(answer.json.error.type).toBe('CANCELLED');
-      const [record] = (await readStore(join(root, 'data'))).executions.slow;
+      const [record] = await readHistoryRecords(join(root, 'data'));
       expect(record).toMatchObject({ id: answer.json.error.executionId, status: 'cancelled' });
       const warning = 'cancelled 1 execution(s) still running after 200 ms';
       expect(server.logs.some((line) => line.includes(warning))).toBe(true);
@@ -216,7 +231,7 @@ describe('start and stop', () => {
       expect((await pending).text).toBe('waited');
       expect(await exited).toBe(0);
       expect(output).toContain('received SIGTERM: shutting down');
-      expect((await readStore(join(root, 'data'))).executions.slow[0].status).toBe('succeeded');
+      expect((await readHistoryRecords(join(root, 'data')))[0]).toMatchObject({ flowId: 'slow', status: 'succeeded' });
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       await rm(root, { recursive: true, force: true });

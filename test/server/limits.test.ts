@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expr, httpFlow, json, readAnswer, setPayload, step, type Answer } from './helpers.js';
+import { waitFor } from '../support/wait-for.js';
 
 const CHILD = fileURLToPath(new URL('./limits-child.ts', import.meta.url));
 const MAX_RSS = 512 * 1024 * 1024;
@@ -97,7 +98,9 @@ async function watched<T>(work: () => Promise<T>): Promise<{ result: T; watch: W
   })();
   try {
     const result = await work();
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    // A few more polls after the work, so that a stall or memory left behind would be seen too.
+    const pollsAtEnd = watch.polls;
+    await waitFor(() => watch.polls >= pollsAtEnd + 2, 'two more health polls');
     return { result, watch };
   } finally {
     done = true;

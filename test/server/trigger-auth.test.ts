@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry } from '../../engine/core/registry.js';
 import { defineStep } from '../../engine/core/step-definition.js';
 import { builtinSteps } from '../../engine/steps/index.js';
+import { readHistoryRecords } from './history-files.js';
 import { httpFlow, json, startTestServer, type TestServer } from './helpers.js';
 
 const SECRETS = {
@@ -146,7 +147,7 @@ describe('connection secrets', () => {
     await server.server.close();
     const dataFile = [
       await readFile(join(server.dataDir, 'flowbus-store.json'), 'utf8'),
-      await readFile(join(server.dataDir, 'flowbus-history.json'), 'utf8'),
+      JSON.stringify(await readHistoryRecords(server.dataDir)),
     ].join('\n');
     const everything = [...answers.map((answer) => answer.text), ...server.logs, dataFile].join('\n');
     for (const secret of Object.values(SECRETS)) expect(everything).not.toContain(secret);

@@ -80,6 +80,16 @@ async function logStoreIds(): Promise<string[]> {
   return body.items.map((entry: any) => entry.event.id).sort();
 }
 
+/** Whether the bus is done with every event of `ids`: each has a trace, and no target is pending or retrying. */
+async function deliveriesSettled(ids: string[]): Promise<boolean> {
+  for (const id of ids) {
+    const { status, body } = await story.api('GET', `/api/events/${id}?bus=retail`);
+    if (status !== 200) return false;
+    if (body.targets.some((target: any) => target.status === 'pending' || target.status === 'retrying')) return false;
+  }
+  return true;
+}
+
 describe('story 5: the retail hub', () => {
   it('routes each kind of event to its consumer and nowhere else', async () => {
     const post = (body: unknown) => fetch(`${story.server.url}/events/retail`, {
@@ -109,7 +119,7 @@ describe('story 5: the retail hub', () => {
     await waitFor(async () => (await logStoreIds()).length >= 2, 'the log store entries');
 
     // Nowhere else: one robot message (the big order), two stored events, one warehouse message, one failure.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitFor(() => deliveriesSettled(['o-big', 'o-small', 'stock-1', 'upd-1', 'upd-2', 'crm-1']), 'every delivery to settle');
     expect(wecom.received).toHaveLength(1);
     expect(JSON.stringify(wecom.received[0]!.body)).toContain('o-big');
     expect(await logStoreIds()).toEqual(['crm-1', 'stock-1']);

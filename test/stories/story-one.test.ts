@@ -9,6 +9,7 @@ import { createAppRegistry } from '../../app/registry.js';
 import { connectorConnectionTypes } from '../../connectors/index.js';
 import { startServer, type RunningServer } from '../../engine/server/index.js';
 import { startFakeDingtalk, startFakeFeishu, startFakeWecom, type FakeDingtalk, type FakeFeishu, type FakeWecom } from '../fakes/index.js';
+import { waitFor } from '../support/wait-for.js';
 
 const examples = fileURLToPath(new URL('../../flows/', import.meta.url));
 let dir: string;
@@ -25,16 +26,6 @@ async function api(method: string, path: string, body?: unknown) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: await response.json().catch(() => undefined) };
-}
-
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 beforeAll(async () => {

@@ -104,20 +104,7 @@ export function mailConnection(port: number): Connection {
   return { name: 'ops-mail', type: 'email', values: { host: '127.0.0.1', port, from: 'alarms@example.com' } };
 }
 
-/** Polls `probe` until it gives a truthy value; fails naming `what` after `timeoutMs`. */
-export async function waitFor<T>(
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { waitFor } from '../support/wait-for.js';
 
 /** The rule's message-push target config with every webhook URL pointed at `origin` + its path. */
 export function pointWebhooksAt(rule: any, origin: string): any {

@@ -1,7 +1,9 @@
 /**
  * @module Story 2 end to end through the real server, with the example rule: a CVM ping-unreachable alarm is
- * archived in the log store, mailed and sent to WeCom inside the 09:30:00–23:30:00 window (held outside it,
- * across a restart too), and called back at once with the vendor's alarm callback body.
+ * archived in the log store, mailed and sent to WeCom inside the 09:30:00–23:30:00 window (deferred to the
+ * window's opening outside it, across a restart too), and called back at once with the vendor's alarm
+ * callback body. That a deferred notification fires on time after a crash is tested with the real clock in
+ * test/bus/delivery-state-crash.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessagePushTarget, formatZoned } from '../../connectors/message-push/index.js';
@@ -123,46 +125,44 @@ describe('story 2: alarm routing with log archive and notifications', () => {
     expect(archived.body.items).toEqual([
       expect.objectContaining({ eventId: id, subject: 'ins-sjksjk', rules: ['ping-unreachable-notify'] }),
     ]);
-    const delivered = { status: 'delivered', detail: expect.stringContaining('email via "ops-mail"') };
-    expect(await notifyTrace(id)).toMatchObject(delivered);
-  });
-
-  it('holds the mail and the WeCom message outside the window, and sends them when it opens', async () => {
-    clock.advance(13 * HOUR + 45 * MINUTE); // 23:45 in Shanghai
-    const { id } = await sendAlarm();
-    await waitFor(() => callbacks().length === 2 && clock.pendingSleeps === 1, 'the callback and the hold');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(smtp.mails).toHaveLength(1);
-    expect(wecom.received).toHaveLength(1);
-    expect(await notifyTrace(id)).toMatchObject({ status: 'pending' });
-
-    clock.advance(9 * HOUR + 44 * MINUTE); // 09:29 the next morning
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(smtp.mails).toHaveLength(1);
-
-    clock.advance(MINUTE);
-    await waitFor(() => smtp.mails.length === 2 && wecom.received.length === 2, 'the held notification');
-    expect(smtp.mails[1]!.text).toContain(id);
-    const trace = await waitFor(async () => {
+    const delivered = await waitFor(async () => {
       const notify = await notifyTrace(id);
       return notify.status === 'delivered' && notify;
     }, 'the trace to say delivered');
-    expect(trace.detail).toContain('held 585 min for the window to open');
+    expect(delivered.detail).toContain('email via "ops-mail"');
   });
 
-  it('keeps a held notification across a restart, and sends it when the window is open', async () => {
-    clock.advance(14 * HOUR + 15 * MINUTE); // 23:45 again
+  it('defers the mail and the WeCom message outside the window to the time it opens, counting no attempt', async () => {
+    clock.advance(13 * HOUR + 45 * MINUTE); // 23:45 in Shanghai
+    const before = Date.now();
     const { id } = await sendAlarm();
-    await waitFor(() => callbacks().length === 3 && clock.pendingSleeps === 1, 'the callback and the hold');
-    await story.close();
-    expect(smtp.mails).toHaveLength(2);
+    const trace = await waitFor(async () => {
+      const notify = await notifyTrace(id);
+      return notify.status === 'scheduled' && notify;
+    }, 'the trace to say scheduled');
+    // 09:30 the next morning, 585 minutes on; the due time is on the bus's (real) clock.
+    expect(trace.dueAt).toBeGreaterThanOrEqual(before + 585 * MINUTE);
+    expect(trace.dueAt).toBeLessThanOrEqual(Date.now() + 585 * MINUTE);
+    expect(trace).toMatchObject({ attempts: 0, detail: expect.stringContaining('until the window opens') });
+    expect(callbacks()).toHaveLength(2);
+    expect(smtp.mails).toHaveLength(1);
+    expect(wecom.received).toHaveLength(1);
+  });
 
-    clock = createTestClock(TEN_IN_SHANGHAI + 2 * 24 * HOUR);
+  it('keeps a deferred notification across a restart: still scheduled, the callback not sent again', async () => {
+    const id = (await sendAlarm()).id;
+    const scheduled = await waitFor(async () => {
+      const notify = await notifyTrace(id);
+      return notify.status === 'scheduled' && notify;
+    }, 'the trace to say scheduled');
+    await waitFor(() => callbacks().length === 3, 'the callback');
+    await story.close();
+
     const target = createMessagePushTarget({ clock });
     story = await startStoryServer({ files: { [RULE_FILE]: rule }, targetTypes: [target], root: story.root });
-    const sent = () => smtp.mails.length === 3 && wecom.received.length === 3;
-    await waitFor(sent, 'the notification after a restart');
-    expect(smtp.mails[2]!.text).toContain(id);
+    const replayed = await notifyTrace(id);
+    expect(replayed).toMatchObject({ status: 'scheduled', attempts: 0, dueAt: scheduled.dueAt });
     expect(callbacks()).toHaveLength(3);
+    expect(smtp.mails).toHaveLength(1);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * @module The bus's rule calls: list, read, validate, save (canonical file), delete, and the pattern test.
+ * @module The bus's rule calls: list, read, validate, save (canonical file), delete, the pattern test and the
+ * target types.
  */
 import type { MatchFailure } from '../../../engine/bus/pattern/explain.js';
+import type { TargetTypeManifest } from '../../../engine/bus/targets/manifest.js';
 import { apiJson, apiRequest } from './client.js';
 import type { ValidationIssue } from './types.js';
 
@@ -13,7 +15,8 @@ export interface RuleSummary {
   bus: string;
   enabled: boolean;
   valid: boolean;
-  targets: Array<{ id: string; type: string }>;
+  /** A flow target names its flow. */
+  targets: Array<{ id: string; type: string; flow?: string }>;
   issues: ValidationIssue[];
 }
 
@@ -62,4 +65,11 @@ export async function testPattern(pattern: unknown, event: unknown): Promise<Pat
 
 export async function listBuses(signal?: AbortSignal): Promise<Array<{ id: string; name: string }>> {
   return (await apiJson<{ buses: Array<{ id: string; name: string }> }>('/buses', { signal })).buses;
+}
+
+export type { TargetTypeManifest };
+
+/** The target types with their config schemas (`GET /api/target-types`), from which target forms are built. */
+export async function listTargetTypes(signal?: AbortSignal): Promise<TargetTypeManifest[]> {
+  return (await apiJson<{ types: TargetTypeManifest[] }>('/target-types', { signal })).types;
 }

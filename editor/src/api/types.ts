@@ -14,9 +14,11 @@ export type { FlowStatus } from '../../../engine/server/flows/flow-state.js';
 export type StepManifest = Required<
   Pick<
     StepDefinition,
-    'type' | 'title' | 'category' | 'kind' | 'description' | 'keywords' | 'config' | 'scopes' | 'errors' | 'sideEffects' | 'lazyFields'
+    'type' | 'title' | 'category' | 'kind' | 'description' | 'config' | 'scopes' | 'errors' | 'sideEffects' | 'lazyFields'
   >
->;
+> &
+  /** Title and description in other languages, and search synonyms (absent from servers older than the fields). */
+  Pick<StepDefinition, 'i18n' | 'keywords'>;
 
 /** One flow in full (`GET /api/flows/:id`): its summary, every problem and the document as the file holds it. */
 export interface FlowDetail extends FlowSummary {

@@ -1,15 +1,23 @@
 /**
- * @module The editor app: loads the step registry's manifest once, then shows the flow list or a flow.
+ * @module The editor app: loads the step registry's manifest once, then shows the page of the hash: the flow
+ * list, a flow, rules, sources or a page of the bus console.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from '../i18n/i18n.js';
 import { ApiError } from '../api/client.js';
 import { listStepTypes } from '../api/steps.js';
+import type { StepManifest } from '../api/types.js';
+import { DeadLettersPage } from '../console/dead-letters/DeadLettersPage.js';
+import { EventPage } from '../console/events/EventPage.js';
+import { EventsPage } from '../console/events/EventsPage.js';
+import { MetricsPage } from '../console/metrics/MetricsPage.js';
+import { localizeSteps } from '../i18n/step-texts.js';
 import { FlowEditorPage } from '../editor/FlowEditorPage.js';
 import { FlowListPage } from '../flows/FlowListPage.js';
 import { blankRule, type RuleDraft } from '../rules/rule-draft.js';
 import { RuleEditorPage } from '../rules/RuleEditorPage.js';
 import { RulesPage } from '../rules/RulesPage.js';
-import { createCatalog, type StepCatalog } from '../model/catalog.js';
+import { createCatalog } from '../model/catalog.js';
 import { blankSource, type SourceDraft } from '../sources/source-draft.js';
 import { SourceEditorPage } from '../sources/SourceEditorPage.js';
 import { SourcesPage } from '../sources/SourcesPage.js';
@@ -21,14 +29,17 @@ import { flowHref, useHashRoute } from './use-hash-route.js';
 
 export function App() {
   const route = useHashRoute();
-  const [catalog, setCatalog] = useState<StepCatalog>();
+  const { t, i18n } = useTranslation();
+  const [steps, setSteps] = useState<StepManifest[]>();
+  // Step titles and descriptions follow the UI language.
+  const catalog = useMemo(() => steps && createCatalog(localizeSteps(steps, i18n.language)), [steps, i18n.language]);
   const [error, setError] = useState<ApiError | Error>();
   const [created, setCreated] = useState<{ id: string; draft: DraftFlow }>();
   const [createdRule, setCreatedRule] = useState<{ id: string; draft: RuleDraft }>();
   const [createdSource, setCreatedSource] = useState<{ id: string; draft: SourceDraft }>();
   const load = useCallback(() => {
     setError(undefined);
-    listStepTypes().then((steps) => setCatalog(createCatalog(steps)), setError);
+    listStepTypes().then(setSteps, setError);
   }, []);
   useEffect(load, [load]);
   // A new flow, rule or source lives in the editor until it is saved; leaving it drops the draft.
@@ -49,8 +60,8 @@ export function App() {
   if (error) {
     return (
       <div className="page-status">
-        <Banner tone="error" actions={<button type="button" className="button button-small" onClick={load}>Try again</button>}>
-          {`Cannot load the step types: ${error.message}`}
+        <Banner tone="error" actions={<button type="button" className="button button-small" onClick={load}>{t('common.tryAgain')}</button>}>
+          {t('app.cannotLoadSteps', { message: error.message })}
         </Banner>
       </div>
     );
@@ -58,10 +69,14 @@ export function App() {
   if (!catalog) {
     return (
       <div className="page-status">
-        <Spinner label="Loading the editor…" />
+        <Spinner label={t('app.loading')} />
       </div>
     );
   }
+  if (route.page === 'events') return <EventsPage />;
+  if (route.page === 'event') return <EventPage key={route.eventId} eventId={route.eventId} />;
+  if (route.page === 'dead-letters') return <DeadLettersPage />;
+  if (route.page === 'metrics') return <MetricsPage />;
   if (route.page === 'rules') {
     return (
       <RulesPage

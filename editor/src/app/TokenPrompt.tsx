@@ -3,9 +3,11 @@
  */
 import { useId, useState } from 'react';
 import { storeToken } from '../api/client.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { Dialog } from '../ui/Dialog.js';
 
 export function TokenPrompt({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const [token, setToken] = useState('');
   const submit = () => {
@@ -14,15 +16,15 @@ export function TokenPrompt({ onDone }: { onDone: () => void }) {
   };
   return (
     <Dialog
-      title="API token required"
+      title={t('app.tokenTitle')}
       onClose={onDone}
       footer={
         <button type="button" className="button button-primary" onClick={submit} disabled={token.trim() === ''}>
-          Use this token
+          {t('app.useToken')}
         </button>
       }
     >
-      <p>This flowbus server asks for a token (its authToken setting). It is kept in this browser only.</p>
+      <p>{t('app.tokenText')}</p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -30,7 +32,7 @@ export function TokenPrompt({ onDone }: { onDone: () => void }) {
         }}
       >
         <div className="field">
-          <label htmlFor={id}>API token</label>
+          <label htmlFor={id}>{t('app.tokenLabel')}</label>
           <input id={id} type="password" value={token} autoFocus onChange={(event) => setToken(event.target.value)} />
         </div>
       </form>

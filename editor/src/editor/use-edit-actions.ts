@@ -104,10 +104,10 @@ export function createEditActions({ draft, catalog, change, select }: EditAction
     setKey(path: NodePath, key: string, value: unknown): void {
       change(setNodeKey(draft, path, key, value), `key:${toPointer(path)}:${key}`);
     },
-    setFlowKey(key: 'name' | 'description', value: string | undefined): void {
+    setFlowKey(key: 'name' | 'description' | 'execution', value: string | undefined): void {
       const next: DraftFlow = { ...draft };
       if (value === undefined) delete next[key];
-      else next[key] = value;
+      else (next as Record<string, unknown>)[key] = value;
       change(next, `flow:${key}`);
     },
   };

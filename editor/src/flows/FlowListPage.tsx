@@ -3,7 +3,10 @@
  * commit of each; create, rename, duplicate and delete (after confirmation).
  */
 import { useCallback, useEffect, useState } from 'react';
+import { Trans } from 'react-i18next';
+import { i18n, useTranslation } from '../i18n/i18n.js';
 import { listChangedFiles, type ChangedFile } from '../api/changes.js';
+import { getMetricsHistory } from '../api/console.js';
 import { listExecutions } from '../api/executions.js';
 import { deleteFlow, listFlows } from '../api/flows.js';
 import type { ExecutionSummary, FlowSummary } from '../api/types.js';
@@ -34,6 +37,8 @@ function latestByFlow(executions: ExecutionSummary[]): Map<string, ExecutionSumm
 }
 
 export function FlowListPage({ onCreate }: FlowListPageProps) {
+  const { t } = useTranslation();
+  const [perMinute, setPerMinute] = useState<Record<string, number[]>>({});
   const [flows, setFlows] = useState<FlowSummary[]>();
   const [lastRuns, setLastRuns] = useState(new Map<string, ExecutionSummary>());
   const [changed, setChanged] = useState(new Map<string, ChangedFile>());
@@ -44,14 +49,17 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
   const load = useCallback(async () => {
     setError(undefined);
     try {
-      const [list, executions, changes] = await Promise.all([
+      const [list, executions, changes, history] = await Promise.all([
         listFlows(),
         listExecutions({ limit: 1000 }).catch(() => []),
         // Without git (or without the route) the list simply has no change marks.
         listChangedFiles().catch(() => ({ git: false, files: [] })),
+        // An older server has no history: the column then stays empty.
+        getMetricsHistory().catch(() => undefined),
       ]);
       setFlows(list);
       setLastRuns(latestByFlow(executions));
+      setPerMinute(history?.flows ?? {});
       setChanged(new Map(changes.files.filter((file) => file.kind === 'flow').map((file) => [file.id, file])));
     } catch (thrown) {
       setError((thrown as Error).message);
@@ -63,10 +71,10 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
     setBusy(flow.id);
     try {
       const id = await duplicateFlow(flow, taken);
-      setNotice(`Duplicated ${flow.id} as ${id}.`);
+      setNotice(t('flows.duplicated', { from: flow.id, to: id }));
       await load();
     } catch (thrown) {
-      setError(`Could not duplicate ${flow.id}: ${(thrown as Error).message}`);
+      setError(t('flows.duplicateFailed', { id: flow.id, message: (thrown as Error).message }));
     } finally {
       setBusy(undefined);
     }
@@ -76,15 +84,15 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
       <AppNav current="flows" />
       <header className="page-header">
         <div>
-          <h1>Flows</h1>
-          <p className="muted">Integration flows in the flows folder: a trigger, then steps. Open one to edit it on the canvas.</p>
+          <h1>{t('flows.title')}</h1>
+          <p className="muted">{t('flows.intro')}</p>
         </div>
         <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'new' })}>
-          New flow
+          {t('flows.newFlow')}
         </button>
       </header>
       {error ? (
-        <Banner tone="error" actions={<button type="button" className="button button-small" onClick={() => void load()}>Try again</button>}>
+        <Banner tone="error" actions={<button type="button" className="button button-small" onClick={() => void load()}>{t('common.tryAgain')}</button>}>
           {error}
         </Banner>
       ) : null}
@@ -93,13 +101,13 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
           {notice}
         </Banner>
       ) : null}
-      {flows === undefined && !error ? <Spinner label="Loading flows…" /> : null}
+      {flows === undefined && !error ? <Spinner label={t('flows.loading')} /> : null}
       {flows?.length === 0 ? (
         <div className="empty-state">
-          <h2>No flows yet</h2>
-          <p>A flow starts from a trigger (an HTTP request or an event from the bus) and runs steps you add with “+”.</p>
+          <h2>{t('flows.emptyTitle')}</h2>
+          <p>{t('flows.emptyText')}</p>
           <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'new' })}>
-            Create your first flow
+            {t('flows.emptyCreate')}
           </button>
         </div>
       ) : null}
@@ -107,12 +115,13 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
         <table className="flow-table">
           <thead>
             <tr>
-              <th scope="col">Flow</th>
-              <th scope="col">Trigger</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last execution</th>
+              <th scope="col">{t('flows.columnFlow')}</th>
+              <th scope="col">{t('flows.columnTrigger')}</th>
+              <th scope="col">{t('flows.columnStatus')}</th>
+              <th scope="col">{t('flows.columnLastRun')}</th>
+              <th scope="col">{t('flows.columnPerMinute')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('flows.columnActions')}</span>
               </th>
             </tr>
           </thead>
@@ -123,6 +132,7 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
                 flow={flow}
                 lastRun={lastRuns.get(flow.id)}
                 change={changed.get(flow.id)}
+                perMinute={perMinute[flow.id]}
                 busy={busy === flow.id}
                 onRename={() => setDialog({ kind: 'rename', flow })}
                 onDuplicate={() => void duplicate(flow)}
@@ -145,18 +155,18 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
       ) : null}
       {dialog?.kind === 'delete' ? (
         <ConfirmDialog
-          title={`Delete ${dialog.flow.name ?? dialog.flow.id}?`}
-          confirmLabel="Delete flow"
+          title={t('flows.deleteTitle', { name: dialog.flow.name ?? dialog.flow.id })}
+          confirmLabel={t('flows.deleteConfirm')}
           onClose={() => setDialog(undefined)}
           onConfirm={async () => {
             await deleteFlow(dialog.flow.id);
             setDialog(undefined);
-            setNotice(`Deleted ${dialog.flow.file}.`);
+            setNotice(t('flows.deleted', { file: dialog.flow.file }));
             await load();
           }}
         >
           <p>
-            This deletes <code>{dialog.flow.file}</code> and stops serving the flow. Its past executions stay in the history.
+            <Trans i18n={i18n} i18nKey="flows.deleteText" values={{ file: dialog.flow.file }} components={{ code: <code /> }} />
           </p>
         </ConfirmDialog>
       ) : null}

@@ -1,10 +1,12 @@
 /**
  * @module One line of the flow list.
  */
+import { useTranslation } from '../i18n/i18n.js';
 import type { ChangedFile } from '../api/changes.js';
 import type { ExecutionSummary, FlowSummary } from '../api/types.js';
 import { Spinner } from '../ui/Spinner.js';
-import { timeAgo } from '../ui/time.js';
+import { dateTimeText, timeAgoText } from '../i18n/format.js';
+import { ExecutionSparkline } from './ExecutionSparkline.js';
 import { StatusPill } from './StatusPill.js';
 
 export interface FlowRowProps {
@@ -12,6 +14,8 @@ export interface FlowRowProps {
   lastRun?: ExecutionSummary;
   /** Set when the flow's file differs from the last commit. */
   change?: ChangedFile;
+  /** Executions per minute over the last hour, oldest first. */
+  perMinute?: number[];
   busy: boolean;
   onRename: () => void;
   onDuplicate: () => void;
@@ -25,17 +29,18 @@ function triggerText(flow: FlowSummary): string {
   return `${trigger.type}${where}`;
 }
 
-export function FlowRow({ flow, lastRun, change, busy, onRename, onDuplicate, onDelete }: FlowRowProps) {
+export function FlowRow({ flow, lastRun, change, perMinute, busy, onRename, onDuplicate, onDelete }: FlowRowProps) {
+  const { t, i18n } = useTranslation();
   const name = flow.name ?? flow.id;
   return (
-    <tr>
+    <tr data-flow={flow.id}>
       <td>
         <a className="flow-link" href={`#/flows/${encodeURIComponent(flow.id)}`}>
           {name}
         </a>
         {change ? (
-          <span className="flow-change" title={`${change.changes} change(s) since the last commit`}>
-            {change.status === 'added' ? 'New since the last commit' : 'Changed since the last commit'}
+          <span className="flow-change" title={t('flows.changes', { count: change.changes })}>
+            {change.status === 'added' ? t('flows.newSinceCommit') : t('flows.changedSinceCommit')}
           </span>
         ) : null}
         <div className="flow-file">{flow.file}</div>
@@ -43,29 +48,35 @@ export function FlowRow({ flow, lastRun, change, busy, onRename, onDuplicate, on
       <td className="mono">{triggerText(flow)}</td>
       <td>
         <StatusPill status={flow.status} />
-        {flow.issueCount > 0 ? <span className="issue-note">{flow.issueCount === 1 ? '1 problem' : `${flow.issueCount} problems`}</span> : null}
+        {flow.issueCount > 0 ? <span className="issue-note">{t('flows.problems', { count: flow.issueCount })}</span> : null}
       </td>
       <td>
         {lastRun ? (
-          <span title={new Date(lastRun.startedAt).toLocaleString()}>
-            <span className={`status-pill status-${lastRun.status}`}>{lastRun.status}</span> {timeAgo(lastRun.startedAt)}
+          <span title={dateTimeText(lastRun.startedAt, i18n.language)}>
+            <span className={`status-pill status-${lastRun.status}`} data-status={lastRun.status}>
+              {t(`executionStatus.${lastRun.status}`)}
+            </span>{' '}
+            {timeAgoText(t, lastRun.startedAt, i18n.language)}
             {lastRun.error ? <span className="execution-error"> {lastRun.error.type}</span> : null}
           </span>
         ) : (
-          <span className="muted">Never run</span>
+          <span className="muted">{t('flows.neverRun')}</span>
         )}
       </td>
       <td>
+        <ExecutionSparkline perMinute={perMinute} />
+      </td>
+      <td>
         <div className="row-actions">
-        {busy ? <Spinner inline label="Working…" /> : null}
-        <button type="button" className="button button-small" aria-label={`Rename ${flow.id}`} onClick={onRename}>
-          Rename
+        {busy ? <Spinner inline label={t('common.working')} /> : null}
+        <button type="button" className="button button-small" aria-label={t('flows.renameLabel', { id: flow.id })} onClick={onRename}>
+          {t('flows.rename')}
         </button>
-        <button type="button" className="button button-small" aria-label={`Duplicate ${flow.id}`} onClick={onDuplicate} disabled={busy}>
-          Duplicate
+        <button type="button" className="button button-small" aria-label={t('flows.duplicateLabel', { id: flow.id })} onClick={onDuplicate} disabled={busy}>
+          {t('flows.duplicate')}
         </button>
-        <button type="button" className="button button-small button-danger" aria-label={`Delete ${flow.id}`} onClick={onDelete}>
-          Delete
+        <button type="button" className="button button-small button-danger" aria-label={t('flows.deleteLabel', { id: flow.id })} onClick={onDelete}>
+          {t('flows.delete')}
         </button>
         </div>
       </td>

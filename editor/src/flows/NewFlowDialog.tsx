@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import type { FlowSummary } from '../api/types.js';
 import { idProblem, slugify } from '../model/ids.js';
 import type { DraftFlow } from '../model/draft.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { Dialog } from '../ui/Dialog.js';
 import { newFlowDraft } from './flow-files.js';
 
@@ -15,6 +16,7 @@ export interface NewFlowDialogProps {
 }
 
 export function NewFlowDialog({ flows, onCreate, onClose }: NewFlowDialogProps) {
+  const { t } = useTranslation();
   const ids = useId();
   const [name, setName] = useState('');
   const [id, setId] = useState('');
@@ -36,15 +38,15 @@ export function NewFlowDialog({ flows, onCreate, onClose }: NewFlowDialogProps) 
   };
   return (
     <Dialog
-      title="New flow"
+      title={t('flowDialogs.newTitle')}
       onClose={onClose}
       footer={
         <>
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className="button button-primary" disabled={busy || name.trim() === '' || id === '' || !!problem} onClick={() => void create()}>
-            {busy ? 'Creating…' : 'Create'}
+            {busy ? t('flowDialogs.creating') : t('flowDialogs.create')}
           </button>
         </>
       }
@@ -57,13 +59,13 @@ export function NewFlowDialog({ flows, onCreate, onClose }: NewFlowDialogProps) 
         }}
       >
         <div className="field">
-          <label htmlFor={`${ids}-name`}>Flow name</label>
+          <label htmlFor={`${ids}-name`}>{t('flowDialogs.name')}</label>
           <input
             id={`${ids}-name`}
             type="text"
             value={name}
             autoFocus
-            placeholder="e.g. Cloud alarm to the WeCom group"
+            placeholder={t('flowDialogs.namePlaceholder')}
             onChange={(event) => {
               setName(event.target.value);
               if (!idEdited) setId(event.target.value.trim() === '' ? '' : slugify(event.target.value));
@@ -71,7 +73,7 @@ export function NewFlowDialog({ flows, onCreate, onClose }: NewFlowDialogProps) 
           />
         </div>
         <div className={`field${problem ? ' field-invalid' : ''}`}>
-          <label htmlFor={`${ids}-id`}>Flow id</label>
+          <label htmlFor={`${ids}-id`}>{t('flowDialogs.id')}</label>
           <input
             id={`${ids}-id`}
             type="text"
@@ -85,16 +87,16 @@ export function NewFlowDialog({ flows, onCreate, onClose }: NewFlowDialogProps) 
             }}
           />
           <p className={problem ? 'field-error' : 'field-help'} id={`${ids}-id-help`}>
-            {problem ?? `The file name: flows/${id || '<id>'}.flow.json`}
+            {problem ?? t('flowDialogs.fileName', { id: id || '<id>' })}
           </p>
         </div>
         <div className="field">
-          <label htmlFor={`${ids}-from`}>Start from</label>
+          <label htmlFor={`${ids}-from`}>{t('flowDialogs.startFrom')}</label>
           <select id={`${ids}-from`} value={from} onChange={(event) => setFrom(event.target.value)}>
-            <option value="">A blank flow</option>
+            <option value="">{t('flowDialogs.blank')}</option>
             {flows.map((flow) => (
               <option key={flow.id} value={flow.id}>
-                {`A copy of ${flow.name ?? flow.id}`}
+                {t('flowDialogs.copyOf', { name: flow.name ?? flow.id })}
               </option>
             ))}
           </select>

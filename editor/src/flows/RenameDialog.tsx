@@ -4,6 +4,7 @@
 import { useId, useState } from 'react';
 import type { FlowSummary } from '../api/types.js';
 import { idProblem } from '../model/ids.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { Dialog } from '../ui/Dialog.js';
 import { renameFlow } from './flow-files.js';
 
@@ -14,6 +15,7 @@ export interface RenameDialogProps {
 }
 
 export function RenameDialog({ flow, taken, onDone }: RenameDialogProps) {
+  const { t } = useTranslation();
   const ids = useId();
   const [name, setName] = useState(flow.name ?? flow.id);
   const [id, setId] = useState(flow.id);
@@ -35,15 +37,15 @@ export function RenameDialog({ flow, taken, onDone }: RenameDialogProps) {
   };
   return (
     <Dialog
-      title={`Rename ${flow.name ?? flow.id}`}
+      title={t('flowDialogs.renameTitle', { name: flow.name ?? flow.id })}
       onClose={() => onDone(false)}
       footer={
         <>
           <button type="button" className="button" onClick={() => onDone(false)}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className="button button-primary" disabled={busy || !!problem || name.trim() === ''} onClick={() => void submit()}>
-            {busy ? 'Renaming…' : 'Rename'}
+            {busy ? t('flowDialogs.renaming') : t('flowDialogs.rename')}
           </button>
         </>
       }
@@ -56,14 +58,14 @@ export function RenameDialog({ flow, taken, onDone }: RenameDialogProps) {
         }}
       >
         <div className="field">
-          <label htmlFor={`${ids}-name`}>Flow name</label>
+          <label htmlFor={`${ids}-name`}>{t('flowDialogs.name')}</label>
           <input id={`${ids}-name`} type="text" value={name} autoFocus onChange={(event) => setName(event.target.value)} />
         </div>
         <div className={`field${problem ? ' field-invalid' : ''}`}>
-          <label htmlFor={`${ids}-id`}>Flow id</label>
+          <label htmlFor={`${ids}-id`}>{t('flowDialogs.id')}</label>
           <input id={`${ids}-id`} type="text" className="mono" value={id} aria-describedby={`${ids}-id-help`} onChange={(event) => setId(event.target.value)} />
           <p className={problem ? 'field-error' : 'field-help'} id={`${ids}-id-help`}>
-            {problem ?? (id === flow.id ? 'Changing the id renames the file.' : `Renames the file to flows/${id}.flow.json.`)}
+            {problem ?? (id === flow.id ? t('flowDialogs.idRenamesFile') : t('flowDialogs.renamesTo', { id }))}
           </p>
         </div>
         <button type="submit" hidden />

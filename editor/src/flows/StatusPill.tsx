@@ -1,20 +1,17 @@
 /**
  * @module A flow's status in words: published, draft (unpublished), invalid, outdated.
  */
+import { useTranslation } from '../i18n/i18n.js';
 import type { FlowStatus } from '../api/types.js';
 
-const LABELS: Record<FlowStatus, { text: string; title: string }> = {
-  published: { text: 'Published', title: 'The current file is served' },
-  unpublished: { text: 'Draft', title: 'Not published: triggers and rules do not start it' },
-  invalid: { text: 'Invalid', title: 'The file has problems and no version is served' },
-  outdated: { text: 'Outdated', title: 'The file has problems; the previous valid version is still served' },
-};
+const KNOWN: readonly FlowStatus[] = ['published', 'unpublished', 'invalid', 'outdated'];
 
 export function StatusPill({ status }: { status: FlowStatus }) {
-  const label = LABELS[status] ?? { text: status, title: status };
+  const { t } = useTranslation();
+  const known = KNOWN.includes(status);
   return (
-    <span className={`status-pill status-${status}`} title={label.title} data-status={status}>
-      {label.text}
+    <span className={`status-pill status-${status}`} title={known ? t(`flowStatus.${status}Title`) : status} data-status={status}>
+      {known ? t(`flowStatus.${status}`) : status}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * @module The panel when nothing is selected: the flow's name and description, problems of the flow as a
- * whole, the flow as a file (JSON view, export), and the keyboard shortcuts.
+ * @module The panel when nothing is selected: the flow's name, description and execution mode, problems
+ * of the flow as a whole, the flow as a file (JSON view, export), and the keyboard shortcuts.
  */
 import type { EditActions } from '../editor/use-edit-actions.js';
 import type { DraftFlow } from '../model/draft.js';
@@ -41,6 +41,22 @@ export function FlowProperties({ flowId, draft, issues, actions }: FlowPropertie
       <section className="panel-section" aria-label="General">
         <TextField label="Flow name" required value={typeof draft.name === 'string' ? draft.name : undefined} onChange={(value) => actions.setFlowKey('name', value)} />
         <TextField label="Description" multiline value={typeof draft.description === 'string' ? draft.description : undefined} onChange={(value) => actions.setFlowKey('description', value)} />
+        <div className="field">
+          <label htmlFor="flow-execution">Execution</label>
+          <select
+            id="flow-execution"
+            value={draft.execution ?? ''}
+            onChange={(event) => {
+              const mode = event.target.value;
+              actions.setFlowKey('execution', mode === '' ? undefined : mode);
+            }}
+          >
+            <option value="">The trigger's default</option>
+            <option value="durable">Durable: checkpointed, resumed after a crash</option>
+            <option value="express">Express: in memory, lowest latency</option>
+          </select>
+          <p className="field-help">Durable is the default for events, express for HTTP requests.</p>
+        </div>
       </section>
       <FlowFileSection flowId={flowId} draft={draft} />
       <section className="panel-section" aria-label="Keyboard shortcuts">

@@ -9,8 +9,10 @@ import type { ExpressionValue } from '../../../engine/flow/document.js';
 import type { ValidationIssue } from '../api/types.js';
 import { Markdownish } from '../ui/Markdownish.js';
 import { ExpressionEditor } from './ExpressionEditor.js';
-import { acceptsExpression, fieldKind, fieldTitle } from './field-kind.js';
+import { acceptsExpression, fieldKind, fieldTitle, isNestedObject, isObjectList } from './field-kind.js';
+import { useFormContext } from './form-context.js';
 import { LiteralInput } from './LiteralInput.js';
+import { NestedObjectField, ObjectListField } from './NestedFields.js';
 
 export interface SchemaFieldProps {
   name: string;
@@ -20,6 +22,8 @@ export interface SchemaFieldProps {
   /** `undefined` removes the field. */
   onChange: (value: unknown) => void;
   issues?: ValidationIssue[];
+  /** The field's JSON pointer in the document, for nested forms (see `SchemaForm`'s `pointer`). */
+  pointer?: string;
 }
 
 /** The expression a literal becomes when the f(x) switch is turned on: the same value, written in JSONata. */
@@ -28,12 +32,18 @@ export function literalToExpression(value: unknown): ExpressionValue {
   return { $expr: JSON.stringify(value) };
 }
 
-export function SchemaField({ name, schema, required, value, onChange, issues = [] }: SchemaFieldProps) {
+export function SchemaField({ name, schema, required, value, onChange, issues = [], pointer }: SchemaFieldProps) {
   const id = useId();
+  const { nested, literal } = useFormContext();
   const lastLiteral = useRef<unknown>(isExpressionValue(value) ? undefined : value);
   const title = fieldTitle(name, schema);
   const expression = isExpressionValue(value);
-  const canSwitch = acceptsExpression(schema) || expression;
+  const canSwitch = (!literal && acceptsExpression(schema)) || expression;
+  if (nested && pointer !== undefined && !expression) {
+    const props = { name, schema, value, onChange, pointer, issues };
+    if (isObjectList(schema, value)) return <ObjectListField {...props} />;
+    if (isNestedObject(schema, value)) return <NestedObjectField {...props} />;
+  }
   const helpId = schema.description ? `${id}-help` : undefined;
   const issueIds = issues.map((_, index) => `${id}-issue-${index}`);
   const describedBy = [helpId, ...issueIds].filter(Boolean).join(' ') || undefined;

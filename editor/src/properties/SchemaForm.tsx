@@ -14,19 +14,30 @@ export interface SchemaFormProps {
   onFieldChange: (field: string, value: unknown) => void;
   /** Issues by field name. */
   issues?: Map<string, ValidationIssue[]>;
+  /**
+   * The JSON pointer of this object in the document its issues point into; with it (and a nested form
+   * context) object fields get forms of their own, whose issues show at their fields.
+   */
+  pointer?: string;
+  /** Shown when the schema declares no field and the value holds none. */
+  emptyText?: string;
 }
+
+const fieldPointer = (pointer: string | undefined, name: string) =>
+  pointer === undefined ? undefined : `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
 /**
  * @example
  * <SchemaForm schema={manifest.config} value={step.config} onFieldChange={(field, value) => ...} />
  */
-export function SchemaForm({ schema, value, onFieldChange, issues }: SchemaFormProps) {
+export function SchemaForm(props: SchemaFormProps) {
+  const { schema, value, onFieldChange, issues, pointer, emptyText = 'This step has no settings.' } = props;
   const fields = orderedFields(schema);
   const required = new Set(schema.required ?? []);
   const config = value ?? {};
   // Fields the schema does not declare are kept and shown, so that they can be seen and removed.
   const extra = Object.keys(config).filter((key) => !schema.properties?.[key]);
-  if (fields.length === 0 && extra.length === 0) return <p className="muted">This step has no settings.</p>;
+  if (fields.length === 0 && extra.length === 0) return <p className="muted">{emptyText}</p>;
   return (
     <div className="schema-form">
       {fields.map(([name, field]) => (
@@ -38,6 +49,7 @@ export function SchemaForm({ schema, value, onFieldChange, issues }: SchemaFormP
           value={config[name]}
           onChange={(next) => onFieldChange(name, next)}
           issues={issues?.get(name)}
+          pointer={fieldPointer(pointer, name)}
         />
       ))}
       {extra.map((name) => (

@@ -98,3 +98,21 @@ export function formatDefault(value: unknown): string {
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(', ');
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return !('$expr' in value) && !('$template' in value);
+}
+
+/** Whether a field is an object with declared fields, whose value (if any) a nested form can show. */
+export function isNestedObject(schema: JsonSchema, value: unknown): boolean {
+  const object = typesOf(schema).includes('object') && schema.properties !== undefined;
+  return object && (value === undefined || isPlainObject(value));
+}
+
+/** Whether a field is a list of objects with declared fields, whose value (if any) a list of forms can show. */
+export function isObjectList(schema: JsonSchema, value: unknown): boolean {
+  const items = schema.items;
+  if (!typesOf(schema).includes('array') || !items || !isNestedObject(items, undefined)) return false;
+  return value === undefined || (Array.isArray(value) && value.every((item) => isPlainObject(item)));
+}

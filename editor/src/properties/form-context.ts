@@ -15,6 +15,13 @@ export interface FormContextValue {
   connections?: ConnectionSummary[];
   /** Opens the dialog that creates a connection of a type; resolves with its name when one was made. */
   createConnection?: (type: string) => Promise<string | undefined>;
+  /**
+   * Objects with declared fields, and lists of them, get forms of their own instead of a JSON input (a
+   * rule target's config: message-push receivers, their channels and windows).
+   */
+  nested?: boolean;
+  /** The config is data, never an expression: no field gets the f(x) switch. */
+  literal?: boolean;
 }
 
 export const FormContext = createContext<FormContextValue>({});

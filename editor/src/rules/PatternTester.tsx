@@ -7,6 +7,7 @@ import { ApiError } from '../api/client.js';
 import { listEventTemplates } from '../api/event-templates.js';
 import { testPattern, type PatternTestResult } from '../api/rules.js';
 import type { EventTemplate } from '../api/types.js';
+import { useSentEvent } from '../console/events/use-sent-event.js';
 import { templateEvent } from '../runs/run-input.js';
 import { Spinner } from '../ui/Spinner.js';
 
@@ -17,11 +18,16 @@ export function PatternTester({ pattern }: { pattern: unknown }) {
   const [result, setResult] = useState<PatternTestResult>();
   const [error, setError] = useState<string>();
   const [testing, setTesting] = useState(false);
+  // An event sent from the console's event page comes first; a template fills in otherwise.
+  const sentEvent = useSentEvent();
+  useEffect(() => {
+    if (sentEvent) setText(JSON.stringify(sentEvent, null, 2));
+  }, [sentEvent]);
   useEffect(() => {
     listEventTemplates().then(
       (list) => {
         setTemplates(list);
-        if (list[0]) setText(JSON.stringify(templateEvent(list[0].event), null, 2));
+        if (list[0]) setText((current) => current || JSON.stringify(templateEvent(list[0]!.event), null, 2));
       },
       (thrown: Error) => setError(thrown.message),
     );

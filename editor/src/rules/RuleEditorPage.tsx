@@ -1,19 +1,20 @@
 /**
- * @module A rule: its name, bus, switch, pattern and targets, validated as you edit and saved as the
- * canonical rule file; beside it, the pattern tester.
+ * @module A rule: its name, bus, switch, pattern (built from conditions, with the template events it matches)
+ * and targets (forms from each type's schema), validated as you edit and saved as the canonical rule file; a
+ * refused save shows the server's issues at their fields. Beside it, the pattern tester.
  */
 import { useEffect, useId, useState } from 'react';
 import type { RuleTarget } from '../../../engine/bus/files/format.js';
 import { ApiError } from '../api/client.js';
 import { listConnections } from '../api/connections.js';
 import { listFlows } from '../api/flows.js';
-import { getRule, listBuses, saveRule, validateRule } from '../api/rules.js';
+import { getRule, listBuses, listTargetTypes, saveRule, validateRule, type TargetTypeManifest } from '../api/rules.js';
 import type { ConnectionSummary, FlowSummary, ValidationIssue } from '../api/types.js';
 import { IssueList } from '../properties/IssueList.js';
-import { JsonInput } from '../properties/JsonInput.js';
 import { TextField } from '../properties/TextField.js';
 import { Banner } from '../ui/Banner.js';
 import { Spinner } from '../ui/Spinner.js';
+import { PatternBuilder } from './PatternBuilder.js';
 import { PatternTester } from './PatternTester.js';
 import { splitRuleIssues, type RuleDraft } from './rule-draft.js';
 import { TargetsEditor } from './TargetsEditor.js';
@@ -45,18 +46,37 @@ export function RuleEditorPage({ ruleId, newDraft }: RuleEditorPageProps) {
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [saving, setSaving] = useState(false);
-  const [context, setContext] = useState<{ flows: FlowSummary[]; connections: ConnectionSummary[]; buses: Array<{ id: string; name: string }> }>();
-  const issues = useRuleIssues(ruleId, draft);
+  const [context, setContext] = useState<{
+    flows: FlowSummary[];
+    connections: ConnectionSummary[];
+    buses: Array<{ id: string; name: string }>;
+    types: TargetTypeManifest[];
+  }>();
+  const [serverIssues, setServerIssues] = useState<ValidationIssue[]>();
+  // What the queue brokers said of the saved rule when the server loaded it (an exchange they do not have).
+  const [brokerIssues, setBrokerIssues] = useState<ValidationIssue[]>([]);
+  const liveIssues = useRuleIssues(ruleId, draft);
+  const issues = serverIssues ?? liveIssues;
   useEffect(() => {
-    if (!newDraft) getRule(ruleId).then((detail) => setDraft(detail.rule as RuleDraft), (thrown: Error) => setError(thrown.message));
-    Promise.all([listFlows(), listConnections().catch(() => []), listBuses().catch(() => [{ id: 'default', name: 'Default bus' }])]).then(
-      ([flows, connections, buses]) => setContext({ flows, connections, buses }),
+    if (!newDraft) {
+      getRule(ruleId).then(
+        (detail) => {
+          setDraft(detail.rule as RuleDraft);
+          setBrokerIssues(detail.issues.filter((issue) => issue.code.startsWith('broker-')));
+        },
+        (thrown: Error) => setError(thrown.message),
+      );
+    }
+    const fallbackBuses = [{ id: 'default', name: 'Default bus' }];
+    Promise.all([listFlows(), listConnections().catch(() => []), listBuses().catch(() => fallbackBuses), listTargetTypes()]).then(
+      ([flows, connections, buses, types]) => setContext({ flows, connections, buses, types }),
       (thrown: Error) => setError(thrown.message),
     );
   }, [ruleId, newDraft]);
   const change = (next: RuleDraft) => {
     setDraft(next);
     setNotice(undefined);
+    setServerIssues(undefined);
   };
   const save = async () => {
     if (!draft) return;
@@ -65,9 +85,12 @@ export function RuleEditorPage({ ruleId, newDraft }: RuleEditorPageProps) {
     try {
       await saveRule(ruleId, draft);
       setSaved(true);
+      setBrokerIssues([]);
       setNotice('Saved the rule file.');
     } catch (thrown) {
-      setError(thrown instanceof ApiError && thrown.issues.length > 0 ? `Not saved: ${thrown.issues.length} problem(s), marked below.` : (thrown as Error).message);
+      const refused = thrown instanceof ApiError ? thrown.issues : [];
+      setServerIssues(refused.length > 0 ? refused : undefined);
+      setError(refused.length > 0 ? `Not saved: ${refused.length} problem(s), marked below.` : (thrown as Error).message);
     } finally {
       setSaving(false);
     }
@@ -96,6 +119,7 @@ export function RuleEditorPage({ ruleId, newDraft }: RuleEditorPageProps) {
       </header>
       {error ? <Banner tone="error">{error}</Banner> : null}
       {notice ? <Banner tone="success">{notice}</Banner> : null}
+      {brokerIssues.length > 0 ? <IssueList issues={brokerIssues} title="Problems while running" showFile /> : null}
       <div className="rule-columns">
         <div className="rule-form">
           <IssueList issues={split.other} />
@@ -119,21 +143,13 @@ export function RuleEditorPage({ ruleId, newDraft }: RuleEditorPageProps) {
           </section>
           <section className="panel-section" aria-label="Pattern">
             <h3>Event pattern</h3>
-            <div className={`field${split.pattern.length > 0 ? ' field-invalid' : ''}`}>
-              <label htmlFor={`${ids}-pattern`}>Pattern JSON</label>
-              <JsonInput id={`${ids}-pattern`} rows={8} value={draft.pattern} onChange={(pattern) => change({ ...draft, pattern: pattern as Record<string, unknown> })} />
-              <p className="field-help">Every field listed must match; a list means any of, e.g. {'{"source": ["cvm.cloud.tencent"]}'}.</p>
-              {split.pattern.map((issue, index) => (
-                <p key={index} className="field-error">
-                  {`${issue.pointer}: ${issue.message}`}
-                </p>
-              ))}
-            </div>
+            <PatternBuilder pattern={draft.pattern} issues={split.pattern} onChange={(pattern) => change({ ...draft, pattern })} />
           </section>
           <section className="panel-section" aria-label="Targets">
             <h3>Targets</h3>
             <TargetsEditor
               targets={draft.targets ?? []}
+              types={context.types}
               flows={context.flows}
               connections={context.connections}
               issues={split.targets}

@@ -9,6 +9,7 @@ import { Banner } from '../ui/Banner.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { NewFileDialog } from '../ui/NewFileDialog.js';
 import { Spinner } from '../ui/Spinner.js';
+import { TargetLinks } from './TargetLinks.js';
 
 export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) => void }) {
   const [rules, setRules] = useState<RuleSummary[]>();
@@ -26,7 +27,7 @@ export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) =
       <header className="page-header">
         <div>
           <h1>Rules</h1>
-          <p className="muted">A rule sends the events of a bus that match its pattern to its targets: flows, webhooks, the log store.</p>
+          <p className="muted">A rule sends the events of a bus that match its pattern to its targets: flows, webhooks, the log store, message push, queues.</p>
         </div>
         <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
           New rule
@@ -70,7 +71,9 @@ export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) =
                   <div className="flow-file">{rule.file ?? `${rule.id}.rule.json`}</div>
                 </td>
                 <td className="mono">{rule.bus}</td>
-                <td>{rule.targets.map((target) => `${target.type} ${target.id}`).join(', ') || <span className="muted">none</span>}</td>
+                <td>
+                  <TargetLinks rule={rule} />
+                </td>
                 <td>
                   {!rule.valid ? (
                     <span className="status-pill status-invalid">Invalid</span>

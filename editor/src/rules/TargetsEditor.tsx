@@ -1,84 +1,94 @@
 /**
- * @module A rule's targets: each with its id and type; flows are picked from the flows, webhooks get an URL
- * and an http-auth connection, the log store needs nothing, other types are edited as JSON.
+ * @module A rule's targets: each with its id and type, and its config in a form built from the type's schema
+ * (`GET /api/target-types`): nested objects and lists such as message-push receivers get forms of their
+ * own, connections are picked by name, flows from the flows; each issue shows at the field it points at.
  */
 import { useId } from 'react';
 import type { RuleTarget } from '../../../engine/bus/files/format.js';
+import type { TargetTypeManifest } from '../api/rules.js';
 import type { ConnectionSummary, FlowSummary, ValidationIssue } from '../api/types.js';
 import { uniqueId } from '../model/ids.js';
-import { JsonInput } from '../properties/JsonInput.js';
+import { FormContext } from '../properties/form-context.js';
 import { IssueList } from '../properties/IssueList.js';
-import { TARGET_TYPES } from './rule-draft.js';
+import { issuesBelow } from '../properties/NestedFields.js';
+import { SchemaForm } from '../properties/SchemaForm.js';
 
 export interface TargetsEditorProps {
   targets: RuleTarget[];
+  types: TargetTypeManifest[];
   flows: FlowSummary[];
   connections: ConnectionSummary[];
   issues: Map<number, ValidationIssue[]>;
   onChange: (targets: RuleTarget[]) => void;
 }
 
-function TargetConfig({ target, flows, connections, onConfig }: {
-  target: RuleTarget;
+/** The flow target's one field, picked from the flows of the folder rather than typed. */
+function FlowPicker({ value, flows, issues, onChange }: {
+  value: unknown;
   flows: FlowSummary[];
-  connections: ConnectionSummary[];
-  onConfig: (config: Record<string, unknown> | undefined) => void;
+  issues: ValidationIssue[];
+  onChange: (flow: string) => void;
 }) {
   const id = useId();
-  const config = target.config ?? {};
-  const set = (key: string, value: string) => {
-    const next = { ...config, [key]: value };
-    if (value === '') delete next[key];
-    onConfig(Object.keys(next).length > 0 ? next : undefined);
-  };
-  if (target.type === 'log-store') return <p className="field-help">Every matching event is kept in the log store.</p>;
-  if (target.type === 'flow') {
-    const current = typeof config.flow === 'string' ? config.flow : '';
-    return (
-      <div className="field">
-        <label htmlFor={`${id}-flow`}>Flow</label>
-        <select id={`${id}-flow`} value={current} onChange={(event) => set('flow', event.target.value)}>
-          <option value="">— choose a flow —</option>
-          {flows.map((flow) => (
-            <option key={flow.id} value={flow.id}>
-              {`${flow.name ?? flow.id} (${flow.id})${flow.trigger?.type === 'event' ? '' : ' — not an event flow'}`}
-            </option>
-          ))}
-          {current && !flows.some((flow) => flow.id === current) ? <option value={current}>{`${current} (not found)`}</option> : null}
-        </select>
-      </div>
-    );
-  }
-  if (target.type === 'webhook') {
-    return (
-      <>
-        <div className="field">
-          <label htmlFor={`${id}-url`}>URL</label>
-          <input id={`${id}-url`} type="text" value={typeof config.url === 'string' ? config.url : ''} placeholder="https://example.com/hook" onChange={(event) => set('url', event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-connection`}>Connection</label>
-          <select id={`${id}-connection`} value={typeof config.connection === 'string' ? config.connection : ''} onChange={(event) => set('connection', event.target.value)}>
-            <option value="">None (no credentials)</option>
-            {connections.filter((connection) => connection.type === 'http-auth').map((connection) => (
-              <option key={connection.name} value={connection.name}>
-                {connection.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      </>
-    );
-  }
+  const current = typeof value === 'string' ? value : '';
   return (
-    <div className="field">
-      <label htmlFor={`${id}-config`}>Config (JSON)</label>
-      <JsonInput id={`${id}-config`} value={target.config} onChange={(value) => onConfig(value as Record<string, unknown> | undefined)} />
+    <div className={`field${issues.length > 0 ? ' field-invalid' : ''}`} data-field="flow">
+      <label htmlFor={id}>Flow</label>
+      <select id={id} value={current} onChange={(event) => onChange(event.target.value)}>
+        <option value="">— choose a flow —</option>
+        {flows.map((flow) => (
+          <option key={flow.id} value={flow.id}>
+            {`${flow.name ?? flow.id} (${flow.id})${flow.trigger?.type === 'event' ? '' : ' — not an event flow'}`}
+          </option>
+        ))}
+        {current && !flows.some((flow) => flow.id === current) ? <option value={current}>{`${current} (not found)`}</option> : null}
+      </select>
+      {issues.map((issue, index) => (
+        <p key={index} className="field-error" data-issue-code={issue.code}>
+          {issue.message}
+        </p>
+      ))}
     </div>
   );
 }
 
-export function TargetsEditor({ targets, flows, connections, issues, onChange }: TargetsEditorProps) {
+function TargetConfig({ index, target, type, flows, issues, onConfig }: {
+  index: number;
+  target: RuleTarget;
+  type: TargetTypeManifest | undefined;
+  flows: FlowSummary[];
+  issues: ValidationIssue[];
+  onConfig: (config: Record<string, unknown> | undefined) => void;
+}) {
+  const pointer = `/targets/${index}/config`;
+  const below = issuesBelow(issues, pointer);
+  const config = target.config ?? {};
+  const setField = (field: string, value: unknown) => {
+    const next = { ...config };
+    if (value === undefined || value === '') delete next[field];
+    else next[field] = value;
+    onConfig(Object.keys(next).length > 0 ? next : undefined);
+  };
+  if (!type) return <p className="muted">{`Unknown target type "${target.type}": this server cannot deliver to it.`}</p>;
+  if (target.type === 'flow') {
+    return <FlowPicker value={config.flow} flows={flows} issues={below.get('flow') ?? []} onChange={(flow) => setField('flow', flow)} />;
+  }
+  return (
+    <>
+      <IssueList issues={below.get('') ?? []} />
+      <SchemaForm
+        schema={type.config}
+        value={config}
+        pointer={pointer}
+        issues={below}
+        onFieldChange={setField}
+        emptyText="This target type has no settings."
+      />
+    </>
+  );
+}
+
+export function TargetsEditor({ targets, types, flows, connections, issues, onChange }: TargetsEditorProps) {
   const ids = useId();
   const replace = (index: number, target: RuleTarget) => onChange(targets.map((item, at) => (at === index ? target : item)));
   const add = () => {
@@ -86,47 +96,56 @@ export function TargetsEditor({ targets, flows, connections, issues, onChange }:
     onChange([...targets, { id, type: 'flow' }]);
   };
   return (
-    <div className="targets">
-      {targets.length === 0 ? <p className="muted">No targets yet: matching events go nowhere.</p> : null}
-      {targets.map((target, index) => (
-        <fieldset key={index} className="target-card" aria-label={`Target ${target.id}`}>
-          <div className="target-head">
-            <div className="field">
-              <label htmlFor={`${ids}-${index}-id`}>Target id</label>
-              <input id={`${ids}-${index}-id`} type="text" className="mono" value={target.id} onChange={(event) => replace(index, { ...target, id: event.target.value })} />
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-${index}-type`}>Target type</label>
-              <select id={`${ids}-${index}-type`} value={target.type} onChange={(event) => replace(index, { id: target.id, type: event.target.value })}>
-                {TARGET_TYPES.map((option) => (
-                  <option key={option.type} value={option.type}>
-                    {option.title}
-                  </option>
-                ))}
-                {TARGET_TYPES.some((option) => option.type === target.type) ? null : <option value={target.type}>{target.type}</option>}
-              </select>
-            </div>
-            <button type="button" className="button button-small button-danger" aria-label={`Remove target ${target.id}`} onClick={() => onChange(targets.filter((_, at) => at !== index))}>
-              Remove
-            </button>
-          </div>
-          <p className="field-help">{TARGET_TYPES.find((option) => option.type === target.type)?.help}</p>
-          <TargetConfig
-            target={target}
-            flows={flows}
-            connections={connections}
-            onConfig={(config) => {
-              const next: RuleTarget = { ...target, config };
-              if (config === undefined) delete next.config;
-              replace(index, next);
-            }}
-          />
-          <IssueList issues={issues.get(index) ?? []} />
-        </fieldset>
-      ))}
-      <button type="button" className="button button-small" onClick={add}>
-        + Add target
-      </button>
-    </div>
+    <FormContext.Provider value={{ connections, nested: true, literal: true }}>
+      <div className="targets">
+        {targets.length === 0 ? <p className="muted">No targets yet: matching events go nowhere.</p> : null}
+        {targets.map((target, index) => {
+          const type = types.find((option) => option.type === target.type);
+          const own = issues.get(index) ?? [];
+          const outside = own.filter((issue) => !issue.pointer.startsWith(`/targets/${index}/config`));
+          return (
+            <fieldset key={index} className="target-card" aria-label={`Target ${target.id}`}>
+              <div className="target-head">
+                <div className="field">
+                  <label htmlFor={`${ids}-${index}-id`}>Target id</label>
+                  <input id={`${ids}-${index}-id`} type="text" className="mono" value={target.id} onChange={(event) => replace(index, { ...target, id: event.target.value })} />
+                </div>
+                <div className="field">
+                  <label htmlFor={`${ids}-${index}-type`}>Target type</label>
+                  <select id={`${ids}-${index}-type`} value={target.type} onChange={(event) => replace(index, { id: target.id, type: event.target.value })}>
+                    {types.map((option) => (
+                      <option key={option.type} value={option.type}>
+                        {option.title}
+                      </option>
+                    ))}
+                    {type ? null : <option value={target.type}>{target.type}</option>}
+                  </select>
+                </div>
+                <button type="button" className="button button-small button-danger" aria-label={`Remove target ${target.id}`} onClick={() => onChange(targets.filter((_, at) => at !== index))}>
+                  Remove
+                </button>
+              </div>
+              {type ? <p className="field-help">{type.description.split(/(?<=\.)\s/)[0]}</p> : null}
+              <TargetConfig
+                index={index}
+                target={target}
+                type={type}
+                flows={flows}
+                issues={own}
+                onConfig={(config) => {
+                  const next: RuleTarget = { ...target, config };
+                  if (config === undefined) delete next.config;
+                  replace(index, next);
+                }}
+              />
+              <IssueList issues={outside} />
+            </fieldset>
+          );
+        })}
+        <button type="button" className="button button-small" onClick={add}>
+          + Add target
+        </button>
+      </div>
+    </FormContext.Provider>
   );
 }

@@ -11,14 +11,6 @@ export function blankRule(name: string): RuleDraft {
   return { format: RULE_FORMAT, name, bus: 'default', enabled: true, pattern: {}, targets: [] };
 }
 
-/** The target types offered; message push and types found in a file are edited as JSON config. */
-export const TARGET_TYPES = [
-  { type: 'flow', title: 'Flow', help: 'Starts a published flow whose trigger is an event.' },
-  { type: 'webhook', title: 'Webhook', help: 'POSTs each event (CloudEvents JSON) to an URL.' },
-  { type: 'log-store', title: 'Log store', help: 'Keeps each event, searchable later.' },
-  { type: 'message-push', title: 'Message push', help: 'Notifies recipients (e-mail, IM robots, a webhook callback); config as JSON.' },
-];
-
 /** Issues split by where they show: the pattern, each target (by index), and the rest. */
 export function splitRuleIssues(issues: ValidationIssue[]): {
   pattern: ValidationIssue[];

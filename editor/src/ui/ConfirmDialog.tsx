@@ -2,6 +2,7 @@
  * @module Asks before something that cannot be undone (deleting a flow file).
  */
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from '../i18n/i18n.js';
 import { Dialog } from './Dialog.js';
 
 export interface ConfirmDialogProps {
@@ -13,6 +14,7 @@ export interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const confirm = async () => {
@@ -32,10 +34,10 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
       footer={
         <>
           <button type="button" className="button" onClick={onClose} autoFocus>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className="button button-danger-solid" disabled={busy} onClick={() => void confirm()}>
-            {busy ? 'Working…' : confirmLabel}
+            {busy ? t('common.working') : confirmLabel}
           </button>
         </>
       }

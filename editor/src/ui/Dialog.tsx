@@ -2,6 +2,7 @@
  * @module A modal dialog: labelled by its title, closed with Escape or the backdrop, focus starts inside.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from '../i18n/i18n.js';
 
 export interface DialogProps {
   title: string;
@@ -14,6 +15,7 @@ export interface DialogProps {
 }
 
 export function Dialog({ title, onClose, children, footer, width = 480, className }: DialogProps) {
+  const { t } = useTranslation();
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -42,7 +44,7 @@ export function Dialog({ title, onClose, children, footer, width = 480, classNam
       >
         <header className="dialog-header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
             ×
           </button>
         </header>

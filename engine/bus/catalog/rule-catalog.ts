@@ -46,6 +46,8 @@ export class RuleCatalog {
   readonly buses = new Map<string, BusEntry>();
   private readonly matchers = new Map<string, RuleMatcher>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Told of every rule set (valid or not: `rule` is then undefined) and removed, e.g. to probe targets. */
+  onRuleChange: (id: string, rule: CompiledRule | undefined) => void = () => {};
 
   constructor(
     private readonly targets: TargetRegistry,
@@ -67,8 +69,10 @@ export class RuleCatalog {
     this.buses.clear();
     this.buses.set(DEFAULT_BUS_ID, { id: DEFAULT_BUS_ID, issues: [] });
     for (const { path, text } of buses) if (text !== undefined) this.applyBus(path, text);
-    for (const id of [...this.rules.keys()]) this.unsetRule(id);
+    const before = [...this.rules.keys()];
+    for (const id of before) this.unsetRule(id);
     for (const { path, text } of rules) if (text !== undefined) this.applyRule(path, text);
+    for (const id of before) if (!this.rules.has(id)) this.onRuleChange(id, undefined);
   }
 
   /**
@@ -81,7 +85,7 @@ export class RuleCatalog {
     const text = await readText(path);
     const id = resourceIdFromPath(path);
     if (text !== undefined) this.applyRule(path, text);
-    else if (this.rules.get(id)?.file === path) this.unsetRule(id);
+    else if (this.rules.get(id)?.file === path) this.removeRule(id);
   }
 
   /** The enabled valid rules of a bus that match the event (in its structured JSON form). */
@@ -126,7 +130,7 @@ export class RuleCatalog {
       const entry = this.rules.get(id);
       if (!entry) return false;
       if (entry.file) await rm(entry.file, { force: true });
-      this.unsetRule(id);
+      this.removeRule(id);
       return true;
     });
   }
@@ -174,11 +178,17 @@ export class RuleCatalog {
   private setRule(entry: RuleEntry): void {
     this.unsetRule(entry.id);
     this.rules.set(entry.id, entry);
+    this.onRuleChange(entry.id, entry.rule);
     const rule = entry.rule;
     if (!rule || !rule.enabled) return;
     let matcher = this.matchers.get(rule.bus);
     if (!matcher) this.matchers.set(rule.bus, (matcher = createRuleMatcher()));
     matcher.add(rule.id, rule.pattern);
+  }
+
+  private removeRule(id: string): void {
+    this.unsetRule(id);
+    this.onRuleChange(id, undefined);
   }
 
   private unsetRule(id: string): void {

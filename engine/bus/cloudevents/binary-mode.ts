@@ -6,7 +6,7 @@ import { checkAttribute, REQUIRED_ATTRIBUTES } from './attributes.js';
 import { decodeHeaderValue } from './header-value.js';
 import { isJsonMediaType, isTextMediaType, parseMediaType } from './media-type.js';
 import { rejectEvent } from './outcome.js';
-import { decodeUtf8, parseJsonBytes } from './strict-json.js';
+import { decodeUtf8, parseJsonBytes } from '../../json/strict.js';
 import type { BusEvent, ParsedEvent } from './types.js';
 
 /** Header names in lower case; a header sent more than once keeps all its values. */

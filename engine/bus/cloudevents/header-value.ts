@@ -2,7 +2,7 @@
  * @module Decoding a binary-mode `ce-*` header value: quoted-string unescaping, then one round of
  * percent-decoding into UTF-8 (HTTP protocol binding 3.1.3.2).
  */
-import { decodeUtf8 } from './strict-json.js';
+import { decodeUtf8 } from '../../json/strict.js';
 
 /** The decoded attribute value, or what is wrong with the header value. */
 export type HeaderDecode = { ok: true; value: string } | { ok: false; message: string };

@@ -5,7 +5,7 @@ import { joinPointer } from '../../core/issues.js';
 import { readEventObject } from './event-object.js';
 import { isJsonObject, rejectEvent } from './outcome.js';
 import { isPutEventsBody, readPutEvents } from './put-events.js';
-import { duplicateUnder, parseJsonBytes } from './strict-json.js';
+import { duplicateUnder, parseJsonBytes } from '../../json/strict.js';
 import type { HttpParseResult, ParsedEvent } from './types.js';
 import { describeValue } from './value-rules.js';
 

@@ -1,6 +1,7 @@
 /**
  * @module Media types (RFC 2045/2046): parsing a Content-Type and telling JSON and text content apart.
  */
+import { parse as parseContentType } from 'content-type';
 
 /** A parsed media type: `essence` is `type/subtype` in lower case; parameter names are lower case. */
 export interface MediaType {
@@ -13,26 +14,21 @@ export interface MediaType {
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
- * Parses a Content-Type value; undefined unless it is `type/subtype` with optional `; name=value` parameters.
+ * Parses a Content-Type value (with the `content-type` package, which express uses too); undefined unless it
+ * is `type/subtype` with optional `; name=value` parameters whose names are tokens. Quoted values are
+ * unquoted; of a repeated parameter the first counts.
  *
  * @example
  * parseMediaType('Application/CloudEvents+JSON; Charset=UTF-8')?.essence; // 'application/cloudevents+json'
  */
 export function parseMediaType(value: string): MediaType | undefined {
-  const [head = '', ...rest] = value.split(';');
-  const slash = head.indexOf('/');
-  const type = head.slice(0, slash).trim().toLowerCase();
-  const subtype = head.slice(slash + 1).trim().toLowerCase();
-  if (slash === -1 || !TOKEN.test(type) || !TOKEN.test(subtype)) return undefined;
+  const parsed = parseContentType(value);
+  const [type = '', subtype = '', ...more] = parsed.type.split('/');
+  if (more.length > 0 || !TOKEN.test(type) || !TOKEN.test(subtype)) return undefined;
   const parameters: Record<string, string> = {};
-  for (const part of rest) {
-    if (part.trim() === '') continue;
-    const equals = part.indexOf('=');
-    if (equals === -1) return undefined;
-    const name = part.slice(0, equals).trim().toLowerCase();
-    const raw = part.slice(equals + 1).trim();
+  for (const [name, parameter] of Object.entries(parsed.parameters)) {
     if (!TOKEN.test(name)) return undefined;
-    parameters[name] = raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2 ? raw.slice(1, -1) : raw;
+    parameters[name] = parameter;
   }
   return { essence: `${type}/${subtype}`, type, subtype, parameters };
 }

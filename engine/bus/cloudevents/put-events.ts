@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { joinPointer } from '../../core/issues.js';
 import { checkAttribute } from './attributes.js';
 import { isJsonObject, rejectEvent } from './outcome.js';
-import { duplicateUnder, parseJson } from './strict-json.js';
+import { duplicateUnder, parseJson } from '../../json/strict.js';
 import { DEFAULT_JSON_DEPTH } from '../../core/json-depth.js';
 import type { BusEvent, ParsedEvent } from './types.js';
 import { describeValue } from './value-rules.js';

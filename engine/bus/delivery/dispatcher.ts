@@ -5,7 +5,7 @@
 import { FlowbusError, toFlowError } from '../../core/errors.js';
 import { toStructuredJson } from '../cloudevents/index.js';
 import type { CompiledTarget } from '../files/compiled-rule.js';
-import type { JournaledEvent } from '../journal/bus-journal.js';
+import type { JournaledEvent, ReplayedEvent } from '../journal/bus-journal.js';
 import type { DeliveryItem, DeliveryReceipt } from '../types.js';
 import { journalFailed, type DispatcherDeps } from './deps.js';
 import { asInternal, internalFields } from './internal-error.js';
@@ -21,13 +21,16 @@ interface Task {
   target: CompiledTarget;
 }
 
+/** What the journal read back of an event routed before a restart. */
+type ReplayInfo = Pick<ReplayedEvent, 'openTasks' | 'progress'>;
+
 /** The delivery side of the bus. */
 export class Dispatcher {
-  private readonly queues = new Map<string, { target: CompiledTarget; queue: TargetQueue }>();
+  private readonly queues = new Map<string, { target: CompiledTarget; queue: TargetQueue; bus: string }>();
   private readonly retired = new Set<TargetQueue>();
   private readonly redriving = new Set<string>();
   /** Events routed before `start`, in order; undefined once started. */
-  private waiting: Array<[JournaledEvent, { openTasks?: string[] } | undefined]> | undefined = [];
+  private waiting: Array<[JournaledEvent, ReplayInfo | undefined]> | undefined = [];
 
   constructor(private readonly deps: DispatcherDeps) {}
 
@@ -51,11 +54,29 @@ export class Dispatcher {
     return size;
   }
 
+  /** Deliveries a target deferred, waiting for their due time. */
+  get scheduled(): number {
+    let size = 0;
+    for (const queue of this.allQueues()) size += queue.scheduled;
+    return size;
+  }
+
+  /** The target of a bus's rules with the most deliveries waiting or in flight (deferred ones not counted). */
+  fullestQueue(bus: string): { target: string; size: number } | undefined {
+    let fullest: { target: string; size: number } | undefined;
+    for (const [key, entry] of this.queues) {
+      if (entry.bus !== bus) continue;
+      const size = entry.queue.size - entry.queue.scheduled;
+      if (!fullest || size > fullest.size) fullest = { target: key, size };
+    }
+    return fullest;
+  }
+
   /**
    * Routes an event that the journal holds: to the rules it matches now, or, for an event read back after a
    * restart, to the tasks it was routed to and had not finished.
    */
-  route(journaled: JournaledEvent, replay?: { openTasks?: string[] }): void {
+  route(journaled: JournaledEvent, replay?: ReplayInfo): void {
     if (this.waiting) {
       this.waiting.push([journaled, replay]);
       return;
@@ -71,15 +92,23 @@ export class Dispatcher {
     const matchedRules = [...new Set(tasks.map((task) => task.rule.id))].filter((id) => !id.startsWith('$'));
     for (const rule of matchedRules) this.deps.metrics.count('flowbus_bus_rule_matches_total', { bus, rule });
     const now = this.deps.clock.now();
-    const targets = tasks.map(({ rule, target }) => {
-      const { id, type } = target;
-      return { rule: rule.id, target: id, type, status: 'pending' as const, attempts: 0, updatedAt: now };
+    const progressOf = (task: Task) => replay?.progress?.[taskKey(task.rule.id, task.target.id)] ?? {};
+    const targets = tasks.map((task) => {
+      const { id, type } = task.target;
+      const { failedAttempts = 0, dueAt } = progressOf(task);
+      const scheduled = dueAt !== undefined && dueAt > now;
+      const status = scheduled ? ('scheduled' as const) : ('pending' as const);
+      const trace = { rule: task.rule.id, target: id, type, status, attempts: failedAttempts, updatedAt: now };
+      return scheduled ? { ...trace, dueAt } : trace;
     });
     const replayed = replay !== undefined;
-    this.deps.traces.start(seq, { eventId: event.id, bus, acceptedAt, replayed, matchedRules, targets });
-    for (const { rule, target } of tasks) {
+    const subject = typeof event.subject === 'string' ? { subject: event.subject } : {};
+    const summary = { eventId: event.id, bus, acceptedAt, source: event.source, type: event.type, ...subject };
+    this.deps.traces.start(seq, { ...summary, event: json, replayed, matchedRules, targets });
+    for (const task of tasks) {
+      const { rule, target } = task;
       const item: DeliveryItem = { event, payload: json, transformed: false, bus, rule: rule.id, acceptedAt };
-      this.queueFor(rule, target).push({ seq, item });
+      this.queueFor(rule, target, bus).push({ seq, item, ...progressOf(task) });
     }
   }
 
@@ -152,7 +181,7 @@ export class Dispatcher {
     return rule && target ? { rule, target } : undefined;
   }
 
-  private queueFor(rule: RouteRule, target: CompiledTarget): TargetQueue {
+  private queueFor(rule: RouteRule, target: CompiledTarget, bus: string): TargetQueue {
     const key = taskKey(rule.id, target.id);
     const known = this.queues.get(key);
     if (known?.target === target) return known.queue;
@@ -163,13 +192,14 @@ export class Dispatcher {
     }
     const { clock, random, signal } = this.deps;
     const queue = new TargetQueue(target, this.hooks(rule, target), clock, random, signal);
-    this.queues.set(key, { target, queue });
+    this.queues.set(key, { target, queue, bus });
     return queue;
   }
 
   private hooks(rule: RouteRule, target: CompiledTarget): QueueHooks {
     const labels = { rule: rule.id, target: target.id };
-    const { metrics, traces, services, clock, log } = this.deps;
+    const key = taskKey(rule.id, target.id);
+    const { metrics, traces, services, clock, log, journal } = this.deps;
     return {
       deliver: async (batch, attempt, signal) => {
         let items: DeliveryItem[];
@@ -182,13 +212,29 @@ export class Dispatcher {
         }
         const context = { bus: items[0]!.bus, rule: rule.id, id: target.id, type: target.type };
         const config = target.config;
-        return target.definition.deliver(items, { config, target: context, attempt, signal, services });
+        const deferredAt = batch[0]?.deferredAt;
+        const delivery = { config, target: context, attempt, signal, services, ...(deferredAt ? { deferredAt } : {}) };
+        return target.definition.deliver(items, delivery);
       },
       settle: (batch, outcome) => settleBatch(this.deps, rule, target, batch, outcome),
       retrying: (batch, attempts, error, delayMs) => {
-        const change = { status: 'retrying' as const, attempts, error, updatedAt: clock.now() };
-        for (const { seq } of batch) traces.update(seq, rule.id, target.id, change);
+        const now = clock.now();
+        const change = { status: 'retrying' as const, attempts, error, updatedAt: now };
+        const attempt = { attempt: attempts, at: now, outcome: 'failed' as const, error, retryInMs: delayMs };
+        for (const { seq } of batch) {
+          traces.update(seq, rule.id, target.id, change, attempt);
+          journal.recordFailedAttempts(seq, key, attempts).catch((thrown) => journalFailed(this.deps, thrown));
+        }
         log('warn', 'delivery failed, will retry', { ...labels, attempts, delayMs, error: error.message });
+      },
+      deferred: (batch, attempt, dueAt, since, reason) => {
+        const change = { status: 'scheduled' as const, attempts: attempt - 1, dueAt, detail: reason, updatedAt: clock.now() };
+        for (const { seq } of batch) {
+          traces.update(seq, rule.id, target.id, change);
+          journal.recordDeferral(seq, key, dueAt, since).catch((thrown) => journalFailed(this.deps, thrown));
+        }
+        metrics.count('flowbus_bus_delivery_deferrals_total', labels, batch.length);
+        log('info', 'delivery deferred by its target, not counted as an attempt', { ...labels, dueAt: new Date(dueAt).toISOString(), reason });
       },
       held: (batch, attempt, thrown, delayMs) => {
         const error = toFlowError(thrown);

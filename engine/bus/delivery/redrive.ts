@@ -1,6 +1,6 @@
 /**
  * @module Re-driving a dead letter: one more delivery to its target; the letter goes once that works, and
- * records the new failure when it does not.
+ * records the new failure when it does not. The event's trace, while kept, shows the attempt either way.
  */
 import { FlowbusError, toFlowError } from '../../core/errors.js';
 import type { CompiledRule, CompiledTarget } from '../files/compiled-rule.js';
@@ -46,12 +46,18 @@ export async function redriveLetter(
     });
     await deps.deadLetters.remove(letter.id);
     deps.metrics.count('flowbus_bus_deliveries_total', { ...labels, outcome: 'redriven' });
+    const now = deps.clock.now();
+    const change = { ...receipt, status: 'delivered' as const, attempts: attempt, error: undefined, updatedAt: now };
+    const traced = { attempt, at: now, outcome: 'redriven' as const };
+    deps.traces.updateEvent(event.id, bus, rule.id, target.id, { ...change, deadLetterId: undefined }, traced);
     return receipt ?? {};
   } catch (thrown) {
     const error = toFlowError(thrown);
     const failedAt = deps.clock.now();
     const redrives = letter.redrives + 1;
     await deps.deadLetters.update(letter.id, { attempts: attempt, error, failedAt, redrives });
+    const traced = { attempt, at: failedAt, outcome: 'failed' as const, error };
+    deps.traces.updateEvent(event.id, bus, rule.id, target.id, { attempts: attempt, error, updatedAt: failedAt }, traced);
     const where = `target "${target.id}" of rule "${rule.id}"`;
     const message = `re-driving dead letter "${letter.id}" to ${where} failed: ${error.message}`;
     throw new FlowbusError('BUS:REDRIVE_FAILED', message, { error });

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { FlowError } from '../../core/errors.js';
 import type { CompiledTarget } from '../files/compiled-rule.js';
 import type { DeadLetter } from '../stores/dead-letters.js';
-import type { TargetTrace } from '../stores/traces.js';
+import type { AttemptTrace, TargetTrace } from '../stores/traces.js';
 import type { DeliveryItem } from '../types.js';
 import { journalFailed, type DispatcherDeps } from './deps.js';
 import type { DeliveryOutcome, QueuedDelivery } from './target-queue.js';
@@ -41,8 +41,9 @@ export async function settleBatch(
   }
   deps.metrics.count('flowbus_bus_deliveries_total', { ...labels, outcome: outcome.status }, batch.length);
   const change = traceChange(outcome, now);
+  const attempt = attemptOf(outcome, now);
   for (const { seq } of batch) {
-    deps.traces.update(seq, rule.id, target.id, { ...change, deadLetterId: letterIds.get(seq) });
+    deps.traces.update(seq, rule.id, target.id, { ...change, deadLetterId: letterIds.get(seq) }, attempt);
   }
   if (outcome.status !== 'delivered') {
     const fields = { ...labels, events: batch.length, error: outcome.error.message };
@@ -76,6 +77,13 @@ async function sendToDeadLetterQueue(
     const fields = { rule: rule.id, target: target.id, error: (error as Error).message };
     deps.log('error', 'dead letters could not be sent to the dead-letter queue; they stay in the store', fields);
   }
+}
+
+/** The last attempt of a batch; none when it ended without one (too old for another try). */
+function attemptOf(outcome: DeliveryOutcome, now: number): AttemptTrace | undefined {
+  if (outcome.status === 'delivered') return { attempt: outcome.attempts, at: now, outcome: 'delivered' };
+  if (outcome.attempts === 0) return undefined;
+  return { attempt: outcome.attempts, at: now, outcome: 'failed', error: outcome.error };
 }
 
 function traceChange(outcome: DeliveryOutcome, now: number): Partial<TargetTrace> {

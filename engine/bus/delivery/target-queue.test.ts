@@ -8,6 +8,8 @@ import type { Clock } from '../../core/step-definition.js';
 import type { CompiledTarget } from '../files/compiled-rule.js';
 import { logStoreTarget } from '../targets/log-store.js';
 import type { DeliveryItem } from '../types.js';
+import { createTestClock } from '../../steps/testing.js';
+import { deferDelivery } from './defer.js';
 import { internalError } from './internal-error.js';
 import { TargetQueue, type DeliveryOutcome, type QueuedDelivery, type QueueHooks } from './target-queue.js';
 
@@ -62,6 +64,7 @@ interface Recorder extends QueueHooks {
   outcomes: Array<{ seqs: number[]; outcome: DeliveryOutcome }>;
   retries: Array<{ seqs: number[]; attempts: number; delayMs: number }>;
   holds: Array<{ seqs: number[]; attempt: number; delayMs: number }>;
+  deferrals: Array<{ seqs: number[]; attempt: number; dueAt: number }>;
   maxInFlight: number;
 }
 
@@ -73,6 +76,7 @@ function recorder(fail: (seqs: number[], attempt: number) => Error | undefined =
     outcomes: [],
     retries: [],
     holds: [],
+    deferrals: [],
     maxInFlight: 0,
     async deliver(batch, attempt) {
       const seqs = batch.map((entry) => entry.seq);
@@ -94,16 +98,68 @@ function recorder(fail: (seqs: number[], attempt: number) => Error | undefined =
     held(batch, attempt, _thrown, delayMs) {
       hooks.holds.push({ seqs: batch.map((entry) => entry.seq), attempt, delayMs });
     },
+    deferred(batch, attempt, dueAt) {
+      hooks.deferrals.push({ seqs: batch.map((entry) => entry.seq), attempt, dueAt });
+    },
   };
   return hooks;
 }
 
-function queueOf(compiled: CompiledTarget, hooks: QueueHooks, clock = fastClock(), random = () => 0.5) {
+async function until(condition: () => boolean): Promise<void> {
+  for (let turns = 0; !condition(); turns++) {
+    if (turns > 1000) throw new Error('the condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
+function queueOf(compiled: CompiledTarget, hooks: QueueHooks, random = () => 0.5) {
+  return queueOn(compiled, hooks, fastClock(), random);
+}
+
+function queueOn<C extends Clock>(compiled: CompiledTarget, hooks: QueueHooks, clock: C, random = () => 0.5) {
   const stopping = new AbortController();
   return { queue: new TargetQueue(compiled, hooks, clock, random, stopping.signal), stopping, clock };
 }
 
 describe('TargetQueue', () => {
+  it('delivers a deferred event again at its due time, counting no attempt and holding no slot', async () => {
+    const clock = createTestClock(1_000_000);
+    let deferOnce = true;
+    const hooks = recorder((seqs) => {
+      if (seqs[0] !== 1 || !deferOnce) return undefined;
+      deferOnce = false;
+      return deferDelivery(1_000_000 + 10_000, 'outside the window');
+    });
+    const { queue } = queueOn(target({ concurrency: 1 }), hooks, clock);
+    queue.push(delivery(1));
+    queue.push(delivery(2));
+    // The deferred event frees the only slot: event 2 is delivered while event 1 waits.
+    await until(() => hooks.outcomes.length === 1 && queue.scheduled === 1);
+    expect(hooks.outcomes[0]!.seqs).toEqual([2]);
+    expect(hooks.deferrals).toEqual([{ seqs: [1], attempt: 1, dueAt: 1_010_000 }]);
+    clock.advance(9_999);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(hooks.calls.filter((call) => call.seqs[0] === 1)).toHaveLength(1);
+    clock.advance(1);
+    await queue.idle();
+    expect(hooks.calls.filter((call) => call.seqs[0] === 1).map((call) => call.attempt)).toEqual([1, 1]);
+    expect(hooks.outcomes.at(-1)).toMatchObject({ seqs: [1], outcome: { status: 'delivered', attempts: 1 } });
+    expect(hooks.retries).toEqual([]);
+  });
+
+  it('starts a replayed event at the attempt after the failed ones, and at its due time', async () => {
+    const clock = createTestClock(1_000_000);
+    const hooks = recorder();
+    const { queue } = queueOn(target(), hooks, clock);
+    queue.push({ ...delivery(1), failedAttempts: 2, dueAt: 1_005_000 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(queue.scheduled).toBe(1);
+    expect(hooks.calls).toEqual([]);
+    clock.advance(5_000);
+    await queue.idle();
+    expect(hooks.calls).toEqual([{ seqs: [1], attempt: 3 }]);
+  });
+
   it('delivers one event per call without batching, at most `concurrency` at once', async () => {
     const hooks = recorder();
     const { queue } = queueOf(target({ concurrency: 3 }), hooks);
@@ -184,7 +240,7 @@ describe('TargetQueue', () => {
   it('stops retrying once the event is older than the maximum age', async () => {
     const hooks = recorder(() => new Error('down'));
     const retry = { maxAttempts: 100, initialDelayMs: 1000, maxDelayMs: 1000, maxAgeMs: 2500 };
-    const { queue } = queueOf(target({ retry }), hooks, fastClock(), () => 0.999);
+    const { queue } = queueOn(target({ retry }), hooks, fastClock(), () => 0.999);
     queue.push(delivery(1));
     await queue.idle();
     expect(hooks.calls).toHaveLength(3);

@@ -1,18 +1,36 @@
 /**
  * @module The delivery queue of one target of one rule: batches (size + wait), bounded concurrency, retries
- * with backoff, and the dead-letter policy when a delivery fails for good.
+ * with backoff, deferrals ("deliver at T", no attempt counted, no slot held while waiting), and the
+ * dead-letter policy when a delivery fails for good.
  */
 import { toFlowError, type FlowError } from '../../core/errors.js';
 import type { Clock } from '../../core/step-definition.js';
 import type { CompiledTarget } from '../files/compiled-rule.js';
 import type { DeliveryItem, DeliveryReceipt } from '../types.js';
 import { backoffDelay, retryStop } from './backoff.js';
+import { deferredUntil } from './defer.js';
 import { INTERNAL_RETRY_MIN_MS, isInternalFailure } from './internal-error.js';
+
+/** How long a deferral to a time already past waits. */
+const MIN_DEFER_MS = 1000;
 
 /** One event waiting for this target, with its journal sequence number. */
 export interface QueuedDelivery {
   seq: number;
   item: DeliveryItem;
+  /** Attempts that failed before a restart (the journal's count). */
+  failedAttempts?: number;
+  /** Not to be delivered before this time (a deferral read back from the journal). */
+  dueAt?: number;
+  /** When the target first asked to wait. */
+  deferredAt?: number;
+}
+
+/** Deliveries sent together, with the attempt they are at. */
+interface Batch {
+  deliveries: QueuedDelivery[];
+  attempt: number;
+  deferredAt?: number;
 }
 
 /** How a batch ended. */
@@ -31,6 +49,8 @@ export interface QueueHooks {
   settle(batch: readonly QueuedDelivery[], outcome: DeliveryOutcome): Promise<void>;
   /** A failed attempt that will be retried after `delayMs`. */
   retrying(batch: readonly QueuedDelivery[], attempts: number, error: FlowError, delayMs: number): void;
+  /** The target asked to deliver again at `dueAt` (waiting since `since`); no attempt is counted. */
+  deferred(batch: readonly QueuedDelivery[], attempt: number, dueAt: number, since: number, reason: string): void;
   /** Attempt `attempt` failed inside flowbus: it does not count, and is made again after `delayMs`. */
   held(batch: readonly QueuedDelivery[], attempt: number, thrown: unknown, delayMs: number): void;
 }
@@ -38,7 +58,7 @@ export interface QueueHooks {
 /** The queue; `push` events, `stop` on shutdown (unfinished work stays in the journal). */
 export class TargetQueue {
   /** Batches ready to go from `readyHead` on; a plain array with a head index, since `shift` copies. */
-  private ready: QueuedDelivery[][] = [];
+  private ready: Batch[] = [];
   private readyHead = 0;
   private collecting: QueuedDelivery[] = [];
   private collectTimer: AbortController | undefined;
@@ -46,6 +66,9 @@ export class TargetQueue {
   /** Deliveries in `ready` batches, kept as a count: `size` is read after every batch. */
   private readyCount = 0;
   private readonly idleWaiters: Array<() => void> = [];
+  /** Deliveries waiting for their due time, outside the concurrency slots. */
+  private scheduledCount = 0;
+  private scheduledTimers = new AbortController();
 
   constructor(
     private readonly target: CompiledTarget,
@@ -55,18 +78,26 @@ export class TargetQueue {
     private readonly signal: AbortSignal,
   ) {}
 
-  /** Deliveries waiting or in flight. */
+  /** Deliveries waiting, scheduled for later, or in flight. */
   get size(): number {
-    return this.readyCount + this.collecting.length + this.active;
+    return this.readyCount + this.collecting.length + this.active + this.scheduledCount;
+  }
+
+  /** Deliveries scheduled for a due time. */
+  get scheduled(): number {
+    return this.scheduledCount;
   }
 
   push(delivery: QueuedDelivery): void {
     if (this.signal.aborted) return;
     const batch = this.target.batch;
+    if (delivery.dueAt !== undefined && delivery.dueAt > this.clock.now()) {
+      const { deferredAt } = delivery;
+      this.schedule({ deliveries: [delivery], attempt: (delivery.failedAttempts ?? 0) + 1, deferredAt }, delivery.dueAt);
+      return;
+    }
     if (!batch) {
-      this.ready.push([delivery]);
-      this.readyCount += 1;
-      this.pump();
+      this.enqueue({ deliveries: [delivery], attempt: (delivery.failedAttempts ?? 0) + 1, deferredAt: delivery.deferredAt });
       return;
     }
     this.collecting.push(delivery);
@@ -82,6 +113,9 @@ export class TargetQueue {
     this.ready = [];
     this.readyHead = 0;
     this.readyCount = 0;
+    this.scheduledTimers.abort();
+    this.scheduledTimers = new AbortController();
+    this.scheduledCount = 0;
     if (this.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
@@ -107,10 +141,32 @@ export class TargetQueue {
     this.collectTimer?.abort();
     this.collectTimer = undefined;
     if (this.collecting.length === 0) return;
-    this.ready.push(this.collecting);
-    this.readyCount += this.collecting.length;
+    const deliveries = this.collecting;
     this.collecting = [];
+    const attempt = Math.max(...deliveries.map((delivery) => delivery.failedAttempts ?? 0)) + 1;
+    this.enqueue({ deliveries, attempt });
+  }
+
+  private enqueue(batch: Batch): void {
+    this.ready.push(batch);
+    this.readyCount += batch.deliveries.length;
     this.pump();
+  }
+
+  /** Holds a batch outside the slots until `dueAt`, then queues it again at the same attempt. */
+  private schedule(batch: Batch, dueAt: number): void {
+    const count = batch.deliveries.length;
+    this.scheduledCount += count;
+    const timers = this.scheduledTimers;
+    const signal = AbortSignal.any([timers.signal, this.signal]);
+    this.clock.sleep(Math.max(0, dueAt - this.clock.now()), signal).then(
+      () => {
+        if (timers !== this.scheduledTimers) return;
+        this.scheduledCount -= count;
+        this.enqueue(batch);
+      },
+      () => undefined,
+    );
   }
 
   private pump(): void {
@@ -121,23 +177,37 @@ export class TargetQueue {
         this.ready = this.ready.slice(this.readyHead);
         this.readyHead = 0;
       }
-      this.readyCount -= batch.length;
-      this.active += batch.length;
+      const count = batch.deliveries.length;
+      this.readyCount -= count;
+      this.active += count;
       void this.run(batch).finally(() => {
-        this.active -= batch.length;
+        this.active -= count;
         this.pump();
         if (this.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
       });
     }
   }
 
-  private async run(batch: QueuedDelivery[]): Promise<void> {
+  private async run(queued: Batch): Promise<void> {
+    const batch = queued.deliveries;
     const acceptedAt = Math.min(...batch.map((delivery) => delivery.item.acceptedAt));
     const { retry, deadLetter } = this.target;
     let held = 0;
-    for (let attempt = 1; ; ) {
+    for (let attempt = queued.attempt; ; ) {
       const result = await this.attempt(batch, attempt);
       if (this.signal.aborted) return;
+      const deferral = result.ok ? undefined : deferredUntil(result.thrown);
+      if (deferral) {
+        // Not a failure: nothing is counted, and the slot is free while it waits.
+        const since = queued.deferredAt ?? this.clock.now();
+        for (const delivery of batch) delivery.deferredAt ??= since;
+        // A due time already past is waited for a little: a target that keeps saying "now" cannot spin.
+        const now = this.clock.now();
+        const dueAt = deferral.dueAt > now ? deferral.dueAt : now + MIN_DEFER_MS;
+        this.hooks.deferred(batch, attempt, dueAt, since, deferral.reason);
+        this.schedule({ deliveries: batch, attempt, deferredAt: since }, dueAt);
+        return;
+      }
       if (result.ok) {
         const delivered = { status: 'delivered' as const, attempts: attempt, receipt: result.receipt };
         await this.hooks.settle(batch, delivered).catch(() => {});

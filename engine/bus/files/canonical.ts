@@ -1,7 +1,7 @@
 /**
  * @module The canonical writer of rule and bus files: the server, the editor and `fmt` write them alike.
  */
-import { compareCodeUnits, preferredThenAlphabetical, stringifyJson } from '../../flow/canonical.js';
+import { compareCodeUnits, preferredThenAlphabetical, stringifyJson } from '../../json/write.js';
 import { BUS_ROOT_KEYS, RULE_ROOT_KEYS, TARGET_KEYS } from './format.js';
 
 const RETRY_KEYS = ['maxAttempts', 'initialDelayMs', 'maxDelayMs', 'maxAgeMs'];

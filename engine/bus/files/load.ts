@@ -3,7 +3,7 @@
  * and finding the files under the flows folder.
  */
 import type { ValidationIssue } from '../../core/issues.js';
-import { findFiles, parseJsonText } from '../../flow/json-file.js';
+import { findFiles, parseJsonText } from '../../json/files.js';
 import { BUS_FILE_SUFFIX, RULE_FILE_SUFFIX, type BusDocument } from './format.js';
 import { validateBus, validateRule, type RuleValidation, type ValidateRuleOptions } from './validate.js';
 

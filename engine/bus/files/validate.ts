@@ -6,12 +6,13 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { joinPointer, type ValidationIssue } from '../../core/issues.js';
 import { DEFAULT_JSON_DEPTH, depthExcessMessage, findValueDepthExcess } from '../../core/json-depth.js';
 import { compileCached } from '../../core/validator-cache.js';
-import { issuesFromAjvErrors } from '../../flow/ajv-issues.js';
+import { issuesFromAjvErrors } from '../../json/ajv-issues.js';
 import { findConflictMarkers, withConflictMarkers } from '../../flow-diff/conflict-marker.js';
-import { sortByDocumentOrder } from '../../flow/issue-order.js';
+import { sortByDocumentOrder } from '../../json/issue-order.js';
 import { parsePattern } from '../pattern/index.js';
 import type { TargetRegistry } from '../targets/registry.js';
 import { compileTransform, type TransformFunction } from '../transform/compile.js';
+import type { TargetTypeDefinition } from '../types.js';
 import { compileTarget, ruleBus, type CompiledRule } from './compiled-rule.js';
 import type { RuleDocument } from './format.js';
 import { generateBusSchema, generateRuleSchema } from './schema.js';
@@ -105,7 +106,10 @@ function checkRule(json: unknown, options: ValidateRuleOptions): RuleValidation 
     if (compiled.ok) transform = compiled.apply;
     else for (const issue of compiled.issues) add(issue.pointer, issue.code, issue.message);
   }
-  checkTargets(document, options, add);
+  checkTargets(document, options, add, issues);
+  const ruleQueue = document.deadLetterQueue;
+  const ruleQueueType = isObject(ruleQueue) && typeof ruleQueue.type === 'string' ? options.targets.get(ruleQueue.type) : undefined;
+  if (ruleQueueType) checkTargetConfig(ruleQueueType, ruleQueue!.config, '/deadLetterQueue/config', add, issues);
   const bus = typeof json.bus === 'string' ? json.bus : ruleBus({});
   if (options.buses && !options.buses.has(bus)) {
     const known = [...options.buses].join(', ');
@@ -129,10 +133,30 @@ function checkRule(json: unknown, options: ValidateRuleOptions): RuleValidation 
   return { issues: [], rule };
 }
 
+type AddIssue = (pointer: string, code: string, message: string) => void;
+
+/**
+ * The type's own checks of a config, once the schema found nothing wrong inside it (a config the schema
+ * refused may lack what `check` reads).
+ */
+function checkTargetConfig(
+  definition: TargetTypeDefinition,
+  config: unknown,
+  at: string,
+  add: AddIssue,
+  issues: readonly ValidationIssue[],
+): void {
+  if (!definition.check) return;
+  if (issues.some((issue) => issue.pointer === at || issue.pointer.startsWith(`${at}/`))) return;
+  if (config !== undefined && !isObject(config)) return;
+  for (const issue of definition.check(config ?? {})) add(`${at}${issue.pointer}`, issue.code, issue.message);
+}
+
 function checkTargets(
   document: RuleDocument,
   options: ValidateRuleOptions,
-  add: (pointer: string, code: string, message: string) => void,
+  add: AddIssue,
+  issues: readonly ValidationIssue[],
 ): void {
   if (!Array.isArray(document.targets)) return;
   const seen = new Set<string>();
@@ -149,6 +173,10 @@ function checkTargets(
     if (definition && target.batch !== undefined && !definition.batching) {
       add(`${at}/batch`, 'batch-not-supported', `a ${definition.type} target does not take batch delivery`);
     }
+    if (definition) checkTargetConfig(definition, target.config, `${at}/config`, add, issues);
+    const queue = target.deadLetterQueue;
+    const queueDefinition = isObject(queue) && typeof queue.type === 'string' ? options.targets.get(queue.type) : undefined;
+    if (queueDefinition) checkTargetConfig(queueDefinition, queue!.config, `${at}/deadLetterQueue/config`, add, issues);
     const retry = isObject(target.retry) ? target.retry : {};
     if (typeof retry.initialDelayMs === 'number' && typeof retry.maxDelayMs === 'number') {
       if (retry.initialDelayMs > retry.maxDelayMs) {

@@ -9,7 +9,8 @@ import type { BusLog } from '../delivery/deps.js';
 /** The HTTP status of an error type. */
 export function statusOfBusError(type: string): number {
   if (type === 'VALIDATION') return 422;
-  if (type === 'SERVER:STOPPING') return 503;
+  if (type === 'SERVER:STOPPING' || type === 'SERVER:OVERLOADED') return 503;
+  if (type === 'BUS:BACKPRESSURE' || type === 'SERVER:BUSY') return 429;
   if (type === 'BUS:REDRIVE_FAILED') return 502;
   if (type.endsWith(':BAD_REQUEST')) return 400;
   if (type === 'BUS:INVALID_EVENT' || type === 'BUS:INVALID_PATTERN') return 400;
@@ -47,6 +48,8 @@ export function sendBusError(request: Request, response: Response, thrown: unkno
     return;
   }
   const error = toFlowError(known);
+  const retryAfter = known.details?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(Math.ceil(retryAfter)));
   const body: Record<string, unknown> = { type: error.type, message: error.message };
   if (known.details?.issues) body.issues = known.details.issues;
   response.status(status).json({ error: body });

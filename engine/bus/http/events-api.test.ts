@@ -3,24 +3,11 @@
  * `targetTypes` whose failures the test switches on and off.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlowbusError } from '../../core/errors.js';
-import { startBusApp, type BusApp } from '../testing.js';
-import type { TargetTypeDefinition } from '../types.js';
+import { createSwitchTarget, startBusApp, type BusApp } from '../testing.js';
 
 let app: BusApp;
-let failing = true;
-const delivered: string[] = [];
-
-const switchTarget: TargetTypeDefinition = {
-  type: 'switch',
-  title: 'Switch',
-  description: 'Fails while the test says so.',
-  config: { type: 'object' },
-  async deliver(batch) {
-    if (failing) throw new FlowbusError('SWITCH:DOWN', 'the switch is off');
-    delivered.push(...batch.map((item) => item.event.id));
-  },
-};
+const switchTarget = createSwitchTarget();
+const delivered = switchTarget.delivered;
 
 beforeAll(async () => {
   app = await startBusApp(
@@ -35,7 +22,7 @@ beforeAll(async () => {
         ],
       },
     },
-    { targetTypes: [switchTarget] },
+    { targetTypes: [switchTarget.definition] },
   );
 });
 afterAll(() => app.close());
@@ -78,7 +65,7 @@ describe('traces, dead letters and the log store', () => {
     expect(again).toMatchObject({ status: 502, body: { error: { type: 'BUS:REDRIVE_FAILED' } } });
     expect((await app.get('/api/dead-letters')).body.items[0]).toMatchObject({ redrives: 1, attempts: 3 });
 
-    failing = false;
+    switchTarget.failing = false;
     const redriven = await app.post(`/api/dead-letters/${sw.deadLetterId}/redrive`, {});
     expect(redriven).toMatchObject({ status: 200, body: { status: 'delivered' } });
     expect(delivered).toEqual(['d-1']);
@@ -88,14 +75,14 @@ describe('traces, dead letters and the log store', () => {
   });
 
   it('deletes a dead letter', async () => {
-    failing = true;
+    switchTarget.failing = true;
     await app.post('/events', event('d-2', 'ins-2'), structured);
     await app.bus.idle();
     const [letter] = (await app.get('/api/dead-letters')).body.items;
     const removed = await fetch(`${app.url}/api/dead-letters/${letter.id}`, { method: 'DELETE' });
     expect(removed.status).toBe(204);
     expect((await fetch(`${app.url}/api/dead-letters/${letter.id}`, { method: 'DELETE' })).status).toBe(404);
-    failing = false;
+    switchTarget.failing = false;
   });
 
   it('searches the log store, newest first, with filters and paging', async () => {

@@ -4,6 +4,7 @@
  */
 import express, { type RequestHandler } from 'express';
 import type { EventBus } from '../event-bus.js';
+import { addDeadLetterRoutes } from './dead-letters-api.js';
 import { busErrorHandler } from './errors.js';
 import { addEventRoutes } from './events-api.js';
 import { addIngestRoutes } from './ingest.js';
@@ -37,6 +38,7 @@ export function installBusRoutes(app: express.Router, bus: EventBus, options: Bu
   addRuleRoutes(api, bus, json);
   addToolRoutes(api, bus, json);
   addEventRoutes(api, bus);
+  addDeadLetterRoutes(api, bus);
   api.use(busErrorHandler(bus.log));
   app.use(api);
 }

@@ -5,7 +5,7 @@ import type express from 'express';
 import type { Router } from 'express';
 import { FlowbusError } from '../../core/errors.js';
 import { DEFAULT_JSON_DEPTH } from '../../core/json-depth.js';
-import { parseJson } from '../cloudevents/strict-json.js';
+import { parseJson } from '../../json/strict.js';
 import { DEFAULT_BUS_ID } from '../files/format.js';
 import type { EventBus } from '../event-bus.js';
 import { explainMatch, parsePattern, type MatchFailure } from '../pattern/index.js';

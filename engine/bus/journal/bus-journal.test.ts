@@ -27,6 +27,32 @@ function event(id: string, size = 0): BusEvent {
 const entry = (id: string, size = 0) => ({ bus: 'default', event: event(id, size), acceptedAt: 1000 });
 
 describe('BusJournal', () => {
+  it('reads back failed attempts and deferrals of open tasks, also after they were copied forward', async () => {
+    const dir = await freshDir();
+    const first = await BusJournal.open(dir);
+    const [a, b] = await first.journal.recordEvents([entry('a'), { ...entry('b'), bus: 'orders' }]);
+    expect([first.journal.unsettledOn('default'), first.journal.unsettledOn('orders')]).toEqual([1, 1]);
+    await first.journal.recordRouting(a!.seq, ['r/x', 'r/y']);
+    await first.journal.recordFailedAttempts(a!.seq, 'r/x', 1);
+    await first.journal.recordFailedAttempts(a!.seq, 'r/x', 2);
+    await first.journal.recordDeferral(a!.seq, 'r/y', 50_000, 2_000);
+    await first.journal.recordRouting(b!.seq, ['r/z']);
+    await first.journal.recordDone(b!.seq, 'r/z');
+    expect(first.journal.unsettledOn('orders')).toBe(0);
+    await first.journal.close();
+
+    for (let reopen = 0; reopen < 2; reopen++) {
+      const again = await BusJournal.open(dir);
+      expect(again.pending).toHaveLength(1);
+      expect(again.pending[0]!.progress).toEqual({
+        'r/x': { failedAttempts: 2 },
+        'r/y': { dueAt: 50_000, deferredAt: 2_000 },
+      });
+      expect(again.journal.unsettledOn('default')).toBe(1);
+      await again.journal.close();
+    }
+  });
+
   it('reads back accepted events that were not settled, with the tasks still open', async () => {
     const dir = await freshDir();
     const first = await BusJournal.open(dir);

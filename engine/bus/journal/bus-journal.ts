@@ -4,13 +4,16 @@
  *
  * Records: `{"t":"e","s":seq,"b":bus,"at":ms,"ev":event}` an accepted event,
  * `{"t":"r","s":seq,"k":[task...]}` the (rule/target) tasks it was routed to, `{"t":"a","s":seq,"k":task}` a
- * task finished (delivered, dead-lettered, dropped or ignored). An event is settled once every routed task
+ * task finished (delivered, dead-lettered, dropped or ignored), `{"t":"n","s":seq,"k":task,"n":count}` the
+ * attempts of a task that failed so far, `{"t":"w","s":seq,"k":task,"due":ms,"since":ms}` a task the target
+ * asked to deliver again at `due` (no attempt counted). An event is settled once every routed task
  * is finished. On open, the unsettled events are read back and copied into a fresh segment, and the old
  * segments are deleted; while running, a closed segment is deleted once its events are settled, or its few
  * unsettled events are copied forward when that frees at least half of it.
  */
 import type { BusEvent } from '../cloudevents/index.js';
-import { frameRecord, SegmentFiles, type DamagedSegment } from '../../store/segments/index.js';
+import { SegmentFiles, type DamagedSegment } from '../../store/segments/index.js';
+import { attemptsLine, deferralLine, doneLine, eventLine, routingLine } from './journal-records.js';
 
 /** The kind named in the header of every bus journal segment. */
 export const BUS_JOURNAL_KIND = 'bus-journal';
@@ -23,10 +26,20 @@ export interface JournaledEvent {
   acceptedAt: number;
 }
 
+/** How far an unfinished task had got: failed attempts, and the time the target asked to be tried again. */
+export interface TaskProgress {
+  failedAttempts?: number;
+  dueAt?: number;
+  /** When the target first asked to wait. */
+  deferredAt?: number;
+}
+
 /** An unsettled event read back on open: the tasks still to do when it was routed, else none known. */
 export interface ReplayedEvent extends JournaledEvent {
   /** Tasks routed and not finished; undefined when the event was never routed (match it again). */
   openTasks?: string[];
+  /** What was recorded of the open tasks, by task key. */
+  progress?: Record<string, TaskProgress>;
 }
 
 /** Damage found on open: segments read with damage now, and copies of corrupt ones kept from before. */
@@ -48,6 +61,7 @@ interface LiveEvent extends JournaledEvent {
   bytes: number;
   open?: Set<string>;
   done: Set<string>;
+  progress?: Map<string, TaskProgress>;
 }
 
 interface SegmentStats {
@@ -61,6 +75,8 @@ const DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
 /** The journal of one bus engine (all buses share it). */
 export class BusJournal {
   private readonly live = new Map<number, LiveEvent>();
+  /** Unsettled events of each bus. */
+  private readonly unsettledByBus = new Map<string, number>();
   private readonly stats = new Map<number, SegmentStats>();
   private nextSeq = 1;
   private maintenance: Promise<void> = Promise.resolve();
@@ -101,6 +117,17 @@ export class BusJournal {
     return this.live.size;
   }
 
+  /** Events accepted on `bus` and not settled. */
+  unsettledOn(bus: string): number {
+    return this.unsettledByBus.get(bus) ?? 0;
+  }
+
+  private countBus(bus: string, change: number): void {
+    const count = (this.unsettledByBus.get(bus) ?? 0) + change;
+    if (count > 0) this.unsettledByBus.set(bus, count);
+    else this.unsettledByBus.delete(bus);
+  }
+
   /** Numbers the events and appends them; resolves when they are durable. */
   async recordEvents(entries: ReadonlyArray<Omit<JournaledEvent, 'seq'>>): Promise<JournaledEvent[]> {
     const recorded: JournaledEvent[] = [];
@@ -112,6 +139,7 @@ export class BusJournal {
       lines.push(line);
       const bytes = line.length;
       this.live.set(seq, { ...entry, seq, segment, bytes, done: new Set() });
+      this.countBus(entry.bus, 1);
       this.addLive(segment, bytes);
       recorded.push({ ...entry, seq });
     }
@@ -147,6 +175,22 @@ export class BusJournal {
     return written;
   }
 
+  /** Records how many attempts of a task failed so far (written with the next group, not awaited by callers). */
+  recordFailedAttempts(seq: number, task: string, count: number): Promise<void> {
+    const event = this.live.get(seq);
+    if (!event) return Promise.resolve();
+    progressOf(event, task).failedAttempts = count;
+    return this.files.append([attemptsLine(seq, task, count)]);
+  }
+
+  /** Records that the target asked to deliver a task again at `dueAt`, waiting since `since`. */
+  recordDeferral(seq: number, task: string, dueAt: number, since: number): Promise<void> {
+    const event = this.live.get(seq);
+    if (!event) return Promise.resolve();
+    Object.assign(progressOf(event, task), { dueAt, deferredAt: since });
+    return this.files.append([deferralLine(seq, task, dueAt, since)]);
+  }
+
   /** Waits for pending appends and maintenance, then closes the files. */
   async close(): Promise<void> {
     await this.maintenance;
@@ -165,7 +209,11 @@ export class BusJournal {
         const previous = this.live.get(seq);
         const acceptedAt = typeof record.at === 'number' ? record.at : Date.now();
         const event = record.ev as BusEvent;
-        const progress = { open: previous?.open, done: previous?.done ?? new Set<string>() };
+        const progress = {
+          open: previous?.open,
+          done: previous?.done ?? new Set<string>(),
+          progress: previous?.progress,
+        };
         this.live.set(seq, { seq, bus: record.b, event, acceptedAt, segment, bytes: 0, ...progress });
       } else if (record.t === 'r' && Array.isArray(record.k)) {
         const event = this.live.get(seq);
@@ -174,9 +222,17 @@ export class BusJournal {
         const event = this.live.get(seq);
         event?.done.add(record.k);
         event?.open?.delete(record.k);
+      } else if (record.t === 'n' && typeof record.k === 'string' && typeof record.n === 'number') {
+        const event = this.live.get(seq);
+        if (event) progressOf(event, record.k).failedAttempts = record.n;
+      } else if (record.t === 'w' && typeof record.k === 'string' && typeof record.due === 'number') {
+        const event = this.live.get(seq);
+        const since = typeof record.since === 'number' ? record.since : record.due;
+        if (event) Object.assign(progressOf(event, record.k), { dueAt: record.due, deferredAt: since });
       }
     }
     for (const [seq, event] of this.live) if (event.open?.size === 0) this.live.delete(seq);
+    for (const event of this.live.values()) this.countBus(event.bus, 1);
   }
 
   /** Appends the events (with their routing and finished tasks) to the active segment. */
@@ -189,6 +245,12 @@ export class BusJournal {
       const routed = event.open && [...event.open, ...event.done];
       if (routed) lines.push(routingLine(event.seq, routed));
       for (const task of event.done) lines.push(doneLine(event.seq, task));
+      for (const [task, progress] of event.progress ?? []) {
+        if (event.done.has(task)) continue;
+        const { failedAttempts, dueAt, deferredAt } = progress;
+        if (failedAttempts) lines.push(attemptsLine(event.seq, task, failedAttempts));
+        if (dueAt !== undefined) lines.push(deferralLine(event.seq, task, dueAt, deferredAt ?? dueAt));
+      }
       this.removeLive(event.segment, event.bytes);
       event.segment = segment;
       event.bytes = line.length;
@@ -215,6 +277,7 @@ export class BusJournal {
     const event = this.live.get(seq);
     if (!event) return;
     this.live.delete(seq);
+    this.countBus(event.bus, -1);
     this.removeLive(event.segment, event.bytes);
     const stats = this.stats.get(event.segment);
     if (stats && stats.live === 0 && event.segment !== this.files.active) {
@@ -266,22 +329,17 @@ export class BusJournal {
   }
 }
 
-function eventLine(event: JournaledEvent): Buffer {
-  const { seq, bus, acceptedAt, event: body } = event;
-  return frameRecord(JSON.stringify({ t: 'e', s: seq, b: bus, at: acceptedAt, ev: body }));
-}
-
-function routingLine(seq: number, tasks: readonly string[]): Buffer {
-  return frameRecord(JSON.stringify({ t: 'r', s: seq, k: tasks }));
-}
-
-function doneLine(seq: number, task: string): Buffer {
-  return frameRecord(JSON.stringify({ t: 'a', s: seq, k: task }));
+function progressOf(event: LiveEvent, task: string): TaskProgress {
+  event.progress ??= new Map();
+  let progress = event.progress.get(task);
+  if (!progress) event.progress.set(task, (progress = {}));
+  return progress;
 }
 
 function toReplayed(event: LiveEvent): ReplayedEvent {
   const { seq, bus, acceptedAt } = event;
   const replayed: ReplayedEvent = { seq, bus, event: event.event, acceptedAt };
   if (event.open) replayed.openTasks = [...event.open];
+  if (event.progress && event.progress.size > 0) replayed.progress = Object.fromEntries(event.progress);
   return replayed;
 }

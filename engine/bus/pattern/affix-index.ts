@@ -1,11 +1,23 @@
 /**
- * @module Prefix and suffix index: one hash lookup per distinct prefix (or suffix) length in use.
+ * @module Prefix and suffix index: one lookup per distinct prefix (or suffix) length in use. A value's
+ * prefixes are hashed as its characters are read, so a lookup cuts no substring (no allocation, no
+ * garbage per event); a text whose hash fits is then compared for real.
  */
-import { addSlot, removeSlot, type SlotSink, type Slots } from './slot-lists.js';
+import type { SlotSink } from './slot-lists.js';
+
+/** One registered text and the slots registered under it. */
+interface Entry<S> {
+  text: string;
+  slots: S[];
+}
+
+/** The hash of one more character: the same on both sides, whichever end the text is read from. */
+const step = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0;
 
 /** Finds every registered prefix (or suffix) of a string. */
 export class AffixIndex<S> {
-  private readonly byText = new Map<string, Slots<S>>();
+  private readonly byText = new Map<string, Entry<S>>();
+  private readonly byHash = new Map<number, Entry<S> | Array<Entry<S>>>();
   private readonly lengthUses = new Map<number, number>();
   /** Distinct lengths in use, ascending. */
   private lengths: number[] = [];
@@ -16,35 +28,75 @@ export class AffixIndex<S> {
     return this.byText.size;
   }
 
+  /** The hash of `text` read from the end this index anchors at. */
+  private hashOf(text: string): number {
+    let hash = 0;
+    const last = text.length - 1;
+    for (let index = 0; index <= last; index++) {
+      hash = step(hash, text.charCodeAt(this.end === 'start' ? index : last - index));
+    }
+    return hash;
+  }
+
   add(text: string, slot: S): void {
-    addSlot(this.byText, text, slot);
-    const uses = this.lengthUses.get(text.length) ?? 0;
-    this.lengthUses.set(text.length, uses + 1);
-    if (uses === 0) this.lengths = [...this.lengthUses.keys()].sort((left, right) => left - right);
+    let entry = this.byText.get(text);
+    if (entry === undefined) {
+      entry = { text, slots: [] };
+      this.byText.set(text, entry);
+      const hash = this.hashOf(text);
+      const known = this.byHash.get(hash);
+      this.byHash.set(hash, known === undefined ? entry : [...(Array.isArray(known) ? known : [known]), entry]);
+      this.countLength(text.length, 1);
+    }
+    entry.slots.push(slot);
   }
 
   remove(text: string, slot: S): void {
-    removeSlot(this.byText, text, slot);
-    const uses = (this.lengthUses.get(text.length) ?? 1) - 1;
-    if (uses > 0) {
-      this.lengthUses.set(text.length, uses);
-      return;
+    const entry = this.byText.get(text);
+    const index = entry?.slots.indexOf(slot) ?? -1;
+    if (entry === undefined || index === -1) return;
+    entry.slots.splice(index, 1);
+    if (entry.slots.length > 0) return;
+    this.byText.delete(text);
+    const hash = this.hashOf(text);
+    const known = this.byHash.get(hash)!;
+    const rest = Array.isArray(known) ? known.filter((other) => other !== entry) : [];
+    if (rest.length === 0) this.byHash.delete(hash);
+    else this.byHash.set(hash, rest.length === 1 ? rest[0]! : rest);
+    this.countLength(text.length, -1);
+  }
+
+  private countLength(length: number, change: number): void {
+    const uses = (this.lengthUses.get(length) ?? 0) + change;
+    if (uses > 0) this.lengthUses.set(length, uses);
+    else this.lengthUses.delete(length);
+    if (uses === 0 || (uses === 1 && change > 0)) {
+      this.lengths = [...this.lengthUses.keys()].sort((left, right) => left - right);
     }
-    this.lengthUses.delete(text.length);
-    this.lengths = [...this.lengthUses.keys()].sort((left, right) => left - right);
   }
 
   /** Marks the slots of every registered text that `value` starts (or ends) with. */
   find(value: string, sink: SlotSink<S>): void {
     const lengths = this.lengths;
     const size = value.length;
+    const fromStart = this.end === 'start';
+    let hash = 0;
+    let read = 0;
     for (let index = 0; index < lengths.length; index++) {
       const length = lengths[index]!;
       if (length > size) return;
-      let part = value;
-      if (length !== size) part = this.end === 'start' ? value.slice(0, length) : value.slice(size - length);
-      const slots = this.byText.get(part);
-      if (slots !== undefined) sink.mark(slots);
+      for (; read < length; read++) hash = step(hash, value.charCodeAt(fromStart ? read : size - 1 - read));
+      const found = this.byHash.get(hash);
+      if (found === undefined) continue;
+      if (!Array.isArray(found)) this.markIfAffix(found, length, value, sink);
+      else for (let entry = 0; entry < found.length; entry++) this.markIfAffix(found[entry]!, length, value, sink);
     }
+  }
+
+  /** A hash can be shared by texts of other lengths or contents: only the real affix counts. */
+  private markIfAffix(entry: Entry<S>, length: number, value: string, sink: SlotSink<S>): void {
+    const text = entry.text;
+    if (text.length !== length) return;
+    if (this.end === 'start' ? value.startsWith(text) : value.endsWith(text)) sink.mark(entry.slots);
   }
 }

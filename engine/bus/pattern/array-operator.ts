@@ -3,7 +3,7 @@
  * objects when one element contains every key/value of the object written (as JSON text) in the pattern.
  */
 import { PATTERN_LIMITS } from './limits.js';
-import { readJsonText } from './json-text.js';
+import { readPatternText } from './pattern-text.js';
 import { readStrings } from './operator-values.js';
 import { isPlainObject, type ParseContext } from './parse-context.js';
 import type { Condition } from './types.js';
@@ -45,7 +45,7 @@ export function parseArrayOperator(
 ): Condition | undefined {
   const text = readStrings(value, pointer, { name: 'array', list: false, allowEmpty: false }, context)?.[0];
   if (text === undefined) return undefined;
-  const parsed = readJsonText(text, PATTERN_LIMITS.maxDepth);
+  const parsed = readPatternText(text);
   if (!parsed.ok) {
     context.issue(pointer, `"array" takes a JSON object written as a string: ${parsed.issues[0]!.message}`);
     return undefined;

@@ -9,20 +9,25 @@ import { type IndexableCondition, LeafIndex } from './leaf-index.js';
 /** A state: the transitions leaving it, grouped by field path, and the alternatives it accepts. */
 export class State {
   readonly edges: Edge[] = [];
+  /** `edges[0]` while it is the only edge (past its anchor, most states have one): one load less. */
+  soleEdge: Edge | undefined;
   readonly accepts: number[] = [];
   /** The match that last reached this state (each state is reached by one transition only). */
   reachedIn = 0;
 }
 
-/** The transitions leaving a state on one field path, indexed by their conditions. */
-export class Edge {
-  /** Conditions to the states they lead to. */
-  readonly index = new LeafIndex<State>();
+/**
+ * The transitions leaving a state on one field path: the index of their conditions to the states they
+ * lead to. The edge is its index (not a holder of one), which spares each lookup a dependent load.
+ */
+export class Edge extends LeafIndex<State> {
   readonly transitions = new Map<string, Transition>();
   constructor(
     readonly path: readonly string[],
     readonly pathId: number,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** One transition: a field's whole condition list (ORed), shared by every chain testing it the same way. */
@@ -84,11 +89,12 @@ export function addChain(
     if (!edge) {
       edge = new Edge(field.path, host.usePath(field.path));
       state.edges.push(edge);
+      state.soleEdge = state.edges.length === 1 ? edge : undefined;
     }
     let transition = edge.transitions.get(field.key);
     if (!transition) {
       const target = new State();
-      const index = edge.index;
+      const index = edge;
       const removers = field.conditions.map((condition) => index.add(condition, target));
       transition = { target, uses: 0, removers };
       edge.transitions.set(field.key, transition);
@@ -109,6 +115,7 @@ export function removeChain(steps: ChainStep[], host: AutomatonHost): void {
     edge.transitions.delete(key);
     if (edge.transitions.size > 0) continue;
     state.edges.splice(state.edges.indexOf(edge), 1);
+    state.soleEdge = state.edges.length === 1 ? state.edges[0] : undefined;
     host.releasePath(edge.path);
   }
 }

@@ -1,74 +1,48 @@
 /**
- * @module IP addresses and CIDR blocks (IPv4 and IPv6) for the `cidr` operator, parsed strictly.
+ * @module IP addresses and CIDR blocks (IPv4 and IPv6) for the `cidr` operator, parsed strictly with ipaddr.js.
  */
+import ipaddr from 'ipaddr.js';
 
 /** An address as 32-bit words: one word for IPv4, four for IPv6. */
 type Words = number[];
 
-const IPV6_GROUP = /^[0-9a-fA-F]{1,4}$/;
+/** What ipaddr.js reads more leniently than an event field should be: more than 4 hex digits, a zone index. */
+const IPV6_STRICT_GROUP = /^[0-9a-fA-F]{0,4}$/;
 
-/** Dotted-quad IPv4 without leading zeros; a character loop, because events are parsed on the hot path. */
-function parseIpv4(text: string): Words | undefined {
-  let word = 0;
-  let octet = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let index = 0; index <= text.length; index++) {
-    const code = index < text.length ? text.charCodeAt(index) : 0x2e;
-    if (code >= 0x30 && code <= 0x39) {
-      if (digits === 1 && octet === 0) return undefined;
-      octet = octet * 10 + (code - 0x30);
-      if (++digits > 3 || octet > 255) return undefined;
-    } else if (code === 0x2e && digits > 0) {
-      word = word * 256 + octet;
-      octet = 0;
-      digits = 0;
-      dots++;
-    } else {
-      return undefined;
-    }
-  }
-  return dots === 4 ? [word] : undefined;
-}
+/**
+ * Four decimal octets 0–255 without leading zeros: what ipaddr.js's `isValidFourPartDecimal` accepts, in
+ * one test. That function parses the text and throws and catches on every value that is not an address,
+ * and the matcher parses every event value a `cidr` rule looks at.
+ */
+const DOTTED_QUAD = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
-/** Parses the groups of one side of `::` into 16-bit numbers; a trailing dotted IPv4 counts as two groups. */
-function parseGroups(text: string, allowIpv4Tail: boolean): number[] | undefined {
-  if (text === '') return [];
-  const groups: number[] = [];
-  const parts = text.split(':');
-  for (let index = 0; index < parts.length; index++) {
-    const part = parts[index]!;
-    if (allowIpv4Tail && index === parts.length - 1 && part.includes('.')) {
-      const ipv4 = parseIpv4(part);
-      if (!ipv4) return undefined;
-      groups.push(Math.floor(ipv4[0]! / 65536), ipv4[0]! % 65536);
-    } else if (IPV6_GROUP.test(part)) {
-      groups.push(Number.parseInt(part, 16));
-    } else {
-      return undefined;
-    }
-  }
-  return groups;
-}
-
-function parseIpv6(text: string): Words | undefined {
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  const head = parseGroups(halves[0]!, halves.length === 1);
-  const tail = halves.length === 2 ? parseGroups(halves[1]!, true) : [];
-  if (!head || !tail) return undefined;
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
-  const groups = [...head, ...new Array<number>(halves.length === 1 ? 0 : missing).fill(0), ...tail];
-  const words: Words = [];
-  for (let index = 0; index < 8; index += 2) words.push(groups[index]! * 65536 + groups[index + 1]!);
-  return words;
-}
-
-/** Parses an IPv4 or IPv6 address; undefined when the text is not one. */
+/** Parses an IPv4 (dotted quad, no leading zeros) or IPv6 address with ipaddr.js; undefined when it is not one. */
 export function parseIp(text: string): Words | undefined {
   if (text.length > 45) return undefined;
-  return text.includes(':') ? parseIpv6(text) : parseIpv4(text);
+  if (!text.includes(':')) {
+    return DOTTED_QUAD.test(text) ? wordsOf(ipaddr.IPv4.parse(text).toByteArray()) : undefined;
+  }
+  if (!hasStrictIpv6Groups(text) || !ipaddr.IPv6.isValid(text)) return undefined;
+  return wordsOf(ipaddr.IPv6.parse(text).toByteArray());
+}
+
+/** Every group 1–4 hex digits (empty beside `::`), an IPv4 tail only last and only as a dotted quad. */
+function hasStrictIpv6Groups(text: string): boolean {
+  const groups = text.split(':');
+  const last = groups.length - 1;
+  return groups.every((group, index) => {
+    if (index === last && group.includes('.')) return DOTTED_QUAD.test(group);
+    return IPV6_STRICT_GROUP.test(group);
+  });
+}
+
+function wordsOf(bytes: number[]): Words {
+  const words: Words = [];
+  for (let index = 0; index < bytes.length; index += 4) {
+    const [first, second, third, fourth] = bytes.slice(index, index + 4) as [number, number, number, number];
+    words.push(((first << 24) | (second << 16) | (third << 8) | fourth) >>> 0);
+  }
+  return words;
 }
 
 /** A CIDR block ready to test addresses against. */

@@ -14,6 +14,15 @@ export function readField(object: object, key: string): unknown {
   return value;
 }
 
+/**
+ * The same text as an internalized (property-key) string. Reading a field by it is a plain keyed
+ * load, and a hash map keyed by it answers a lookup with a short string from `JSON.parse` (which
+ * internalizes those) by comparing pointers, without reading the key's characters.
+ */
+export function internalized(text: string): string {
+  return Object.keys({ [text]: true })[0]!;
+}
+
 /** Whether a value is a JSON scalar (string, finite number, boolean, null). */
 export function isScalar(value: unknown): value is Scalar {
   const type = typeof value;

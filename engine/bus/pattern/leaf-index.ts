@@ -5,6 +5,7 @@
  */
 import { AffixIndex } from './affix-index.js';
 import { CidrIndex } from './cidr-index.js';
+import { internalized } from './event-values.js';
 import { ExclusionIndex } from './exclusion-index.js';
 import { NumericIndex } from './numeric-index.js';
 import { addSlot, removeSlot, type SlotSink, type Slots } from './slot-lists.js';
@@ -81,6 +82,12 @@ class IgnoreCaseIndex<S> {
 /** The indexed conditions of one edge; a slot is what a satisfied condition leads to. */
 export class LeafIndex<S> {
   private equals: Map<Scalar, Slots<S>> | undefined;
+  /**
+   * The one exact value of `equals` while it holds one (most states past a rule's anchor test one
+   * value): compared directly, which spares the lookup the map's memory (see `refreshSoleValue`).
+   */
+  private soleValue: Scalar = null;
+  private soleSlots: Slots<S> | undefined;
   private prefixes: AffixIndex<S> | undefined;
   private suffixes: AffixIndex<S> | undefined;
   private ignoreCase: IgnoreCaseIndex<S> | undefined;
@@ -103,8 +110,13 @@ export class LeafIndex<S> {
     switch (condition.kind) {
       case 'equals': {
         const equals = (this.equals ??= new Map<Scalar, Slots<S>>());
-        addSlot(equals, condition.value, slot);
-        return () => removeSlot(equals, condition.value, slot);
+        const value = typeof condition.value === 'string' ? internalized(condition.value) : condition.value;
+        addSlot(equals, value, slot);
+        this.refreshSoleValue();
+        return () => {
+          removeSlot(equals, value, slot);
+          this.refreshSoleValue();
+        };
       }
       case 'numeric': {
         const numeric = (this.numeric ??= new NumericIndex<S>());
@@ -162,6 +174,14 @@ export class LeafIndex<S> {
     };
   }
 
+  private refreshSoleValue(): void {
+    this.soleSlots = undefined;
+    if (this.equals?.size !== 1) return;
+    const [value, slots] = this.equals.entries().next().value!;
+    this.soleValue = value;
+    this.soleSlots = slots;
+  }
+
   /** Marks the conditions a field without scalars satisfies (`{"exists": false}`). */
   findAbsent(sink: SlotSink<S>): void {
     if (this.absent.length > 0) sink.mark(this.absent);
@@ -171,7 +191,10 @@ export class LeafIndex<S> {
   find(value: Scalar, sink: SlotSink<S>): void {
     if (this.present.length > 0) sink.mark(this.present);
     if (this.exclusions !== undefined && this.exclusions.size > 0) this.exclusions.find(value, sink);
-    if (this.equals !== undefined) {
+    if (this.soleSlots !== undefined) {
+      // the same equality as the map's (SameValueZero): values are never NaN
+      if (value === this.soleValue) sink.mark(this.soleSlots);
+    } else if (this.equals !== undefined) {
       const slots = this.equals.get(value);
       if (slots !== undefined) sink.mark(slots);
     }

@@ -186,7 +186,7 @@ describe('parsePattern accepts the language', () => {
 
   it('reports JSON syntax errors with line, column and pointer', () => {
     expect(issuesOf('{\n  "a": [1, 2 3]\n}')).toEqual([
-      { pointer: '/a/2', message: expect.stringMatching(/^invalid JSON at line 2, column 14: expected ','/) },
+      { pointer: '/a/2', message: expect.stringMatching(/^invalid JSON at line 2, column 14: expected ","/) },
     ]);
   });
 

@@ -3,7 +3,7 @@
  * pointer, and compiles it for the matchers.
  */
 import { joinPointer } from '../../core/issues.js';
-import { readJsonText } from './json-text.js';
+import { readPatternText } from './pattern-text.js';
 import { PATTERN_LIMITS } from './limits.js';
 import { describeType, isPlainObject, ParseContext, PatternTooLarge } from './parse-context.js';
 import { parseList } from './parse-list.js';
@@ -138,7 +138,7 @@ function readInput(pattern: unknown, context: ParseContext): unknown {
     context.issue('', `pattern text may have at most ${PATTERN_LIMITS.maxTextLength} characters`);
     return undefined;
   }
-  const read = readJsonText(pattern, PATTERN_LIMITS.maxDepth);
+  const read = readPatternText(pattern);
   if (read.ok) return read.value;
   context.issues.push(...read.issues);
   return undefined;

@@ -3,7 +3,7 @@
  * match, so only fields some rule names are read, and each path's scalars are collected for the
  * rule automaton.
  */
-import { isEventObject, isScalar, MAX_LIST_NESTING, readField } from './event-values.js';
+import { internalized, isEventObject, isScalar, MAX_LIST_NESTING, readField } from './event-values.js';
 import type { Scalar } from './types.js';
 
 /** One key of a path. A node some rule reads has a `pathId` (otherwise -1). */
@@ -35,11 +35,6 @@ export class EventScalars {
     }
     this.values[pathId]![this.counts[pathId]!++] = value;
   }
-}
-
-/** The same text as a property-key string, so that reading the field from events is a plain keyed load. */
-function internalized(key: string): string {
-  return Object.keys({ [key]: true })[0]!;
 }
 
 /** The trie of paths with reference counts and path ids. */

@@ -7,11 +7,12 @@
  * match, or, when it has conditions the automaton cannot decide (or the event has lists of objects,
  * where array consistency matters), a candidate confirmed with the rule's own matcher.
  */
-import { addChain, type AutomatonHost, type ChainStep, removeChain, State } from './automaton.js';
+import { anchorFirst, MentionCounts } from './anchor-choice.js';
+import { addChain, type AutomatonHost, type ChainStep, type Edge, removeChain, State } from './automaton.js';
 import { isEventObject } from './event-values.js';
 import { isPattern, matchesPattern, matchObject } from './match.js';
 import { EventScalars, PathTrie } from './path-trie.js';
-import { planRule } from './rule-plan.js';
+import { type Alternative, type IndexedField, planRule } from './rule-plan.js';
 import type { SlotSink, Slots } from './slot-lists.js';
 import type { Pattern } from './types.js';
 
@@ -36,10 +37,22 @@ interface Accepting {
   negative: boolean;
 }
 
+/** One alternative filed in the automaton: its fields in chain order (anchor first) and its steps. */
+interface Chain {
+  plan: Alternative;
+  fields: IndexedField[];
+  steps: ChainStep[];
+  end: State;
+  alternative: number;
+}
+
+/** Rules whose anchor is looked at again after each add: anchors chosen early improve as rules arrive. */
+const RECONSIDERED_PER_ADD = 3;
+
 interface RuleRecord {
   id: string;
   pattern: Pattern;
-  chains: Array<{ steps: ChainStep[]; end: State; alternative: number }>;
+  chains: Chain[];
   /** The match that last accepted this rule, and the one that last ran its own matcher. */
   acceptedIn: number;
   checkedIn: number;
@@ -53,6 +66,9 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
   private readonly alternatives: Array<Accepting | undefined> = [];
   private readonly freeAlternatives: number[] = [];
   private readonly stack: State[] = [];
+  private readonly mentions = new MentionCounts();
+  /** Walks the rules round-robin, a few per add, to re-anchor them (see `reconsider`). */
+  private cursor: Iterator<RuleRecord> | undefined;
   private stackSize = 0;
   private epoch = 0;
 
@@ -72,22 +88,57 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
     if (!isPattern(pattern)) throw new TypeError(`rule "${ruleId}": not a parsed pattern (use parsePattern)`);
     this.remove(ruleId);
     const rule: RuleRecord = { id: ruleId, pattern, chains: [], acceptedIn: 0, checkedIn: 0 };
-    for (const plan of planRule(pattern)) {
-      const steps = addChain(this.root, plan.indexed, this);
+    const plans = planRule(pattern);
+    for (const plan of plans) for (const field of plan.indexed) this.mentions.add(field.mentionKeys);
+    for (const plan of plans) {
+      const fields = this.chainOrder(plan);
+      const steps = addChain(this.root, fields, this);
       const end = steps.length > 0 ? steps[steps.length - 1]!.transition.target : this.root;
       const alternative = this.freeAlternatives.pop() ?? this.alternatives.length;
-      const fields = plan.indexed.length;
-      this.alternatives[alternative] = { rule, exact: plan.residual === 0, fields, negative: plan.negative };
+      const exact = plan.residual === 0;
+      this.alternatives[alternative] = { rule, exact, fields: fields.length, negative: plan.negative };
       end.accepts.push(alternative);
-      rule.chains.push({ steps, end, alternative });
+      rule.chains.push({ plan, fields, steps, end, alternative });
     }
     this.rules.set(ruleId, rule);
+    this.reconsider(RECONSIDERED_PER_ADD);
+  }
+
+  private chainOrder(plan: Alternative): IndexedField[] {
+    const keys = plan.indexed.map((field) => field.mentionKeys);
+    return anchorFirst(plan.indexed, keys, this.mentions);
+  }
+
+  /** Re-anchors the next few rules when the counts now favour another field. */
+  private reconsider(count: number): void {
+    for (let done = 0; done < count; done++) {
+      let next = this.cursor?.next();
+      if (next === undefined || next.done) {
+        this.cursor = this.rules.values();
+        next = this.cursor.next();
+      }
+      if (next.done) return;
+      for (const chain of next.value.chains) this.reanchor(chain);
+    }
+  }
+
+  /** Files the chain under its best anchor now; the new chain is added before the old one goes. */
+  private reanchor(chain: Chain): void {
+    const fields = this.chainOrder(chain.plan);
+    if (fields.length === 0 || fields[0] === chain.fields[0]) return;
+    const steps = addChain(this.root, fields, this);
+    const end = steps[steps.length - 1]!.transition.target;
+    chain.end.accepts.splice(chain.end.accepts.indexOf(chain.alternative), 1);
+    removeChain(chain.steps, this);
+    end.accepts.push(chain.alternative);
+    Object.assign(chain, { fields, steps, end });
   }
 
   remove(ruleId: string): boolean {
     const rule = this.rules.get(ruleId);
     if (!rule) return false;
     for (const chain of rule.chains) {
+      for (const field of chain.plan.indexed) this.mentions.remove(field.mentionKeys);
       chain.end.accepts.splice(chain.end.accepts.indexOf(chain.alternative), 1);
       this.alternatives[chain.alternative] = undefined;
       this.freeAlternatives.push(chain.alternative);
@@ -158,18 +209,26 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
       for (let index = 0; index < accepts.length; index++) {
         this.accept(this.alternatives[accepts[index]!]!, event, consistent, epoch, matched);
       }
-      const edges = state.edges;
-      for (let index = 0; index < edges.length; index++) {
-        const edge = edges[index]!;
-        // with lists of objects, a field absent from one element may hold scalars in another
-        if (!consistent || scalars.stamps[edge.pathId] !== epoch) edge.index.findAbsent(this);
-        if (scalars.stamps[edge.pathId] !== epoch) continue;
-        const values = scalars.values[edge.pathId]!;
-        const count = scalars.counts[edge.pathId]!;
-        for (let value = 0; value < count; value++) edge.index.find(values[value]!, this);
+      const soleEdge = state.soleEdge;
+      if (soleEdge !== undefined) {
+        this.follow(soleEdge, consistent, epoch);
+        continue;
       }
+      const edges = state.edges;
+      for (let index = 0; index < edges.length; index++) this.follow(edges[index]!, consistent, epoch);
     }
     return matched;
+  }
+
+  /** Looks the event's scalars at the edge's path up in its index. */
+  private follow(edge: Edge, consistent: boolean, epoch: number): void {
+    const scalars = this.scalars;
+    // with lists of objects, a field absent from one element may hold scalars in another
+    if (!consistent || scalars.stamps[edge.pathId] !== epoch) edge.findAbsent(this);
+    if (scalars.stamps[edge.pathId] !== epoch) return;
+    const values = scalars.values[edge.pathId]!;
+    const count = scalars.counts[edge.pathId]!;
+    for (let value = 0; value < count; value++) edge.find(values[value]!, this);
   }
 
   private accept(

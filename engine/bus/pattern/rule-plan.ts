@@ -2,6 +2,7 @@
  * @module How the rule matcher files one pattern: its `$or`s expanded into alternatives, each a set of
  * field paths with their condition lists, split into the fields an index can find and the rest.
  */
+import { MentionCounts } from './anchor-choice.js';
 import { orderFields } from './automaton.js';
 import { isIndexable, type IndexableCondition } from './leaf-index.js';
 import type { ConditionList, ObjectNode, Pattern } from './types.js';
@@ -12,10 +13,20 @@ export interface PathConditions {
   conditions: ConditionList;
 }
 
+/** A field whose every condition an index can decide; `key` identifies the condition list. */
+export interface IndexedField {
+  rank: number;
+  path: string[];
+  key: string;
+  conditions: IndexableCondition[];
+  /** What the field's conditions are counted under when anchors are chosen (see anchor-choice.ts). */
+  mentionKeys: string[];
+}
+
 /** One alternative of a rule: the event matches the rule when it matches any alternative. */
 export interface Alternative {
-  /** Fields whose every condition is indexable, in chain order; `key` identifies the condition list. */
-  indexed: Array<{ rank: number; path: string[]; key: string; conditions: IndexableCondition[] }>;
+  /** Fields whose every condition is indexable, in static chain order (the anchor is chosen later). */
+  indexed: IndexedField[];
   /** How many fields the index cannot decide (`contain`, `array`, some `anything-but` forms). */
   residual: number;
   /** Some indexed field holds `{"exists": false}`, which the union of list elements cannot decide. */
@@ -70,7 +81,9 @@ export function planRule(pattern: Pattern): Alternative[] {
         if (field.conditions.existsFalse) alternative.negative = true;
         const key = JSON.stringify(conditions.map((condition) => condition.source));
         const rank = Math.max(...conditions.map((condition) => RANKS[condition.kind]));
-        alternative.indexed.push({ rank, path: field.path, key, conditions });
+        const indexed = { rank, path: field.path, key, conditions, mentionKeys: [] as string[] };
+        indexed.mentionKeys = MentionCounts.keysOf(indexed);
+        alternative.indexed.push(indexed);
       } else {
         alternative.residual++;
       }

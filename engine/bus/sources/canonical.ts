@@ -1,7 +1,7 @@
 /**
  * @module The canonical writer of source files: the server (API saves) and `flowbus fmt` write them alike.
  */
-import { compareCodeUnits, preferredThenAlphabetical, stringifyJson } from '../../flow/canonical.js';
+import { compareCodeUnits, preferredThenAlphabetical, stringifyJson } from '../../json/write.js';
 import { SOURCE_ROOT_KEYS } from './format.js';
 
 /**

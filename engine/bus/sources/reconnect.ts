@@ -25,7 +25,8 @@ export function reconnectDelay(attempt: number, policy: ReconnectPolicy, random 
   return Math.round(cap / 2 + (random() * cap) / 2);
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`, or less when `signal` aborts first; never rejects. */
+export function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
     function done() {

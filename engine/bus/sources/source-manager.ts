@@ -9,7 +9,7 @@ import { FlowbusError } from '../../core/errors.js';
 import type { HealthState } from '../../core/health.js';
 import type { ValidationIssue } from '../../core/issues.js';
 import { writeFileAtomic } from '../../core/write-file-atomic.js';
-import { findFiles } from '../../flow/json-file.js';
+import { findFiles } from '../../json/files.js';
 import type { EventBus } from '../event-bus.js';
 import { DEFAULT_BUS_ID, RESOURCE_ID_PATTERN } from '../files/format.js';
 import { formatSource } from './canonical.js';

@@ -5,9 +5,9 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ValidationIssue } from '../../core/issues.js';
 import { compileCached } from '../../core/validator-cache.js';
-import { issuesFromAjvErrors } from '../../flow/ajv-issues.js';
-import { parseJsonText } from '../../flow/json-file.js';
-import { sortByDocumentOrder } from '../../flow/issue-order.js';
+import { issuesFromAjvErrors } from '../../json/ajv-issues.js';
+import { parseJsonText } from '../../json/files.js';
+import { sortByDocumentOrder } from '../../json/issue-order.js';
 import { DEFAULT_BUS_ID, RESOURCE_ID_PATTERN } from '../files/format.js';
 import { SOURCE_FORMAT, type SourceDocument } from './format.js';
 import type { SourceTypeDefinition } from './types.js';

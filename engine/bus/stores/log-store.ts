@@ -27,6 +27,8 @@ export interface LogEntry {
 }
 
 export interface LogSearch {
+  /** The event's id. */
+  eventId?: string;
   from?: number;
   to?: number;
   bus?: string;
@@ -187,7 +189,7 @@ function matches(entry: LogEntry, query: LogSearch): boolean {
   if (query.from !== undefined && entry.time < query.from) return false;
   if (query.to !== undefined && entry.time > query.to) return false;
   if (query.rule !== undefined && !entry.rules.includes(query.rule)) return false;
-  for (const field of ['bus', 'source', 'type', 'subject', 'status'] as const) {
+  for (const field of ['eventId', 'bus', 'source', 'type', 'subject', 'status'] as const) {
     if (query[field] !== undefined && entry[field] !== query[field]) return false;
   }
   return true;

@@ -98,12 +98,32 @@ describe('flow target', () => {
   it.each([
     [record('failed', { type: 'HTTP:STATUS', message: 'answered 502' }), 'HTTP:STATUS'],
     [record('timed-out'), 'TIMEOUT'],
-    [record('cancelled'), 'FLOW:FAILED'],
   ])('fails with the execution error type', async (result, type) => {
     await expect(flowTarget.deliver([item()], context(async () => result))).rejects.toMatchObject({
       type,
       details: { executionId: 'x-1' },
     });
+  });
+
+  it('reports an execution cancelled by a stopping server as a failure inside flowbus (no attempt counted)', async () => {
+    await expect(flowTarget.deliver([item()], context(async () => record('cancelled')))).rejects.toMatchObject({
+      type: 'BUS:INTERNAL',
+    });
+  });
+
+  it('derives the execution id from bus, events, rule, target and attempt: a redelivery gets the same', async () => {
+    const ids: string[] = [];
+    const runFlow: RunFlow = async (_flowId, _input, options) => {
+      ids.push(options.executionId!);
+      return record('succeeded');
+    };
+    await flowTarget.deliver([item()], context(runFlow));
+    await flowTarget.deliver([item()], context(runFlow));
+    await flowTarget.deliver([item()], { ...context(runFlow), attempt: 2 });
+    await flowTarget.deliver([item({ n: 1 }, false, 'e-2')], context(runFlow));
+    expect(ids[0]).toMatch(/^d-[0-9a-f]{32}$/);
+    expect(ids[1]).toBe(ids[0]);
+    expect(new Set(ids).size).toBe(3);
   });
 
   it('fails without retry when the bus cannot run flows', async () => {

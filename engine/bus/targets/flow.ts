@@ -1,11 +1,12 @@
 /**
  * @module The `flow` target: starts a published flow (its `event` trigger) for each event or batch.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { FlowbusError } from '../../core/errors.js';
 import { eventTriggerInput } from '../../runtime/trigger-input.js';
 import type { ExecutionInput } from '../../runtime/types.js';
 import { toStructuredJson } from '../cloudevents/index.js';
+import { internalError } from '../delivery/internal-error.js';
 import type { DeliveryItem, TargetTypeDefinition } from '../types.js';
 
 export interface FlowTargetConfig {
@@ -29,14 +30,35 @@ export function flowInput(batch: readonly DeliveryItem[]): ExecutionInput {
   };
 }
 
+/**
+ * The execution id of a delivery: derived from the bus, the event ids, the rule, the target and the
+ * attempt, so that the same delivery redelivered after a crash resumes (or joins, or reads the outcome of)
+ * the execution it had started, while a retry after a failed execution starts a new one.
+ *
+ * @example
+ * deliveryExecutionId(batch, { bus: 'default', rule: 'alarms', id: 'wecom' }, 1); // 'd-3f9a…' (32 hex digits)
+ */
+export function deliveryExecutionId(
+  batch: readonly DeliveryItem[],
+  target: { bus: string; rule: string; id: string },
+  attempt: number,
+): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([target.bus, target.rule, target.id, attempt, batch.map((item) => item.event.id)]));
+  return `d-${hash.digest('hex').slice(0, 32)}`;
+}
+
 /** `flow`: runs a flow through the runner the bus was given; a failed execution is a failed delivery. */
 export const flowTarget: TargetTypeDefinition<FlowTargetConfig> = {
   type: 'flow',
   title: 'Flow',
   description:
     'Starts a published flow whose trigger is `event`: the flow receives the event as its payload (or ' +
-    "the rule's transform output). With batch delivery it receives `{\"EventList\": [...]}` instead. An " +
-    'execution that does not succeed counts as a failed delivery and is retried.',
+    "the rule's transform output). With batch delivery it receives `{\"EventList\": [...]}` instead. The " +
+    'delivery settles when the execution ends: a success (a handled error included) delivers it, a failure ' +
+    "counts as a failed delivery and follows the target's retry policy. The execution id is derived from " +
+    'the event, the rule, the target and the attempt, so a redelivery after a crash resumes a durable ' +
+    'execution instead of starting it again.',
   config: {
     type: 'object',
     properties: {
@@ -51,17 +73,22 @@ export const flowTarget: TargetTypeDefinition<FlowTargetConfig> = {
     additionalProperties: false,
   },
   batching: true,
-  async deliver(batch, { config, signal, services, target }) {
+  async deliver(batch, { config, signal, services, target, attempt }) {
     if (!services.runFlow) {
       const where = `target "${target.id}" of rule "${target.rule}"`;
       const message = `${where}: this bus cannot run flows (no runFlow given)`;
       throw new FlowbusError('BUS:NO_FLOW_RUNNER', message, { retryable: false });
     }
-    const executionId = randomUUID();
+    const executionId = deliveryExecutionId(batch, target, attempt);
     const options = { signal, executionId, trigger: 'event' as const };
     const record = await services.runFlow(config.flow, flowInput(batch), options);
     if (record.status === 'succeeded') {
       return { executionId: record.id, detail: `flow ${config.flow} succeeded` };
+    }
+    // Cancelled: the server is stopping. Not the flow's answer, so no attempt is counted; a durable
+    // execution resumes on the next start, and the redelivery (same attempt, same id) joins it.
+    if (record.status === 'cancelled') {
+      throw internalError(`flow "${config.flow}" execution ${record.id}`, new Error('cancelled while the server stops'));
     }
     const type = record.error?.type ?? (record.status === 'timed-out' ? 'TIMEOUT' : 'FLOW:FAILED');
     const reason = record.error?.message ?? record.status;

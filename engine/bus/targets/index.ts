@@ -10,6 +10,7 @@ export { flowTarget, flowInput, type FlowTargetConfig } from './flow.js';
 export { logStoreTarget } from './log-store.js';
 export { webhookTarget, webhookBody, SIGNATURE_HEADER, type WebhookTargetConfig } from './webhook.js';
 export { createTargetRegistry, type TargetRegistry } from './registry.js';
+export { targetTypeManifest, type TargetTypeManifest, type TemplateField } from './manifest.js';
 
 /** `flow`, `webhook` and `log-store`; connectors add theirs with `createEventBus({ targetTypes })`. */
 export const builtinTargetTypes: readonly TargetTypeDefinition[] = [

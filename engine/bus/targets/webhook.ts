@@ -87,6 +87,7 @@ export const webhookTarget: TargetTypeDefinition<WebhookTargetConfig> = {
         type: 'string',
         title: 'Connection',
         description: 'The name of an http-auth connection config.',
+        'x-connection': 'http-auth',
       },
       timeoutMs: {
         type: 'integer',
@@ -102,6 +103,11 @@ export const webhookTarget: TargetTypeDefinition<WebhookTargetConfig> = {
   },
   batching: true,
   defaultRetry: { maxAttempts: 4 },
+  check(config) {
+    if (URL.canParse(config.url)) return [];
+    const message = `url: "${config.url}" is not a URL (expected http:// or https:// and a host)`;
+    return [{ pointer: '/url', code: 'invalid-url', message }];
+  },
   async deliver(batch, { config, signal, services }) {
     const { body, contentType } = webhookBody(batch);
     const headers = {

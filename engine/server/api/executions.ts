@@ -1,5 +1,5 @@
 /**
- * @module `/api/executions`: the history, filtered by flow, status and time, and one execution's full trace.
+ * @module `/api/executions`: the history, filtered by flow, status, trigger and time, and one execution's full trace.
  */
 import { Router } from 'express';
 import { FlowbusError } from '../../core/errors.js';
@@ -25,7 +25,7 @@ function time(value: string | undefined, name: string): number | undefined {
   return parsed;
 }
 
-/** Reads `flow`, `status`, `since`, `until` and `limit` from a query string. */
+/** Reads `flow`, `status`, `trigger`, `since`, `until` and `limit` from a query string. */
 export function executionQuery(query: Record<string, unknown>): ExecutionQuery {
   const result: ExecutionQuery = {};
   const flow = single(query.flow, 'flow');
@@ -37,6 +37,8 @@ export function executionQuery(query: Record<string, unknown>): ExecutionQuery {
     }
     result.status = status as ExecutionStatus;
   }
+  const trigger = single(query.trigger, 'trigger');
+  if (trigger !== undefined) result.trigger = trigger;
   const since = time(single(query.since, 'since'), 'since');
   if (since !== undefined) result.since = since;
   const until = time(single(query.until, 'until'), 'until');

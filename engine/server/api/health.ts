@@ -1,8 +1,10 @@
 /**
- * @module `/api/health`, `/api/ready` and `/api/metrics`: what probes and Prometheus read.
+ * @module `/api/health`, `/api/ready` and `/api/metrics`: what probes and Prometheus read; and
+ * `/api/metrics/history`, the last hour per minute that the console charts.
  */
 import { Router } from 'express';
 import { flowStatus } from '../flows/flow-state.js';
+import { MINUTE_MS } from '../metrics/history.js';
 import type { ApiContext } from './context.js';
 
 export function healthRouter(context: ApiContext): Router {
@@ -34,6 +36,9 @@ export function healthRouter(context: ApiContext): Router {
     const busLines = [...(context.bus?.metricsText() ?? []), ...(context.sources?.metricsText() ?? [])];
     const bus = busLines.length > 0 ? `${busLines.join('\n')}\n` : '';
     response.type('text/plain; version=0.0.4; charset=utf-8').send(context.metrics.render() + bus);
+  });
+  router.get('/metrics/history', (_request, response) => {
+    response.json({ minuteMs: MINUTE_MS, ...context.metrics.history.snapshot() });
   });
   return router;
 }

@@ -15,6 +15,7 @@ export function stepManifest(definition: StepDefinition) {
     kind: definition.kind,
     description: definition.description,
     keywords: definition.keywords ?? [],
+    i18n: definition.i18n ?? {},
     config: definition.config,
     scopes: definition.scopes ?? [],
     errors: definition.errors ?? [],

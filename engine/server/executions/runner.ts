@@ -17,6 +17,9 @@ import type {
 import type { ExecutionLimits } from '../../runtime/limits.js';
 import type { Store, StoredExecution } from '../../store/types.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
+import { FlowAdmission, type FlowAdmissionLimits } from './flow-admission.js';
+import type { UnfinishedExecution } from '../../runtime/durable/checkpoints.js';
+import type { ExecutionJournal, FinishedExecution } from '../../runtime/durable/execution-journal.js';
 import { toStoredExecution, type RecordBounds } from './stored-record.js';
 
 export interface ExecutionRunnerOptions {
@@ -30,8 +33,12 @@ export interface ExecutionRunnerOptions {
   metrics: ServerMetrics;
   timeoutMs: number;
   maxConcurrent: number;
+  /** Executions of one flow at once, and how many more may wait; default 64 and 1000. */
+  perFlow?: FlowAdmissionLimits;
   /** What one execution may hold, and how much of it the history keeps (`limits.*`); defaults otherwise. */
   limits?: Partial<ExecutionLimits> & Partial<RecordBounds>;
+  /** Where durable executions are checkpointed; without it they run in memory. */
+  journal?: ExecutionJournal;
 }
 
 /** How an execution was started. */
@@ -47,6 +54,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Overrides the runner's bound for this execution. */
   timeoutMs?: number;
+  /** Continue a durable execution from its last checkpoint (read back from the journal on start). */
+  resume?: UnfinishedExecution;
 }
 
 /** A finished execution: the full record (for the answer) and what the history keeps. */
@@ -58,10 +67,14 @@ export interface RunResult {
 /** Runs executions and keeps track of the ones in flight. */
 export class ExecutionRunner {
   private readonly inFlight = new Map<AbortController, Promise<RunResult>>();
+  /** Running executions by id: a start with the id of one joins it. */
+  private readonly byId = new Map<string, Promise<RunResult>>();
   private readonly services: Partial<RuntimeServices>;
+  private readonly admission: FlowAdmission;
   private stopping = false;
 
   constructor(private readonly options: ExecutionRunnerOptions) {
+    this.admission = new FlowAdmission(options.perFlow ?? { concurrency: 64, queueSize: 1000 });
     const flowLogger = options.logger.child({ source: 'flow' });
     this.services = {
       connections: options.connections,
@@ -89,8 +102,82 @@ export class ExecutionRunner {
     return this.stopping || this.inFlight.size >= this.options.maxConcurrent;
   }
 
-  /** Runs one execution to its end; never rejects for a flow failure (that is in the record). */
-  async run(flow: CompiledFlow, input: ExecutionInput, options: RunOptions): Promise<RunResult> {
+  /** Why a new execution of the flow would be refused now (its waiting queue is full), or undefined. */
+  refusal(flowId: string): string | undefined {
+    if (!this.admission.full(flowId)) return undefined;
+    return `flow "${flowId}" has every slot taken and ${this.admission.waiting(flowId)} executions waiting to run`;
+  }
+
+  /**
+   * Runs one execution to its end; never rejects for a flow failure (that is in the record). A start whose
+   * `executionId` is running joins that execution; one whose durable execution finished answers its outcome.
+   * A new execution waits for a slot of its flow; it is refused with `SERVER:BUSY` when the flow's waiting
+   * queue is full, unless the bus started it or it resumes (their own queues and journals bound them).
+   */
+  run(flow: CompiledFlow, input: ExecutionInput, options: RunOptions): Promise<RunResult> {
+    const { executionId } = options;
+    if (executionId === undefined) return this.start(flow, input, options);
+    const running = this.byId.get(executionId);
+    if (running) return running;
+    const finished = this.options.journal?.finishedExecution(executionId);
+    if (finished && !options.resume) return Promise.resolve(this.finishedResult(finished, options));
+    const task = this.start(flow, input, options);
+    this.byId.set(executionId, task);
+    const forget = () => this.byId.delete(executionId);
+    task.then(forget, forget);
+    return task;
+  }
+
+  /** Resumes durable executions read back unfinished; a flow no longer published is logged and left. */
+  resume(unfinished: readonly UnfinishedExecution[], timeoutMs: (trigger?: string) => number): void {
+    for (const execution of unfinished) {
+      const flow = this.options.resolveFlow(execution.flowId);
+      const { executionId, flowId, trigger } = execution;
+      if (!flow) {
+        this.options.logger.error(`cannot resume execution ${executionId}: flow "${flowId}" is not published`, {
+          executionId,
+          flowId,
+        });
+        continue;
+      }
+      const options = { trigger: trigger ?? 'resume', executionId, resume: execution, timeoutMs: timeoutMs(trigger) };
+      this.run(flow, execution.input, options).catch((thrown: Error) =>
+        this.options.logger.error(`could not resume execution ${executionId}`, { error: thrown.message }),
+      );
+    }
+    if (unfinished.length > 0) this.options.logger.info(`resuming ${unfinished.length} durable execution(s)`);
+  }
+
+  private finishedResult(finished: FinishedExecution, options: RunOptions): RunResult {
+    const { outcome } = finished;
+    const record: ExecutionRecord = {
+      id: finished.executionId,
+      flowId: finished.flowId,
+      status: outcome.status,
+      startedAt: outcome.startedAt,
+      endedAt: outcome.endedAt,
+      durationMs: outcome.endedAt - outcome.startedAt,
+      input: finished.input,
+      steps: [],
+      logs: [],
+      ...(outcome.result ? { result: outcome.result } : {}),
+      ...(outcome.error ? { error: outcome.error } : {}),
+    };
+    return { record, stored: toStoredExecution(record, options, this.options.redactor) };
+  }
+
+  private async start(flow: CompiledFlow, input: ExecutionInput, options: RunOptions): Promise<RunResult> {
+    if (this.stopping) throw new FlowbusError('SERVER:STOPPING', 'the server is shutting down');
+    // Bus-started and resumed executions wait for a slot but are never refused: nothing may drop them.
+    const release = await this.admission.acquire(flow.id, options.trigger === 'event' || Boolean(options.resume));
+    try {
+      return await this.runAdmitted(flow, input, options);
+    } finally {
+      release();
+    }
+  }
+
+  private async runAdmitted(flow: CompiledFlow, input: ExecutionInput, options: RunOptions): Promise<RunResult> {
     if (this.stopping) throw new FlowbusError('SERVER:STOPPING', 'the server is shutting down');
     const controller = new AbortController();
     const signal = options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal;
@@ -119,6 +206,11 @@ export class ExecutionRunner {
       stubs: options.stubs,
       services: this.services,
       limits: this.options.limits,
+      // Dry runs and stubbed runs leave no checkpoint: there is nothing to resume of them.
+      checkpoints: options.dryRun || options.stubs ? undefined : this.options.journal,
+      resume: options.resume,
+      trigger: options.trigger,
+      flowVersion: options.flowVersion,
     });
     const { recordBytes } = this.options.limits ?? {};
     const bounds = recordBytes ? { recordBytes } : undefined;

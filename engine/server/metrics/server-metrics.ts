@@ -4,6 +4,7 @@
  */
 import type { ExecutionRecord } from '../../runtime/types.js';
 import type { StallSink } from '../stall-monitor.js';
+import { MetricsHistory } from './history.js';
 import { Counter, Gauge, Histogram, LATENCY_BUCKETS, MetricsRegistry } from './registry.js';
 
 /** What the server reports as it runs; `render` gives the Prometheus text. */
@@ -16,6 +17,8 @@ export interface ServerMetrics {
   flows(counts: Record<string, number>): void;
   /** Where the stall monitor reports the event-loop delay. */
   eventLoop: StallSink;
+  /** The last hour per minute, for the console's charts. */
+  history: MetricsHistory;
   render(): string;
 }
 
@@ -26,7 +29,7 @@ export interface ServerMetrics {
  * metrics.httpRequest('alarm-to-wecom', 'POST', 200, 0.0021);
  * response.end(metrics.render());
  */
-export function createServerMetrics(): ServerMetrics {
+export function createServerMetrics(history = new MetricsHistory()): ServerMetrics {
   const registry = new MetricsRegistry();
   const counter = (name: string, help: string, labels: string[]) =>
     registry.register(new Counter(name, help, labels));
@@ -69,7 +72,9 @@ export function createServerMetrics(): ServerMetrics {
 
   return {
     running: (count) => runningGauge.set([], count),
+    history,
     executionFinished(record, trigger) {
+      history.execution(record.flowId, record.durationMs);
       executions.inc([record.flowId, record.status, trigger]);
       executionSeconds.observe([record.flowId], record.durationMs / 1000);
       for (const step of record.steps) {

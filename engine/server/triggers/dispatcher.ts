@@ -18,6 +18,8 @@ import type { TriggerEntry } from './compile-trigger.js';
 import { pathParams, requestAttributes } from './request-attributes.js';
 import { FAILURE_STATUS, sendFailure, sendResult } from './response.js';
 import type { TriggerTable } from './trigger-table.js';
+import { OVERLOAD_RETRY_AFTER_S } from '../../bus/admission.js';
+import { BUSY_RETRY_AFTER_S } from '../executions/flow-admission.js';
 
 /** Handles requests that no trigger answers (the editor's files); calls `next` when it has nothing either. */
 export type FallbackHandler = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
@@ -35,6 +37,8 @@ export interface DispatcherOptions {
   /** Largest answer body (`limits.replyBytes`). */
   replyLimit?: number;
   fallback?: FallbackHandler;
+  /** Why the process is overloaded (a 503 with Retry-After), or undefined. */
+  overloaded?: () => string | undefined;
 }
 
 /** The one answer to every refused credential, whichever part was wrong. */
@@ -83,6 +87,14 @@ export function createDispatcher(options: DispatcherOptions) {
       const error = { type: 'HTTP:UNAVAILABLE', message: 'too many executions; retry later' };
       return sendError(response, 503, error, { headers: { 'Retry-After': 1 } });
     }
+    const overload = options.overloaded?.();
+    if (overload) {
+      const error = { type: 'SERVER:OVERLOADED', message: `the server is overloaded (${overload}); retry later` };
+      return sendError(response, 503, error, { headers: { 'Retry-After': OVERLOAD_RETRY_AFTER_S } });
+    }
+    // Refused before the body is read: a full queue costs the server no memory for it.
+    const busy = runner.refusal(entry.flowId);
+    if (busy) return refuseBusy(response, `${busy}; retry later`);
     const body = await readBody(request, options.bodyLimit);
     if (entry.auth.type === 'hmac' && !checkHmac(entry.auth, request, body, credentials!)) {
       return refuse(response, entry);
@@ -106,6 +118,10 @@ export function createDispatcher(options: DispatcherOptions) {
     }
     const error = record.error ?? { type: 'FLOWBUS:UNEXPECTED', message: 'the execution failed' };
     sendFailure(response, error, FAILURE_STATUS[record.status], record.id, options.redactor);
+  }
+
+  function refuseBusy(response: ServerResponse, message: string): void {
+    sendError(response, 429, { type: 'SERVER:BUSY', message }, { headers: { 'Retry-After': BUSY_RETRY_AFTER_S } });
   }
 
   function refuse(response: ServerResponse, entry: TriggerEntry): void {
@@ -181,6 +197,10 @@ function answerThrown(
   }
   if (type === 'SERVER:STOPPING') {
     return sendError(response, 503, { type, message: 'the server is shutting down' });
+  }
+  if (type === 'SERVER:BUSY') {
+    const error = { type, message: (thrown as Error).message };
+    return sendError(response, 429, error, { headers: { 'Retry-After': BUSY_RETRY_AFTER_S } });
   }
   sendError(response, 500, { type: 'FLOWBUS:UNEXPECTED', message: 'internal error' });
 }

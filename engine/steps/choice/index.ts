@@ -2,6 +2,7 @@
  * @module Choice: runs the first branch whose condition is true, else the `otherwise` steps.
  */
 import { defineStep } from '../../core/step-definition.js';
+import { choiceMachine } from './machine.js';
 
 /** `choice`: a scope; the runtime evaluates the `when` conditions in order. */
 export const choiceStep = defineStep<Record<string, never>>({
@@ -9,6 +10,13 @@ export const choiceStep = defineStep<Record<string, never>>({
   title: 'Choice',
   category: 'flow-control',
   keywords: ['if', 'else', 'switch', 'branch', 'condition', 'route'],
+  i18n: {
+    'zh-CN': {
+      title: '条件选择',
+      description: '路由消息：执行第一个条件为真的 `when` 分支，否则执行 `otherwise` 步骤。',
+      scopes: { when: { title: '当', branchTitle: '当' }, otherwise: { title: '否则' } },
+    },
+  },
   kind: 'scope',
   description: [
     'Routes the message: runs the first `when` branch whose condition is true, or the `otherwise` steps.',
@@ -36,6 +44,7 @@ export const choiceStep = defineStep<Record<string, never>>({
     '```',
   ].join('\n'),
   config: { type: 'object', properties: {}, additionalProperties: false },
+  machine: choiceMachine,
   scopes: [
     {
       kind: 'branches',

@@ -20,7 +20,14 @@ export const eventTrigger = defineStep<EventTriggerConfig>({
   type: 'event',
   title: 'Event',
   category: 'trigger',
+  i18n: {
+    'zh-CN': {
+      title: '事件触发',
+      description: '事件总线的规则把事件路由到本流程时启动流程（规则把流程列为目标）。',
+    },
+  },
   kind: 'trigger',
+  defaultExecution: 'durable',
   description: [
     'Starts the flow for each event that a rule of the bus routes to it (a rule names the flow as a target).',
     '',

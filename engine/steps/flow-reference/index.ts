@@ -21,6 +21,12 @@ export const flowReferenceStep = defineStep<FlowReferenceConfig>({
   title: 'Flow Reference',
   category: 'flow-control',
   keywords: ['call', 'subflow', 'reuse', 'invoke'],
+  i18n: {
+    'zh-CN': {
+      title: '流程引用',
+      description: '把另一个流程当作子程序运行，多个流程共用的步骤只需写一次。',
+    },
+  },
   kind: 'action',
   description: [
     'Runs another flow as a subroutine, so that steps shared by several flows are written once.',

@@ -2,6 +2,7 @@
  * @module For Each: runs a sequence of steps once per item of an array.
  */
 import { defineStep } from '../../core/step-definition.js';
+import { forEachMachine } from './machine.js';
 import { variableNameSchema } from '../config-values.js';
 import { FOR_EACH_DEFAULTS } from './iterations.js';
 
@@ -20,6 +21,13 @@ export const forEachStep = defineStep<ForEachConfig>({
   title: 'For Each',
   category: 'flow-control',
   keywords: ['loop', 'iterate', 'each', 'array', 'repeat'],
+  i18n: {
+    'zh-CN': {
+      title: '循环遍历',
+      description: '对数组的每一项依次执行其中的步骤。',
+      scopes: { steps: { title: '对每一项' } },
+    },
+  },
   kind: 'scope',
   description: [
     'Runs its steps once for each item of an array, one item after the other.',
@@ -82,5 +90,6 @@ export const forEachStep = defineStep<ForEachConfig>({
     additionalProperties: false,
   },
   lazyFields: [],
+  machine: forEachMachine,
   scopes: [{ kind: 'sequence', key: 'steps', title: 'For each item', description: 'Runs once per item.' }],
 });

@@ -24,6 +24,8 @@ const routes: Record<string, Handler> = {
       search: new URL(request.url!, 'http://x').search,
       contentType: request.headers['content-type'] ?? null,
       custom: request.headers['x-custom'] ?? null,
+      idempotencyKey: request.headers['idempotency-key'] ?? null,
+      requestId: request.headers['x-request-id'] ?? null,
       body,
     }),
   '/text': (_, __, response) => {
@@ -111,6 +113,24 @@ describe('http-request: requests', () => {
   it('sends headers', async () => {
     const { message } = await send({ headers: { 'X-Custom': 'v1' } });
     expect(message.payload).toMatchObject({ custom: 'v1' });
+  });
+
+  it.each([
+    ['durable', 'durable', 'e-1:send:1'],
+    ['durable', 'express', null],
+    ['always', 'express', 'e-1:send:1'],
+    ['never', 'durable', null],
+  ] as const)('with sendIdempotencyKey %s in a %s flow sends Idempotency-Key %s', async (mode, execution, key) => {
+    const { message } = await send({ sendIdempotencyKey: mode }, { idempotencyKey: 'e-1:send:1', execution });
+    expect(message.payload).toMatchObject({ idempotencyKey: key });
+  });
+
+  it('sends the idempotency key under the configured header name, unless headers set it', async () => {
+    const context = { idempotencyKey: 'e-1:send:2', execution: 'durable' } as const;
+    const renamed = await send({ idempotencyKeyHeader: 'X-Request-Id' }, context);
+    expect(renamed.message.payload).toMatchObject({ requestId: 'e-1:send:2', idempotencyKey: null });
+    const explicit = await send({ headers: { 'Idempotency-Key': 'mine' } }, context);
+    expect(explicit.message.payload).toMatchObject({ idempotencyKey: 'mine' });
   });
 
   it('appends URL-encoded query parameters after those in the URL, skipping null ones', async () => {

@@ -7,6 +7,7 @@ import {
   readBoolean,
   readEnum,
   readInteger,
+  readString,
   readVariableName,
   variableNameSchema,
 } from '../config-values.js';
@@ -19,6 +20,9 @@ import { RESPONSE_TYPES, decodeBody, responseHeaders, statusError } from './resp
 import type { HttpResponseData, ResponseType } from './response.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** When the step sends the step attempt's idempotency key: in durable flows (the default), always, never. */
+export const IDEMPOTENCY_KEY_MODES = ['durable', 'always', 'never'] as const;
+export const DEFAULT_IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const MAX_TIMEOUT_MS = 600_000;
 
 /** Config of an HTTP Request step, after expressions are evaluated. */
@@ -33,6 +37,8 @@ export interface HttpRequestConfig {
   responseType?: ResponseType;
   outputVariable?: string;
   failOnStatus?: boolean;
+  sendIdempotencyKey?: (typeof IDEMPOTENCY_KEY_MODES)[number];
+  idempotencyKeyHeader?: string;
 }
 
 /** `http-request`: one request with the global fetch, bounded by `timeoutMs` and the execution's signal. */
@@ -41,6 +47,12 @@ export const httpRequestStep = defineStep<HttpRequestConfig>({
   title: 'HTTP Request',
   category: 'http',
   keywords: ['call', 'api', 'rest', 'fetch', 'webhook', 'post', 'get'],
+  i18n: {
+    'zh-CN': {
+      title: 'HTTP 请求',
+      description: '发送 HTTP 请求并输出应答：调用 REST API、推送 webhook、下载文件。',
+    },
+  },
   kind: 'action',
   sideEffects: true,
   description: [
@@ -143,6 +155,24 @@ export const httpRequestStep = defineStep<HttpRequestConfig>({
         description: 'Raise `HTTP:STATUS` when the status is not 2xx; when false, any status is an answer.',
         default: true,
       },
+      sendIdempotencyKey: {
+        type: 'string',
+        title: 'Send idempotency key',
+        description:
+          "When to send the step attempt's idempotency key (`executionId:stepId:attempt`, the same when a " +
+          'durable execution re-runs the step after a crash): `durable` in durable flows, `always`, `never`.',
+        enum: IDEMPOTENCY_KEY_MODES,
+        default: 'durable',
+        'x-expression': false,
+      },
+      idempotencyKeyHeader: {
+        type: 'string',
+        title: 'Idempotency key header',
+        description: 'The header the key goes in; a header of that name in `headers` wins.',
+        pattern: '^[!#$%&\'*+.^_`|~0-9A-Za-z-]+$',
+        default: DEFAULT_IDEMPOTENCY_HEADER,
+        'x-expression': false,
+      },
     },
     required: ['url'],
     additionalProperties: false,
@@ -155,8 +185,12 @@ export const httpRequestStep = defineStep<HttpRequestConfig>({
     { type: 'HTTP:PARSE', description: 'With `responseType` `json`, the body is not JSON.' },
     { type: 'VALIDATION', description: 'A bad URL or config value, e.g. an expression gave the wrong type.' },
   ],
-  async execute({ config, message, signal }) {
+  async execute({ config, message, signal, idempotencyKey, execution }) {
     const request = prepareRequest(config);
+    const sendKey = readEnum(config.sendIdempotencyKey ?? 'durable', 'sendIdempotencyKey', IDEMPOTENCY_KEY_MODES);
+    const keyHeader = readString(config.idempotencyKeyHeader ?? DEFAULT_IDEMPOTENCY_HEADER, 'idempotencyKeyHeader');
+    const wanted = sendKey === 'always' || (sendKey === 'durable' && execution === 'durable');
+    if (wanted && idempotencyKey && !request.headers.has(keyHeader)) request.headers.set(keyHeader, idempotencyKey);
     const timeoutMs = readInteger(config.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs', 1, MAX_TIMEOUT_MS);
     const responseType = readEnum(config.responseType ?? 'auto', 'responseType', RESPONSE_TYPES);
     const failOnStatus = readBoolean(config.failOnStatus ?? true, 'failOnStatus');

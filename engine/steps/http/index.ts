@@ -109,7 +109,14 @@ export const httpTrigger = defineStep<HttpTriggerConfig>({
   title: 'HTTP',
   category: 'trigger',
   keywords: ['webhook', 'endpoint', 'api', 'request', 'server'],
+  i18n: {
+    'zh-CN': {
+      title: 'HTTP 请求触发',
+      description: '在 flowbus 服务器的某个路径收到 HTTP 请求时启动流程，并以结果应答。',
+    },
+  },
   kind: 'trigger',
+  defaultExecution: 'express',
   description: [
     'Starts the flow for each HTTP request to a path on the flowbus server, and answers with the result.',
     '',

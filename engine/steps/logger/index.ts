@@ -36,6 +36,12 @@ export const loggerStep = defineStep<LoggerConfig>({
   title: 'Logger',
   category: 'logging',
   keywords: ['log', 'print', 'debug', 'trace'],
+  i18n: {
+    'zh-CN': {
+      title: '日志',
+      description: '向流程日志写一行，带有执行 ID 和步骤 ID。',
+    },
+  },
   kind: 'action',
   description: [
     "Writes a line to the flow's log, tagged with the execution id and the step id.",

@@ -36,6 +36,12 @@ export const raiseErrorStep = defineStep<RaiseErrorConfig>({
   title: 'Raise Error',
   category: 'errors',
   keywords: ['throw', 'fail', 'error', 'reject'],
+  i18n: {
+    'zh-CN': {
+      title: '抛出错误',
+      description: '以带类型的错误结束流程，例如请求是合法 JSON 但违反了业务规则。',
+    },
+  },
   kind: 'action',
   description: [
     'Stops the flow with a typed error, for example when a request is valid JSON but breaks a business rule.',

@@ -14,6 +14,12 @@ export const removeVariableStep = defineStep<RemoveVariableConfig>({
   type: 'remove-variable',
   title: 'Remove Variable',
   category: 'variables',
+  i18n: {
+    'zh-CN': {
+      title: '删除变量',
+      description: '删除一个变量，例如后续步骤和执行记录都不需要的大型中间结果。',
+    },
+  },
   kind: 'action',
   description: [
     'Removes a variable, e.g. a large intermediate result that later steps and the trace need not carry.',

@@ -14,6 +14,12 @@ export const setPayloadStep = defineStep<SetPayloadConfig>({
   title: 'Set Payload',
   category: 'variables',
   keywords: ['respond', 'reply', 'response', 'body', 'output', 'return'],
+  i18n: {
+    'zh-CN': {
+      title: '设置消息体',
+      description: '用一个值替换消息体，通常是重组消息体的表达式。',
+    },
+  },
   kind: 'action',
   description: [
     'Replaces the payload with a value, typically an expression that reshapes it.',

@@ -16,6 +16,12 @@ export const setVariableStep = defineStep<SetVariableConfig>({
   title: 'Set Variable',
   category: 'variables',
   keywords: ['assign', 'store', 'save', 'var'],
+  i18n: {
+    'zh-CN': {
+      title: '设置变量',
+      description: '把一个值存入变量，后续步骤以 `vars.<名称>` 读取。',
+    },
+  },
   kind: 'action',
   description: [
     'Stores a value in a variable that later steps read as `vars.<name>`.',

@@ -23,6 +23,12 @@ export const transformStep = defineStep<TransformConfig>({
   title: 'Transform',
   category: 'variables',
   keywords: ['code', 'script', 'map', 'convert', 'jsonata', 'function'],
+  i18n: {
+    'zh-CN': {
+      title: '转换',
+      description: '一步重组消息：给出时分别替换消息体、属性并增加变量。',
+    },
+  },
   kind: 'action',
   description: [
     'Reshapes the message in one step: a new payload, new attributes and more variables, each when given.',

@@ -2,6 +2,7 @@
  * @module Try: runs a sequence of steps and handles its errors with Catch handlers.
  */
 import { defineStep } from '../../core/step-definition.js';
+import { tryMachine } from './machine.js';
 import type { JsonSchema } from '../../core/json-schema.js';
 import { BACKOFF_KINDS, CATCH_DEFAULTS, MAX_RETRIES, MAX_RETRY_INTERVAL_MS } from './handler.js';
 
@@ -58,6 +59,13 @@ export const tryStep = defineStep<Record<string, never>>({
   title: 'Try',
   category: 'errors',
   keywords: ['catch', 'error', 'retry', 'handle', 'exception'],
+  i18n: {
+    'zh-CN': {
+      title: '异常捕获',
+      description: '执行其中的步骤；某一步失败时，由第一个匹配该错误的 Catch 处理器处理。',
+      scopes: { steps: { title: '尝试' }, catch: { title: '捕获处理器', branchTitle: '捕获' } },
+    },
+  },
   kind: 'scope',
   description: [
     'Runs its steps and, when one of them fails, handles the error with the first Catch handler matching it.',
@@ -105,6 +113,7 @@ export const tryStep = defineStep<Record<string, never>>({
     '```',
   ].join('\n'),
   config: { type: 'object', properties: {}, additionalProperties: false },
+  machine: tryMachine,
   scopes: [
     { kind: 'sequence', key: 'steps', title: 'Try', description: 'The steps whose errors are handled.' },
     {

@@ -82,7 +82,12 @@ export class AppendFile {
       const waiters = this.waiters;
       this.pending = [];
       this.waiters = [];
-      const data = Buffer.concat(lines.map((line) => (typeof line === 'string' ? Buffer.from(line) : line)));
+      // One buffer of lines (a writer that frames into its own buffer) is written as it is, without a copy.
+      const [only] = lines;
+      const data =
+        lines.length === 1 && typeof only !== 'string'
+          ? Buffer.from(only!.buffer, only!.byteOffset, only!.byteLength)
+          : Buffer.concat(lines.map((line) => (typeof line === 'string' ? Buffer.from(line) : line)));
       try {
         if (this.broken) throw new Error(`${this.path} ends in a failed write`);
         await this.writeAll(data);

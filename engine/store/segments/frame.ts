@@ -21,14 +21,28 @@ const FRAME_BYTES = CHECKSUM_CHARS + 2;
  * frameRecord(JSON.stringify({ t: 'e', s: 1 })).toString(); // '4c1e2b3a {"t":"e","s":1}\n'
  */
 export function frameRecord(json: string): Buffer {
-  const length = Buffer.byteLength(json);
-  const line = Buffer.allocUnsafe(length + FRAME_BYTES);
-  line.write(json, CHECKSUM_CHARS + 1, 'utf8');
-  const checksum = crc32(line, CHECKSUM_CHARS + 1, CHECKSUM_CHARS + 1 + length);
-  line.write(checksum.toString(16).padStart(CHECKSUM_CHARS, '0'), 0, 'latin1');
-  line[CHECKSUM_CHARS] = SPACE;
-  line[line.length - 1] = NEWLINE;
+  const line = Buffer.allocUnsafe(framedLength(json));
+  frameRecordInto(json, line, 0);
   return line;
+}
+
+/** The bytes the framed line of `json` takes. */
+export function framedLength(json: string): number {
+  return Buffer.byteLength(json) + FRAME_BYTES;
+}
+
+/**
+ * Frames `json` into `target` at `at` (which must have {@link framedLength} bytes free there); answers where
+ * the line ends. Lets a writer frame many records into one reused buffer instead of one buffer each.
+ */
+export function frameRecordInto(json: string, target: Buffer, at: number): number {
+  const length = target.write(json, at + CHECKSUM_CHARS + 1, 'utf8');
+  const checksum = crc32(target, at + CHECKSUM_CHARS + 1, at + CHECKSUM_CHARS + 1 + length);
+  target.write(checksum.toString(16).padStart(CHECKSUM_CHARS, '0'), at, 'latin1');
+  target[at + CHECKSUM_CHARS] = SPACE;
+  const end = at + length + FRAME_BYTES;
+  target[end - 1] = NEWLINE;
+  return end;
 }
 
 /** The first record of a segment of `kind` (`bus-journal`, `execution-journal`, ...). */

@@ -3,7 +3,8 @@
  */
 export { AppendFile, type AppendFileOptions, type AppendLine } from './append-file.js';
 export { crc32 } from './crc32.js';
-export { frameRecord, headerRecord, SEGMENT_FORMAT } from './frame.js';
+export { KeyedLedger, type KeyedLedgerOptions, type LedgerEntry } from './keyed-ledger.js';
+export { checkFramedLine, frameRecord, frameRecordInto, framedLength, headerRecord, SEGMENT_FORMAT, type LineCheck } from './frame.js';
 export { scanSegment, type ScanOptions, type SegmentDamage, type SegmentRecord } from './scan-segment.js';
 export {
   CORRUPT_COPY,

@@ -92,14 +92,24 @@ export class SegmentFiles {
     return this.existing;
   }
 
+  /** The path of a segment's file, while it is in the folder. */
+  fileOf(segment: number): string | undefined {
+    const name = this.names.get(segment);
+    return name === undefined ? undefined : join(this.dir, name);
+  }
+
   /** The segments read back with damage (filled by `readAll`). */
   get damaged(): readonly DamagedSegment[] {
     return this.damagedSegments;
   }
 
-  /** Every intact record of the segments found on open, in order; damage is handled and listed first. */
-  async *readAll(): AsyncGenerator<ReadRecord> {
+  /**
+   * Every intact record of the segments found on open, in order; damage is handled and listed first. A
+   * segment for which `skip` answers true is not read (its owner knows what is in it from elsewhere).
+   */
+  async *readAll(skip?: (segment: number) => boolean): AsyncGenerator<ReadRecord> {
     for (const segment of this.found) {
+      if (skip?.(segment)) continue;
       const file = join(this.dir, this.names.get(segment)!);
       const bytes = await readFile(file);
       const newest = segment >= this.newestWithRecords;

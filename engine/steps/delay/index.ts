@@ -1,0 +1,45 @@
+/**
+ * @module Delay: waits a duration before the next step. In a durable flow its due time is checkpointed, so
+ * the wait ends on time after a crash and a restart.
+ */
+import { defineStep } from '../../core/step-definition.js';
+import { delayMachine, MAX_DELAY_MS } from './machine.js';
+
+/** Config of a Delay step, after expressions are evaluated. */
+export interface DelayConfig {
+  durationMs: number;
+}
+
+/** `delay`: contributes a wait state to the machine (no `execute`); the message passes through. */
+export const delayStep = defineStep<DelayConfig>({
+  type: 'delay',
+  title: 'Delay',
+  category: 'flow-control',
+  kind: 'action',
+  description: [
+    'Waits `durationMs` milliseconds, then the flow goes on with the message unchanged.',
+    '',
+    'In a durable flow the time the wait ends is part of the checkpoint: after a crash and a restart the',
+    'wait ends when it was due (at once when that time has passed), not a whole duration later. A dry run',
+    'or a flow test does not wait. The execution timeout counts the wait.',
+    '',
+    '```json',
+    '{ "id": "cool-down", "type": "delay", "config": { "durationMs": 60000 } }',
+    '```',
+  ].join('\n'),
+  config: {
+    type: 'object',
+    properties: {
+      durationMs: {
+        type: 'integer',
+        title: 'Duration (ms)',
+        description: 'How long to wait, in milliseconds (at most 7 days).',
+        minimum: 0,
+        maximum: MAX_DELAY_MS,
+      },
+    },
+    required: ['durationMs'],
+    additionalProperties: false,
+  },
+  machine: delayMachine,
+});

@@ -1,0 +1,131 @@
+/**
+ * @module End to end, in headless Chromium against a real server: the flow list shows a flow's executions
+ * per minute; the Metrics page charts the last hour; the rules page links a flow target to its flow and a
+ * webhook target to the rule's events; the language switch turns the flow list, the navigation, the step
+ * titles and the console into Simplified Chinese and keeps the choice across a reload.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createServer } from 'node:net';
+import { startEditorSession, type EditorSession } from './browser-session.js';
+import { alarmEvent, sendEvents, writeConsoleFlows } from './console-fixtures.js';
+
+/** Deliveries land asynchronously, on a machine that may be busy. */
+const POLL = { timeout: 10_000 };
+
+let session: EditorSession;
+
+/** A loopback port that nothing listens on (taken, then let go). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+beforeAll(async () => {
+  // Nothing listens at the partner's URL: its target fails at once and leaves a dead letter.
+  const partnerUrl = `http://127.0.0.1:${await closedPort()}/hook`;
+  session = await startEditorSession({ prepareFlows: (flowsDir) => writeConsoleFlows(flowsDir, partnerUrl) });
+  await sendEvents(session.server.url, [alarmEvent('alarm-i18n-1', 'ins-i18n-1')]);
+  // Both the partner's failure and the flow's execution are in before any page reads them.
+  await vi.waitFor(async () => expect((await session.server.api('/dead-letters')).json.total).toBe(1), { timeout: 10_000 });
+  const executions = async () => (await session.server.api('/executions?flow=alarm-handler')).json.executions;
+  await vi.waitFor(async () => expect(await executions()).toHaveLength(1), { timeout: 10_000 });
+}, 180_000);
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') await session?.reportFailure();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('the bus console: metrics, navigation and languages', () => {
+  it('shows executions per minute on the flow list and charts the last hour', async () => {
+    const { page, server, consoleErrors } = session;
+    await page.goto(`${server.url}/#/`);
+    const row = page.locator('tr[data-flow="alarm-handler"]');
+    await expect.poll(() => row.locator('.sparkline').getAttribute('data-total'), POLL).toBe('1');
+    expect(await row.locator('.sparkline').textContent()).toContain('1 in the last hour');
+    expect(await row.getByRole('img').count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Metrics', exact: true }).click();
+    await page.getByRole('heading', { name: 'Metrics' }).waitFor();
+    await expect.poll(() => page.locator('[data-chart] canvas').count(), POLL).toBe(4);
+    const totals = async (chart: string) => page.locator(`[data-chart="${chart}"] .chart-totals`).textContent();
+    expect(await totals('events')).toContain('accepted: 1 in the hour');
+    expect(await totals('events')).toContain('rule matches: 1 in the hour');
+    expect(await totals('deliveries')).toContain('delivered: 2 in the hour');
+    expect(await totals('deliveries')).toContain('dead letters: 1 in the hour');
+    expect(await totals('executions')).toContain('executions: 1 in the hour');
+    expect(await page.getByRole('img', { name: 'Execution time (ms)' }).count()).toBe(1);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('links each rule target to its flow or its console page', async () => {
+    const { page, server } = session;
+    await page.goto(`${server.url}/#/rules`);
+    const targets = page.locator('tr', { hasText: 'CVM alarms' });
+    expect(await targets.locator('a[data-target="handle"]').getAttribute('href')).toBe('#/flows/alarm-handler');
+    await targets.locator('a[data-target="partner"]').click();
+    await page.getByRole('heading', { name: 'Events', exact: true }).waitFor();
+    expect(await page.getByRole('search').getByLabel('Rule', { exact: true }).inputValue()).toBe('cvm-alarms');
+    await page.locator('tr[data-event="alarm-i18n-1"]').waitFor();
+    await page.goto(`${server.url}/#/rules`);
+    await page.locator('tr', { hasText: 'CVM alarms' }).locator('a[data-target="archive"]').click();
+    await page.locator('tr[data-event="alarm-i18n-1"]').waitFor();
+    expect(await page.getByRole('search').getByLabel('Search in').inputValue()).toBe('log-store');
+    await page.goto(`${server.url}/#/rules`);
+    await page.locator('tr', { hasText: 'CVM alarms' }).locator('a[data-target="handle"]').click();
+    await page.getByText('Set Payload').first().waitFor();
+  });
+
+  it('switches to 中文, shows the flow list, steps and console in Chinese, and keeps the choice', async () => {
+    const { page, server, consoleErrors } = session;
+    await page.goto(`${server.url}/#/`);
+    await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    await page.getByLabel('Language').selectOption({ label: '简体中文' });
+    await page.getByRole('heading', { name: '流程', exact: true, level: 1 }).waitFor();
+    const row = page.locator('tr[data-flow="alarm-handler"]');
+    // The heading shows before the list has loaded: wait for the flow's row before counting anything.
+    await row.waitFor();
+    const table = page.locator('table.flow-table');
+    for (const header of ['流程', '触发器', '状态', '最近执行', '每分钟执行次数']) {
+      expect(await table.getByRole('columnheader', { name: header, exact: true }).count()).toBe(1);
+    }
+    expect(await row.locator('[data-status="published"]').textContent()).toBe('已发布');
+    expect(await row.locator('[data-status="succeeded"]').textContent()).toBe('成功');
+    expect(await row.textContent()).toContain('最近一小时 1 次');
+    expect(await row.getByRole('button', { name: '重命名 alarm-handler' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '新建流程' }).count()).toBe(1);
+    await page.getByRole('button', { name: '新建流程' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建流程' });
+    await dialog.getByLabel('流程名称').fill('告警转发');
+    expect(await dialog.getByLabel('起点').locator('option').allTextContents()).toEqual(['空白流程', 'Alarm handler 的副本']);
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => dialog.count(), POLL).toBe(0);
+    const nav = page.getByRole('navigation', { name: '栏目' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['流程', '规则', '事件源', '事件', '死信', '监控指标']);
+
+    await page.reload();
+    await page.getByRole('heading', { name: '流程', exact: true, level: 1 }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('flowbus.language'))).toBe('zh-CN');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+
+    await row.getByRole('link', { name: 'Alarm handler' }).click();
+    await page.getByText('设置消息体').first().waitFor();
+    await page.goto(`${server.url}/#/dead-letters`);
+    await page.getByRole('heading', { name: '死信', exact: true, level: 1 }).waitFor();
+    expect(await page.locator('tr[data-group="cvm-alarms/partner"]').textContent()).toContain('HTTP:CONNECTIVITY');
+    await page.getByRole('link', { name: '事件', exact: true }).click();
+    await page.getByRole('heading', { name: '事件', exact: true, level: 1 }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: '找到' }).textContent()).toBe('找到 1 个事件');
+
+    await page.getByLabel('语言').selectOption({ label: 'English' });
+    await page.getByRole('heading', { name: 'Events', exact: true }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('flowbus.language'))).toBe('en');
+    expect(consoleErrors).toEqual([]);
+  });
+});
