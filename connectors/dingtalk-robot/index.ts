@@ -74,6 +74,7 @@ export function createDingtalkRobotStep(
     type: DINGTALK_ROBOT_TYPE,
     title: 'DingTalk Robot',
     category: 'connector',
+    keywords: ['dingding', '钉钉', 'im', 'chat', 'group', 'notify', 'message'],
     i18n: {
       'zh-CN': {
         title: '钉钉机器人',

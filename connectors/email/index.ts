@@ -90,6 +90,7 @@ export function createEmailStep(options: { sentLedger?: SendLedger } = {}): Step
     type: EMAIL_TYPE,
     title: 'E-mail',
     category: 'connector',
+    keywords: ['mail', 'smtp', 'notify', 'message'],
     i18n: {
       'zh-CN': {
         title: '电子邮件',

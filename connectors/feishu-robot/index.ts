@@ -68,6 +68,7 @@ export function createFeishuRobotStep(
     type: FEISHU_ROBOT_TYPE,
     title: 'Feishu Robot',
     category: 'connector',
+    keywords: ['lark', '飞书', 'im', 'chat', 'group', 'notify', 'message'],
     i18n: {
       'zh-CN': {
         title: '飞书机器人',

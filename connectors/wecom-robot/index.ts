@@ -61,6 +61,7 @@ export function createWecomRobotStep(dependencies: RobotStepDependencies): StepD
     type: WECOM_ROBOT_TYPE,
     title: 'WeCom Robot',
     category: 'connector',
+    keywords: ['wechat', 'weixin', 'wechat work', '企业微信', 'im', 'chat', 'group', 'notify', 'message'],
     i18n: {
       'zh-CN': {
         title: '企业微信机器人',

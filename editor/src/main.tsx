@@ -10,6 +10,7 @@ import './styles/canvas.css';
 import './styles/canvas-parts.css';
 import './styles/panels.css';
 import './styles/forms.css';
+import './styles/code-editor.css';
 import './styles/runs.css';
 import './styles/pages.css';
 import './styles/rule-forms.css';

@@ -101,6 +101,8 @@ export interface StepDefinition<Config = any> {
   category: StepCategory;
   /** Markdown; the first sentence is the palette tooltip, the whole text goes into the docs. */
   description: string;
+  /** Other words people search the palette with (`wechat` for WeCom Robot, `respond` for Set Payload). */
+  keywords?: string[];
   /** Title and description in other languages, by BCP 47 tag: `{ "zh-CN": { title: "设置变量" } }`. */
   i18n?: Record<string, StepTexts>;
   /** `trigger` steps only start flows; `scope` steps hold nested sequences; `action` is everything else. */

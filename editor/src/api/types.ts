@@ -17,8 +17,8 @@ export type StepManifest = Required<
     'type' | 'title' | 'category' | 'kind' | 'description' | 'config' | 'scopes' | 'errors' | 'sideEffects' | 'lazyFields'
   >
 > &
-  /** Title and description in other languages (absent from servers older than the field). */
-  Pick<StepDefinition, 'i18n'>;
+  /** Title and description in other languages, and search synonyms (absent from servers older than the fields). */
+  Pick<StepDefinition, 'i18n' | 'keywords'>;
 
 /** One flow in full (`GET /api/flows/:id`): its summary, every problem and the document as the file holds it. */
 export interface FlowDetail extends FlowSummary {

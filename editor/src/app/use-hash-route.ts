@@ -1,7 +1,8 @@
 /**
- * @module The page shown, from the URL's hash.
+ * @module The page shown, from the URL's hash; a page with unsaved work may refuse to be left (browser Back
+ * and Forward, a typed URL, any in-app link), and the URL then goes back to that page.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export type Route =
   | { page: 'flows' }
@@ -64,10 +65,55 @@ export function flowHref(flowId: string): string {
   return `#/flows/${encodeURIComponent(flowId)}`;
 }
 
+/** Answers whether the page shown may be left for `next`; asked only when the page would change. */
+export type LeaveGuard = (next: Route) => boolean;
+
+// One window, one page shown: the page with unsaved work sets the guard while it has some.
+let leaveGuard: LeaveGuard | undefined;
+
+/** Installs `guard` until the returned function is called. */
+export function guardLeaving(guard: LeaveGuard): () => void {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = undefined;
+  };
+}
+
+function samePage(a: Route, b: Route): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The position of the current history entry, kept in its state so that Back and Forward tell where they went. */
+function entryIndex(): number | undefined {
+  const index = (window.history.state as { flowbusIndex?: unknown } | null)?.flowbusIndex;
+  return typeof index === 'number' ? index : undefined;
+}
+
+function markEntry(index: number): void {
+  window.history.replaceState({ ...(window.history.state as object | null), flowbusIndex: index }, '');
+}
+
 export function useHashRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  const shown = useRef({ route, href: window.location.href, index: entryIndex() ?? 0 });
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    markEntry(shown.current.index);
+    const onChange = () => {
+      const next = parseRoute(window.location.hash);
+      const index = entryIndex();
+      const stay = shown.current;
+      if (!samePage(next, stay.route) && leaveGuard && !leaveGuard(next)) {
+        // Back to the entry of the page the user stays on: from where Back or Forward went, or from the new
+        // entry a link or a typed URL made (which stays ahead, as Forward).
+        if (index !== undefined && index !== stay.index) window.history.go(stay.index - index);
+        else window.history.back();
+        return;
+      }
+      const position = index ?? shown.current.index + 1;
+      if (index === undefined) markEntry(position);
+      shown.current = { route: next, href: window.location.href, index: position };
+      setRoute(next);
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

@@ -1,12 +1,12 @@
 /**
- * @module The component picker behind every "+": step types from the registry's manifest, searchable and
- * grouped by category. Enter picks the first match; arrow keys move between types.
+ * @module The component picker behind every "+": step types from the registry's manifest, searchable by
+ * title, synonyms and description, and grouped by category. Enter picks the first match; arrow keys move between types.
  */
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { StepManifest } from '../api/types.js';
-import { groupByCategory, searchSteps, summaryOf } from '../model/catalog.js';
+import { groupByCategory, plainText, searchSteps, summaryOf } from '../model/catalog.js';
 import { Dialog } from '../ui/Dialog.js';
-import { categoryColor, initials } from './appearance.js';
+import { StepIcon } from './StepIcon.js';
 
 export interface ComponentPickerProps {
   title: string;
@@ -42,7 +42,7 @@ export function ComponentPicker({ title, context, manifests, onPick, onClose }: 
         type="search"
         className="picker-search"
         aria-label="Search step types"
-        placeholder="Search: variable, try, log, http, robot…"
+        placeholder="Search: variable, try, log, http, wechat, respond, code…"
         value={query}
         autoFocus
         onChange={(event) => setQuery(event.target.value)}
@@ -63,14 +63,13 @@ export function ComponentPicker({ title, context, manifests, onPick, onClose }: 
                   className="picker-item"
                   aria-label={manifest.title}
                   aria-describedby={`picker-${manifest.type}`}
+                  title={plainText(manifest.description)}
                   onClick={() => onPick(manifest)}
                 >
-                  <span className="step-icon" style={{ background: categoryColor(manifest.category) }} aria-hidden="true">
-                    {initials(manifest.title)}
-                  </span>
+                  <StepIcon type={manifest.type} category={manifest.category} />
                   <span className="picker-text">
                     <strong>{manifest.title}</strong>
-                    <span id={`picker-${manifest.type}`}>{summaryOf(manifest.description)}</span>
+                    <span id={`picker-${manifest.type}`}>{plainText(summaryOf(manifest.description))}</span>
                   </span>
                 </button>
               ))}

@@ -5,7 +5,7 @@
 import type { StepNode } from '../../../engine/flow/document.js';
 import { useEditor } from '../editor/editor-context.js';
 import { toPointer, type NodePath } from '../model/paths.js';
-import { categoryColor, initials } from './appearance.js';
+import { StepIcon } from './StepIcon.js';
 import { IssueBadge, RunBadge } from './RunBadge.js';
 
 export function StepCard({ step, path, role }: { step: StepNode; path: NodePath; role: 'Trigger' | 'Step' }) {
@@ -32,9 +32,7 @@ export function StepCard({ step, path, role }: { step: StepNode; path: NodePath;
       data-change={change}
       onClick={() => editor.select(path)}
     >
-      <span className="step-icon" style={{ background: categoryColor(manifest?.category) }} aria-hidden="true">
-        {initials(title)}
-      </span>
+      <StepIcon type={step.type} category={manifest?.category} />
       <span className="step-text">
         <span className="step-title">{step.name ?? title}</span>
         <span className="step-subtitle">

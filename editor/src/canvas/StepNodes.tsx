@@ -5,7 +5,8 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useEditor } from '../editor/editor-context.js';
 import { toPointer } from '../model/paths.js';
-import { categoryColor, initials } from './appearance.js';
+import { categoryColor } from './appearance.js';
+import { StepIcon } from './StepIcon.js';
 import type { CanvasNode } from './layout.js';
 import { IssueBadge, RunBadge } from './RunBadge.js';
 import { StepCard } from './StepCard.js';
@@ -83,9 +84,7 @@ export function ScopeNode({ data }: NodeProps<CanvasNode>) {
         aria-pressed={selected}
         onClick={() => editor.select(data.path)}
       >
-        <span className="step-icon step-icon-small" style={{ background: categoryColor(manifest?.category) }} aria-hidden="true">
-          {initials(title)}
-        </span>
+        <StepIcon type={data.step.type} category={manifest?.category} small />
         <span className="scope-title">{data.step.name ?? title}</span>
         <span className="scope-id">{data.step.id}</span>
         <span className="step-badges">

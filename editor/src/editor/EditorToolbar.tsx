@@ -30,14 +30,8 @@ export function EditorToolbar(props: EditorToolbarProps) {
   const published = summary && summary.status !== 'unpublished';
   return (
     <header className="toolbar">
-      <a
-        className="toolbar-back"
-        href="#/"
-        aria-label="Back to flows"
-        onClick={(event) => {
-          if (dirty && !window.confirm('Leave this flow? Your unsaved changes will be lost.')) event.preventDefault();
-        }}
-      >
+      {/* Leaving with unsaved changes is asked by the editor's leave guard, for this link as for every way out. */}
+      <a className="toolbar-back" href="#/" aria-label="Back to flows">
         ← Flows
       </a>
       <div className="toolbar-title">

@@ -14,7 +14,7 @@ import type { StepCatalog } from '../model/catalog.js';
 import { blankFlow, draftSnapshot, triggerOf, type DraftFlow } from '../model/draft.js';
 import { indexIssues } from '../model/issues.js';
 import { toPointer, type NodePath } from '../model/paths.js';
-import { findNode, walkFlow } from '../model/walk.js';
+import { actionStepIds, findNode, variablesBefore, walkFlow } from '../model/walk.js';
 import { ConnectionDialog } from '../properties/ConnectionDialog.js';
 import { FormContext } from '../properties/form-context.js';
 import { PropertyPanel } from '../properties/PropertyPanel.js';
@@ -27,6 +27,7 @@ import { EditorToolbar } from './EditorToolbar.js';
 import { EditorContext, type EditorContextValue, type PickerTarget } from './editor-context.js';
 import { historyReducer, initialHistory } from './draft-history.js';
 import { pickerTargetAfter, removableSelection } from './selection.js';
+import { copySteps, pastedSteps } from './step-clipboard.js';
 import { SidePanel, type SideTab } from './SidePanel.js';
 import { useConnections } from './use-connections.js';
 import { useEditActions } from './use-edit-actions.js';
@@ -81,6 +82,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
   const validation = useServerValidation(loaded ? draft : undefined, flowId, file.state.issues);
   const issues = useMemo(() => indexIssues(validation.issues, draft, catalog), [validation.issues, draft, catalog]);
   const layout = useMemo(() => layoutFlow(draft, catalog), [draft, catalog]);
+  const mockableStepIds = useMemo(() => actionStepIds(draft, catalog), [draft, catalog]);
   const runs = useMemo(() => (shownRun ? nodeRuns(draft, catalog, shownRun) : undefined), [shownRun, draft, catalog]);
   const change = useCallback((next: DraftFlow, key?: string) => dispatch({ type: 'change', draft: next, key, at: Date.now() }), []);
   const select = useCallback((path: NodePath | null) => {
@@ -95,6 +97,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
     if (!selected || selected.kind === 'branch') return undefined;
     return sampleMessage(draft, selected.node.id, selected.inCatch, lastRun);
   }, [selected, draft, lastRun]);
+  const variables = useMemo(() => (selection ? variablesBefore(draft, catalog, selection) : []), [selection, draft, catalog]);
 
   const save = async (overwrite = false) => {
     const outcome = await file.save(draft, overwrite);
@@ -134,6 +137,17 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
       if (path) actions.remove(path);
     },
     duplicate: () => selected && selected.kind !== 'trigger' && actions.duplicate(selected.path),
+    copy: () => {
+      if (selected?.kind !== 'step') return;
+      void copySteps([selected.node]).then(() => setNotice({ tone: 'success', text: `Copied step ${selected.node.id}.` }));
+    },
+    paste: () => {
+      const target = pickerTargetAfter(draft, catalog, selection);
+      void pastedSteps().then((pasted) => {
+        if ('problem' in pasted) setNotice({ tone: 'error', text: `Not pasted: ${pasted.problem}.` });
+        else actions.paste(target, pasted.steps);
+      });
+    },
     move: (delta) => selected && selected.kind !== 'trigger' && actions.move(selected.path, delta),
     add: () => setPicking(pickerTargetAfter(draft, catalog, selection)),
     clearSelection: () => select(null),
@@ -202,8 +216,9 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
           </main>
           <SidePanel tab={tab} onTab={setTab}>
             <div hidden={tab !== 'properties'}>
-              <FormContext.Provider value={{ sample, connections: connections.connections, createConnection: connections.create }}>
+              <FormContext.Provider value={{ sample, variables, connections: connections.connections, createConnection: connections.create }}>
                 <PropertyPanel
+                  flowId={flowId}
                   draft={draft}
                   catalog={catalog}
                   selection={selection}
@@ -220,6 +235,8 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
                 draft={draft}
                 sampleEvent={trigger?.config?.sampleEvent}
                 eventTrigger={Boolean(trigger && catalog.get(trigger.type)?.config.properties?.sampleEvent)}
+                mockableStepIds={mockableStepIds}
+                httpPath={typeof trigger?.config?.path === 'string' ? trigger.config.path : undefined}
                 shown={shownRun}
                 lastRun={lastRun}
                 onResult={showRun}

@@ -11,6 +11,7 @@ import { getAt, toPointer, type NodePath } from '../model/paths.js';
 import type { ScopePart } from '../model/scopes.js';
 import {
   duplicateNode,
+  insertCopies,
   insertNode,
   moveBy,
   moveNode,
@@ -20,7 +21,7 @@ import {
   setConfigField,
   setNodeKey,
 } from '../model/tree-ops.js';
-import { usedIds } from '../model/walk.js';
+import { nestedStepCount, usedIds } from '../model/walk.js';
 import type { PickerTarget } from './editor-context.js';
 
 export interface EditActionsInput {
@@ -29,6 +30,13 @@ export interface EditActionsInput {
   /** Records a new draft; changes with the same `key` in a quick run merge into one undo step. */
   change: (draft: DraftFlow, key?: string) => void;
   select: (path: NodePath | null) => void;
+}
+
+/** The question asked before a scope or branch with steps in it is deleted. */
+export function deleteScopeQuestion(stepCount: number): string {
+  return stepCount === 1
+    ? 'Delete it with the 1 step inside? Undo (Ctrl+Z) brings it back.'
+    : `Delete it with the ${stepCount} steps inside? Undo (Ctrl+Z) brings them back.`;
 }
 
 export type EditActions = ReturnType<typeof createEditActions>;
@@ -51,9 +59,19 @@ export function createEditActions({ draft, catalog, change, select }: EditAction
       change(result.draft);
       select(result.path);
     },
+    /** Deletes the node; one holding steps only after the user agreed (undo brings it back either way). */
     remove(path: NodePath): void {
+      const inside = nestedStepCount(draft, catalog, path);
+      if (inside > 0 && !window.confirm(deleteScopeQuestion(inside))) return;
       change(removeNode(draft, path));
       select(null);
+    },
+    /** Inserts copies of pasted steps where the picker would insert, with ids unique in this flow. */
+    paste(target: PickerTarget, steps: unknown[]): void {
+      if (target.kind !== 'step') return;
+      const result = insertCopies(draft, target.list, target.index, steps, taken());
+      change(result.draft);
+      select(result.path);
     },
     duplicate(path: NodePath): void {
       const result = duplicateNode(draft, path, taken());

@@ -1,7 +1,11 @@
 /**
- * @module Asks before the page is closed or reloaded while the flow has unsaved changes.
+ * @module Asks before unsaved changes of the flow are lost: the page closed or reloaded, browser Back or
+ * Forward, a typed URL, or any link to another page of the app.
  */
 import { useEffect } from 'react';
+import { guardLeaving } from '../app/use-hash-route.js';
+
+export const LEAVE_WARNING = 'Leave this flow? Your unsaved changes will be lost.';
 
 export function useLeaveGuard(dirty: boolean): void {
   useEffect(() => {
@@ -12,6 +16,10 @@ export function useLeaveGuard(dirty: boolean): void {
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+    const stopGuarding = guardLeaving(() => window.confirm(LEAVE_WARNING));
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      stopGuarding();
+    };
   }, [dirty]);
 }

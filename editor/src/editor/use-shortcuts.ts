@@ -11,6 +11,8 @@ export interface ShortcutHandlers {
   run: () => void;
   remove: () => void;
   duplicate: () => void;
+  copy: () => void;
+  paste: () => void;
   move: (delta: -1 | 1) => void;
   add: () => void;
   clearSelection: () => void;
@@ -32,6 +34,8 @@ export function shortcutFor(event: KeyboardEvent, typing: boolean): keyof Shortc
   if (command && key === 'z') return event.shiftKey ? 'redo' : 'undo';
   if (command && key === 'y') return 'redo';
   if (command && key === 'd') return 'duplicate';
+  if (command && key === 'c') return 'copy';
+  if (command && key === 'v') return 'paste';
   if (event.altKey && (key === 'arrowup' || key === 'arrowdown')) return ['move', key === 'arrowup' ? -1 : 1];
   if (command || event.altKey) return undefined;
   if (key === 'delete' || key === 'backspace') return 'remove';

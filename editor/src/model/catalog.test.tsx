@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { manifests } from '../testing/fixtures.js';
-import { categoryLabel, searchSteps, summaryOf } from './catalog.js';
+import { categoryLabel, plainText, searchSteps, summaryOf } from './catalog.js';
 import { idProblem, slugify, uniqueId } from './ids.js';
 
 describe('ids', () => {
@@ -32,12 +32,26 @@ describe('ids', () => {
 });
 
 describe('catalog lookups', () => {
+  it.each([
+    ['wechat', 'WeCom Robot'],
+    ['respond', 'Set Payload'],
+    ['code', 'Transform'],
+    ['飞书', 'Feishu Robot'],
+  ])('finds %j by the synonyms of the step type: %s first', (query, title) => {
+    expect(searchSteps(manifests(), query)[0]?.title).toBe(title);
+  });
+
+  it('shows descriptions without raw markdown marks', () => {
+    expect(plainText('Sets `vars.<name>` to a **value**.\n\n```json\n{}\n```')).toBe('Sets vars.<name> to a value. {}');
+  });
+
   it('finds step types by every word of a query, in title, type, category or summary', () => {
     const titles = (query: string) => searchSteps(manifests(), query).map((manifest) => manifest.title);
     expect(titles('robot')).toEqual(['WeCom Robot', 'DingTalk Robot', 'Feishu Robot']);
     expect(titles('flow control')).toContain('Choice');
     expect(titles('http request')[0]).toBe('HTTP Request');
-    expect(titles('set var')).toEqual(['Set Variable', 'Set Payload']);
+    // Title matches first; steps whose description mentions setting variables follow.
+    expect(titles('set var').slice(0, 2)).toEqual(['Set Variable', 'Set Payload']);
     expect(titles('')).toHaveLength(manifests().length);
   });
 

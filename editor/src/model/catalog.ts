@@ -69,9 +69,20 @@ export function summaryOf(description: string): string {
   return (match?.[1] ?? firstParagraph).replace(/\s+/g, ' ').trim();
 }
 
+/** A description as plain text: `code` marks, **bold** marks and fences dropped, white space folded. */
+export function plainText(description: string): string {
+  return description
+    .replace(/```\w*\n?/g, '')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /**
- * The step types whose title, type, category or summary hold every word of `query`: those matched by title
- * first, then by title and type, then the others, each group in registry order.
+ * The step types whose title, type, keywords (synonyms), category or description hold every word of `query`:
+ * those matched by title first, then by title, type and keywords, then by the summary, then by the whole
+ * description, each group in registry order.
  */
 export function searchSteps(manifests: StepManifest[], query: string): StepManifest[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -79,13 +90,15 @@ export function searchSteps(manifests: StepManifest[], query: string): StepManif
   const holdsAll = (text: string) => words.every((word) => text.toLowerCase().includes(word));
   const rank = (manifest: StepManifest): number => {
     if (holdsAll(manifest.title)) return 0;
-    if (holdsAll(`${manifest.title} ${manifest.type}`)) return 1;
-    const text = [manifest.title, manifest.type, categoryLabel(manifest.category), summaryOf(manifest.description)].join(' ');
-    return holdsAll(text) ? 2 : 3;
+    const keywords = (manifest.keywords ?? []).join(' ');
+    if (holdsAll(`${manifest.title} ${manifest.type} ${keywords}`)) return 1;
+    const summary = [manifest.title, manifest.type, keywords, categoryLabel(manifest.category), summaryOf(manifest.description)].join(' ');
+    if (holdsAll(summary)) return 2;
+    return holdsAll(`${summary} ${plainText(manifest.description)}`) ? 3 : 4;
   };
   return manifests
     .map((manifest) => ({ manifest, rank: rank(manifest) }))
-    .filter((entry) => entry.rank < 3)
+    .filter((entry) => entry.rank < 4)
     .sort((left, right) => left.rank - right.rank)
     .map((entry) => entry.manifest);
 }

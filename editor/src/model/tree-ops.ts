@@ -112,6 +112,15 @@ function withNewIds(value: unknown, taken: Set<string>): unknown {
   return copy;
 }
 
+/** Inserts copies of `steps` (pasted, say) at `index` of the list at `list`, every id made unique in the flow. */
+export function insertCopies(draft: DraftFlow, list: NodePath, index: number, steps: unknown[], taken: Set<string>): EditResult {
+  let result: EditResult = { draft, path: [...list, index] };
+  for (const [offset, step] of steps.entries()) {
+    result = insertNode(result.draft, list, index + offset, withNewIds(step, taken) as StepNode);
+  }
+  return result;
+}
+
 /** Inserts a copy of the step or branch at `path` right after it, with new ids. */
 export function duplicateNode(draft: DraftFlow, path: NodePath, taken: Set<string>): EditResult | undefined {
   const place = splitIndex(path);

@@ -5,7 +5,7 @@ import type { BranchNode, StepNode } from '../../../engine/flow/document.js';
 import type { StepCatalog } from './catalog.js';
 import { rootSteps, triggerOf, type DraftFlow } from './draft.js';
 import type { NodePath } from './paths.js';
-import { branchList, branchSteps, scopeParts, sequenceSteps, type ScopePart } from './scopes.js';
+import { branchList, branchSteps, isScope, scopeParts, sequenceSteps, type ScopePart } from './scopes.js';
 
 export type WalkedNode =
   | { kind: 'trigger'; path: NodePath; node: StepNode; inCatch: false }
@@ -65,4 +65,36 @@ export function usedIds(draft: DraftFlow, catalog: StepCatalog): Set<string> {
   const ids = new Set<string>();
   for (const entry of walkFlow(draft, catalog)) if (typeof entry.node.id === 'string') ids.add(entry.node.id);
   return ids;
+}
+
+/** Ids of the steps that do the work themselves (not scopes): the ones a test run can mock. */
+export function actionStepIds(draft: DraftFlow, catalog: StepCatalog): string[] {
+  const ids: string[] = [];
+  for (const entry of walkFlow(draft, catalog)) {
+    if (entry.kind !== 'step' || typeof entry.node.id !== 'string') continue;
+    if (!isScope(entry.node, catalog.get(entry.node.type))) ids.push(entry.node.id);
+  }
+  return ids;
+}
+
+/** How many steps sit inside the node at `path` (its scopes' and branches' steps, at any depth). */
+export function nestedStepCount(draft: DraftFlow, catalog: StepCatalog, path: NodePath): number {
+  const prefix = JSON.stringify(path).slice(0, -1);
+  let count = 0;
+  for (const entry of walkFlow(draft, catalog)) {
+    if (entry.kind === 'step' && entry.path.length > path.length && JSON.stringify(entry.path).startsWith(`${prefix},`)) count += 1;
+  }
+  return count;
+}
+
+/** Names that Set Variable steps before the node at `path` (in document order) store: what `vars.` may hold. */
+export function variablesBefore(draft: DraftFlow, catalog: StepCatalog, path: NodePath): string[] {
+  const key = JSON.stringify(path);
+  const names: string[] = [];
+  for (const entry of walkFlow(draft, catalog)) {
+    if (JSON.stringify(entry.path) === key) break;
+    const name = entry.node.config?.name;
+    if (entry.kind === 'step' && entry.node.type === 'set-variable' && typeof name === 'string' && !names.includes(name)) names.push(name);
+  }
+  return names;
 }

@@ -3,7 +3,8 @@
  * @module The f(x) switch: a literal becomes a JSONata expression (and back), syntax is checked as you type,
  * and the preview evaluates against the sample message.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { EditorView } from '@codemirror/view';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setVariableStep } from '../../../engine/steps/set-variable/index.js';
@@ -46,7 +47,16 @@ function renderForm(schema: JsonSchema, initial: Record<string, unknown>, withSa
   return seen;
 }
 
-const valueEditor = () => screen.getByLabelText('Value', { selector: 'textarea' }) as HTMLTextAreaElement;
+/** The editable area of the code editor of a field. */
+const codeArea = (label: string) => screen.getByRole('textbox', { name: label });
+const codeView = (label: string) => EditorView.findFromDOM(codeArea(label))!;
+const codeText = (label: string) => codeView(label).state.doc.toString();
+/** Replaces the text of a field's code editor, as typing it would. */
+function typeCode(label: string, text: string): void {
+  const view = codeView(label);
+  act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.type' }));
+}
+const valueEditor = () => codeArea('Value');
 
 describe('the f(x) switch', () => {
   it('turns a literal into the same value written as an expression, and back', () => {
@@ -56,7 +66,7 @@ describe('the f(x) switch', () => {
     fireEvent.click(toggle);
     expect(seen.config.value).toEqual({ $expr: '"hello"' });
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
-    expect(valueEditor().value).toBe('"hello"');
+    expect(codeText('Value')).toBe('"hello"');
     fireEvent.click(toggle);
     expect(seen.config.value).toBe('hello');
     expect(screen.getByLabelText('Value', { selector: 'input' })).toBeTruthy();
@@ -69,12 +79,12 @@ describe('the f(x) switch', () => {
 
   it('checks the syntax as you type and shows where the expression breaks', () => {
     const seen = renderForm(setVariableStep.config, { name: 'body', value: { $expr: 'payload.region' } });
-    fireEvent.change(valueEditor(), { target: { value: "{ 'region': payload.region, " } });
+    typeCode('Value', "{ 'region': payload.region, ");
     expect(seen.config.value).toEqual({ $expr: "{ 'region': payload.region, " });
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toMatch(/^expression syntax error at line 1, column \d+: /);
     expect(valueEditor().getAttribute('aria-invalid')).toBe('true');
-    fireEvent.change(valueEditor(), { target: { value: "{ 'region': payload.region }" } });
+    typeCode('Value', "{ 'region': payload.region }");
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
@@ -103,7 +113,7 @@ describe('the f(x) switch', () => {
     const preview = await screen.findByLabelText('Preview of Value');
     expect(JSON.parse(preview.textContent!)).toEqual({ where: 'ap-guangzhou', what: 'ins-1' });
     expect(screen.getByText("Preview with the trigger's sample event")).toBeTruthy();
-    fireEvent.change(valueEditor(), { target: { value: 'payload.subject & "!"' } });
+    typeCode('Value', 'payload.subject & "!"');
     await waitFor(() => expect(screen.getByLabelText('Preview of Value').textContent).toBe('"ins-1!"'));
   });
 
@@ -118,12 +128,10 @@ describe('the f(x) switch', () => {
     const kind = screen.getByLabelText('Content expression kind') as HTMLSelectElement;
     fireEvent.change(kind, { target: { value: 'template' } });
     expect(seen.config.content).toEqual({ $template: 'payload.subject' });
-    fireEvent.change(screen.getByLabelText('Content', { selector: 'textarea' }), {
-      target: { value: 'alarm on {{ payload.subject }} in {{ payload.region }}' },
-    });
+    typeCode('Content', 'alarm on {{ payload.subject }} in {{ payload.region }}');
     expect(seen.config.content).toEqual({ $template: 'alarm on {{ payload.subject }} in {{ payload.region }}' });
     await waitFor(() => expect(screen.getByLabelText('Preview of Content').textContent).toBe('"alarm on ins-1 in ap-guangzhou"'));
-    fireEvent.change(screen.getByLabelText('Content', { selector: 'textarea' }), { target: { value: 'alarm {{ payload. }}' } });
+    typeCode('Content', 'alarm {{ payload. }}');
     expect(screen.getByRole('alert').textContent).toMatch(/syntax error/);
   });
 

@@ -1,10 +1,12 @@
 /**
- * @module The JSONata editor behind the f(x) switch: syntax checked as you type (with the engine's parser)
- * and a live preview evaluated against a sample message.
+ * @module The JSONata editor behind the f(x) switch: a code editor with highlighting and completion, syntax
+ * checked as you type (with the engine's parser, underlined at its position), and a live preview evaluated
+ * against a sample message.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ExpressionValue } from '../../../engine/flow/document.js';
 import { expressionProblems, expressionSource } from '../expressions/check.js';
+import { CodeInput } from '../expressions/CodeInput.js';
 import { previewValue, type PreviewResult } from '../expressions/preview.js';
 import { jsonText } from '../ui/JsonView.js';
 import { useFormContext } from './form-context.js';
@@ -15,12 +17,6 @@ export interface ExpressionEditorProps {
   value: ExpressionValue;
   onChange: (value: ExpressionValue) => void;
   describedBy?: string;
-}
-
-/** Rows that show the whole expression (lines wrap at about 46 characters in the panel), 2 to 10. */
-function editorRows(source: string): number {
-  const lines = source.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 46)), 0);
-  return Math.min(10, Math.max(2, lines));
 }
 
 /** How long typing must pause before the preview is evaluated again. */
@@ -46,7 +42,7 @@ function usePreview(value: ExpressionValue, valid: boolean, message: unknown): P
 }
 
 export function ExpressionEditor({ id, title, value, onChange, describedBy }: ExpressionEditorProps) {
-  const { sample } = useFormContext();
+  const { sample, variables = [] } = useFormContext();
   const kind = '$template' in value ? 'template' : 'expr';
   const source = expressionSource(value);
   const problems = useMemo(() => expressionProblems(value), [value]);
@@ -70,17 +66,16 @@ export function ExpressionEditor({ id, title, value, onChange, describedBy }: Ex
           {sample?.message.error ? ', error' : ''}
         </span>
       </div>
-      <textarea
+      <CodeInput
         id={id}
-        className="code-input"
-        rows={editorRows(source)}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoCorrect="off"
+        label={title}
         value={source}
-        aria-invalid={problems.length > 0 || undefined}
-        aria-describedby={describedByIds || undefined}
-        onChange={(event) => onChange(kind === 'template' ? { $template: event.target.value } : { $expr: event.target.value })}
+        template={kind === 'template'}
+        check={(text) => expressionProblems(kind === 'template' ? { $template: text } : { $expr: text })}
+        invalid={problems.length > 0}
+        completions={{ message: sample?.message as Record<string, unknown> | undefined, variables }}
+        describedBy={describedByIds || undefined}
+        onChange={(text) => onChange(kind === 'template' ? { $template: text } : { $expr: text })}
       />
       {problems.length > 0 ? (
         <p className="field-error expression-error" id={errorId} role="alert">

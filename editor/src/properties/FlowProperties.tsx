@@ -1,10 +1,11 @@
 /**
  * @module The panel when nothing is selected: the flow's name, description and execution mode, problems
- * of the flow as a whole, and the keyboard shortcuts.
+ * of the flow as a whole, the flow as a file (JSON view, export), and the keyboard shortcuts.
  */
 import type { EditActions } from '../editor/use-edit-actions.js';
 import type { DraftFlow } from '../model/draft.js';
 import type { IssueIndex } from '../model/issues.js';
+import { FlowFileSection } from './FlowFileSection.js';
 import { IssueList } from './IssueList.js';
 import { TextField } from './TextField.js';
 
@@ -14,12 +15,20 @@ const SHORTCUTS: Array<[string, string]> = [
   ['A', 'Add a step after the selected one'],
   ['Delete', 'Delete the selected step'],
   ['Ctrl+D', 'Duplicate the selected step'],
+  ['Ctrl+C / Ctrl+V', 'Copy the selected step / paste after the selection'],
   ['Alt+↑ / Alt+↓', 'Move the selected step'],
   ['Ctrl+Enter', 'Run a test'],
   ['Esc', 'Clear the selection'],
 ];
 
-export function FlowProperties({ draft, issues, actions }: { draft: DraftFlow; issues: IssueIndex; actions: EditActions }) {
+export interface FlowPropertiesProps {
+  flowId: string;
+  draft: DraftFlow;
+  issues: IssueIndex;
+  actions: EditActions;
+}
+
+export function FlowProperties({ flowId, draft, issues, actions }: FlowPropertiesProps) {
   return (
     <div className="properties" role="region" aria-label="Flow properties">
       <header className="node-header">
@@ -49,6 +58,7 @@ export function FlowProperties({ draft, issues, actions }: { draft: DraftFlow; i
           <p className="field-help">Durable is the default for events, express for HTTP requests.</p>
         </div>
       </section>
+      <FlowFileSection flowId={flowId} draft={draft} />
       <section className="panel-section" aria-label="Keyboard shortcuts">
         <h3>Keyboard shortcuts</h3>
         <dl className="shortcuts">

@@ -2,7 +2,7 @@
  * @module The top of a property panel: what the node is (type, category), its summary, and its full docs.
  */
 import type { StepManifest } from '../api/types.js';
-import { categoryColor, initials } from '../canvas/appearance.js';
+import { StepIcon } from '../canvas/StepIcon.js';
 import { categoryLabel, summaryOf } from '../model/catalog.js';
 import { Markdownish } from '../ui/Markdownish.js';
 
@@ -18,9 +18,7 @@ export function NodeHeader({ title, subtitle, manifest, description }: NodeHeade
   const text = description ?? (manifest ? summaryOf(manifest.description) : undefined);
   return (
     <header className="node-header">
-      <span className="step-icon" style={{ background: categoryColor(manifest?.category) }} aria-hidden="true">
-        {initials(title)}
-      </span>
+      <StepIcon type={manifest?.type} category={manifest?.category} />
       <div className="node-header-text">
         <h2>{title}</h2>
         <p className="node-header-subtitle">

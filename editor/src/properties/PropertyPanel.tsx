@@ -14,6 +14,7 @@ import { FlowProperties } from './FlowProperties.js';
 import { StepProperties } from './StepProperties.js';
 
 export interface PropertyPanelProps {
+  flowId: string;
   draft: DraftFlow;
   catalog: StepCatalog;
   selection: NodePath | null;
@@ -23,9 +24,9 @@ export interface PropertyPanelProps {
   onChangeTrigger: () => void;
 }
 
-export function PropertyPanel({ draft, catalog, selection, issues, actions, run, onChangeTrigger }: PropertyPanelProps) {
+export function PropertyPanel({ flowId, draft, catalog, selection, issues, actions, run, onChangeTrigger }: PropertyPanelProps) {
   const entry = selection ? findNode(draft, catalog, selection) : undefined;
-  if (!entry) return <FlowProperties draft={draft} issues={issues} actions={actions} />;
+  if (!entry) return <FlowProperties flowId={flowId} draft={draft} issues={issues} actions={actions} />;
   const pointer = toPointer(entry.path);
   const taken = usedIds(draft, catalog);
   const nodeIssues = issues.byNode.get(pointer);

@@ -9,6 +9,8 @@ import type { SampleMessage } from '../expressions/sample-message.js';
 export interface FormContextValue {
   /** The message expressions are previewed against; absent when there is nothing to preview with. */
   sample?: SampleMessage;
+  /** Names of the variables Set Variable steps before the selected one store, for completion. */
+  variables?: string[];
   /** Connection configs; undefined while loading. */
   connections?: ConnectionSummary[];
   /** Opens the dialog that creates a connection of a type; resolves with its name when one was made. */

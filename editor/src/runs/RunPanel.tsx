@@ -1,20 +1,32 @@
 /**
- * @module Test runs: pick an input (sample event, template, last input) or edit its JSON, run the flow as
- * drawn (saved or not, side effects stubbed), and see each step's result; the canvas shows them too.
+ * @module Test runs: pick an input (sample event, template, last input) or edit its JSON, mock steps, run the
+ * flow as drawn (saved or not, side effects stubbed), see each step's result (the canvas shows them too), and
+ * save the run as a flow test case.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { listEventTemplates } from '../api/event-templates.js';
-import { dryRun } from '../api/flows.js';
+import { getFlowTests } from '../api/flow-tests.js';
+import type { FlowTestCase } from '../../../engine/flow-tests/format.js';
+import { dryRun, type DryRunInput } from '../api/flows.js';
 import type { EventTemplate, StoredExecution } from '../api/types.js';
+import type { StepStub } from '../../../engine/runtime/types.js';
 import { Spinner } from '../ui/Spinner.js';
 import { dryRunInput, inputChoices, type InputMode } from './run-input.js';
 import { RunSummary } from './RunSummary.js';
+import { SaveTestCase } from './SaveTestCase.js';
+import { stubsOfMocks, type StepMock } from './step-mocks.js';
+import { StepMocks } from './StepMocks.js';
+import { testCaseFromRun } from './test-case.js';
 
 export interface RunPanelProps {
   flowId: string;
   draft: unknown;
   sampleEvent: unknown;
   eventTrigger: boolean;
+  /** The HTTP trigger's path, for the sample request. */
+  httpPath?: string;
+  /** Ids of the steps a mock can replace. */
+  mockableStepIds: string[];
   /** The run shown on the canvas. */
   shown?: StoredExecution;
   lastRun?: StoredExecution;
@@ -24,7 +36,7 @@ export interface RunPanelProps {
   runRequest: number;
 }
 
-export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, shown, lastRun, onResult, onSelectStep, runRequest }: RunPanelProps) {
+export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, httpPath, mockableStepIds, shown, lastRun, onResult, onSelectStep, runRequest }: RunPanelProps) {
   const ids = useId();
   const [templates, setTemplates] = useState<EventTemplate[]>();
   const [choiceId, setChoiceId] = useState<string>();
@@ -32,12 +44,26 @@ export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, shown, last
   const [mode, setMode] = useState<InputMode>(eventTrigger ? 'event' : 'message');
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string>();
+  const [mocks, setMocks] = useState<StepMock[]>([]);
+  // What the last run of this panel was given, to save it as a test case.
+  const [setup, setSetup] = useState<{ input: DryRunInput; stubs: Record<string, StepStub>; record: StoredExecution }>();
+  const [cases, setCases] = useState<FlowTestCase[]>([]);
+  const [casesRead, setCasesRead] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
     listEventTemplates(controller.signal).then(setTemplates, () => setTemplates([]));
     return () => controller.abort();
   }, []);
-  const choices = useMemo(() => inputChoices(sampleEvent, templates ?? [], lastRun, eventTrigger), [sampleEvent, templates, lastRun, eventTrigger]);
+  useEffect(() => {
+    const controller = new AbortController();
+    // A flow without a test file (or not saved yet) has no cases to offer.
+    getFlowTests(flowId, controller.signal).then((answer) => setCases(answer.tests?.cases ?? []), () => setCases([]));
+    return () => controller.abort();
+  }, [flowId, casesRead]);
+  const choices = useMemo(
+    () => inputChoices(sampleEvent, templates ?? [], lastRun, eventTrigger, { cases, httpPath }),
+    [sampleEvent, templates, lastRun, eventTrigger, cases, httpPath],
+  );
   const choose = (id: string) => {
     const choice = choices.find((candidate) => candidate.id === id);
     setChoiceId(id);
@@ -55,10 +81,17 @@ export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, shown, last
       setError(body.problem);
       return;
     }
+    const mocked = stubsOfMocks(mocks.filter((mock) => mockableStepIds.includes(mock.stepId)));
+    if ('problem' in mocked) {
+      setError(mocked.problem);
+      return;
+    }
     setRunning(true);
     setError(undefined);
     try {
-      onResult(await dryRun(flowId, draft, body.input));
+      const record = await dryRun(flowId, draft, body.input, mocked.stubs);
+      setSetup({ input: body.input, stubs: mocked.stubs, record });
+      onResult(record);
     } catch (thrown) {
       const issues = (thrown as { issues?: Array<{ message: string }> }).issues ?? [];
       const detail = issues.length > 0 ? `: ${issues.map((issue) => issue.message).join('; ')}` : '';
@@ -115,6 +148,7 @@ export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, shown, last
             }}
           />
         </div>
+        <StepMocks stepIds={mockableStepIds} mocks={mocks} onChange={setMocks} />
         <div className="run-actions">
           <button type="button" className="button button-primary" onClick={() => void run()} disabled={running} title="Ctrl+Enter">
             {running ? 'Running…' : 'Run test'}
@@ -128,6 +162,11 @@ export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, shown, last
         ) : null}
       </section>
       {shown ? <RunSummary record={shown} onSelectStep={onSelectStep} /> : null}
+      <SaveTestCase
+        flowId={flowId}
+        onSaved={() => setCasesRead((count) => count + 1)}
+        buildCase={setup && setup.record === shown ? (name) => testCaseFromRun(name, setup.input, setup.stubs, setup.record) : undefined}
+      />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 /**
- * @module What a test run starts from: the trigger's sample event, a product template, the last run's input
- * or edited JSON, and how each becomes the body of a dry run.
+ * @module What a test run starts from: the trigger's sample event, a product template, the inputs of the
+ * flow's test cases (its saved samples), the last run's input, an HTTP request, or edited JSON, and how each
+ * becomes the body of a dry run.
  */
+import type { FlowTestCase } from '../../../engine/flow-tests/format.js';
 import type { DryRunInput } from '../api/flows.js';
 import type { EventTemplate, StoredExecution } from '../api/types.js';
 
@@ -25,12 +27,27 @@ export function templateEvent(event: Record<string, unknown>, now: number = Date
   return { specversion, id: event.id ?? globalThis.crypto.randomUUID(), source, type, time: event.time ?? now, ...rest };
 }
 
-/** The inputs to offer, in order: the sample event, the templates, the last run's input. */
+/** What an HTTP-triggered flow is started with: the request's method, path, query, headers and body. */
+export function httpRequestSample(path = '/'): { payload: unknown; attributes: Record<string, unknown> } {
+  return {
+    payload: {},
+    attributes: { method: 'POST', path, query: {}, headers: { 'content-type': 'application/json' }, params: {} },
+  };
+}
+
+/** Where the run panel takes extra choices from: the flow's test cases and, for HTTP flows, the path. */
+export interface ChoiceSources {
+  cases?: FlowTestCase[];
+  httpPath?: string;
+}
+
+/** The inputs to offer, in order: the sample event, the templates, the test cases, the last run's input. */
 export function inputChoices(
   sampleEvent: unknown,
   templates: EventTemplate[],
   lastRun: StoredExecution | undefined,
   eventTrigger: boolean,
+  sources: ChoiceSources = {},
 ): InputChoice[] {
   const choices: InputChoice[] = [];
   if (isRecord(sampleEvent)) choices.push({ id: 'sample', label: "The trigger's sample event", mode: 'event', value: sampleEvent });
@@ -39,12 +56,17 @@ export function inputChoices(
       choices.push({ id: `template:${template.id}`, label: `Template: ${template.title}`, mode: 'event', value: templateEvent(template.event) });
     }
   }
+  for (const [index, testCase] of (sources.cases ?? []).entries()) {
+    const label = `Test case: ${testCase.name}`;
+    if (testCase.event) choices.push({ id: `case:${index}`, label, mode: 'event', value: testCase.event });
+    else choices.push({ id: `case:${index}`, label, mode: 'message', value: { payload: null, ...testCase.input } });
+  }
   if (lastRun) {
     const { payload, attributes, vars } = lastRun.input;
     choices.push({ id: 'last', label: 'The input of the last run', mode: 'message', value: { payload, attributes, vars } });
   }
   if (!eventTrigger) {
-    choices.push({ id: 'empty', label: 'An empty request', mode: 'message', value: { payload: null, attributes: { method: 'POST', headers: {} } } });
+    choices.push({ id: 'http', label: 'An HTTP request (method, path, query, headers, body)', mode: 'message', value: httpRequestSample(sources.httpPath) });
   }
   return choices;
 }

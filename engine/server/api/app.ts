@@ -13,6 +13,7 @@ import type { ApiContext } from './context.js';
 import { apiErrorHandler, apiNotFound } from './errors.js';
 import { executionsRouter } from './executions.js';
 import { flowActionsRouter } from './flow-actions.js';
+import { flowTestsRouter } from './flow-tests.js';
 import { flowsRouter } from './flows.js';
 import { healthRouter } from './health.js';
 import { stepsRouter } from './steps.js';
@@ -40,6 +41,7 @@ export function createApiApp(context: ApiContext): express.Express {
   api.use(healthRouter(context));
   api.use(stepsRouter(context));
   api.use(flowActionsRouter(context));
+  api.use(flowTestsRouter(context));
   api.use(changesRouter(context));
   api.use(flowsRouter(context));
   api.use(executionsRouter(context));

@@ -14,6 +14,7 @@ export function stepManifest(definition: StepDefinition) {
     category: definition.category,
     kind: definition.kind,
     description: definition.description,
+    keywords: definition.keywords ?? [],
     i18n: definition.i18n ?? {},
     config: definition.config,
     scopes: definition.scopes ?? [],

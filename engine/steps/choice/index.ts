@@ -9,6 +9,7 @@ export const choiceStep = defineStep<Record<string, never>>({
   type: 'choice',
   title: 'Choice',
   category: 'flow-control',
+  keywords: ['if', 'else', 'switch', 'branch', 'condition', 'route'],
   i18n: {
     'zh-CN': {
       title: '条件选择',

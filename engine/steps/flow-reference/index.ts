@@ -20,6 +20,7 @@ export const flowReferenceStep = defineStep<FlowReferenceConfig>({
   type: 'flow-reference',
   title: 'Flow Reference',
   category: 'flow-control',
+  keywords: ['call', 'subflow', 'reuse', 'invoke'],
   i18n: {
     'zh-CN': {
       title: '流程引用',

@@ -20,6 +20,7 @@ export const forEachStep = defineStep<ForEachConfig>({
   type: 'for-each',
   title: 'For Each',
   category: 'flow-control',
+  keywords: ['loop', 'iterate', 'each', 'array', 'repeat'],
   i18n: {
     'zh-CN': {
       title: '循环遍历',

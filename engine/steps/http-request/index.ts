@@ -46,6 +46,7 @@ export const httpRequestStep = defineStep<HttpRequestConfig>({
   type: 'http-request',
   title: 'HTTP Request',
   category: 'http',
+  keywords: ['call', 'api', 'rest', 'fetch', 'webhook', 'post', 'get'],
   i18n: {
     'zh-CN': {
       title: 'HTTP 请求',

@@ -108,6 +108,7 @@ export const httpTrigger = defineStep<HttpTriggerConfig>({
   type: 'http',
   title: 'HTTP',
   category: 'trigger',
+  keywords: ['webhook', 'endpoint', 'api', 'request', 'server'],
   i18n: {
     'zh-CN': {
       title: 'HTTP 请求触发',

@@ -35,6 +35,7 @@ export const loggerStep = defineStep<LoggerConfig>({
   type: 'logger',
   title: 'Logger',
   category: 'logging',
+  keywords: ['log', 'print', 'debug', 'trace'],
   i18n: {
     'zh-CN': {
       title: '日志',

@@ -35,6 +35,7 @@ export const raiseErrorStep = defineStep<RaiseErrorConfig>({
   type: 'raise-error',
   title: 'Raise Error',
   category: 'errors',
+  keywords: ['throw', 'fail', 'error', 'reject'],
   i18n: {
     'zh-CN': {
       title: '抛出错误',

@@ -13,6 +13,7 @@ export const setPayloadStep = defineStep<SetPayloadConfig>({
   type: 'set-payload',
   title: 'Set Payload',
   category: 'variables',
+  keywords: ['respond', 'reply', 'response', 'body', 'output', 'return'],
   i18n: {
     'zh-CN': {
       title: '设置消息体',

@@ -15,6 +15,7 @@ export const setVariableStep = defineStep<SetVariableConfig>({
   type: 'set-variable',
   title: 'Set Variable',
   category: 'variables',
+  keywords: ['assign', 'store', 'save', 'var'],
   i18n: {
     'zh-CN': {
       title: '设置变量',

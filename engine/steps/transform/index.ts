@@ -22,6 +22,7 @@ export const transformStep = defineStep<TransformConfig>({
   type: 'transform',
   title: 'Transform',
   category: 'variables',
+  keywords: ['code', 'script', 'map', 'convert', 'jsonata', 'function'],
   i18n: {
     'zh-CN': {
       title: '转换',

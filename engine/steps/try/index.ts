@@ -58,6 +58,7 @@ export const tryStep = defineStep<Record<string, never>>({
   type: 'try',
   title: 'Try',
   category: 'errors',
+  keywords: ['catch', 'error', 'retry', 'handle', 'exception'],
   i18n: {
     'zh-CN': {
       title: '异常捕获',

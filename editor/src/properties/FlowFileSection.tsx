@@ -1,0 +1,36 @@
+/**
+ * @module The flow as a file, from the flow's panel: a read-only JSON view of the draft and an export that
+ * downloads it as `<id>.flow.json` (unsaved changes included).
+ */
+import { JsonView } from '../ui/JsonView.js';
+import type { DraftFlow } from '../model/draft.js';
+
+/** The text an exported flow file holds: 2-space JSON with a trailing newline (saving makes it canonical). */
+export function flowFileText(draft: DraftFlow): string {
+  return `${JSON.stringify(draft, null, 2)}\n`;
+}
+
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // After the click has started the download; the URL is not needed any more.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function FlowFileSection({ flowId, draft }: { flowId: string; draft: DraftFlow }) {
+  return (
+    <section className="panel-section" aria-label="Flow file">
+      <h3>Flow file</h3>
+      <button type="button" className="button" onClick={() => download(`${flowId}.flow.json`, flowFileText(draft))}>
+        Export flow file
+      </button>
+      <details className="flow-json">
+        <summary>Flow JSON (read-only)</summary>
+        <JsonView value={draft} label="Flow JSON" maxHeight={420} />
+      </details>
+    </section>
+  );
+}
