@@ -2,6 +2,7 @@
  * @module Runs executions for the server: wires services (logs, connections, flow lookup), bounds them,
  * records them in the history, and lets shutdown wait for them or cancel them.
  */
+import { setMaxListeners } from 'node:events';
 import { FlowbusError } from '../../core/errors.js';
 import type { ConnectionResolver } from '../../core/step-definition.js';
 import type { Logger, LogLevelName } from '../../logging/logger.js';
@@ -79,7 +80,12 @@ class FinishedRun implements RunResult {
 
 /** Runs executions and keeps track of the ones in flight. */
 export class ExecutionRunner {
-  private readonly inFlight = new Map<AbortController, Promise<RunResult>>();
+  private readonly inFlight = new Set<Promise<RunResult>>();
+  /**
+   * One cancellation for every execution: shutdown cancels all that are left at once, so an execution needs
+   * no controller of its own beside the runtime's (which also carries its timeout).
+   */
+  private readonly cancelAll = new AbortController();
   /** Running executions by id: a start with the id of one joins it. */
   private readonly byId = new Map<string, Promise<RunResult>>();
   private readonly services: Partial<RuntimeServices>;
@@ -96,6 +102,8 @@ export class ExecutionRunner {
           error: (thrown as Error).message,
         }),
     );
+    // Each running execution listens on the shared signal: as many listeners as executions is expected.
+    setMaxListeners(0, this.cancelAll.signal);
     const flowLogger = options.logger.child({ source: 'flow' });
     this.services = {
       connections: options.connections,
@@ -181,15 +189,15 @@ export class ExecutionRunner {
 
   private async start(flow: CompiledFlow, input: ExecutionInput, options: RunOptions): Promise<RunResult> {
     if (this.stopping) throw new FlowbusError('SERVER:STOPPING', 'the server is shutting down');
-    const controller = new AbortController();
-    const signal = options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal;
+    const shared = this.cancelAll.signal;
+    const signal = options.signal ? AbortSignal.any([shared, options.signal]) : shared;
     const task = this.execute(flow, input, options, signal);
-    this.inFlight.set(controller, task);
+    this.inFlight.add(task);
     this.options.metrics.running(this.inFlight.size);
     try {
       return await task;
     } finally {
-      this.inFlight.delete(controller);
+      this.inFlight.delete(task);
       this.options.metrics.running(this.inFlight.size);
     }
   }
@@ -270,12 +278,12 @@ export class ExecutionRunner {
     const bound = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), boundMs);
     });
-    const all = () => Promise.allSettled([...this.inFlight.values()]);
+    const all = () => Promise.allSettled([...this.inFlight]);
     const outcome = await Promise.race([all(), bound]);
     clearTimeout(timer);
     if (outcome !== 'timeout') return this.drained(0);
     const cancelled = this.inFlight.size;
-    for (const controller of this.inFlight.keys()) controller.abort();
+    this.cancelAll.abort();
     await all();
     return this.drained(cancelled);
   }
