@@ -6,15 +6,17 @@
  * Run: `node --import tsx bench/http.ts` (BENCH_SECONDS=10, BENCH_CONNECTIONS=50 by default).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-type Histogram = { average: number; p50: number; p99: number };
+type Histogram = { average: number; p50: number; p99: number; total?: number };
 type CannonResult = { requests: Histogram; latency: Histogram; errors: number; non2xx: number };
+/** What the server process used while it was measured, where /proc tells (Linux): CPU µs per request, RSS. */
+type ProcessUse = { cpuMicros?: number; rssMb?: number };
 type Cannon = (options: Record<string, unknown>) => Promise<CannonResult>;
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -193,18 +195,40 @@ async function drive(port: number, seconds: number): Promise<CannonResult> {
   });
 }
 
+/** CPU seconds (user + system) and resident memory of a process, from /proc; undefined elsewhere. */
+async function processTimes(pid: number): Promise<{ cpuSeconds: number; rssMb: number } | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    // Linux reports CPU time in clock ticks of 1/100 s on every common platform.
+    return { cpuSeconds: ticks / 100, rssMb: rssKb / 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   const folder = await mkdtemp(join(tmpdir(), 'flowbus-bench-'));
   await mkdir(join(folder, 'flows'));
   await writeFile(join(folder, 'flows', 'alarm.flow.json'), `${JSON.stringify(FLOW, null, 2)}\n`);
-  const rows: Array<{ target: Target; result: CannonResult }> = [];
+  const rows: Array<{ target: Target; result: CannonResult; use: ProcessUse }> = [];
   try {
     for (const target of TARGETS) {
       const { child, port } = await startChild(target, folder);
       try {
         await drive(port, Math.min(3, SECONDS)); // warm-up: JIT, caches
+        const before = await processTimes(child.pid!);
         const result = await drive(port, SECONDS);
-        rows.push({ target, result });
+        const after = await processTimes(child.pid!);
+        const use: ProcessUse = { rssMb: after?.rssMb };
+        if (before && after && result.requests.total) {
+          use.cpuMicros = ((after.cpuSeconds - before.cpuSeconds) * 1e6) / result.requests.total;
+        }
+        rows.push({ target, result, use });
         console.log(`${target}: ${Math.round(result.requests.average)} req/s`);
       } finally {
         child.removeAllListeners('exit');
@@ -216,8 +240,10 @@ async function main(): Promise<void> {
   }
   const reference = rows.find((row) => row.target === 'node-http-jsonata')!.result.requests.average;
   console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each; server on one core when taskset exists`);
-  console.log('target               req/s  p50 ms  p99 ms  errors  non2xx vs node:http+jsonata vs Node-RED*');
-  for (const { target, result } of rows) {
+  console.log(
+    'target               req/s  p50 ms  p99 ms  errors  non2xx vs node:http+jsonata vs Node-RED*  CPU µs/req  RSS MB',
+  );
+  for (const { target, result, use } of rows) {
     const rate = result.requests.average;
     // Scaled through node:http + JSONata, so a busy or slower machine does not distort the comparison.
     const scaled = ((rate / reference) * NODE_HTTP_JSONATA_REFERENCE) / NODE_RED_REFERENCE;
@@ -230,6 +256,8 @@ async function main(): Promise<void> {
       String(result.non2xx).padStart(7),
       `${(rate / reference).toFixed(2)}x`.padStart(20),
       `${scaled.toFixed(2)}x`.padStart(13),
+      (use.cpuMicros === undefined ? '-' : use.cpuMicros.toFixed(0)).padStart(11),
+      (use.rssMb === undefined ? '-' : use.rssMb.toFixed(0)).padStart(7),
     ];
     console.log(cells.join(' '));
   }

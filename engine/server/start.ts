@@ -318,6 +318,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await Promise.race([stopping.closed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       stopping.force();
       await stopping.closed;
+      runner.flushRecords();
       await store.close();
       stallMonitor.stop();
       logger.info('stopped');

@@ -2,6 +2,7 @@
  * @module Runs executions for the server: wires services (logs, connections, flow lookup), bounds them,
  * records them in the history, and lets shutdown wait for them or cancel them.
  */
+import { setMaxListeners } from 'node:events';
 import { FlowbusError } from '../../core/errors.js';
 import type { ConnectionResolver } from '../../core/step-definition.js';
 import type { Logger, LogLevelName } from '../../logging/logger.js';
@@ -20,6 +21,7 @@ import type { ServerMetrics } from '../metrics/server-metrics.js';
 import { FlowAdmission, type FlowAdmissionLimits } from './flow-admission.js';
 import type { UnfinishedExecution } from '../../runtime/durable/checkpoints.js';
 import type { ExecutionJournal, FinishedExecution } from '../../runtime/durable/execution-journal.js';
+import { RecordQueue } from './record-queue.js';
 import { toStoredExecution, type RecordBounds } from './stored-record.js';
 
 export interface ExecutionRunnerOptions {
@@ -61,20 +63,52 @@ export interface RunOptions {
 /** A finished execution: the full record (for the answer) and what the history keeps. */
 export interface RunResult {
   record: ExecutionRecord;
-  stored: StoredExecution;
+  /** Built when first read: the history entry is made after the answer is written. */
+  readonly stored: StoredExecution;
+}
+
+/** A finished execution whose history entry is built once, when first needed. */
+class FinishedRun implements RunResult {
+  private built: StoredExecution | undefined;
+
+  constructor(
+    readonly record: ExecutionRecord,
+    private readonly build: (record: ExecutionRecord) => StoredExecution,
+  ) {}
+
+  get stored(): StoredExecution {
+    return (this.built ??= this.build(this.record));
+  }
 }
 
 /** Runs executions and keeps track of the ones in flight. */
 export class ExecutionRunner {
-  private readonly inFlight = new Map<AbortController, Promise<RunResult>>();
+  private readonly inFlight = new Set<Promise<RunResult>>();
+  /**
+   * One cancellation for every execution: shutdown cancels all that are left at once, so an execution needs
+   * no controller of its own beside the runtime's (which also carries its timeout).
+   */
+  private readonly cancelAll = new AbortController();
   /** Running executions by id: a start with the id of one joins it. */
   private readonly byId = new Map<string, Promise<RunResult>>();
   private readonly services: Partial<RuntimeServices>;
   private readonly admission: FlowAdmission;
+  /** Finished executions whose history entry is built and stored after their answer is written. */
+  private readonly toRecord: RecordQueue<FinishedRun>;
   private stopping = false;
 
   constructor(private readonly options: ExecutionRunnerOptions) {
     this.admission = new FlowAdmission(options.perFlow ?? { concurrency: 64, queueSize: 1000 });
+    this.toRecord = new RecordQueue(
+      (run) => this.recordFinished(run.stored),
+      (run, thrown) =>
+        options.logger.error('could not record an execution', {
+          executionId: run.record.id,
+          error: (thrown as Error).message,
+        }),
+    );
+    // Each running execution listens on the shared signal: as many listeners as executions is expected.
+    setMaxListeners(0, this.cancelAll.signal);
     const flowLogger = options.logger.child({ source: 'flow' });
     this.services = {
       connections: options.connections,
@@ -163,7 +197,7 @@ export class ExecutionRunner {
       ...(outcome.result ? { result: outcome.result } : {}),
       ...(outcome.error ? { error: outcome.error } : {}),
     };
-    return { record, stored: toStoredExecution(record, options, this.options.redactor) };
+    return new FinishedRun(record, (kept) => toStoredExecution(kept, options, this.options.redactor));
   }
 
   private async start(flow: CompiledFlow, input: ExecutionInput, options: RunOptions): Promise<RunResult> {
@@ -179,15 +213,15 @@ export class ExecutionRunner {
 
   private async runAdmitted(flow: CompiledFlow, input: ExecutionInput, options: RunOptions): Promise<RunResult> {
     if (this.stopping) throw new FlowbusError('SERVER:STOPPING', 'the server is shutting down');
-    const controller = new AbortController();
-    const signal = options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal;
+    const shared = this.cancelAll.signal;
+    const signal = options.signal ? AbortSignal.any([shared, options.signal]) : shared;
     const task = this.execute(flow, input, options, signal);
-    this.inFlight.set(controller, task);
+    this.inFlight.add(task);
     this.options.metrics.running(this.inFlight.size);
     try {
       return await task;
     } finally {
-      this.inFlight.delete(controller);
+      this.inFlight.delete(task);
       this.options.metrics.running(this.inFlight.size);
     }
   }
@@ -212,19 +246,34 @@ export class ExecutionRunner {
       trigger: options.trigger,
       flowVersion: options.flowVersion,
     });
+    this.options.metrics.executionFinished(record, options.trigger);
+    const run = new FinishedRun(record, (finished) => this.storedOf(finished, options));
+    this.toRecord.add(run);
+    return run;
+  }
+
+  /** What the history keeps of a record: summaries, masked credentials and redaction, within the bounds. */
+  private storedOf(record: ExecutionRecord, options: RunOptions): StoredExecution {
     const { recordBytes } = this.options.limits ?? {};
     const bounds = recordBytes ? { recordBytes } : undefined;
     const stored = toStoredExecution(record, options, this.options.redactor, bounds);
     if (options.dryRun) stored.dryRun = true;
-    this.options.metrics.executionFinished(record, options.trigger);
+    return stored;
+  }
+
+  private recordFinished(stored: StoredExecution): void {
     this.options.store.addExecution(stored).catch((thrown: Error) =>
       this.options.logger.error('could not record an execution', {
-        executionId: record.id,
+        executionId: stored.id,
         error: thrown.message,
       }),
     );
     this.logFinished(stored);
-    return { record, stored };
+  }
+
+  /** Stores the history entries still waiting; the store must get them before it closes. */
+  flushRecords(): void {
+    this.toRecord.drain();
   }
 
   private logFinished(stored: StoredExecution): void {
@@ -248,18 +297,23 @@ export class ExecutionRunner {
    */
   async drain(boundMs: number): Promise<number> {
     this.stopping = true;
-    if (this.inFlight.size === 0) return 0;
+    if (this.inFlight.size === 0) return this.drained(0);
     let timer: NodeJS.Timeout | undefined;
     const bound = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), boundMs);
     });
-    const all = () => Promise.allSettled([...this.inFlight.values()]);
+    const all = () => Promise.allSettled([...this.inFlight]);
     const outcome = await Promise.race([all(), bound]);
     clearTimeout(timer);
-    if (outcome !== 'timeout') return 0;
+    if (outcome !== 'timeout') return this.drained(0);
     const cancelled = this.inFlight.size;
-    for (const controller of this.inFlight.keys()) controller.abort();
+    this.cancelAll.abort();
     await all();
+    return this.drained(cancelled);
+  }
+
+  private drained(cancelled: number): number {
+    this.flushRecords();
     return cancelled;
   }
 }

@@ -90,7 +90,8 @@ export function toStoredExecution(
 ): StoredExecution {
   const memo: SizeMemo = new WeakMap();
   const limit = bounds.recordBytes;
-  const fits = (value: StoredExecution) => measureValue(value, limit) <= limit;
+  // The memo holds the sizes the summaries measured: checking the whole record revisits none of them.
+  const fits = (value: StoredExecution) => measureValue(value, limit, memo) <= limit;
   // Shares of the bound: each kept step output and the input and result get about the same room.
   const share = Math.floor(limit / (4 * (record.steps.length + 3)));
   const summary = Math.max(MIN_SUMMARY, Math.min(SUMMARY_LIMIT, share));

@@ -44,3 +44,21 @@ describe('MetricsRegistry', () => {
     expect(gauge.render()).toHaveLength(3);
   });
 });
+
+describe('kept series', () => {
+  // Guards the hot path: a kept cell and a histogram's single-bucket count render as the labelled calls do.
+  it('renders increments through kept cells like labelled calls', () => {
+    const counter = new Counter('jobs_total', 'Jobs.', ['flow']);
+    const histogram = new Histogram('latency_seconds', 'Latency.', ['flow'], [0.1, 1]);
+    counter.cell(['a']).value += 2;
+    counter.inc(['a']);
+    const cells = histogram.cells(['a']);
+    for (const value of [0.05, 0.1, 0.5, 5]) histogram.observeInto(cells, value);
+    expect(counter.render().at(-1)).toBe('jobs_total{flow="a"} 3');
+    expect(histogram.render().slice(2, 5)).toEqual([
+      'latency_seconds_bucket{flow="a",le="0.1"} 2',
+      'latency_seconds_bucket{flow="a",le="1"} 3',
+      'latency_seconds_bucket{flow="a",le="+Inf"} 4',
+    ]);
+  });
+});

@@ -28,6 +28,7 @@ abstract class LabelledMetric<Value> implements Metric {
     private readonly type: string,
   ) {}
 
+  /** The series of these label values, created on first use; callers on a hot path keep it. */
   protected entry(labels: LabelValues, create: () => Value): { labels: LabelValues; value: Value } {
     const key = labels.join('\u0000');
     let entry = this.series.get(key);
@@ -51,6 +52,12 @@ abstract class LabelledMetric<Value> implements Metric {
   }
 }
 
+/** One counter series: its value is incremented in place. */
+export type CounterSeries = { value: number };
+
+/** One histogram series: observations per bucket (not cumulative), their sum and count. */
+export type HistogramCells = { buckets: number[]; sum: number; count: number };
+
 /** A monotonically increasing count. */
 export class Counter extends LabelledMetric<number> {
   constructor(name: string, help: string, labelNames: readonly string[] = []) {
@@ -59,6 +66,11 @@ export class Counter extends LabelledMetric<number> {
 
   inc(labels: LabelValues = [], amount = 1): void {
     this.entry(labels, () => 0).value += amount;
+  }
+
+  /** The series of `labels`, to increment (`series.value += 1`) without looking it up again. */
+  cell(labels: LabelValues): CounterSeries {
+    return this.entry(labels, () => 0);
   }
 
   protected samples(): string[] {
@@ -76,6 +88,11 @@ export class Gauge extends LabelledMetric<number> {
     this.entry(labels, () => 0).value = value;
   }
 
+  /** The series of `labels`, to set in place; {@link reset} detaches it. */
+  cell(labels: LabelValues): CounterSeries {
+    return this.entry(labels, () => 0);
+  }
+
   /** Drops every series, before setting a fresh set. */
   reset(): void {
     this.series.clear();
@@ -87,7 +104,7 @@ export class Gauge extends LabelledMetric<number> {
 }
 
 /** Observations counted into cumulative buckets, with their sum and count. */
-export class Histogram extends LabelledMetric<{ buckets: number[]; sum: number; count: number }> {
+export class Histogram extends LabelledMetric<HistogramCells> {
   constructor(
     name: string,
     help: string,
@@ -98,20 +115,32 @@ export class Histogram extends LabelledMetric<{ buckets: number[]; sum: number; 
   }
 
   observe(labels: LabelValues, value: number): void {
-    const entry = this.entry(labels, () => ({ buckets: this.bounds.map(() => 0), sum: 0, count: 0 })).value;
-    for (let index = 0; index < this.bounds.length; index++) {
-      if (value <= this.bounds[index]!) entry.buckets[index]! += 1;
-    }
-    entry.sum += value;
-    entry.count += 1;
+    this.observeInto(this.cells(labels), value);
+  }
+
+  /** The cells of `labels`, for {@link observeInto} without looking them up again. */
+  cells(labels: LabelValues): HistogramCells {
+    return this.entry(labels, () => ({ buckets: this.bounds.map(() => 0), sum: 0, count: 0 })).value;
+  }
+
+  /** Counts one observation: a single bucket (the first that holds it); render makes them cumulative. */
+  observeInto(cells: HistogramCells, value: number): void {
+    const { bounds } = this;
+    let index = 0;
+    while (index < bounds.length && value > bounds[index]!) index++;
+    if (index < bounds.length) cells.buckets[index]! += 1;
+    cells.sum += value;
+    cells.count += 1;
   }
 
   protected samples(): string[] {
     const lines: string[] = [];
     for (const { labels, value } of this.series.values()) {
+      let cumulative = 0;
       this.bounds.forEach((bound, index) => {
+        cumulative += value.buckets[index]!;
         const labelled = labelText(this.labelNames, labels, ['le', String(bound)]);
-        lines.push(`${this.name}_bucket${labelled} ${value.buckets[index]}`);
+        lines.push(`${this.name}_bucket${labelled} ${cumulative}`);
       });
       lines.push(`${this.name}_bucket${labelText(this.labelNames, labels, ['le', '+Inf'])} ${value.count}`);
       lines.push(`${this.name}_sum${labelText(this.labelNames, labels)} ${value.sum}`);

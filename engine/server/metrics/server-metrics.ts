@@ -5,7 +5,15 @@
 import type { ExecutionRecord } from '../../runtime/types.js';
 import type { StallSink } from '../stall-monitor.js';
 import { MetricsHistory } from './history.js';
-import { Counter, Gauge, Histogram, LATENCY_BUCKETS, MetricsRegistry } from './registry.js';
+import {
+  Counter,
+  Gauge,
+  Histogram,
+  LATENCY_BUCKETS,
+  MetricsRegistry,
+  type CounterSeries,
+  type HistogramCells,
+} from './registry.js';
 
 /** What the server reports as it runs; `render` gives the Prometheus text. */
 export interface ServerMetrics {
@@ -21,6 +29,21 @@ export interface ServerMetrics {
   history: MetricsHistory;
   render(): string;
 }
+
+/** What one flow's executions and requests update, looked up once per flow. */
+interface FlowSeries {
+  execution: HistogramCells;
+  http: HistogramCells;
+  /** By `status trigger`. */
+  outcomes: Map<string, CounterSeries>;
+  /** By status and method index. */
+  requests: Map<number, CounterSeries>;
+  /** By `stepId type`. */
+  steps: Map<string, HistogramCells>;
+}
+
+/** Methods whose request counts are kept by index; any other is looked up by its labels. */
+const METHOD_INDEX: Record<string, number> = { GET: 0, POST: 1, PUT: 2, PATCH: 3, DELETE: 4, HEAD: 5, OPTIONS: 6 };
 
 /**
  * Creates the server's metrics.
@@ -70,20 +93,49 @@ export function createServerMetrics(history = new MetricsHistory()): ServerMetri
   const stalls = counter('flowbus_event_loop_stalls_total', stallHelp, []);
   stalls.inc([], 0);
 
+  // The series an execution or request touches, kept by flow: a few increments per execution, no label keys.
+  const byFlow = new Map<string, FlowSeries>();
+  const seriesOf = (flowId: string): FlowSeries => {
+    let series = byFlow.get(flowId);
+    if (!series) {
+      const [execution, http] = [executionSeconds.cells([flowId]), httpSeconds.cells([flowId])];
+      byFlow.set(flowId, (series = { execution, http, outcomes: new Map(), requests: new Map(), steps: new Map() }));
+    }
+    return series;
+  };
+  const running = runningGauge.cell([]);
+
   return {
-    running: (count) => runningGauge.set([], count),
+    running: (count) => {
+      running.value = count;
+    },
     history,
     executionFinished(record, trigger) {
-      history.execution(record.flowId, record.durationMs);
-      executions.inc([record.flowId, record.status, trigger]);
-      executionSeconds.observe([record.flowId], record.durationMs / 1000);
+      const { flowId } = record;
+      const series = seriesOf(flowId);
+      history.execution(flowId, record.durationMs);
+      const key = `${record.status} ${trigger}`;
+      let outcome = series.outcomes.get(key);
+      if (!outcome) series.outcomes.set(key, (outcome = executions.cell([flowId, record.status, trigger])));
+      outcome.value += 1;
+      executionSeconds.observeInto(series.execution, record.durationMs / 1000);
       for (const step of record.steps) {
-        stepSeconds.observe([record.flowId, step.stepId, step.type], step.durationMs / 1000);
+        const stepKey = `${step.stepId} ${step.type}`;
+        let cells = series.steps.get(stepKey);
+        if (!cells) series.steps.set(stepKey, (cells = stepSeconds.cells([flowId, step.stepId, step.type])));
+        stepSeconds.observeInto(cells, step.durationMs / 1000);
       }
     },
     httpRequest(flowId, method, status, seconds) {
-      httpRequests.inc([flowId, method, String(status)]);
-      httpSeconds.observe([flowId], seconds);
+      const series = seriesOf(flowId);
+      const methodIndex = METHOD_INDEX[method];
+      httpSeconds.observeInto(series.http, seconds);
+      if (methodIndex === undefined) return httpRequests.inc([flowId, method, String(status)]);
+      // Status codes are few and methods fewer: the key is a small integer, not a string.
+      const key = status * 16 + methodIndex;
+      let requests = series.requests.get(key);
+      if (!requests) series.requests.set(key, (requests = httpRequests.cell([flowId, method, String(status)])));
+      requests.value += 1;
     },
     flows(counts) {
       flowGauge.reset();
