@@ -198,7 +198,7 @@ export class ExecutionJournal implements CheckpointSink {
       return;
     }
     const execution = this.live.get(record.x);
-    const restored = execution ? (restoreInput(record, execution.start.input) as JournalRecord) : record;
+    const restored = execution ? restoreRecord(record, execution.start.input) : record;
     if (restored.t === 'c' && execution) {
       execution.snapshot = restored.s;
       execution.trace.push(...(restored.tr ?? []));
@@ -217,19 +217,38 @@ interface JournalRecord {
   o?: ExecutionOutcome;
 }
 
-/** A checkpoint or outcome record with the input's payload and attributes marked where they are reused. */
+type PersistedContext = { context?: { message?: object; scopes?: Record<string, unknown> } };
+
+/**
+ * A checkpoint or outcome record with the input's payload and attributes marked where they are reused, and
+ * the checkpointed message marked where a trace output or a scope's field is that very message.
+ */
 function markRecord(record: JournalRecord, input: ExecutionInput): JournalRecord {
   const marked: JournalRecord = { ...record };
+  const snapshot = record.s as PersistedContext | undefined;
+  const message = snapshot?.context?.message;
   if (record.o?.result) marked.o = { ...record.o, result: markInput(record.o.result, input) as Message };
   if (record.tr) {
-    marked.tr = record.tr.map((entry) => (entry.output === undefined ? entry : { ...entry, output: markInput(entry.output, input) }));
+    marked.tr = record.tr.map((entry) =>
+      entry.output === undefined ? entry : { ...entry, output: markInput(entry.output, input, message) },
+    );
   }
-  const snapshot = record.s as { context?: { message?: unknown; scopes?: Record<string, unknown> } } | undefined;
   if (snapshot?.context) {
     const { context } = snapshot;
     const scopes: Record<string, unknown> = {};
-    for (const [id, scope] of Object.entries(context.scopes ?? {})) scopes[id] = markFields(scope, input);
+    for (const [id, scope] of Object.entries(context.scopes ?? {})) scopes[id] = markFields(scope, input, message);
     marked.s = { ...snapshot, context: { ...context, message: markInput(context.message, input), scopes } };
   }
   return marked;
+}
+
+/** A record read back: the input's objects, and the checkpointed message where it was marked, put back. */
+function restoreRecord(record: JournalRecord, input: ExecutionInput): JournalRecord {
+  const context = (record.s as PersistedContext | undefined)?.context;
+  const message = context?.message === undefined ? undefined : restoreInput(context.message, input);
+  const restored = restoreInput(record, input, message) as JournalRecord;
+  const restoredContext = (restored.s as PersistedContext | undefined)?.context;
+  // The message and the outputs that were it are one object again, as they were when written.
+  if (restoredContext && message !== undefined) restoredContext.message = message as object;
+  return restored;
 }
