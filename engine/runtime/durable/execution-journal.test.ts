@@ -72,6 +72,20 @@ describe('execution journal', () => {
     }
   });
 
+  it("reads back an outcome whose result held the last checkpoint's vars", async () => {
+    const input = { payload: { id: 'e1' } };
+    const message = { payload: input.payload, attributes: {}, vars: { markdown: 'text' } };
+    const { journal } = await ExecutionJournal.open(dir, { sync: false });
+    await journal.started({ executionId: 'a', flowId: 'f', input, startedAt: 1 });
+    await journal.checkpoint('a', { value: 'send', context: { message, scopes: {} } }, [], []);
+    const result = { ...message, attributes: { sent: true } };
+    await journal.finished('a', { status: 'succeeded', startedAt: 1, endedAt: 2, result });
+    await journal.close();
+    const reopened = await ExecutionJournal.open(dir, { sync: false });
+    expect(reopened.journal.finishedExecution('a')?.outcome.result).toEqual(result);
+    await reopened.journal.close();
+  });
+
   it('compacts a full segment into one holding only the state, keeping what it must', async () => {
     const { journal } = await ExecutionJournal.open(dir, { sync: false, segmentBytes: 4096, keepFinished: 5 });
     for (let n = 0; n < 200; n++) {

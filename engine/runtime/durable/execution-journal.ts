@@ -126,10 +126,12 @@ export class ExecutionJournal implements CheckpointSink {
   }
 
   finished(executionId: string, outcome: ExecutionOutcome): Promise<void> {
-    const input = this.live.get(executionId)?.start.input;
+    const execution = this.live.get(executionId);
     const record: JournalRecord = { t: 'd', x: executionId, o: outcome };
     this.finish(executionId, outcome);
-    return this.append(frameRecord(JSON.stringify(input ? markRecord(record, input) : record)));
+    if (!execution) return this.append(frameRecord(JSON.stringify(record)));
+    const marked = markRecord(record, execution.start.input, checkpointedMessage(execution.snapshot));
+    return this.append(frameRecord(JSON.stringify(marked)));
   }
 
   /** Waits for pending appends and compaction, then closes the files. */
@@ -198,7 +200,7 @@ export class ExecutionJournal implements CheckpointSink {
       return;
     }
     const execution = this.live.get(record.x);
-    const restored = execution ? restoreRecord(record, execution.start.input) : record;
+    const restored = execution ? restoreRecord(record, execution.start.input, checkpointedMessage(execution.snapshot)) : record;
     if (restored.t === 'c' && execution) {
       execution.snapshot = restored.s;
       execution.trace.push(...(restored.tr ?? []));
@@ -223,11 +225,12 @@ type PersistedContext = { context?: { message?: object; scopes?: Record<string, 
  * A checkpoint or outcome record with the input's payload and attributes marked where they are reused, and
  * the checkpointed message marked where a trace output or a scope's field is that very message.
  */
-function markRecord(record: JournalRecord, input: ExecutionInput): JournalRecord {
+function markRecord(record: JournalRecord, input: ExecutionInput, lastMessage?: object): JournalRecord {
   const marked: JournalRecord = { ...record };
   const snapshot = record.s as PersistedContext | undefined;
   const message = snapshot?.context?.message;
-  if (record.o?.result) marked.o = { ...record.o, result: markInput(record.o.result, input) as Message };
+  // An outcome's result is most often the message of the last checkpoint, or holds its vars.
+  if (record.o?.result) marked.o = { ...record.o, result: markInput(record.o.result, input, lastMessage) as Message };
   if (record.tr) {
     marked.tr = record.tr.map((entry) =>
       entry.output === undefined ? entry : { ...entry, output: markInput(entry.output, input, message) },
@@ -242,10 +245,18 @@ function markRecord(record: JournalRecord, input: ExecutionInput): JournalRecord
   return marked;
 }
 
-/** A record read back: the input's objects, and the checkpointed message where it was marked, put back. */
-function restoreRecord(record: JournalRecord, input: ExecutionInput): JournalRecord {
+/** The message of a persisted snapshot, if it has one. */
+function checkpointedMessage(snapshot: unknown): object | undefined {
+  return (snapshot as PersistedContext | undefined)?.context?.message;
+}
+
+/**
+ * A record read back: the input's objects, and the checkpointed message where it was marked, put back (an
+ * outcome's markers name the message of the execution's last checkpoint, `lastMessage`).
+ */
+function restoreRecord(record: JournalRecord, input: ExecutionInput, lastMessage?: object): JournalRecord {
   const context = (record.s as PersistedContext | undefined)?.context;
-  const message = context?.message === undefined ? undefined : restoreInput(context.message, input);
+  const message = context?.message === undefined ? lastMessage : restoreInput(context.message, input);
   const restored = restoreInput(record, input, message) as JournalRecord;
   const restoredContext = (restored.s as PersistedContext | undefined)?.context;
   // The message and the outputs that were it are one object again, as they were when written.
