@@ -7,8 +7,9 @@
  * "tr":[...],"lg":[...]}` a checkpoint at a step boundary (the persisted xstate snapshot, which holds the
  * message and the scopes' counters and due times, plus the trace and log entries since the last one);
  * `{"t":"d","x":id,"o":outcome}` it finished. Checkpoints and outcomes write the input's payload and
- * attributes as markers where they still hold them (input-references.ts). On open the unfinished executions are read back, the state is
- * copied into a fresh segment and the old segments are deleted; a full segment is compacted the same way
+ * attributes as markers where they still hold them, and the checkpointed message (or its vars) as a marker
+ * where a trace output, a scope's field or the outcome's result is it (input-references.ts). On open the
+ * unfinished executions are read back, the state is copied into a fresh segment and the old segments are deleted; a full segment is compacted the same way
  * (once it is at least 4 times the size of the state, so that compaction costs a bounded share of the writes).
  */
 import { frameRecord, SegmentFiles, type DamagedSegment } from '../../store/segments/index.js';
