@@ -91,9 +91,9 @@ export function actorDriver(machine: FlowMachine, sink?: CheckpointSink, resume?
  * taken as they are instead of xstate cloning the snapshot and walking the whole context; a snapshot that has
  * children or history goes through xstate.
  */
-function persistedSnapshot(
-  snapshot: ReturnType<ReturnType<typeof createActor<FlowMachine>>['getSnapshot']>,
-  actor: ReturnType<typeof createActor<FlowMachine>>,
+export function persistedSnapshot(
+  snapshot: { status: string; value: unknown; context: unknown; children: object; historyValue: object },
+  actor: { getPersistedSnapshot(): unknown },
 ): Snapshot<unknown> {
   const { status, value, context, children, historyValue } = snapshot;
   for (const _ in children) return actor.getPersistedSnapshot() as Snapshot<unknown>;
