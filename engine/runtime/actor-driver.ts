@@ -64,7 +64,7 @@ export function actorDriver(machine: FlowMachine, sink?: CheckpointSink, resume?
           if (snapshot.status !== 'active' || env.closed) return;
           const fresh = env.fresh!;
           env.fresh = { trace: [], logs: [] };
-          const persisted = actor.getPersistedSnapshot() as Snapshot<unknown>;
+          const persisted = persistedSnapshot(snapshot, actor);
           const trace = fresh.trace.map((entry) => boundedEntry(entry, env.sizes));
           checkpointed = sink.checkpoint(env.executionId, persisted, trace, fresh.logs);
           checkpointed.catch(() => {});
@@ -83,6 +83,22 @@ export function actorDriver(machine: FlowMachine, sink?: CheckpointSink, resume?
       return { stop: () => actor.stop() };
     },
   };
+}
+
+/**
+ * The persisted form of `snapshot`, as xstate's `getPersistedSnapshot` gives it. The flow machine has no
+ * children and no history states, and its context is plain data (no actor refs to replace), so the fields are
+ * taken as they are instead of xstate cloning the snapshot and walking the whole context; a snapshot that has
+ * children or history goes through xstate.
+ */
+export function persistedSnapshot(
+  snapshot: { status: string; value: unknown; context: unknown; children: object; historyValue: object },
+  actor: { getPersistedSnapshot(): unknown },
+): Snapshot<unknown> {
+  const { status, value, context, children, historyValue } = snapshot;
+  for (const _ in children) return actor.getPersistedSnapshot() as Snapshot<unknown>;
+  for (const _ in historyValue) return actor.getPersistedSnapshot() as Snapshot<unknown>;
+  return { status, value, context, children: {}, historyValue: {} } as unknown as Snapshot<unknown>;
 }
 
 function unknownFailure() {

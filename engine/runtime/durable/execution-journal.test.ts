@@ -47,6 +47,45 @@ describe('execution journal', () => {
     await again.journal.close();
   });
 
+  // Regression guard: a scope's field and a trace output that were the checkpointed message (or held its
+  // vars) are written as markers; reading back must put the message itself there, before and after compaction.
+  it('writes the message once per checkpoint and reads it back where outputs and scopes held it', async () => {
+    const input = { payload: { id: 'e1' }, attributes: { source: 's' } };
+    const message = { payload: input.payload, attributes: input.attributes, vars: { body: { region: 'r' } } };
+    const output = { payload: message.payload, vars: message.vars };
+    const snapshot = { value: 'send', context: { run: 'run-1', message, scopes: { guard: { entry: message, attempt: 1 } } } };
+    const { journal } = await ExecutionJournal.open(dir, { sync: false });
+    await journal.started({ executionId: 'a', flowId: 'f', input, startedAt: 1 });
+    await journal.checkpoint('a', snapshot, [{ ...trace('body'), output }], []);
+    await journal.close();
+    const [segment] = await readdir(dir);
+    expect((await readFile(join(dir, segment), 'utf8')).split('"region"')).toHaveLength(2);
+
+    for (let open = 0; open < 2; open++) {
+      const reopened = await ExecutionJournal.open(dir, { sync: false });
+      const [execution] = reopened.unfinished;
+      const context = (execution.snapshot as typeof snapshot).context;
+      expect(context.message).toEqual(message);
+      expect(context.scopes.guard).toEqual({ entry: message, attempt: 1 });
+      expect(execution.trace[0].output).toEqual(output);
+      await reopened.journal.close();
+    }
+  });
+
+  it("reads back an outcome whose result held the last checkpoint's vars", async () => {
+    const input = { payload: { id: 'e1' } };
+    const message = { payload: input.payload, attributes: {}, vars: { markdown: 'text' } };
+    const { journal } = await ExecutionJournal.open(dir, { sync: false });
+    await journal.started({ executionId: 'a', flowId: 'f', input, startedAt: 1 });
+    await journal.checkpoint('a', { value: 'send', context: { message, scopes: {} } }, [], []);
+    const result = { ...message, attributes: { sent: true } };
+    await journal.finished('a', { status: 'succeeded', startedAt: 1, endedAt: 2, result });
+    await journal.close();
+    const reopened = await ExecutionJournal.open(dir, { sync: false });
+    expect(reopened.journal.finishedExecution('a')?.outcome.result).toEqual(result);
+    await reopened.journal.close();
+  });
+
   it('compacts a full segment into one holding only the state, keeping what it must', async () => {
     const { journal } = await ExecutionJournal.open(dir, { sync: false, segmentBytes: 4096, keepFinished: 5 });
     for (let n = 0; n < 200; n++) {

@@ -7,8 +7,9 @@
  * "tr":[...],"lg":[...]}` a checkpoint at a step boundary (the persisted xstate snapshot, which holds the
  * message and the scopes' counters and due times, plus the trace and log entries since the last one);
  * `{"t":"d","x":id,"o":outcome}` it finished. Checkpoints and outcomes write the input's payload and
- * attributes as markers where they still hold them (input-references.ts). On open the unfinished executions are read back, the state is
- * copied into a fresh segment and the old segments are deleted; a full segment is compacted the same way
+ * attributes as markers where they still hold them, and the checkpointed message (or its vars) as a marker
+ * where a trace output, a scope's field or the outcome's result is it (input-references.ts). On open the
+ * unfinished executions are read back, the state is copied into a fresh segment and the old segments are deleted; a full segment is compacted the same way
  * (once it is at least 4 times the size of the state, so that compaction costs a bounded share of the writes).
  */
 import { frameRecord, SegmentFiles, type DamagedSegment } from '../../store/segments/index.js';
@@ -126,10 +127,12 @@ export class ExecutionJournal implements CheckpointSink {
   }
 
   finished(executionId: string, outcome: ExecutionOutcome): Promise<void> {
-    const input = this.live.get(executionId)?.start.input;
+    const execution = this.live.get(executionId);
     const record: JournalRecord = { t: 'd', x: executionId, o: outcome };
     this.finish(executionId, outcome);
-    return this.append(frameRecord(JSON.stringify(input ? markRecord(record, input) : record)));
+    if (!execution) return this.append(frameRecord(JSON.stringify(record)));
+    const marked = markRecord(record, execution.start.input, checkpointedMessage(execution.snapshot));
+    return this.append(frameRecord(JSON.stringify(marked)));
   }
 
   /** Waits for pending appends and compaction, then closes the files. */
@@ -198,7 +201,7 @@ export class ExecutionJournal implements CheckpointSink {
       return;
     }
     const execution = this.live.get(record.x);
-    const restored = execution ? (restoreInput(record, execution.start.input) as JournalRecord) : record;
+    const restored = execution ? restoreRecord(record, execution.start.input, checkpointedMessage(execution.snapshot)) : record;
     if (restored.t === 'c' && execution) {
       execution.snapshot = restored.s;
       execution.trace.push(...(restored.tr ?? []));
@@ -217,19 +220,47 @@ interface JournalRecord {
   o?: ExecutionOutcome;
 }
 
-/** A checkpoint or outcome record with the input's payload and attributes marked where they are reused. */
-function markRecord(record: JournalRecord, input: ExecutionInput): JournalRecord {
+type PersistedContext = { context?: { message?: object; scopes?: Record<string, unknown> } };
+
+/**
+ * A checkpoint or outcome record with the input's payload and attributes marked where they are reused, and
+ * the checkpointed message marked where a trace output or a scope's field is that very message.
+ */
+function markRecord(record: JournalRecord, input: ExecutionInput, lastMessage?: object): JournalRecord {
   const marked: JournalRecord = { ...record };
-  if (record.o?.result) marked.o = { ...record.o, result: markInput(record.o.result, input) as Message };
+  const snapshot = record.s as PersistedContext | undefined;
+  const message = snapshot?.context?.message;
+  // An outcome's result is most often the message of the last checkpoint, or holds its vars.
+  if (record.o?.result) marked.o = { ...record.o, result: markInput(record.o.result, input, lastMessage) as Message };
   if (record.tr) {
-    marked.tr = record.tr.map((entry) => (entry.output === undefined ? entry : { ...entry, output: markInput(entry.output, input) }));
+    marked.tr = record.tr.map((entry) =>
+      entry.output === undefined ? entry : { ...entry, output: markInput(entry.output, input, message) },
+    );
   }
-  const snapshot = record.s as { context?: { message?: unknown; scopes?: Record<string, unknown> } } | undefined;
   if (snapshot?.context) {
     const { context } = snapshot;
     const scopes: Record<string, unknown> = {};
-    for (const [id, scope] of Object.entries(context.scopes ?? {})) scopes[id] = markFields(scope, input);
+    for (const [id, scope] of Object.entries(context.scopes ?? {})) scopes[id] = markFields(scope, input, message);
     marked.s = { ...snapshot, context: { ...context, message: markInput(context.message, input), scopes } };
   }
   return marked;
+}
+
+/** The message of a persisted snapshot, if it has one. */
+function checkpointedMessage(snapshot: unknown): object | undefined {
+  return (snapshot as PersistedContext | undefined)?.context?.message;
+}
+
+/**
+ * A record read back: the input's objects, and the checkpointed message where it was marked, put back (an
+ * outcome's markers name the message of the execution's last checkpoint, `lastMessage`).
+ */
+function restoreRecord(record: JournalRecord, input: ExecutionInput, lastMessage?: object): JournalRecord {
+  const context = (record.s as PersistedContext | undefined)?.context;
+  const message = context?.message === undefined ? lastMessage : restoreInput(context.message, input);
+  const restored = restoreInput(record, input, message) as JournalRecord;
+  const restoredContext = (restored.s as PersistedContext | undefined)?.context;
+  // The message and the outputs that were it are one object again, as they were when written.
+  if (restoredContext && message !== undefined) restoredContext.message = message as object;
+  return restored;
 }
