@@ -2,11 +2,7 @@
  * @module Every connector step type and connection type, for the composition root to register beside the
  * built-ins.
  */
-import type { SourceTypeDefinition } from '../engine/bus/sources/index.js';
-import type { TargetTypeDefinition } from '../engine/bus/types.js';
-import type { ConnectionTypeDefinition } from '../engine/core/connection-type.js';
-import type { DataFolderService } from '../engine/core/data-service.js';
-import type { Clock, StepDefinition } from '../engine/core/step-definition.js';
+import type { Clock, ConnectionTypeDefinition, DataFolderService, SourceTypeDefinition, StepDefinition, TargetTypeDefinition } from '../engine/sdk.js';
 import { createDingtalkRobotStep, dingtalkRobotConnection } from './dingtalk-robot/index.js';
 import { createEmailStep, emailConnection } from './email/index.js';
 import { createFeishuRobotStep, feishuRobotConnection } from './feishu-robot/index.js';

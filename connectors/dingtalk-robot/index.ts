@@ -2,8 +2,7 @@
  * @module DingTalk robot: sends a text or markdown message to a DingTalk custom robot, signed when the
  * connection has a secret.
  */
-import { defineStep } from '../../engine/core/step-definition.js';
-import type { StepDefinition } from '../../engine/core/step-definition.js';
+import { defineStep, type StepDefinition } from '../../engine/sdk.js';
 import {
   connectionFieldSchema,
   invalidConnection,

@@ -2,8 +2,7 @@
  * @module E-mail: sends one message through an SMTP server with nodemailer.
  */
 import nodemailer from 'nodemailer';
-import { defineStep } from '../../engine/core/step-definition.js';
-import type { StepDefinition } from '../../engine/core/step-definition.js';
+import { defineStep, type StepDefinition } from '../../engine/sdk.js';
 import { connectionFieldSchema, readConnection } from '../shared/config.js';
 import { EMAIL_TYPE, readSmtpConnection } from './connection.js';
 import type { SmtpConnection } from './connection.js';

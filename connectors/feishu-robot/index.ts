@@ -2,8 +2,7 @@
  * @module Feishu robot: sends a text, post (rich text) or interactive card message to a Feishu/Lark custom
  * bot, signed when the connection has a secret.
  */
-import { defineStep } from '../../engine/core/step-definition.js';
-import type { StepDefinition } from '../../engine/core/step-definition.js';
+import { defineStep, type StepDefinition } from '../../engine/sdk.js';
 import { connectionFieldSchema, readConnection, readOptionalSecret, readWebhook } from '../shared/config.js';
 import { webhookSecrets } from '../shared/redact.js';
 import { sendLabel, sendToRobot } from '../shared/robot-send.js';

@@ -1,8 +1,7 @@
 /**
  * @module What is particular to Feishu/Lark custom bots: connection type, rate limits, result codes.
  */
-import type { ConnectionTypeDefinition } from '../../engine/core/connection-type.js';
-import { isPlainObject } from '../../engine/steps/config-values.js';
+import { isPlainObject, type ConnectionTypeDefinition } from '../../engine/sdk.js';
 import type { RobotVendor, VendorResult } from '../shared/robot-send.js';
 
 /** Step type and connection type id. */

@@ -2,8 +2,7 @@
  * @module Message push: the bus target that notifies receivers of an alarm by e-mail, IM robots and a webhook
  * callback, within a daily notification window.
  */
-import type { TargetTypeDefinition } from '../../engine/bus/types.js';
-import type { Clock, StepDefinition } from '../../engine/core/step-definition.js';
+import type { Clock, StepDefinition, TargetTypeDefinition } from '../../engine/sdk.js';
 import { createDingtalkRobotStep } from '../dingtalk-robot/index.js';
 import { createEmailStep } from '../email/index.js';
 import { createFeishuRobotStep } from '../feishu-robot/index.js';

@@ -2,9 +2,7 @@
  * @module Sends one message to an IM robot webhook: waits for the robot's rate-limit slot, POSTs JSON,
  * reads the vendor's result code (HTTP 200 is not success), and backs off when the vendor says "too fast".
  */
-import { FlowbusError } from '../../engine/core/errors.js';
-import type { Clock, StepLogger } from '../../engine/core/step-definition.js';
-import { networkCode } from '../../engine/steps/http-request/failure.js';
+import { FlowbusError, networkCode, type Clock, type StepLogger } from '../../engine/sdk.js';
 import type { RateWindow, RobotLanes } from './rate-limiter.js';
 import { redact } from './redact.js';
 import { waitFor } from './wait.js';

@@ -1,7 +1,7 @@
 /**
  * @module What every robot step factory receives from `createConnectorSteps`.
  */
-import type { Clock } from '../../engine/core/step-definition.js';
+import type { Clock } from '../../engine/sdk.js';
 import type { RobotLanes } from './rate-limiter.js';
 import type { SendLedger } from './send-ledger.js';
 

@@ -1,8 +1,7 @@
 /**
  * @module WeCom robot: sends a text, markdown, image or news message to a WeCom group robot.
  */
-import { defineStep } from '../../engine/core/step-definition.js';
-import type { StepDefinition } from '../../engine/core/step-definition.js';
+import { defineStep, type StepDefinition } from '../../engine/sdk.js';
 import { connectionFieldSchema, readConnection, readWebhook, stringListSchema } from '../shared/config.js';
 import { webhookSecrets } from '../shared/redact.js';
 import { sendLabel, sendToRobot } from '../shared/robot-send.js';
