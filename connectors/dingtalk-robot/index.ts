@@ -3,6 +3,7 @@
  * connection has a secret.
  */
 import { defineStep, type StepDefinition } from '../../engine/sdk.js';
+import { defineConnector } from '../shared/connector.js';
 import {
   connectionFieldSchema,
   invalidConnection,
@@ -18,7 +19,7 @@ import { commonRobotErrors, type RobotStepDependencies } from '../shared/robot-s
 import { DINGTALK_MSG_TYPES, buildDingtalkMessage } from './message.js';
 import type { DingtalkRobotConfig } from './message.js';
 import { signDingtalkUrl } from './sign.js';
-import { DINGTALK_ROBOT_TYPE, dingtalkVendor } from './vendor.js';
+import { DINGTALK_ROBOT_TYPE, dingtalkVendor, dingtalkRobotConnection } from './vendor.js';
 
 export { DINGTALK_ROBOT_TYPE, dingtalkRobotConnection, dingtalkVendor } from './vendor.js';
 export { buildDingtalkMessage, DINGTALK_MSG_TYPES } from './message.js';
@@ -158,3 +159,12 @@ export function createDingtalkRobotStep(
     },
   });
 }
+
+/** The DingTalk robot connector: its connection type and step. */
+export const dingtalkRobotConnector = defineConnector({
+  id: DINGTALK_ROBOT_TYPE,
+  title: 'DingTalk robot',
+  docs: 'Sends messages to DingTalk (钉钉) group robots, signed when the connection has a secret.',
+  connectionTypes: [dingtalkRobotConnection],
+  create: (services) => ({ steps: [createDingtalkRobotStep(services)] }),
+});

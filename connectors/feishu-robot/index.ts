@@ -3,6 +3,7 @@
  * bot, signed when the connection has a secret.
  */
 import { defineStep, type StepDefinition } from '../../engine/sdk.js';
+import { defineConnector } from '../shared/connector.js';
 import { connectionFieldSchema, readConnection, readOptionalSecret, readWebhook } from '../shared/config.js';
 import { webhookSecrets } from '../shared/redact.js';
 import { sendLabel, sendToRobot } from '../shared/robot-send.js';
@@ -11,7 +12,7 @@ import { commonRobotErrors, type RobotStepDependencies } from '../shared/robot-s
 import { FEISHU_MSG_TYPES, buildFeishuMessage } from './message.js';
 import type { FeishuRobotConfig } from './message.js';
 import { feishuSignatureFields } from './sign.js';
-import { FEISHU_ROBOT_TYPE, feishuVendor } from './vendor.js';
+import { FEISHU_ROBOT_TYPE, feishuVendor, feishuRobotConnection } from './vendor.js';
 
 export { FEISHU_ROBOT_TYPE, feishuRobotConnection, feishuVendor } from './vendor.js';
 export { buildFeishuMessage, FEISHU_BODY_LIMIT, FEISHU_MSG_TYPES } from './message.js';
@@ -170,3 +171,12 @@ export function createFeishuRobotStep(
     },
   });
 }
+
+/** The Feishu robot connector: its connection type and step. */
+export const feishuRobotConnector = defineConnector({
+  id: FEISHU_ROBOT_TYPE,
+  title: 'Feishu robot',
+  docs: 'Sends messages to Feishu (飞书) group robots, signed when the connection has a secret.',
+  connectionTypes: [feishuRobotConnection],
+  create: (services) => ({ steps: [createFeishuRobotStep(services)] }),
+});

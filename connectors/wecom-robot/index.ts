@@ -2,6 +2,7 @@
  * @module WeCom robot: sends a text, markdown, image or news message to a WeCom group robot.
  */
 import { defineStep, type StepDefinition } from '../../engine/sdk.js';
+import { defineConnector } from '../shared/connector.js';
 import { connectionFieldSchema, readConnection, readWebhook, stringListSchema } from '../shared/config.js';
 import { webhookSecrets } from '../shared/redact.js';
 import { sendLabel, sendToRobot } from '../shared/robot-send.js';
@@ -9,7 +10,7 @@ import { sendOnce } from '../shared/send-once.js';
 import { commonRobotErrors, type RobotStepDependencies } from '../shared/robot-step.js';
 import { WECOM_LIMITS, WECOM_MSG_TYPES, buildWecomMessage } from './message.js';
 import type { WecomRobotConfig } from './message.js';
-import { WECOM_ROBOT_TYPE, wecomVendor } from './vendor.js';
+import { WECOM_ROBOT_TYPE, wecomVendor, wecomRobotConnection } from './vendor.js';
 
 export { WECOM_ROBOT_TYPE, wecomRobotConnection, wecomVendor } from './vendor.js';
 export { buildWecomMessage, WECOM_LIMITS, WECOM_MSG_TYPES } from './message.js';
@@ -165,3 +166,12 @@ export function createWecomRobotStep(dependencies: RobotStepDependencies): StepD
     },
   });
 }
+
+/** The WeCom robot connector: its connection type and step. */
+export const wecomRobotConnector = defineConnector({
+  id: WECOM_ROBOT_TYPE,
+  title: 'WeCom robot',
+  docs: 'Sends text, markdown, image and news messages to WeCom (企业微信) group robots.',
+  connectionTypes: [wecomRobotConnection],
+  create: (services) => ({ steps: [createWecomRobotStep(services)] }),
+});
