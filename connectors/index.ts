@@ -25,7 +25,12 @@ export { createEmailStep } from './email/index.js';
 export { createFeishuRobotStep } from './feishu-robot/index.js';
 export { createWecomRobotStep } from './wecom-robot/index.js';
 export { SendLedger, type SendLedgerOptions } from './shared/send-ledger.js';
-export { defineConnector, type Connector, type ConnectorParts, type ConnectorServices } from './shared/connector.js';
+export {
+  defineConnector,
+  type Connector,
+  type ConnectorParts,
+  type ConnectorServices,
+} from './shared/connector.js';
 
 /** Every connector, in the order the editor and the generated files list their parts. */
 export const connectors: readonly Connector[] = [

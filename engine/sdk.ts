@@ -90,7 +90,9 @@ export { builtinTargetTypes, createTargetRegistry, validateRule } from './bus/in
  * @example
  * export const auditTarget = defineTargetType({ type: 'audit', title: 'Audit', config, deliver });
  */
-export function defineTargetType<Config>(definition: TargetTypeDefinition<Config>): TargetTypeDefinition<Config> {
+export function defineTargetType<Config>(
+  definition: TargetTypeDefinition<Config>,
+): TargetTypeDefinition<Config> {
   return definition;
 }
 
@@ -110,6 +112,8 @@ export function defineConnectionType(definition: ConnectionTypeDefinition): Conn
  * @example
  * export const natsSource = defineSourceType({ type: 'nats', title: 'NATS subject', config, start });
  */
-export function defineSourceType<Config>(definition: SourceTypeDefinition<Config>): SourceTypeDefinition<Config> {
+export function defineSourceType<Config>(
+  definition: SourceTypeDefinition<Config>,
+): SourceTypeDefinition<Config> {
   return definition;
 }

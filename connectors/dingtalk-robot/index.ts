@@ -135,7 +135,9 @@ const dingtalkRobotSpec: RobotStepSpec<DingtalkRobotConfig> = {
  * @example
  * const step = createDingtalkRobotStep({ lanes: createRobotLanes() });
  */
-export function createDingtalkRobotStep(dependencies: RobotStepDependencies): StepDefinition<DingtalkRobotConfig> {
+export function createDingtalkRobotStep(
+  dependencies: RobotStepDependencies,
+): StepDefinition<DingtalkRobotConfig> {
   return createRobotStep(dingtalkRobotSpec, dependencies);
 }
 

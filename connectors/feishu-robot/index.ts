@@ -148,7 +148,9 @@ const feishuRobotSpec: RobotStepSpec<FeishuRobotConfig> = {
  * @example
  * const step = createFeishuRobotStep({ lanes: createRobotLanes() });
  */
-export function createFeishuRobotStep(dependencies: RobotStepDependencies): StepDefinition<FeishuRobotConfig> {
+export function createFeishuRobotStep(
+  dependencies: RobotStepDependencies,
+): StepDefinition<FeishuRobotConfig> {
   return createRobotStep(feishuRobotSpec, dependencies);
 }
 

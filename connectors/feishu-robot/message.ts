@@ -2,7 +2,14 @@
  * @module Builds the JSON body of a Feishu bot message (text, post, interactive card) and keeps the whole
  * request body within the vendor's 20 KB.
  */
-import { FlowbusError, invalidConfig, isPlainObject, readEnum, readOptionalString, readString } from '../../engine/sdk.js';
+import {
+  FlowbusError,
+  invalidConfig,
+  isPlainObject,
+  readEnum,
+  readOptionalString,
+  readString,
+} from '../../engine/sdk.js';
 import { sendLabel } from '../shared/robot-send.js';
 import { truncateUtf8, utf8Length } from '../shared/utf8.js';
 import { feishuVendor } from './vendor.js';

@@ -5,7 +5,16 @@
  * a failed channel fails the delivery. A retry or a deferred delivery sends only what the sent ledger does
  * not hold.
  */
-import { FlowbusError, deferDelivery, toFlowError, type Clock, type DeliveryContext, type DeliveryItem, type DeliveryReceipt, type StepDefinition } from '../../engine/sdk.js';
+import {
+  FlowbusError,
+  deferDelivery,
+  toFlowError,
+  type Clock,
+  type DeliveryContext,
+  type DeliveryItem,
+  type DeliveryReceipt,
+  type StepDefinition,
+} from '../../engine/sdk.js';
 import { alarmFields } from './alarm-fields.js';
 import { alarmCallbackBody } from './callback.js';
 import { sendOnChannel, type ChannelSend } from './channels.js';

@@ -31,7 +31,7 @@ export function createNatsConnector() {
 export const natsConnector = defineConnector({
   id: NATS_TYPE,
   title: 'NATS',
-  docs: 'NATS JetStream: consumes a durable consumer as an event source, publishes as a rule target and a flow step.',
+  docs: 'NATS JetStream: a durable consumer as an event source; publishing as a rule target and a step.',
   connectionTypes: [natsConnection],
   sourceTypes: [natsSource],
   create: () => {

@@ -36,7 +36,7 @@ export function createRabbitConnector() {
 export const rabbitmqConnector = defineConnector({
   id: RABBITMQ_TYPE,
   title: 'RabbitMQ',
-  docs: 'RabbitMQ (AMQP 0-9-1): consumes queues as an event source, publishes as a rule target and a flow step.',
+  docs: 'RabbitMQ (AMQP 0-9-1): queues as an event source; publishing as a rule target and a step.',
   connectionTypes: [rabbitmqConnection],
   sourceTypes: [rabbitmqSource],
   create: () => {

@@ -2,7 +2,13 @@
  * @module Reading connector config and connection values at run time, with VALIDATION errors that name
  * the field but never repeat a value (it may be a secret).
  */
-import { FlowbusError, invalidConfig, readString, type JsonSchema, type StepContext } from '../../engine/sdk.js';
+import {
+  FlowbusError,
+  invalidConfig,
+  readString,
+  type JsonSchema,
+  type StepContext,
+} from '../../engine/sdk.js';
 
 /** A list of strings; a single string counts as a list of one, null or absent as an empty list. */
 export function readStringList(value: unknown, field: string): string[] {

@@ -11,7 +11,7 @@ import { commonRobotErrors, createRobotStep } from './robot-step.js';
 import { httpStatusRefusal, rateLimitedRefusal, readRetryAfterMs, type RobotVendor } from './robot-vendor.js';
 import { runConnector } from './test-support.js';
 
-/** Slack-like: success is HTTP 200 with the text `ok`; errors are plain-text codes such as `invalid_payload`. */
+/** Slack-like: success is HTTP 200 with the text `ok`; errors are plain-text codes (`invalid_payload`). */
 const slackLikeVendor: RobotVendor = {
   namespace: 'SLACKLIKE',
   title: 'Slack-like robot',
@@ -59,7 +59,8 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  webhook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/services/T000/B000/secret-token-0123456789`;
+  const { port } = server.address() as AddressInfo;
+  webhook = `http://127.0.0.1:${port}/services/T000/B000/secret-token-0123456789`;
 });
 
 afterAll(() => new Promise((resolve) => server.close(resolve)));
@@ -76,7 +77,10 @@ function slackLikeStep(clock: Clock) {
       title: 'Slack-like Robot',
       description: 'Posts `text` to a Slack-like incoming webhook.',
       config: { type: 'object', properties: { connection: { type: 'string' }, text: { type: 'string' } } },
-      errors: [{ type: 'SLACKLIKE:RATE_LIMITED', description: 'Too fast.' }, ...commonRobotErrors(slackLikeVendor)],
+      errors: [
+        { type: 'SLACKLIKE:RATE_LIMITED', description: 'Too fast.' },
+        ...commonRobotErrors(slackLikeVendor),
+      ],
       vendor: slackLikeVendor,
       request: ({ config, webhook: url }) => ({
         prepare: () => ({ url, body: JSON.stringify({ text: config.text }) }),

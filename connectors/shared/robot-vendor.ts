@@ -95,7 +95,10 @@ export function httpStatusRefusal(answer: RobotAnswer): RobotRefusal {
  * The verdict on a "too many requests" answer: `RATE_LIMITED`, with the delay of its `Retry-After`
  * (also in the error's details) when it has one.
  */
-export function rateLimitedRefusal(answer: RobotAnswer, words = `answered HTTP ${answer.status}`): RobotRefusal {
+export function rateLimitedRefusal(
+  answer: RobotAnswer,
+  words = `answered HTTP ${answer.status}`,
+): RobotRefusal {
   const { status } = answer;
   const retryAfterMs = readRetryAfterMs(answer.headers, answer.receivedAt);
   if (retryAfterMs === undefined) return { ok: false, name: 'RATE_LIMITED', words, details: { status } };

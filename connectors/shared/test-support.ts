@@ -3,7 +3,15 @@
  * error and logs, and a check that no secret leaked.
  */
 import { expect } from 'vitest';
-import { createStepContext, createTestClock, toFlowError, type CapturedLog, type FlowError, type StepDefinition, type TestClock } from '../../engine/sdk.js';
+import {
+  createStepContext,
+  createTestClock,
+  toFlowError,
+  type CapturedLog,
+  type FlowError,
+  type StepDefinition,
+  type TestClock,
+} from '../../engine/sdk.js';
 import { createConnectorSteps } from '../index.js';
 
 /** 2024-01-01T00:00:00Z: a plausible "now" for signatures. */
