@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRegistry } from '../engine/core/registry.js';
+import { createRegistry } from '../engine/sdk.js';
 import { connectorConnectionTypes, connectorSteps, createConnectorSteps } from './index.js';
 
 const TYPES = ['wecom-robot', 'dingtalk-robot', 'feishu-robot', 'email', 'rabbitmq-publish', 'nats-publish'];

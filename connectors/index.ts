@@ -1,75 +1,91 @@
 /**
- * @module Every connector step type and connection type, for the composition root to register beside the
- * built-ins.
+ * @module Every connector, for the composition root to register beside the built-ins: one line each in
+ * `connectors`; the lists of steps, connection, source and target types are derived from it.
  */
-import type { SourceTypeDefinition } from '../engine/bus/sources/index.js';
-import type { TargetTypeDefinition } from '../engine/bus/types.js';
-import type { ConnectionTypeDefinition } from '../engine/core/connection-type.js';
-import type { DataFolderService } from '../engine/core/data-service.js';
-import type { Clock, StepDefinition } from '../engine/core/step-definition.js';
-import { createDingtalkRobotStep, dingtalkRobotConnection } from './dingtalk-robot/index.js';
-import { createEmailStep, emailConnection } from './email/index.js';
-import { createFeishuRobotStep, feishuRobotConnection } from './feishu-robot/index.js';
-import { createMessagePushTarget } from './message-push/index.js';
-import { createNatsConnector, natsConnection, natsSource } from './nats/index.js';
-import { createRabbitConnector, rabbitmqConnection, rabbitmqSource } from './rabbitmq/index.js';
+import type {
+  ConnectionTypeDefinition,
+  DataFolderService,
+  SourceTypeDefinition,
+  StepDefinition,
+  TargetTypeDefinition,
+} from '../engine/sdk.js';
+import type { Connector, ConnectorServices } from './shared/connector.js';
+import { dingtalkRobotConnector } from './dingtalk-robot/index.js';
+import { emailConnector } from './email/index.js';
+import { feishuRobotConnector } from './feishu-robot/index.js';
+import { messagePushConnector } from './message-push/index.js';
+import { natsConnector } from './nats/index.js';
+import { rabbitmqConnector } from './rabbitmq/index.js';
 import { createRobotLanes } from './shared/rate-limiter.js';
 import { SendLedger } from './shared/send-ledger.js';
-import { createWecomRobotStep, wecomRobotConnection } from './wecom-robot/index.js';
+import { wecomRobotConnector } from './wecom-robot/index.js';
 
-export { createDingtalkRobotStep, createEmailStep, createFeishuRobotStep, createWecomRobotStep };
+export { createDingtalkRobotStep } from './dingtalk-robot/index.js';
+export { createEmailStep } from './email/index.js';
+export { createFeishuRobotStep } from './feishu-robot/index.js';
+export { createWecomRobotStep } from './wecom-robot/index.js';
 export { SendLedger, type SendLedgerOptions } from './shared/send-ledger.js';
+export {
+  defineConnector,
+  type Connector,
+  type ConnectorParts,
+  type ConnectorServices,
+} from './shared/connector.js';
 
-/** Options of {@link createConnectorSteps}. */
-export interface ConnectorStepsOptions {
-  /** Paces robot sends and their backoff; by default each execution's own clock. */
-  clock?: Clock;
-  /** The broker connections of the publish steps; by default this call's own. */
-  queues?: { rabbit: ReturnType<typeof createRabbitConnector>; nats: ReturnType<typeof createNatsConnector> };
-  /** Where robot and e-mail sends are recorded by idempotency key; by default none (nothing deduplicated). */
-  sentLedger?: SendLedger;
+/** Every connector, in the order the editor and the generated files list their parts. */
+export const connectors: readonly Connector[] = [
+  wecomRobotConnector,
+  dingtalkRobotConnector,
+  feishuRobotConnector,
+  emailConnector,
+  messagePushConnector,
+  rabbitmqConnector,
+  natsConnector,
+];
+
+/** Options of {@link createConnectors}: what the set shares; by default a clock per execution, no ledger. */
+export type ConnectorsOptions = Omit<ConnectorServices, 'lanes'>;
+
+/** The steps and target types of one set of connectors. */
+export interface ConnectorSet {
+  steps: StepDefinition[];
+  targetTypes: TargetTypeDefinition[];
 }
 
 /**
- * Builds the connector step types. The robots' rate-limit queues live in this call's closure: steps built
- * by one call share them, two calls share nothing.
+ * Builds the steps and target types of every connector. The robots' rate-limit queues and the brokers'
+ * connections live in this call's closure: parts built by one call share them, two calls share nothing.
+ *
+ * @example
+ * const { steps, targetTypes } = createConnectors({ sentLedger: new SendLedger() });
+ */
+export function createConnectors(options: ConnectorsOptions = {}): ConnectorSet {
+  const services: ConnectorServices = { lanes: createRobotLanes(), ...options };
+  const parts = connectors.map((connector) => connector.create(services));
+  const steps = parts.flatMap((part) => part.steps ?? []);
+  const targetTypes = parts.flatMap((part) => part.targetTypes?.(steps) ?? []);
+  return { steps, targetTypes };
+}
+
+/**
+ * Builds the connector step types of a set of their own.
  *
  * @example
  * const registry = createRegistry([...builtinSteps, ...createConnectorSteps()]);
  */
-export function createConnectorSteps(options: ConnectorStepsOptions = {}): StepDefinition[] {
-  const { sentLedger } = options;
-  const dependencies = {
-    lanes: createRobotLanes(),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(sentLedger ? { sentLedger } : {}),
-  };
-  const { rabbit, nats } = options.queues ?? { rabbit: createRabbitConnector(), nats: createNatsConnector() };
-  return [
-    createWecomRobotStep(dependencies),
-    createDingtalkRobotStep(dependencies),
-    createFeishuRobotStep(dependencies),
-    createEmailStep(sentLedger ? { sentLedger } : {}),
-    rabbit.step,
-    nats.step,
-  ];
+export function createConnectorSteps(options: ConnectorsOptions = {}): StepDefinition[] {
+  return createConnectors(options).steps;
 }
 
-
-
 /** The connection types the connectors use, for the connection store and editor. */
-export const connectorConnectionTypes: ConnectionTypeDefinition[] = [
-  wecomRobotConnection,
-  dingtalkRobotConnection,
-  feishuRobotConnection,
-  emailConnection,
-  rabbitmqConnection,
-  natsConnection,
-];
+export const connectorConnectionTypes: ConnectionTypeDefinition[] = connectors.flatMap(
+  (connector) => connector.connectionTypes ?? [],
+);
 
-/** The process's broker connections: the queue targets and the publish steps share them. */
-const rabbit = createRabbitConnector();
-const nats = createNatsConnector();
+/** The connectors' event source types for `*.source.json` files. */
+export const connectorSourceTypes: SourceTypeDefinition[] = connectors.flatMap(
+  (connector) => connector.sourceTypes ?? [],
+);
 
 /**
  * The process's sent ledger: the robot and e-mail steps and message push record sends in it. The server
@@ -78,17 +94,16 @@ const nats = createNatsConnector();
 const sentLedger = new SendLedger();
 
 /** The connectors' state kept in the data folder, for the composition root to hand to the server. */
-export const connectorDataServices: DataFolderService[] = [sentLedger];
-
-/** The connector steps of the composition root (one process, one set of rate-limit queues, one ledger). */
-export const connectorSteps: StepDefinition[] = createConnectorSteps({ queues: { rabbit, nats }, sentLedger });
-
-/** The connectors' bus target types: message push, sending with the steps above (one set of rate limits). */
-export const connectorTargetTypes: TargetTypeDefinition[] = [
-  createMessagePushTarget({ steps: connectorSteps, sentLedger }),
-  rabbit.target,
-  nats.target,
+export const connectorDataServices: DataFolderService[] = [
+  sentLedger,
+  ...connectors.flatMap((connector) => connector.dataServices ?? []),
 ];
 
-/** The connectors' event source types for `*.source.json` files. */
-export const connectorSourceTypes: SourceTypeDefinition[] = [rabbitmqSource, natsSource];
+/** The process's set: one set of rate-limit queues, broker connections and one ledger for flows and rules. */
+const processSet = createConnectors({ sentLedger });
+
+/** The connector steps of the composition root. */
+export const connectorSteps: StepDefinition[] = processSet.steps;
+
+/** The connectors' bus target types, sending with the steps above (one set of rate limits). */
+export const connectorTargetTypes: TargetTypeDefinition[] = processSet.targetTypes;

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestClock } from '../../engine/steps/testing.js';
+import { createTestClock } from '../../engine/sdk.js';
 import { driveClock, maxInAnyWindow, startFakeDingtalk } from '../../test/fakes/index.js';
 import type { FakeDingtalk } from '../../test/fakes/index.js';
 import {

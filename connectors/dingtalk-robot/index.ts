@@ -2,24 +2,24 @@
  * @module DingTalk robot: sends a text or markdown message to a DingTalk custom robot, signed when the
  * connection has a secret.
  */
-import { defineStep } from '../../engine/core/step-definition.js';
-import type { StepDefinition } from '../../engine/core/step-definition.js';
+import type { StepDefinition } from '../../engine/sdk.js';
+import { defineConnector } from '../shared/connector.js';
 import {
   connectionFieldSchema,
   invalidConnection,
-  readConnection,
   readOptionalSecret,
-  readWebhook,
   stringListSchema,
 } from '../shared/config.js';
-import { webhookSecrets } from '../shared/redact.js';
-import { sendLabel, sendToRobot } from '../shared/robot-send.js';
-import { sendOnce } from '../shared/send-once.js';
-import { commonRobotErrors, type RobotStepDependencies } from '../shared/robot-step.js';
+import {
+  commonRobotErrors,
+  createRobotStep,
+  type RobotStepDependencies,
+  type RobotStepSpec,
+} from '../shared/robot-step.js';
 import { DINGTALK_MSG_TYPES, buildDingtalkMessage } from './message.js';
 import type { DingtalkRobotConfig } from './message.js';
 import { signDingtalkUrl } from './sign.js';
-import { DINGTALK_ROBOT_TYPE, dingtalkVendor } from './vendor.js';
+import { DINGTALK_ROBOT_TYPE, dingtalkVendor, dingtalkRobotConnection } from './vendor.js';
 
 export { DINGTALK_ROBOT_TYPE, dingtalkRobotConnection, dingtalkVendor } from './vendor.js';
 export { buildDingtalkMessage, DINGTALK_MSG_TYPES } from './message.js';
@@ -61,6 +61,74 @@ const DESCRIPTION = [
   '`DINGTALK:HTTP_STATUS`, `VALIDATION`. Messages name the connection, never the webhook, token or secret.',
 ].join('\n');
 
+/** The `dingtalk-robot` step: its definition, vendor, and how config and connection become a request. */
+const dingtalkRobotSpec: RobotStepSpec<DingtalkRobotConfig> = {
+  type: DINGTALK_ROBOT_TYPE,
+  title: 'DingTalk Robot',
+  i18n: {
+    'zh-CN': {
+      title: '钉钉机器人',
+      description: '向钉钉自定义机器人发送消息：`text`（`content`）或 `markdown`（`title` 和 `text`）。',
+    },
+  },
+  description: DESCRIPTION,
+  config: {
+    type: 'object',
+    properties: {
+      connection: connectionFieldSchema(DINGTALK_ROBOT_TYPE, 'DingTalk robot'),
+      msgType: {
+        type: 'string',
+        title: 'Message type',
+        enum: DINGTALK_MSG_TYPES,
+        default: 'markdown',
+        'x-expression': false,
+      },
+      content: {
+        type: 'string',
+        title: 'Content',
+        description: 'The text (text messages).',
+        'x-widget': 'textarea',
+      },
+      title: {
+        type: 'string',
+        title: 'Title',
+        description: 'Shown in the conversation list (markdown messages).',
+      },
+      text: {
+        type: 'string',
+        title: 'Text',
+        description: 'The markdown (markdown messages).',
+        'x-widget': 'markdown',
+      },
+      atMobiles: stringListSchema('Mention mobiles', 'Mobile numbers of people to mention.'),
+      atUserIds: stringListSchema('Mention user ids', 'User ids of people to mention.'),
+      isAtAll: { type: 'boolean', title: 'Mention everyone', default: false },
+    },
+    required: ['connection'],
+    additionalProperties: false,
+  },
+  errors: [
+    { type: 'DINGTALK:SIGNATURE', description: 'DingTalk rejected the signature or timestamp (310000).' },
+    { type: 'DINGTALK:KEYWORDS', description: 'The message holds none of the robot keywords (310000).' },
+    { type: 'DINGTALK:IP_NOT_ALLOWED', description: 'The sending IP is not in the whitelist (310000).' },
+    { type: 'DINGTALK:RATE_LIMITED', description: 'DingTalk answered 130101 (too fast) to every retry.' },
+    { type: 'DINGTALK:INVALID_WEBHOOK', description: 'The access token is missing or does not exist.' },
+    ...commonRobotErrors(dingtalkVendor),
+  ],
+  vendor: dingtalkVendor,
+  request({ config, connection, webhook, values }) {
+    const secret = readOptionalSecret(values, connection, 'secret');
+    if (secret !== undefined && !secret.startsWith('SEC')) {
+      throw invalidConnection(connection, 'secret', 'a secret starting with SEC');
+    }
+    const body = JSON.stringify(buildDingtalkMessage(config));
+    return {
+      secrets: secret ? [secret] : [],
+      prepare: (now) => ({ url: secret ? signDingtalkUrl(webhook, secret, now) : webhook, body }),
+    };
+  },
+};
+
 /**
  * Builds the `dingtalk-robot` step; sends are paced by the lanes of `dependencies`.
  *
@@ -70,93 +138,14 @@ const DESCRIPTION = [
 export function createDingtalkRobotStep(
   dependencies: RobotStepDependencies,
 ): StepDefinition<DingtalkRobotConfig> {
-  return defineStep<DingtalkRobotConfig>({
-    type: DINGTALK_ROBOT_TYPE,
-    title: 'DingTalk Robot',
-    category: 'connector',
-    keywords: ['dingding', '钉钉', 'im', 'chat', 'group', 'notify', 'message'],
-    i18n: {
-      'zh-CN': {
-        title: '钉钉机器人',
-        description: '向钉钉自定义机器人发送消息：`text`（`content`）或 `markdown`（`title` 和 `text`）。',
-      },
-    },
-    kind: 'action',
-    sideEffects: true,
-    description: DESCRIPTION,
-    config: {
-      type: 'object',
-      properties: {
-        connection: connectionFieldSchema(DINGTALK_ROBOT_TYPE, 'DingTalk robot'),
-        msgType: {
-          type: 'string',
-          title: 'Message type',
-          enum: DINGTALK_MSG_TYPES,
-          default: 'markdown',
-          'x-expression': false,
-        },
-        content: {
-          type: 'string',
-          title: 'Content',
-          description: 'The text (text messages).',
-          'x-widget': 'textarea',
-        },
-        title: {
-          type: 'string',
-          title: 'Title',
-          description: 'Shown in the conversation list (markdown messages).',
-        },
-        text: {
-          type: 'string',
-          title: 'Text',
-          description: 'The markdown (markdown messages).',
-          'x-widget': 'markdown',
-        },
-        atMobiles: stringListSchema('Mention mobiles', 'Mobile numbers of people to mention.'),
-        atUserIds: stringListSchema('Mention user ids', 'User ids of people to mention.'),
-        isAtAll: { type: 'boolean', title: 'Mention everyone', default: false },
-      },
-      required: ['connection'],
-      additionalProperties: false,
-    },
-    errors: [
-      { type: 'DINGTALK:SIGNATURE', description: 'DingTalk rejected the signature or timestamp (310000).' },
-      { type: 'DINGTALK:KEYWORDS', description: 'The message holds none of the robot keywords (310000).' },
-      { type: 'DINGTALK:IP_NOT_ALLOWED', description: 'The sending IP is not in the whitelist (310000).' },
-      { type: 'DINGTALK:RATE_LIMITED', description: 'DingTalk answered 130101 (too fast) to every retry.' },
-      { type: 'DINGTALK:INVALID_WEBHOOK', description: 'The access token is missing or does not exist.' },
-      ...commonRobotErrors(dingtalkVendor),
-    ],
-    async execute(context) {
-      const { name, values } = await readConnection(context, DINGTALK_ROBOT_TYPE);
-      const webhook = readWebhook(values, name);
-      const secret = readOptionalSecret(values, name, 'secret');
-      if (secret !== undefined && !secret.startsWith('SEC')) {
-        throw invalidConnection(name, 'secret', 'a secret starting with SEC');
-      }
-      const body = JSON.stringify(buildDingtalkMessage(context.config));
-      const label = sendLabel(dingtalkVendor, name);
-      const delivery = await sendOnce(context, dependencies.sentLedger, DINGTALK_ROBOT_TYPE, label, () =>
-        sendToRobot(
-          {
-            vendor: dingtalkVendor,
-            connection: name,
-            webhook: webhook.href,
-            secrets: [...webhookSecrets(webhook), ...(secret ? [secret] : [])],
-            prepare: (now) => ({ url: secret ? signDingtalkUrl(webhook, secret, now) : webhook, body }),
-          },
-          {
-            lanes: dependencies.lanes,
-            clock: dependencies.clock ?? context.clock,
-            signal: context.signal,
-            logger: context.logger,
-            category: DINGTALK_ROBOT_TYPE,
-          },
-        ),
-      );
-      if (!delivery) return;
-      const attempts = `${delivery.attempts} attempt(s)`;
-      context.logger.log('DEBUG', DINGTALK_ROBOT_TYPE, `${label}: delivered after ${attempts}`);
-    },
-  });
+  return createRobotStep(dingtalkRobotSpec, dependencies);
 }
+
+/** The DingTalk robot connector: its connection type and step. */
+export const dingtalkRobotConnector = defineConnector({
+  id: DINGTALK_ROBOT_TYPE,
+  title: 'DingTalk robot',
+  docs: 'Sends messages to DingTalk (钉钉) group robots, signed when the connection has a secret.',
+  connectionTypes: [dingtalkRobotConnection],
+  create: (services) => ({ steps: [createDingtalkRobotStep(services)] }),
+});

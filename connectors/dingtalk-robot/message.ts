@@ -1,7 +1,7 @@
 /**
  * @module Builds the JSON body of a DingTalk robot message from the step's config.
  */
-import { invalidConfig, readBoolean, readEnum, readString } from '../../engine/steps/config-values.js';
+import { invalidConfig, readBoolean, readEnum, readString } from '../../engine/sdk.js';
 import { readStringList } from '../shared/config.js';
 
 export const DINGTALK_MSG_TYPES = ['text', 'markdown'] as const;

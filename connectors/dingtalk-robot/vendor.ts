@@ -1,9 +1,8 @@
 /**
  * @module What is particular to DingTalk custom robots: connection type, rate limit, result codes.
  */
-import type { ConnectionTypeDefinition } from '../../engine/core/connection-type.js';
-import { isPlainObject } from '../../engine/steps/config-values.js';
-import type { RobotVendor, VendorResult } from '../shared/robot-send.js';
+import { isPlainObject, type ConnectionTypeDefinition } from '../../engine/sdk.js';
+import { resultCodeVendor, type VendorResult } from '../shared/robot-vendor.js';
 
 /** Step type and connection type id. */
 export const DINGTALK_ROBOT_TYPE = 'dingtalk-robot';
@@ -67,7 +66,7 @@ function readResult(answer: unknown): VendorResult | undefined {
 }
 
 /** DingTalk: at most 20 messages per minute per robot; beyond, 130101 and a 10-minute throttle. */
-export const dingtalkVendor: RobotVendor = {
+export const dingtalkVendor = resultCodeVendor({
   namespace: 'DINGTALK',
   title: 'DingTalk robot',
   codeName: 'errcode',
@@ -77,4 +76,4 @@ export const dingtalkVendor: RobotVendor = {
   backoffMs: [30_000, 120_000, 480_000],
   readResult,
   classify,
-};
+});

@@ -1,7 +1,7 @@
 /**
  * @module The SMTP connection of the e-mail connector: its type definition and reading its values.
  */
-import type { ConnectionTypeDefinition } from '../../engine/core/connection-type.js';
+import type { ConnectionTypeDefinition } from '../../engine/sdk.js';
 import { invalidConnection } from '../shared/config.js';
 
 /** Step type and connection type id. */

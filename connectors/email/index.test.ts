@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSmtp } from '../../test/fakes/index.js';
 import type { FakeSmtp } from '../../test/fakes/index.js';
 import { closedPort, expectNoSecretsIn, runConnector, STORY_ONE_EVENT } from '../shared/test-support.js';
-import { createStepContext } from '../../engine/steps/testing.js';
+import { createStepContext } from '../../engine/sdk.js';
 import { SendLedger } from '../shared/send-ledger.js';
 import { createEmailStep } from './index.js';
 

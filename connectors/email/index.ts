@@ -2,10 +2,10 @@
  * @module E-mail: sends one message through an SMTP server with nodemailer.
  */
 import nodemailer from 'nodemailer';
-import { defineStep } from '../../engine/core/step-definition.js';
-import type { StepDefinition } from '../../engine/core/step-definition.js';
+import { defineStep, type StepDefinition } from '../../engine/sdk.js';
 import { connectionFieldSchema, readConnection } from '../shared/config.js';
-import { EMAIL_TYPE, readSmtpConnection } from './connection.js';
+import { defineConnector } from '../shared/connector.js';
+import { EMAIL_TYPE, emailConnection, readSmtpConnection } from './connection.js';
 import type { SmtpConnection } from './connection.js';
 import { emailFailure, emailLabel } from './failure.js';
 import { readEmailMessage } from './message.js';
@@ -142,3 +142,12 @@ export function createEmailStep(options: { sentLedger?: SendLedger } = {}): Step
     },
   });
 }
+
+/** The e-mail connector: the SMTP connection type and the send step. */
+export const emailConnector = defineConnector({
+  id: EMAIL_TYPE,
+  title: 'E-mail',
+  docs: 'Sends e-mail through an SMTP server.',
+  connectionTypes: [emailConnection],
+  create: ({ sentLedger }) => ({ steps: [createEmailStep(sentLedger ? { sentLedger } : {})] }),
+});

@@ -1,8 +1,7 @@
 /**
  * @module Reads the e-mail step's recipients, subject and bodies from its evaluated config.
  */
-import { FlowbusError } from '../../engine/core/errors.js';
-import { invalidConfig, readOptionalString, readString } from '../../engine/steps/config-values.js';
+import { FlowbusError, invalidConfig, readOptionalString, readString } from '../../engine/sdk.js';
 import { readStringList } from '../shared/config.js';
 
 /** Config of an e-mail step, after expressions are evaluated. */

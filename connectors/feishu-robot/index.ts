@@ -2,17 +2,19 @@
  * @module Feishu robot: sends a text, post (rich text) or interactive card message to a Feishu/Lark custom
  * bot, signed when the connection has a secret.
  */
-import { defineStep } from '../../engine/core/step-definition.js';
-import type { StepDefinition } from '../../engine/core/step-definition.js';
-import { connectionFieldSchema, readConnection, readOptionalSecret, readWebhook } from '../shared/config.js';
-import { webhookSecrets } from '../shared/redact.js';
-import { sendLabel, sendToRobot } from '../shared/robot-send.js';
-import { sendOnce } from '../shared/send-once.js';
-import { commonRobotErrors, type RobotStepDependencies } from '../shared/robot-step.js';
+import type { StepDefinition } from '../../engine/sdk.js';
+import { defineConnector } from '../shared/connector.js';
+import { connectionFieldSchema, readOptionalSecret } from '../shared/config.js';
+import {
+  commonRobotErrors,
+  createRobotStep,
+  type RobotStepDependencies,
+  type RobotStepSpec,
+} from '../shared/robot-step.js';
 import { FEISHU_MSG_TYPES, buildFeishuMessage } from './message.js';
 import type { FeishuRobotConfig } from './message.js';
 import { feishuSignatureFields } from './sign.js';
-import { FEISHU_ROBOT_TYPE, feishuVendor } from './vendor.js';
+import { FEISHU_ROBOT_TYPE, feishuVendor, feishuRobotConnection } from './vendor.js';
 
 export { FEISHU_ROBOT_TYPE, feishuRobotConnection, feishuVendor } from './vendor.js';
 export { buildFeishuMessage, FEISHU_BODY_LIMIT, FEISHU_MSG_TYPES } from './message.js';
@@ -55,6 +57,91 @@ const DESCRIPTION = [
   'never the webhook, token or secret.',
 ].join('\n');
 
+/** The `feishu-robot` step: its definition, vendor, and how config and connection become a request. */
+const feishuRobotSpec: RobotStepSpec<FeishuRobotConfig> = {
+  type: FEISHU_ROBOT_TYPE,
+  title: 'Feishu Robot',
+  i18n: {
+    'zh-CN': {
+      title: '飞书机器人',
+      description: '向飞书 / Lark 自定义机器人发送消息：`text`、`post`（富文本）或 `interactive`（卡片）。',
+    },
+  },
+  description: DESCRIPTION,
+  config: {
+    type: 'object',
+    properties: {
+      connection: connectionFieldSchema(FEISHU_ROBOT_TYPE, 'Feishu robot'),
+      msgType: {
+        type: 'string',
+        title: 'Message type',
+        enum: FEISHU_MSG_TYPES,
+        default: 'interactive',
+        'x-expression': false,
+      },
+      content: {
+        type: 'string',
+        title: 'Text',
+        description: 'The text (text messages).',
+        'x-widget': 'textarea',
+      },
+      post: {
+        type: 'object',
+        title: 'Post',
+        description: 'Rich text (post messages): `{ "title", "content": [[tags]] }`.',
+        properties: {
+          title: { type: 'string' },
+          content: { type: 'array', items: { type: 'array', items: { type: 'object' } } },
+        },
+        required: ['content'],
+        'x-widget': 'json',
+      },
+      markdown: {
+        type: 'string',
+        title: 'Markdown',
+        description: 'The card markdown (interactive messages).',
+        'x-widget': 'markdown',
+      },
+      title: {
+        type: 'string',
+        title: 'Card title',
+        description: 'The card header (interactive messages).',
+      },
+      truncate: {
+        type: 'boolean',
+        title: 'Truncate',
+        description: 'Cut the text or markdown so the body fits in 20 KB instead of failing.',
+        default: false,
+      },
+    },
+    required: ['connection'],
+    additionalProperties: false,
+  },
+  errors: [
+    { type: 'FEISHU:SIGNATURE', description: 'Feishu rejected the signature or its timestamp (19021).' },
+    { type: 'FEISHU:IP_NOT_ALLOWED', description: 'The sending IP is not in the bot allow list (19022).' },
+    { type: 'FEISHU:KEYWORDS', description: 'The message holds none of the bot keywords (19024).' },
+    { type: 'FEISHU:RATE_LIMITED', description: 'Feishu answered 11232 (too fast) to every retry.' },
+    { type: 'FEISHU:TOO_LARGE', description: 'The body is over 20 KB (checked before sending), or 9499.' },
+    { type: 'FEISHU:INVALID_WEBHOOK', description: 'The webhook token is invalid (19001).' },
+    ...commonRobotErrors(feishuVendor),
+  ],
+  vendor: feishuVendor,
+  request({ config, connection, webhook, values }) {
+    const secret = readOptionalSecret(values, connection, 'secret');
+    const { message, truncatedFrom } = buildFeishuMessage(config, connection, secret !== undefined);
+    const cut = truncatedFrom ? { warning: `text cut from ${truncatedFrom} bytes` } : {};
+    return {
+      ...cut,
+      secrets: secret ? [secret] : [],
+      prepare: (now) => ({
+        url: webhook,
+        body: JSON.stringify(secret ? { ...feishuSignatureFields(secret, now), ...message } : message),
+      }),
+    };
+  },
+};
+
 /**
  * Builds the `feishu-robot` step; sends are paced by the lanes of `dependencies`.
  *
@@ -64,111 +151,14 @@ const DESCRIPTION = [
 export function createFeishuRobotStep(
   dependencies: RobotStepDependencies,
 ): StepDefinition<FeishuRobotConfig> {
-  return defineStep<FeishuRobotConfig>({
-    type: FEISHU_ROBOT_TYPE,
-    title: 'Feishu Robot',
-    category: 'connector',
-    keywords: ['lark', '飞书', 'im', 'chat', 'group', 'notify', 'message'],
-    i18n: {
-      'zh-CN': {
-        title: '飞书机器人',
-        description: '向飞书 / Lark 自定义机器人发送消息：`text`、`post`（富文本）或 `interactive`（卡片）。',
-      },
-    },
-    kind: 'action',
-    sideEffects: true,
-    description: DESCRIPTION,
-    config: {
-      type: 'object',
-      properties: {
-        connection: connectionFieldSchema(FEISHU_ROBOT_TYPE, 'Feishu robot'),
-        msgType: {
-          type: 'string',
-          title: 'Message type',
-          enum: FEISHU_MSG_TYPES,
-          default: 'interactive',
-          'x-expression': false,
-        },
-        content: {
-          type: 'string',
-          title: 'Text',
-          description: 'The text (text messages).',
-          'x-widget': 'textarea',
-        },
-        post: {
-          type: 'object',
-          title: 'Post',
-          description: 'Rich text (post messages): `{ "title", "content": [[tags]] }`.',
-          properties: {
-            title: { type: 'string' },
-            content: { type: 'array', items: { type: 'array', items: { type: 'object' } } },
-          },
-          required: ['content'],
-          'x-widget': 'json',
-        },
-        markdown: {
-          type: 'string',
-          title: 'Markdown',
-          description: 'The card markdown (interactive messages).',
-          'x-widget': 'markdown',
-        },
-        title: {
-          type: 'string',
-          title: 'Card title',
-          description: 'The card header (interactive messages).',
-        },
-        truncate: {
-          type: 'boolean',
-          title: 'Truncate',
-          description: 'Cut the text or markdown so the body fits in 20 KB instead of failing.',
-          default: false,
-        },
-      },
-      required: ['connection'],
-      additionalProperties: false,
-    },
-    errors: [
-      { type: 'FEISHU:SIGNATURE', description: 'Feishu rejected the signature or its timestamp (19021).' },
-      { type: 'FEISHU:IP_NOT_ALLOWED', description: 'The sending IP is not in the bot allow list (19022).' },
-      { type: 'FEISHU:KEYWORDS', description: 'The message holds none of the bot keywords (19024).' },
-      { type: 'FEISHU:RATE_LIMITED', description: 'Feishu answered 11232 (too fast) to every retry.' },
-      { type: 'FEISHU:TOO_LARGE', description: 'The body is over 20 KB (checked before sending), or 9499.' },
-      { type: 'FEISHU:INVALID_WEBHOOK', description: 'The webhook token is invalid (19001).' },
-      ...commonRobotErrors(feishuVendor),
-    ],
-    async execute(context) {
-      const { name, values } = await readConnection(context, FEISHU_ROBOT_TYPE);
-      const webhook = readWebhook(values, name);
-      const secret = readOptionalSecret(values, name, 'secret');
-      const { message, truncatedFrom } = buildFeishuMessage(context.config, name, secret !== undefined);
-      const label = sendLabel(feishuVendor, name);
-      if (truncatedFrom) {
-        context.logger.log('WARN', FEISHU_ROBOT_TYPE, `${label}: text cut from ${truncatedFrom} bytes`);
-      }
-      const delivery = await sendOnce(context, dependencies.sentLedger, FEISHU_ROBOT_TYPE, label, () =>
-        sendToRobot(
-          {
-            vendor: feishuVendor,
-            connection: name,
-            webhook: webhook.href,
-            secrets: [...webhookSecrets(webhook), ...(secret ? [secret] : [])],
-            prepare: (now) => ({
-              url: webhook,
-              body: JSON.stringify(secret ? { ...feishuSignatureFields(secret, now), ...message } : message),
-            }),
-          },
-          {
-            lanes: dependencies.lanes,
-            clock: dependencies.clock ?? context.clock,
-            signal: context.signal,
-            logger: context.logger,
-            category: FEISHU_ROBOT_TYPE,
-          },
-        ),
-      );
-      if (!delivery) return;
-      const attempts = `${delivery.attempts} attempt(s)`;
-      context.logger.log('DEBUG', FEISHU_ROBOT_TYPE, `${label}: delivered after ${attempts}`);
-    },
-  });
+  return createRobotStep(feishuRobotSpec, dependencies);
 }
+
+/** The Feishu robot connector: its connection type and step. */
+export const feishuRobotConnector = defineConnector({
+  id: FEISHU_ROBOT_TYPE,
+  title: 'Feishu robot',
+  docs: 'Sends messages to Feishu (飞书) group robots, signed when the connection has a secret.',
+  connectionTypes: [feishuRobotConnection],
+  create: (services) => ({ steps: [createFeishuRobotStep(services)] }),
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FlowbusError } from '../../engine/core/errors.js';
+import { FlowbusError } from '../../engine/sdk.js';
 import { FEISHU_BODY_LIMIT, buildFeishuMessage, feishuBodySize } from './message.js';
 import type { FeishuPostTag, FeishuRobotConfig } from './message.js';
 

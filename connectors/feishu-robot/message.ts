@@ -2,14 +2,14 @@
  * @module Builds the JSON body of a Feishu bot message (text, post, interactive card) and keeps the whole
  * request body within the vendor's 20 KB.
  */
-import { FlowbusError } from '../../engine/core/errors.js';
 import {
+  FlowbusError,
   invalidConfig,
   isPlainObject,
   readEnum,
   readOptionalString,
   readString,
-} from '../../engine/steps/config-values.js';
+} from '../../engine/sdk.js';
 import { sendLabel } from '../shared/robot-send.js';
 import { truncateUtf8, utf8Length } from '../shared/utf8.js';
 import { feishuVendor } from './vendor.js';

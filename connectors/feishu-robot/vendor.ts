@@ -1,9 +1,8 @@
 /**
  * @module What is particular to Feishu/Lark custom bots: connection type, rate limits, result codes.
  */
-import type { ConnectionTypeDefinition } from '../../engine/core/connection-type.js';
-import { isPlainObject } from '../../engine/steps/config-values.js';
-import type { RobotVendor, VendorResult } from '../shared/robot-send.js';
+import { isPlainObject, type ConnectionTypeDefinition } from '../../engine/sdk.js';
+import { resultCodeVendor, type VendorResult } from '../shared/robot-vendor.js';
 
 /** Step type and connection type id. */
 export const FEISHU_ROBOT_TYPE = 'feishu-robot';
@@ -53,7 +52,7 @@ function readResult(answer: unknown): VendorResult | undefined {
 }
 
 /** Feishu: at most 5 requests a second and 100 a minute per bot; 11232 means "too fast". */
-export const feishuVendor: RobotVendor = {
+export const feishuVendor = resultCodeVendor({
   namespace: 'FEISHU',
   title: 'Feishu robot',
   codeName: 'code',
@@ -66,4 +65,4 @@ export const feishuVendor: RobotVendor = {
   backoffMs: [2_000, 10_000, 60_000],
   readResult,
   classify: (result: VendorResult) => CODES[result.code] ?? { name: 'ERROR', words: 'refused' },
-};
+});

@@ -2,7 +2,7 @@
  * @module What an alarm message says about an event: product, event type, resource, region, time and status,
  * read the way the vendor's alarm e-mail reads them.
  */
-import type { DeliveryItem } from '../../engine/bus/types.js';
+import type { DeliveryItem } from '../../engine/sdk.js';
 import { shortRegion } from './region.js';
 import { formatZoned } from './zoned-time.js';
 

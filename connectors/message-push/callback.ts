@@ -2,7 +2,7 @@
  * @module The webhook callback body: the vendor's alarm callback JSON, built from the event field by field
  * (the table is in this folder's README).
  */
-import type { DeliveryItem } from '../../engine/bus/types.js';
+import type { DeliveryItem } from '../../engine/sdk.js';
 import type { AlarmFields } from './alarm-fields.js';
 
 /** One `additionalMsg` entry. */

@@ -2,10 +2,13 @@
  * @module One notification on one channel: e-mail and IM robots through their connector steps, the webhook
  * callback through the bus's webhook target.
  */
-import { webhookTarget } from '../../engine/bus/targets/index.js';
-import type { DeliveryContext, DeliveryItem } from '../../engine/bus/types.js';
-import { FlowbusError } from '../../engine/core/errors.js';
-import type { StepDefinition } from '../../engine/core/step-definition.js';
+import {
+  FlowbusError,
+  webhookTarget,
+  type DeliveryContext,
+  type DeliveryItem,
+  type StepDefinition,
+} from '../../engine/sdk.js';
 import { DINGTALK_ROBOT_TYPE } from '../dingtalk-robot/index.js';
 import { EMAIL_TYPE } from '../email/index.js';
 import { FEISHU_ROBOT_TYPE } from '../feishu-robot/index.js';

@@ -2,8 +2,7 @@
  * @module What the message-push schema cannot see, found when a rule is loaded, saved or validated: a time
  * zone this runtime does not know, and a template hole that does not compile.
  */
-import type { TargetConfigIssue } from '../../engine/bus/types.js';
-import { compileTemplate } from '../../engine/expressions/index.js';
+import { compileTemplate, type TargetConfigIssue } from '../../engine/sdk.js';
 import type { MessagePushConfig, MessageTemplate } from './config.js';
 import { checkTimeZone } from './zoned-time.js';
 

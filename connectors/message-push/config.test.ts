@@ -3,7 +3,7 @@
  * setting is reported at its JSON pointer.
  */
 import { describe, expect, it } from 'vitest';
-import { builtinTargetTypes, createTargetRegistry, validateRule } from '../../engine/bus/index.js';
+import { builtinTargetTypes, createTargetRegistry, validateRule } from '../../engine/sdk.js';
 import { createMessagePushTarget } from './index.js';
 
 const targets = createTargetRegistry([...builtinTargetTypes, createMessagePushTarget({ steps: [] })]);

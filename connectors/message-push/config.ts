@@ -1,7 +1,7 @@
 /**
  * @module The message-push target's config: its types, defaults and JSON Schema.
  */
-import type { JsonSchema } from '../../engine/core/json-schema.js';
+import type { JsonSchema } from '../../engine/sdk.js';
 
 /** The target type id used in rule files. */
 export const MESSAGE_PUSH_TYPE = 'message-push';

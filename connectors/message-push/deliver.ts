@@ -5,10 +5,16 @@
  * a failed channel fails the delivery. A retry or a deferred delivery sends only what the sent ledger does
  * not hold.
  */
-import type { DeliveryContext, DeliveryItem, DeliveryReceipt } from '../../engine/bus/types.js';
-import { FlowbusError, toFlowError } from '../../engine/core/errors.js';
-import type { Clock, StepDefinition } from '../../engine/core/step-definition.js';
-import { deferDelivery } from '../../engine/bus/delivery/defer.js';
+import {
+  FlowbusError,
+  deferDelivery,
+  toFlowError,
+  type Clock,
+  type DeliveryContext,
+  type DeliveryItem,
+  type DeliveryReceipt,
+  type StepDefinition,
+} from '../../engine/sdk.js';
 import { alarmFields } from './alarm-fields.js';
 import { alarmCallbackBody } from './callback.js';
 import { sendOnChannel, type ChannelSend } from './channels.js';

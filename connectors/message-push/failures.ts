@@ -2,7 +2,7 @@
  * @module Failed channels: which failures are worth another attempt, and the one typed error a delivery
  * fails with when some channels failed.
  */
-import { FlowbusError, type FlowError } from '../../engine/core/errors.js';
+import { FlowbusError, type FlowError } from '../../engine/sdk.js';
 import type { Channel } from './config.js';
 
 /** One channel of one receiver that did not get the notification. */

@@ -4,7 +4,7 @@
  * of bad settings.
  */
 import { describe, expect, it } from 'vitest';
-import type { FlowbusError } from '../../engine/core/errors.js';
+import type { FlowbusError } from '../../engine/sdk.js';
 import { alarmFields } from './alarm-fields.js';
 import { alarmCallbackBody } from './callback.js';
 import { createMessagePushTarget, type MessagePushConfig, type Receiver } from './index.js';

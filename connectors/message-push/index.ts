@@ -2,9 +2,9 @@
  * @module Message push: the bus target that notifies receivers of an alarm by e-mail, IM robots and a webhook
  * callback, within a daily notification window.
  */
-import type { TargetTypeDefinition } from '../../engine/bus/types.js';
-import type { Clock, StepDefinition } from '../../engine/core/step-definition.js';
+import type { Clock, StepDefinition, TargetTypeDefinition } from '../../engine/sdk.js';
 import { createDingtalkRobotStep } from '../dingtalk-robot/index.js';
+import { defineConnector } from '../shared/connector.js';
 import { createEmailStep } from '../email/index.js';
 import { createFeishuRobotStep } from '../feishu-robot/index.js';
 import { createRobotLanes } from '../shared/rate-limiter.js';
@@ -134,3 +134,13 @@ export function createMessagePushTarget(
     },
   };
 }
+
+/** The message push connector: its target type, sending through the other connectors' steps. */
+export const messagePushConnector = defineConnector({
+  id: MESSAGE_PUSH_TYPE,
+  title: 'Message push',
+  docs: 'A bus target that notifies receivers of alarms by e-mail, IM robots and a webhook callback.',
+  create: ({ sentLedger }) => ({
+    targetTypes: (steps) => [createMessagePushTarget({ steps, ...(sentLedger ? { sentLedger } : {}) })],
+  }),
+});

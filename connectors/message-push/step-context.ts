@@ -2,15 +2,15 @@
  * @module Runs a connector step (e-mail, a robot) for a bus delivery: the step definition is the one client
  * of its vendor, so message push sends with the same builders, signing and rate-limit queues as flows do.
  */
-import { FlowbusError } from '../../engine/core/errors.js';
-import { createMessage } from '../../engine/core/message.js';
-import type {
-  Clock,
-  ConnectionResolver,
-  LogLevel,
-  StepContext,
-  StepDefinition,
-} from '../../engine/core/step-definition.js';
+import {
+  FlowbusError,
+  createMessage,
+  type Clock,
+  type ConnectionResolver,
+  type LogLevel,
+  type StepContext,
+  type StepDefinition,
+} from '../../engine/sdk.js';
 
 /** Where connector log lines go: the target's log, with the delivery they belong to. */
 export type PushLog = (

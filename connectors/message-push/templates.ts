@@ -2,8 +2,7 @@
  * @module The notification text: the default alarm message (the vendor's alarm e-mail) and user templates
  * with `{{ field }}` holes, compiled once each and evaluated bounded.
  */
-import { FlowbusError } from '../../engine/core/errors.js';
-import { compileTemplate, type CompiledExpression } from '../../engine/expressions/index.js';
+import { FlowbusError, compileTemplate, type CompiledExpression } from '../../engine/sdk.js';
 import type { AlarmFields } from './alarm-fields.js';
 import type { MessageTemplate } from './config.js';
 

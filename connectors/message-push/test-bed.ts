@@ -3,9 +3,13 @@
  * test clock, their connections, and a delivery context for a config.
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { BusServices, DeliveryContext } from '../../engine/bus/types.js';
-import { FlowbusError } from '../../engine/core/errors.js';
-import { createTestClock, type TestClock } from '../../engine/steps/testing.js';
+import {
+  FlowbusError,
+  createTestClock,
+  type BusServices,
+  type DeliveryContext,
+  type TestClock,
+} from '../../engine/sdk.js';
 import { startFakeHttpServer, type FakeHttpServer, type FakeRequest } from '../../test/fakes/http-server.js';
 import { startFakeDingtalk, startFakeFeishu, startFakeSmtp, startFakeWecom } from '../../test/fakes/index.js';
 import type { FakeDingtalk, FakeFeishu, FakeSmtp, FakeWecom } from '../../test/fakes/index.js';

@@ -1,7 +1,7 @@
 /**
  * @module Shared fixtures of the message-push tests: the vendor's standard event as a delivery.
  */
-import type { DeliveryItem } from '../../engine/bus/types.js';
+import type { DeliveryItem } from '../../engine/sdk.js';
 
 /** The standard event of the vendor's guide (region Shanghai, so its short region is the sample's `sh`). */
 export const STANDARD_EVENT = {

@@ -2,7 +2,7 @@
  * @module Daily notification windows (`09:30:00`–`23:30:00` in a time zone): whether one is open, and how
  * long until it opens.
  */
-import { FlowbusError } from '../../engine/core/errors.js';
+import { FlowbusError } from '../../engine/sdk.js';
 import type { TimeWindowConfig } from './config.js';
 import { secondOfDay } from './zoned-time.js';
 

@@ -4,8 +4,7 @@
  * sent before is not sent again; dropping.
  */
 import { describe, expect, it } from 'vitest';
-import { deferredUntil } from '../../engine/bus/delivery/defer.js';
-import { createTestClock } from '../../engine/steps/testing.js';
+import { createTestClock, deferredUntil } from '../../engine/sdk.js';
 import { createMessagePushTarget, type MessagePushConfig } from './index.js';
 import { DAY_WINDOW, EIGHT_IN_SHANGHAI, usePushTestBed } from './test-bed.js';
 import { deliveryOf } from './test-fixtures.js';

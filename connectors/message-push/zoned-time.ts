@@ -2,7 +2,7 @@
  * @module Wall-clock time in an IANA time zone: the parts of an instant, and the vendor's
  * `YYYY-MM-DD HH:mm:ss` text form.
  */
-import { FlowbusError } from '../../engine/core/errors.js';
+import { FlowbusError } from '../../engine/sdk.js';
 
 /** An instant as a wall clock in some zone shows it. */
 export interface ZonedParts {

@@ -3,9 +3,7 @@
  * credentials: a named connection (user/password or token kept encrypted) or a `url` in the file.
  */
 import type { ConnectionOptions } from 'nats';
-import type { ConnectionTypeDefinition } from '../../engine/core/connection-type.js';
-import { FlowbusError } from '../../engine/core/errors.js';
-import type { ConnectionResolver } from '../../engine/core/step-definition.js';
+import { FlowbusError, type ConnectionResolver, type ConnectionTypeDefinition } from '../../engine/sdk.js';
 
 export const NATS_TYPE = 'nats';
 

@@ -1,7 +1,7 @@
 /**
  * @module NATS failures as typed errors, with the server's reason kept in the message.
  */
-import { FlowbusError } from '../../engine/core/errors.js';
+import { FlowbusError } from '../../engine/sdk.js';
 
 export const NATS_ERRORS = [
   { type: 'NATS:CONNECTIVITY', description: 'The server could not be reached, or the connection was lost.' },

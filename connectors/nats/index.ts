@@ -2,6 +2,9 @@
  * @module NATS JetStream: the durable-consumer source, the rule target, the "Publish to NATS" step and the
  * connection type, sharing one set of connections.
  */
+import { defineConnector } from '../shared/connector.js';
+import { natsConnection, NATS_TYPE } from './connection.js';
+import { natsSource } from './source.js';
 import { NatsPublishers } from './publisher.js';
 import { createNatsPublishStep } from './step.js';
 import { createNatsTarget } from './target.js';
@@ -23,3 +26,16 @@ export function createNatsConnector() {
   const publishers = new NatsPublishers();
   return { publishers, target: createNatsTarget(publishers), step: createNatsPublishStep(publishers) };
 }
+
+/** The NATS connector: connection type, source, target and step, each set on its own connections. */
+export const natsConnector = defineConnector({
+  id: NATS_TYPE,
+  title: 'NATS',
+  docs: 'NATS JetStream: a durable consumer as an event source; publishing as a rule target and a step.',
+  connectionTypes: [natsConnection],
+  sourceTypes: [natsSource],
+  create: () => {
+    const { step, target } = createNatsConnector();
+    return { steps: [step], targetTypes: () => [target] };
+  },
+});

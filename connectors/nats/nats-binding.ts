@@ -3,7 +3,7 @@
  * `application/cloudevents+json` or none) and binary mode (attributes in `ce-` headers, the data as payload).
  */
 import { headers as natsHeaders, type MsgHdrs } from 'nats';
-import type { DeliveryItem } from '../../engine/bus/types.js';
+import type { DeliveryItem } from '../../engine/sdk.js';
 
 /** The content type and `ce-` attributes of a message; a JSON body with `specversion` counts as structured. */
 export function natsAttributes(

@@ -4,7 +4,7 @@
  * throws, to be asked again later.
  */
 import { connect } from 'nats';
-import type { TargetProbeProblem, TargetProbeServices } from '../../engine/bus/types.js';
+import type { TargetProbeProblem, TargetProbeServices } from '../../engine/sdk.js';
 import { serverOptions } from './connection.js';
 import { natsError } from './errors.js';
 import type { NatsTargetConfig } from './target.js';

@@ -4,8 +4,15 @@
  * terminated (`term`, with the reason) so JetStream stops redelivering it.
  */
 import { AckPolicy, connect, nanos, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
-import type { SourceContext, SourceProblem, SourceTypeDefinition } from '../../engine/bus/sources/index.js';
-import { fillTemplate, keepConnected, readBindingMessage, wrapMessage } from '../../engine/bus/sources/index.js';
+import {
+  fillTemplate,
+  keepConnected,
+  readBindingMessage,
+  wrapMessage,
+  type SourceContext,
+  type SourceProblem,
+  type SourceTypeDefinition,
+} from '../../engine/sdk.js';
 import { checkServerUrl, NATS_TYPE, serverFields, serverOptions } from './connection.js';
 import { natsError } from './errors.js';
 import { natsAttributes } from './nats-binding.js';

@@ -3,7 +3,7 @@
  * and waits for the publish ack; usable inside Try/Catch (`NATS:*` errors).
  */
 import { headers as natsHeaders } from 'nats';
-import { defineStep, type StepDefinition } from '../../engine/core/step-definition.js';
+import { defineStep, type StepDefinition } from '../../engine/sdk.js';
 import { serverFields, serverOptions } from './connection.js';
 import { NATS_ERRORS } from './errors.js';
 import type { NatsPublishers } from './publisher.js';

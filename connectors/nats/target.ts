@@ -2,9 +2,8 @@
  * @module The `nats` target: publishes each event to a JetStream subject in the CloudEvents NATS binding
  * (structured; binary `ce-` headers with the transform output as payload) and waits for the publish ack.
  */
-import type { TargetTypeDefinition } from '../../engine/bus/types.js';
+import { fillTemplate, type TargetTypeDefinition } from '../../engine/sdk.js';
 import { probeNatsTarget } from './probe.js';
-import { fillTemplate } from '../../engine/bus/sources/index.js';
 import { checkServerUrl, NATS_TYPE, serverFields, serverOptions } from './connection.js';
 import { natsMessage } from './nats-binding.js';
 import type { NatsPublishers } from './publisher.js';

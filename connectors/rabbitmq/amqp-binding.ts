@@ -4,7 +4,7 @@
  * whole event as `application/cloudevents+json` (structured mode).
  */
 import type { Options } from 'amqplib';
-import type { DeliveryItem } from '../../engine/bus/types.js';
+import type { DeliveryItem } from '../../engine/sdk.js';
 
 const PREFIXES = ['cloudEvents_', 'cloudEvents:'];
 

@@ -2,9 +2,7 @@
  * @module The `rabbitmq` connection type and where a source, target or step finds its broker URL: a named
  * connection (credentials kept encrypted) or a `url` in the file (without credentials, or guest on loopback).
  */
-import type { ConnectionTypeDefinition } from '../../engine/core/connection-type.js';
-import { FlowbusError } from '../../engine/core/errors.js';
-import type { ConnectionResolver } from '../../engine/core/step-definition.js';
+import { FlowbusError, type ConnectionResolver, type ConnectionTypeDefinition } from '../../engine/sdk.js';
 
 export const RABBITMQ_TYPE = 'rabbitmq';
 

@@ -2,7 +2,7 @@
  * @module RabbitMQ failures as typed errors: the broker's reply code and text (`404 NOT_FOUND - no
  * exchange 'x' in vhost '/'`), refused credentials, an unreachable broker, a nacked publish.
  */
-import { FlowbusError } from '../../engine/core/errors.js';
+import { FlowbusError } from '../../engine/sdk.js';
 
 /** The error types of the RabbitMQ connector. */
 export const RABBITMQ_ERRORS = [

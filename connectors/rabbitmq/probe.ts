@@ -4,7 +4,7 @@
  * taken. A broker that cannot be reached, or a connection not created yet, throws, to be asked again later.
  */
 import { connect } from 'amqplib';
-import type { TargetProbeProblem, TargetProbeServices } from '../../engine/bus/types.js';
+import type { TargetProbeProblem, TargetProbeServices } from '../../engine/sdk.js';
 import { brokerUrl, shownUrl } from './connection.js';
 import { rabbitError } from './errors.js';
 import type { RabbitTargetConfig } from './target.js';

@@ -3,7 +3,7 @@
  * first use and again after it was lost; a publish resolves when the broker confirms it.
  */
 import { connect, type ChannelModel, type ConfirmChannel, type Options } from 'amqplib';
-import { FlowbusError } from '../../engine/core/errors.js';
+import { FlowbusError } from '../../engine/sdk.js';
 import { shownUrl } from './connection.js';
 import { rabbitError } from './errors.js';
 

@@ -4,8 +4,15 @@
  * event durable; one the bus refuses is nacked without requeue, to the queue's dead-letter exchange.
  */
 import { connect, type ConsumeMessage, type Message } from 'amqplib';
-import type { SourceContext, SourceProblem, SourceTypeDefinition } from '../../engine/bus/sources/index.js';
-import { keepConnected, readBindingMessage, wrapMessage, fillTemplate } from '../../engine/bus/sources/index.js';
+import {
+  fillTemplate,
+  keepConnected,
+  readBindingMessage,
+  wrapMessage,
+  type SourceContext,
+  type SourceProblem,
+  type SourceTypeDefinition,
+} from '../../engine/sdk.js';
 import { amqpAttributes } from './amqp-binding.js';
 import { brokerFields, brokerUrl, checkBrokerUrl, RABBITMQ_TYPE, shownUrl } from './connection.js';
 import { rabbitError } from './errors.js';

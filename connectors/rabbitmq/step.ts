@@ -2,7 +2,7 @@
  * @module "Publish to RabbitMQ": a flow step that publishes the payload (or a given body) to an exchange and
  * waits for the publisher confirm; usable inside Try/Catch (`RABBITMQ:*` errors).
  */
-import { defineStep, type StepDefinition } from '../../engine/core/step-definition.js';
+import { defineStep, type StepDefinition } from '../../engine/sdk.js';
 import { brokerFields, brokerUrl, RABBITMQ_TYPE } from './connection.js';
 import { RABBITMQ_ERRORS } from './errors.js';
 import type { RabbitPublishers } from './publisher.js';

@@ -2,9 +2,8 @@
  * @module The `rabbitmq` target: publishes each event to an exchange with a routing key, in the CloudEvents
  * AMQP binding (structured; binary with the transform output as body), and waits for the publisher confirm.
  */
-import type { TargetTypeDefinition } from '../../engine/bus/types.js';
+import { fillTemplate, type TargetTypeDefinition } from '../../engine/sdk.js';
 import { probeRabbitTarget } from './probe.js';
-import { fillTemplate } from '../../engine/bus/sources/index.js';
 import { amqpMessage } from './amqp-binding.js';
 import { brokerFields, brokerUrl, checkBrokerUrl, RABBITMQ_TYPE } from './connection.js';
 import type { RabbitPublishers } from './publisher.js';

@@ -2,10 +2,13 @@
  * @module Reading connector config and connection values at run time, with VALIDATION errors that name
  * the field but never repeat a value (it may be a secret).
  */
-import { FlowbusError } from '../../engine/core/errors.js';
-import type { JsonSchema } from '../../engine/core/json-schema.js';
-import type { StepContext } from '../../engine/core/step-definition.js';
-import { invalidConfig, readString } from '../../engine/steps/config-values.js';
+import {
+  FlowbusError,
+  invalidConfig,
+  readString,
+  type JsonSchema,
+  type StepContext,
+} from '../../engine/sdk.js';
 
 /** A list of strings; a single string counts as a list of one, null or absent as an empty list. */
 export function readStringList(value: unknown, field: string): string[] {

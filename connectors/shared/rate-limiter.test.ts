@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestClock } from '../../engine/steps/testing.js';
+import { createTestClock } from '../../engine/sdk.js';
 import { driveClock } from '../../test/fakes/drive-clock.js';
 import { createRobotLanes, delayUntilFree } from './rate-limiter.js';
 

@@ -2,7 +2,7 @@
  * @module Per-robot send lanes: one send at a time per robot, delayed (never dropped) to stay within the
  * vendor's documented rate, measured on the injected clock.
  */
-import type { Clock } from '../../engine/core/step-definition.js';
+import type { Clock } from '../../engine/sdk.js';
 import { untilAborted, waitFor } from './wait.js';
 
 /** At most `limit` sends in any rolling `windowMs`. */

@@ -1,41 +1,17 @@
 /**
- * @module Sends one message to an IM robot webhook: waits for the robot's rate-limit slot, POSTs JSON,
- * reads the vendor's result code (HTTP 200 is not success), and backs off when the vendor says "too fast".
+ * @module Sends one message to a webhook robot: waits for the robot's rate-limit slot, POSTs JSON, lets the
+ * vendor judge the answer, and backs off (as long as its `Retry-After` asks, if given) when rate limited.
  */
-import { FlowbusError } from '../../engine/core/errors.js';
-import type { Clock, StepLogger } from '../../engine/core/step-definition.js';
-import { networkCode } from '../../engine/steps/http-request/failure.js';
-import type { RateWindow, RobotLanes } from './rate-limiter.js';
+import { FlowbusError, networkCode, type Clock, type StepLogger } from '../../engine/sdk.js';
+import type { RobotLanes } from './rate-limiter.js';
 import { redact } from './redact.js';
+import type { RobotAnswer, RobotRefusal, RobotVendor } from './robot-vendor.js';
 import { waitFor } from './wait.js';
+
+export type { RobotVendor, VendorResult } from './robot-vendor.js';
 
 /** Give up on an answer after this long; the lane would otherwise stay blocked. */
 export const ROBOT_REQUEST_TIMEOUT_MS = 15_000;
-
-/** A vendor's result: `code` 0 is success. */
-export interface VendorResult {
-  code: number;
-  message: string;
-}
-
-/** What differs between robot vendors. */
-export interface RobotVendor {
-  /** Error type namespace: `WECOM`, `DINGTALK`, `FEISHU`. */
-  namespace: string;
-  /** For messages: `WeCom robot`. */
-  title: string;
-  /** What the vendor calls its result code in answers: `errcode` or `code`. */
-  codeName: string;
-  /** What the vendor calls its result message: `errmsg` or `msg`. */
-  messageName: string;
-  windows: readonly RateWindow[];
-  /** Waits before each retry after a "too fast" answer; its length bounds the retries. */
-  backoffMs: readonly number[];
-  /** The result code and message in a parsed answer; undefined when the answer carries none. */
-  readResult(answer: unknown): VendorResult | undefined;
-  /** The error name (`RATE_LIMITED`, `SIGNATURE`, ..., or `ERROR`) and a few words for a non-zero result. */
-  classify(result: VendorResult): { name: string; words: string };
-}
 
 /** One message to send; `prepare` runs before each attempt, so signatures carry a fresh timestamp. */
 export interface RobotSend {
@@ -71,11 +47,6 @@ export function sendLabel(vendor: Pick<RobotVendor, 'title'>, connection: string
   return `sending to ${vendor.title} "${connection}"`;
 }
 
-interface Answer {
-  status: number;
-  json: unknown;
-}
-
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -84,7 +55,13 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function post(send: RobotSend, url: URL, body: string, signal: AbortSignal): Promise<Answer> {
+async function post(
+  send: RobotSend,
+  request: { url: URL; body: string },
+  clock: Clock,
+  signal: AbortSignal,
+): Promise<RobotAnswer> {
+  const { url, body } = request;
   const { vendor } = send;
   const label = sendLabel(vendor, send.connection);
   const timeout = AbortSignal.timeout(ROBOT_REQUEST_TIMEOUT_MS);
@@ -95,7 +72,9 @@ async function post(send: RobotSend, url: URL, body: string, signal: AbortSignal
       body,
       signal: AbortSignal.any([signal, timeout]),
     });
-    return { status: response.status, json: parseJson(await response.text()) };
+    const text = await response.text();
+    const { status, headers } = response;
+    return { status, headers, text, json: parseJson(text), receivedAt: clock.now() };
   } catch (thrown) {
     if (signal.aborted) throw new FlowbusError('CANCELLED', `${label}: cancelled`);
     const { code, reason } = timeout.aborted
@@ -109,44 +88,19 @@ async function post(send: RobotSend, url: URL, body: string, signal: AbortSignal
   }
 }
 
-function vendorError(send: RobotSend, result: VendorResult, attempts: number): FlowbusError {
+/** The error of a refused send: `<NS>:<name>`, naming the connection, never the webhook. */
+function refusalError(send: RobotSend, refusal: RobotRefusal, attempts: number): FlowbusError {
   const { vendor } = send;
-  const { name, words } = vendor.classify(result);
-  const vendorMessage = redact(result.message, send.secrets).slice(0, 300);
-  return new FlowbusError(
-    `${vendor.namespace}:${name}`,
-    `${sendLabel(vendor, send.connection)}: ${vendor.codeName} ${result.code} (${words})`,
-    {
-      connection: send.connection,
-      [vendor.codeName]: result.code,
-      [vendor.messageName]: vendorMessage,
-      attempts,
-    },
-  );
-}
-
-/** The error for an answer that is not success, or undefined for success. */
-function answerError(send: RobotSend, answer: Answer, attempts: number): FlowbusError | undefined {
-  const { vendor } = send;
-  const result = vendor.readResult(answer.json);
-  if (result && result.code !== 0) return vendorError(send, result, attempts);
-  const label = sendLabel(vendor, send.connection);
-  if (answer.status !== 200) {
-    return new FlowbusError(`${vendor.namespace}:HTTP_STATUS`, `${label}: answered HTTP ${answer.status}`, {
-      connection: send.connection,
-      status: answer.status,
-    });
-  }
-  if (!result) {
-    return new FlowbusError(`${vendor.namespace}:ERROR`, `${label}: the answer holds no ${vendor.codeName}`, {
-      connection: send.connection,
-    });
-  }
-  return undefined;
+  const message = `${sendLabel(vendor, send.connection)}: ${refusal.words}`;
+  return new FlowbusError(`${vendor.namespace}:${refusal.name}`, message, {
+    connection: send.connection,
+    ...refusal.details,
+    attempts,
+  });
 }
 
 /**
- * Sends one message through the robot's lane; raises `<NS>:RATE_LIMITED` only after every backoff is spent.
+ * Sends one message through the robot's lane; raises `<NS>:RATE_LIMITED` only after every retry is spent.
  *
  * @example
  * await sendToRobot({ vendor: wecomVendor, connection: 'ops', webhook, secrets, prepare }, services);
@@ -165,11 +119,13 @@ export function sendToRobot(send: RobotSend, services: RobotSendServices): Promi
           logger.log('INFO', category, `${label}: waited ${waited} ms for the robot's rate limit`);
         }
         waitedMs += waited;
-        const { url, body } = send.prepare(clock.now());
-        const error = answerError(send, await post(send, url, body, signal), attempt);
-        if (!error) return { attempts: attempt, waitedMs };
-        const backoff = vendor.backoffMs[attempt - 1];
-        if (error.type !== `${vendor.namespace}:RATE_LIMITED` || backoff === undefined) throw error;
+        const answer = await post(send, send.prepare(clock.now()), clock, signal);
+        const verdict = vendor.judge(answer, { quote: (text) => redact(text, send.secrets).slice(0, 300) });
+        if (verdict.ok) return { attempts: attempt, waitedMs };
+        const error = refusalError(send, verdict, attempt);
+        const scheduled = vendor.backoffMs[attempt - 1];
+        if (verdict.name !== 'RATE_LIMITED' || scheduled === undefined) throw error;
+        const backoff = verdict.retryAfterMs ?? scheduled;
         logger.log('WARN', category, `${error.message}; retrying in ${backoff} ms (attempt ${attempt + 1})`);
         await waitFor(clock, backoff, signal, label);
         waitedMs += backoff;

@@ -5,8 +5,7 @@
  * (`<dataDir>/connectors/sent-ledger`) that survives a crash.
  */
 import { join } from 'node:path';
-import type { DataFolderService } from '../../engine/core/data-service.js';
-import { KeyedLedger } from '../../engine/store/segments/index.js';
+import { KeyedLedger, type DataFolderService } from '../../engine/sdk.js';
 
 export interface SendLedgerOptions {
   /** How long a send is remembered; default 48 hours. */

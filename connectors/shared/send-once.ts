@@ -2,7 +2,7 @@
  * @module Sends a connector's message at most once per idempotency key: a step run again with the key of a
  * send the ledger recorded (a resumed execution, a redelivered notification) is skipped and says so.
  */
-import type { StepContext } from '../../engine/core/step-definition.js';
+import type { StepContext } from '../../engine/sdk.js';
 import type { SendLedger } from './send-ledger.js';
 
 /** The step context with the optional key the runtime gives durable executions. */

@@ -3,11 +3,15 @@
  * error and logs, and a check that no secret leaked.
  */
 import { expect } from 'vitest';
-import { toFlowError } from '../../engine/core/errors.js';
-import type { FlowError } from '../../engine/core/errors.js';
-import type { StepDefinition } from '../../engine/core/step-definition.js';
-import { createStepContext, createTestClock } from '../../engine/steps/testing.js';
-import type { CapturedLog, TestClock } from '../../engine/steps/testing.js';
+import {
+  createStepContext,
+  createTestClock,
+  toFlowError,
+  type CapturedLog,
+  type FlowError,
+  type StepDefinition,
+  type TestClock,
+} from '../../engine/sdk.js';
 import { createConnectorSteps } from '../index.js';
 
 /** 2024-01-01T00:00:00Z: a plausible "now" for signatures. */

@@ -1,8 +1,7 @@
 /**
  * @module Waiting on the injected clock, turning an aborted execution into a typed CANCELLED error.
  */
-import { FlowbusError } from '../../engine/core/errors.js';
-import type { Clock } from '../../engine/core/step-definition.js';
+import { FlowbusError, type Clock } from '../../engine/sdk.js';
 
 /** The error raised when the execution is cancelled while a send waits. */
 export function cancelledError(doing: string): FlowbusError {

@@ -1,16 +1,18 @@
 /**
  * @module WeCom robot: sends a text, markdown, image or news message to a WeCom group robot.
  */
-import { defineStep } from '../../engine/core/step-definition.js';
-import type { StepDefinition } from '../../engine/core/step-definition.js';
-import { connectionFieldSchema, readConnection, readWebhook, stringListSchema } from '../shared/config.js';
-import { webhookSecrets } from '../shared/redact.js';
-import { sendLabel, sendToRobot } from '../shared/robot-send.js';
-import { sendOnce } from '../shared/send-once.js';
-import { commonRobotErrors, type RobotStepDependencies } from '../shared/robot-step.js';
+import type { StepDefinition } from '../../engine/sdk.js';
+import { defineConnector } from '../shared/connector.js';
+import { connectionFieldSchema, stringListSchema } from '../shared/config.js';
+import {
+  commonRobotErrors,
+  createRobotStep,
+  type RobotStepDependencies,
+  type RobotStepSpec,
+} from '../shared/robot-step.js';
 import { WECOM_LIMITS, WECOM_MSG_TYPES, buildWecomMessage } from './message.js';
 import type { WecomRobotConfig } from './message.js';
-import { WECOM_ROBOT_TYPE, wecomVendor } from './vendor.js';
+import { WECOM_ROBOT_TYPE, wecomVendor, wecomRobotConnection } from './vendor.js';
 
 export { WECOM_ROBOT_TYPE, wecomRobotConnection, wecomVendor } from './vendor.js';
 export { buildWecomMessage, WECOM_LIMITS, WECOM_MSG_TYPES } from './message.js';
@@ -50,6 +52,89 @@ const DESCRIPTION = [
   'Messages name the connection, never the webhook or its key.',
 ].join('\n');
 
+/** The `wecom-robot` step: its definition, vendor, and how config and connection become a request. */
+const wecomRobotSpec: RobotStepSpec<WecomRobotConfig> = {
+  type: WECOM_ROBOT_TYPE,
+  title: 'WeCom Robot',
+  keywords: ['wechat', 'weixin', 'wechat work', '企业微信', 'im', 'chat', 'group', 'notify', 'message'],
+  i18n: {
+    'zh-CN': {
+      title: '企业微信机器人',
+      description: '向企业微信群机器人发送消息：`text`、`markdown`、`image` 或 `news`。',
+    },
+  },
+  description: DESCRIPTION,
+  config: {
+    type: 'object',
+    properties: {
+      connection: connectionFieldSchema(WECOM_ROBOT_TYPE, 'WeCom robot'),
+      msgType: {
+        type: 'string',
+        title: 'Message type',
+        enum: WECOM_MSG_TYPES,
+        default: 'markdown',
+        'x-expression': false,
+      },
+      content: {
+        type: 'string',
+        title: 'Content',
+        description: 'The text or markdown to send (text and markdown messages).',
+        'x-widget': 'markdown',
+      },
+      mentionedList: stringListSchema(
+        'Mention user ids',
+        'User ids to mention (text only); `@all` for everyone.',
+      ),
+      mentionedMobileList: stringListSchema('Mention mobiles', 'Mobile numbers to mention (text only).'),
+      image: {
+        type: 'object',
+        title: 'Image',
+        description: 'For image messages: `base64` of a PNG or JPEG (at most 2 MB), optional `md5`.',
+        properties: { base64: { type: 'string' }, md5: { type: 'string' } },
+        required: ['base64'],
+      },
+      articles: {
+        type: 'array',
+        title: 'Articles',
+        description: 'For news messages: 1 to 8 of `{ title, url, description?, picurl? }`.',
+        minItems: 1,
+        maxItems: WECOM_LIMITS.articles,
+        items: {
+          type: 'object',
+          properties: {
+            title: { type: 'string' },
+            description: { type: 'string' },
+            url: { type: 'string' },
+            picurl: { type: 'string' },
+          },
+          required: ['title', 'url'],
+        },
+      },
+      truncate: {
+        type: 'boolean',
+        title: 'Truncate',
+        description: 'Cut content longer than the limit (at a character boundary) instead of failing.',
+        default: false,
+      },
+    },
+    required: ['connection'],
+    additionalProperties: false,
+  },
+  errors: [
+    { type: 'WECOM:RATE_LIMITED', description: 'WeCom answered 45009 (too fast) and every retry did too.' },
+    { type: 'WECOM:INVALID_WEBHOOK', description: 'WeCom answered 93000: the key is wrong or deleted.' },
+    { type: 'WECOM:TOO_LARGE', description: 'Content or image over the limit (checked before sending).' },
+    ...commonRobotErrors(wecomVendor),
+  ],
+  vendor: wecomVendor,
+  request({ config, connection, webhook }) {
+    const message = buildWecomMessage(config, connection);
+    const body = JSON.stringify(message.body);
+    const cut = message.truncatedFrom ? { warning: `content cut from ${message.truncatedFrom} bytes` } : {};
+    return { ...cut, prepare: () => ({ url: webhook, body }) };
+  },
+};
+
 /**
  * Builds the `wecom-robot` step; sends are paced by the lanes of `dependencies`.
  *
@@ -57,113 +142,14 @@ const DESCRIPTION = [
  * const step = createWecomRobotStep({ lanes: createRobotLanes() });
  */
 export function createWecomRobotStep(dependencies: RobotStepDependencies): StepDefinition<WecomRobotConfig> {
-  return defineStep<WecomRobotConfig>({
-    type: WECOM_ROBOT_TYPE,
-    title: 'WeCom Robot',
-    category: 'connector',
-    keywords: ['wechat', 'weixin', 'wechat work', '企业微信', 'im', 'chat', 'group', 'notify', 'message'],
-    i18n: {
-      'zh-CN': {
-        title: '企业微信机器人',
-        description: '向企业微信群机器人发送消息：`text`、`markdown`、`image` 或 `news`。',
-      },
-    },
-    kind: 'action',
-    sideEffects: true,
-    description: DESCRIPTION,
-    config: {
-      type: 'object',
-      properties: {
-        connection: connectionFieldSchema(WECOM_ROBOT_TYPE, 'WeCom robot'),
-        msgType: {
-          type: 'string',
-          title: 'Message type',
-          enum: WECOM_MSG_TYPES,
-          default: 'markdown',
-          'x-expression': false,
-        },
-        content: {
-          type: 'string',
-          title: 'Content',
-          description: 'The text or markdown to send (text and markdown messages).',
-          'x-widget': 'markdown',
-        },
-        mentionedList: stringListSchema(
-          'Mention user ids',
-          'User ids to mention (text only); `@all` for everyone.',
-        ),
-        mentionedMobileList: stringListSchema('Mention mobiles', 'Mobile numbers to mention (text only).'),
-        image: {
-          type: 'object',
-          title: 'Image',
-          description: 'For image messages: `base64` of a PNG or JPEG (at most 2 MB), optional `md5`.',
-          properties: { base64: { type: 'string' }, md5: { type: 'string' } },
-          required: ['base64'],
-        },
-        articles: {
-          type: 'array',
-          title: 'Articles',
-          description: 'For news messages: 1 to 8 of `{ title, url, description?, picurl? }`.',
-          minItems: 1,
-          maxItems: WECOM_LIMITS.articles,
-          items: {
-            type: 'object',
-            properties: {
-              title: { type: 'string' },
-              description: { type: 'string' },
-              url: { type: 'string' },
-              picurl: { type: 'string' },
-            },
-            required: ['title', 'url'],
-          },
-        },
-        truncate: {
-          type: 'boolean',
-          title: 'Truncate',
-          description: 'Cut content longer than the limit (at a character boundary) instead of failing.',
-          default: false,
-        },
-      },
-      required: ['connection'],
-      additionalProperties: false,
-    },
-    errors: [
-      { type: 'WECOM:RATE_LIMITED', description: 'WeCom answered 45009 (too fast) and every retry did too.' },
-      { type: 'WECOM:INVALID_WEBHOOK', description: 'WeCom answered 93000: the key is wrong or deleted.' },
-      { type: 'WECOM:TOO_LARGE', description: 'Content or image over the limit (checked before sending).' },
-      ...commonRobotErrors(wecomVendor),
-    ],
-    async execute(context) {
-      const { name, values } = await readConnection(context, WECOM_ROBOT_TYPE);
-      const webhook = readWebhook(values, name);
-      const message = buildWecomMessage(context.config, name);
-      const label = sendLabel(wecomVendor, name);
-      if (message.truncatedFrom) {
-        const cut = `content cut from ${message.truncatedFrom} bytes`;
-        context.logger.log('WARN', WECOM_ROBOT_TYPE, `${label}: ${cut}`);
-      }
-      const body = JSON.stringify(message.body);
-      const delivery = await sendOnce(context, dependencies.sentLedger, WECOM_ROBOT_TYPE, label, () =>
-        sendToRobot(
-          {
-            vendor: wecomVendor,
-            connection: name,
-            webhook: webhook.href,
-            secrets: webhookSecrets(webhook),
-            prepare: () => ({ url: webhook, body }),
-          },
-          {
-            lanes: dependencies.lanes,
-            clock: dependencies.clock ?? context.clock,
-            signal: context.signal,
-            logger: context.logger,
-            category: WECOM_ROBOT_TYPE,
-          },
-        ),
-      );
-      if (!delivery) return;
-      const attempts = `${delivery.attempts} attempt(s)`;
-      context.logger.log('DEBUG', WECOM_ROBOT_TYPE, `${label}: delivered after ${attempts}`);
-    },
-  });
+  return createRobotStep(wecomRobotSpec, dependencies);
 }
+
+/** The WeCom robot connector: its connection type and step. */
+export const wecomRobotConnector = defineConnector({
+  id: WECOM_ROBOT_TYPE,
+  title: 'WeCom robot',
+  docs: 'Sends text, markdown, image and news messages to WeCom (企业微信) group robots.',
+  connectionTypes: [wecomRobotConnection],
+  create: (services) => ({ steps: [createWecomRobotStep(services)] }),
+});

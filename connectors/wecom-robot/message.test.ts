@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { FlowbusError } from '../../engine/core/errors.js';
+import { FlowbusError } from '../../engine/sdk.js';
 import { WECOM_LIMITS, buildWecomMessage } from './message.js';
 import type { WecomRobotConfig } from './message.js';
 

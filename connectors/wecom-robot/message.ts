@@ -3,14 +3,14 @@
  * byte limits before anything is sent.
  */
 import { createHash } from 'node:crypto';
-import { FlowbusError } from '../../engine/core/errors.js';
 import {
+  FlowbusError,
   invalidConfig,
   isPlainObject,
   readEnum,
   readOptionalString,
   readString,
-} from '../../engine/steps/config-values.js';
+} from '../../engine/sdk.js';
 import { readStringList } from '../shared/config.js';
 import { sendLabel } from '../shared/robot-send.js';
 import { truncateUtf8, utf8Length } from '../shared/utf8.js';

@@ -1,9 +1,8 @@
 /**
  * @module What is particular to WeCom group robots: connection type, rate limit, result codes.
  */
-import type { ConnectionTypeDefinition } from '../../engine/core/connection-type.js';
-import { isPlainObject } from '../../engine/steps/config-values.js';
-import type { RobotVendor, VendorResult } from '../shared/robot-send.js';
+import { isPlainObject, type ConnectionTypeDefinition } from '../../engine/sdk.js';
+import { resultCodeVendor, type VendorResult } from '../shared/robot-vendor.js';
 
 /** Step type and connection type id. */
 export const WECOM_ROBOT_TYPE = 'wecom-robot';
@@ -49,7 +48,7 @@ function readResult(answer: unknown): VendorResult | undefined {
 }
 
 /** WeCom: at most 20 messages per minute per robot; 45009 means "too fast". */
-export const wecomVendor: RobotVendor = {
+export const wecomVendor = resultCodeVendor({
   namespace: 'WECOM',
   title: 'WeCom robot',
   codeName: 'errcode',
@@ -59,4 +58,4 @@ export const wecomVendor: RobotVendor = {
   backoffMs: [15_000, 30_000, 60_000],
   readResult,
   classify,
-};
+});

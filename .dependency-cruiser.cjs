@@ -1,0 +1,30 @@
+// Dependency rules, checked by the test suite (connectors/sdk-boundary.test.ts runs dependency-cruiser).
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'connectors-use-the-sdk',
+      comment: 'A connector imports the engine only through its public surface, engine/sdk.ts.',
+      severity: 'error',
+      from: { path: '^connectors/' },
+      to: { path: '^engine/', pathNot: '^engine/sdk[.]ts$' },
+    },
+    {
+      name: 'connectors-resolve',
+      comment: 'An import the check cannot resolve could hide an engine internal.',
+      severity: 'error',
+      from: { path: '^connectors/' },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: 'node_modules' },
+    parser: 'swc',
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+    },
+  },
+};
