@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitFor } from '../support/wait-for.js';
 
 /** A running child: the URL it listens on and every line it wrote to stderr (its log). */
 export interface Child {
@@ -66,6 +67,11 @@ export interface BurstOptions {
   killAfterAcks: number;
   concurrency: number;
   source: string;
+  /**
+   * A further condition for the kill (e.g. executions are in flight); when it still fails once every event
+   * was tried, the kill waits for it.
+   */
+  killWhen?: () => boolean;
 }
 
 /**
@@ -93,13 +99,18 @@ export async function burstAndKill(child: Child, options: BurstOptions): Promise
       } catch {
         // the process is gone: this event was never acknowledged
       }
-      if (!killed && acked.length >= options.killAfterAcks) {
+      if (!killed && acked.length >= options.killAfterAcks && (options.killWhen?.() ?? true)) {
         killed = true;
         child.process.kill('SIGKILL');
       }
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, sender));
+  if (!killed && acked.length >= options.killAfterAcks && options.killWhen) {
+    await waitFor(options.killWhen, 'the kill condition', 30_000);
+    killed = true;
+    child.process.kill('SIGKILL');
+  }
   if (!killed) throw new Error(`only ${acked.length} of ${options.total} events were acknowledged`);
   await exited(child.process);
   return acked;

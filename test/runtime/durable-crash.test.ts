@@ -55,12 +55,23 @@ async function oneRun(run: number) {
   await writeDurableFlow(flowsDir, fake.url, source);
   fake.calls.length = 0;
   fake.phase = 0;
+  // Before the kill the second call is answered slowly, so executions are in flight between checkpoints
+  // when it comes; the kill waits until some of them have passed their first call.
+  fake.delayMs = (step) => (step === 'call-second' ? 25 : 0);
+  const firstCalls = () => fake.calls.filter((call) => call.step === 'call-first').length;
   const first = await startChild(SERVER, [flowsDir, dataDir]);
-  const acked = await burstAndKill(first, { total: 2000, killAfterAcks: 1000, concurrency: 32, source });
+  const acked = await burstAndKill(first, {
+    total: 2000,
+    killAfterAcks: 1000,
+    concurrency: 32,
+    source,
+    killWhen: () => firstCalls() >= 100,
+  });
   const atKill = await stateAtKill(dataDir);
   const callsBeforeRestart = fake.calls.length;
 
   fake.phase = 1;
+  fake.delayMs = () => 0;
   const second = await startChild(SERVER, [flowsDir, dataDir]);
   const reached = () => {
     const seen = new Set(fake.calls.filter((call) => call.step === 'call-second').map((call) => call.event));

@@ -26,6 +26,8 @@ export interface CallRecorder {
   phase: number;
   /** The status to answer a call with (200 by default). */
   status: (call: RecordedCall) => number;
+  /** Milliseconds to hold the answer to a call of `step` (0 by default): executions stay in flight. */
+  delayMs: (step: string) => number;
   close(): Promise<void>;
 }
 
@@ -35,12 +37,17 @@ export async function startCallRecorder(): Promise<CallRecorder> {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
-      if (request.socket.destroyed) return;
       const { event, step } = JSON.parse(body) as { event: string; step: string };
-      const key = request.headers['idempotency-key'];
-      const call = { event, step, key: typeof key === 'string' ? key : undefined, phase: recorder.phase, at: Date.now() };
-      recorder.calls.push(call);
-      response.writeHead(recorder.status(call), { 'content-type': 'application/json' }).end('{"ok":true}');
+      const answer = () => {
+        if (request.socket.destroyed) return;
+        const key = request.headers['idempotency-key'];
+        const call = { event, step, key: typeof key === 'string' ? key : undefined, phase: recorder.phase, at: Date.now() };
+        recorder.calls.push(call);
+        response.writeHead(recorder.status(call), { 'content-type': 'application/json' }).end('{"ok":true}');
+      };
+      const delay = recorder.delayMs(step);
+      if (delay > 0) setTimeout(answer, delay);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -49,6 +56,7 @@ export async function startCallRecorder(): Promise<CallRecorder> {
     calls: [],
     phase: 0,
     status: () => 200,
+    delayMs: () => 0,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
