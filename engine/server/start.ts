@@ -25,6 +25,7 @@ import { createApiApp } from './api/app.js';
 import type { Lifecycle } from './api/context.js';
 import { ExecutionRunner } from './executions/runner.js';
 import { FlowCatalog } from './flows/catalog.js';
+import { DraftStore } from './flows/drafts.js';
 import { watchFlows } from './flows/watcher.js';
 import { httpAuthConnectionType } from './http-auth-connection.js';
 import { createHttpServer, listen, stopAccepting } from './http-server.js';
@@ -222,6 +223,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const api = createApiApp({
     registry,
     catalog,
+    drafts: new DraftStore({ dataDir: config.dataDir, maxBytes: config.limits.flowBytes }),
     runner,
     store,
     connections,

@@ -9,6 +9,7 @@ import { installSourceRoutes } from '../../bus/sources/index.js';
 import { requireToken } from './auth.js';
 import { changesRouter } from './changes.js';
 import { connectionsRouter } from './connections.js';
+import { draftsRouter } from './drafts.js';
 import type { ApiContext } from './context.js';
 import { apiErrorHandler, apiNotFound } from './errors.js';
 import { executionsRouter } from './executions.js';
@@ -43,6 +44,7 @@ export function createApiApp(context: ApiContext): express.Express {
   api.use(flowActionsRouter(context));
   api.use(flowTestsRouter(context));
   api.use(changesRouter(context));
+  api.use(draftsRouter(context));
   api.use(flowsRouter(context));
   api.use(executionsRouter(context));
   api.use(connectionsRouter(context));

@@ -13,6 +13,7 @@ import type { ConnectionService } from '../../store/connections.js';
 import type { Store } from '../../store/types.js';
 import type { ExecutionRunner } from '../executions/runner.js';
 import type { FlowCatalog } from '../flows/catalog.js';
+import type { DraftStore } from '../flows/drafts.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
 import type { TriggerEntry } from '../triggers/compile-trigger.js';
 
@@ -25,6 +26,8 @@ export interface Lifecycle {
 export interface ApiContext {
   registry: Registry;
   catalog: FlowCatalog<TriggerEntry | undefined>;
+  /** The editor's drafts of flows, in the data folder. */
+  drafts: DraftStore;
   runner: ExecutionRunner;
   store: Store;
   connections: ConnectionService;

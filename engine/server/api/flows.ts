@@ -1,6 +1,6 @@
 /**
  * @module `/api/flows`: list with status, get, create, update and delete. Saving writes the canonical file
- * to the flows folder and republishes the flow at once.
+ * to the flows folder and republishes the flow at once; deleting a flow deletes its draft too.
  */
 import { Router, type Response } from 'express';
 import { FlowbusError } from '../../core/errors.js';
@@ -22,7 +22,7 @@ function sendFlow(response: Response, state: FlowState, status = 200): void {
 }
 
 /** The version an `If-Match` header names, without quotes; `*` and absent mean any. */
-function ifMatch(header: string | undefined): string | undefined {
+export function ifMatch(header: string | undefined): string | undefined {
   if (!header || header.trim() === '*') return undefined;
   return header.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
 }
@@ -59,6 +59,8 @@ export function flowsRouter(context: ApiContext): Router {
   });
   router.delete('/flows/:id', async (request, response) => {
     await catalog.remove(request.params.id);
+    // The flow is gone: so is the editor's draft of it.
+    await context.drafts.remove(request.params.id);
     response.status(204).end();
   });
   return router;
