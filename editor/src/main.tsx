@@ -14,6 +14,7 @@ import './styles/code-editor.css';
 import './styles/runs.css';
 import './styles/pages.css';
 import './styles/rule-forms.css';
+import './styles/drafts.css';
 import './styles/changes.css';
 import './styles/console.css';
 import { StrictMode } from 'react';

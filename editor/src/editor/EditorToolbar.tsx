@@ -1,18 +1,22 @@
 /**
- * @module The editor's top bar: where you are, the flow's state (saved, published, problems), and its
- * commands (undo, redo, save, publish, test run).
+ * @module The editor's top bar: where you are, the flow's state (draft or published, serving, problems), and
+ * its commands (undo, redo, test run, the draft's changes, discard, publish and unpublish).
  */
 import type { FlowSummary } from '../api/types.js';
 import { StatusPill } from '../flows/StatusPill.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { Spinner } from '../ui/Spinner.js';
+import type { DraftLabel } from './draft-state.js';
+import type { FlowFileState } from './use-flow-file.js';
 
 export interface EditorToolbarProps {
   flowId: string;
   name: string;
   summary?: FlowSummary;
-  isNew: boolean;
-  dirty: boolean;
-  saving: boolean;
+  /** The draft against the published file. */
+  label: DraftLabel;
+  autosave: FlowFileState['autosave'];
+  autosaveError?: string;
   problems: number;
   validating: boolean;
   canUndo: boolean;
@@ -20,14 +24,38 @@ export interface EditorToolbarProps {
   publishing: boolean;
   onUndo: () => void;
   onRedo: () => void;
-  onSave: () => void;
-  onPublish: (published: boolean) => void;
   onTestRun: () => void;
+  onShowChanges: () => void;
+  onDiscard: () => void;
+  onPublish: () => void;
+  onUnpublish: () => void;
+}
+
+/** The draft's label, and how its last write went. */
+function DraftNote({ label, autosave, autosaveError }: Pick<EditorToolbarProps, 'label' | 'autosave' | 'autosaveError'>) {
+  const { t } = useTranslation();
+  const key = label === 'draft-only' ? 'draftOnly' : label;
+  return (
+    <>
+      <span className={label === 'published' ? 'published-note' : 'dirty-note'} title={t(`draft.${key}Title`)}>
+        {t(`draft.${key}`)}
+      </span>
+      {autosave === 'saving' ? <span className="draft-save-note">{t('draft.saving')}</span> : null}
+      {autosave === 'saved' && label !== 'published' ? <span className="draft-save-note draft-saved">{t('draft.saved')}</span> : null}
+      {autosave === 'failed' ? (
+        <span className="draft-save-note error-text" role="alert">
+          {t('draft.notSaved', { message: autosaveError ?? '' })}
+        </span>
+      ) : null}
+    </>
+  );
 }
 
 export function EditorToolbar(props: EditorToolbarProps) {
-  const { flowId, name, summary, isNew, dirty, saving, problems, validating } = props;
-  const published = summary && summary.status !== 'unpublished';
+  const { t } = useTranslation();
+  const { flowId, name, summary, label, problems, validating } = props;
+  const served = summary !== undefined && summary.status !== 'unpublished';
+  const canPublish = label !== 'published' || !served;
   return (
     <header className="toolbar">
       {/* Leaving with unsaved changes is asked by the editor's leave guard, for this link as for every way out. */}
@@ -37,8 +65,8 @@ export function EditorToolbar(props: EditorToolbarProps) {
       <div className="toolbar-title">
         <h1 title={name}>{name || flowId}</h1>
         <span className="toolbar-id">{summary?.file ?? `${flowId}.flow.json`}</span>
-        {isNew ? <span className="status-pill status-new">Not saved yet</span> : summary ? <StatusPill status={summary.status} /> : null}
-        {dirty && !isNew ? <span className="dirty-note">Unsaved changes</span> : null}
+        {summary ? <StatusPill status={summary.status} /> : null}
+        <DraftNote label={label} autosave={props.autosave} autosaveError={props.autosaveError} />
       </div>
       <div className="toolbar-group" role="group" aria-label="History">
         <button type="button" className="button" onClick={props.onUndo} disabled={!props.canUndo} title="Ctrl+Z">
@@ -56,17 +84,25 @@ export function EditorToolbar(props: EditorToolbarProps) {
         <button type="button" className="button" onClick={props.onTestRun} title="Ctrl+Enter">
           Test run
         </button>
+        <button type="button" className="button" onClick={props.onShowChanges} title={t('draft.showChangesTitle')}>
+          {t('draft.showChanges')}
+        </button>
+        <button type="button" className="button" onClick={props.onDiscard} disabled={label === 'published' || props.publishing}>
+          {t('draft.discard')}
+        </button>
+        {served ? (
+          <button type="button" className="button" onClick={props.onUnpublish} disabled={props.publishing}>
+            {t('draft.unpublish')}
+          </button>
+        ) : null}
         <button
           type="button"
-          className="button"
-          disabled={isNew || props.publishing}
-          title={isNew ? 'Save the flow first' : undefined}
-          onClick={() => props.onPublish(!published)}
+          className="button button-primary"
+          onClick={props.onPublish}
+          disabled={!canPublish || props.publishing}
+          title={t('draft.publishTitle')}
         >
-          {published ? 'Unpublish' : 'Publish'}
-        </button>
-        <button type="button" className="button button-primary" onClick={props.onSave} disabled={saving} title="Ctrl+S">
-          {saving ? 'Saving…' : 'Save'}
+          {props.publishing ? t('draft.publishing') : t('draft.publish')}
         </button>
       </div>
     </header>

@@ -1,6 +1,7 @@
 /**
  * @module The flow editor: toolbar, canvas and side panel around one draft, with undo, validation as you
- * edit, saving that never overwrites a newer file silently, publishing and test runs.
+ * edit, the draft autosaved on the server, publishing that never overwrites a newer file silently, and test
+ * runs.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { StoredExecution } from '../api/types.js';
@@ -11,7 +12,7 @@ import { useFlowChanges } from '../changes/use-flow-changes.js';
 import { layoutFlow } from '../canvas/layout.js';
 import { sampleMessage } from '../expressions/sample-message.js';
 import type { StepCatalog } from '../model/catalog.js';
-import { blankFlow, draftSnapshot, triggerOf, type DraftFlow } from '../model/draft.js';
+import { blankFlow, triggerOf, type DraftFlow } from '../model/draft.js';
 import { indexIssues } from '../model/issues.js';
 import { toPointer, type NodePath } from '../model/paths.js';
 import { actionStepIds, findNode, variablesBefore, walkFlow } from '../model/walk.js';
@@ -22,6 +23,10 @@ import { ExecutionsPanel } from '../runs/ExecutionsPanel.js';
 import { nodeRuns } from '../runs/node-runs.js';
 import { RunPanel } from '../runs/RunPanel.js';
 import { Banner } from '../ui/Banner.js';
+import { ConfirmDialog } from '../ui/ConfirmDialog.js';
+import { useTranslation } from '../i18n/i18n.js';
+import { DraftBanners } from './DraftBanners.js';
+import { DraftChangesDialog } from './DraftChangesDialog.js';
 import { EditorStatus } from './EditorStatus.js';
 import { EditorToolbar } from './EditorToolbar.js';
 import { EditorContext, type EditorContextValue, type PickerTarget } from './editor-context.js';
@@ -32,10 +37,13 @@ import { SidePanel, type SideTab } from './SidePanel.js';
 import { useConnections } from './use-connections.js';
 import { useEditActions } from './use-edit-actions.js';
 import { useFlowFile } from './use-flow-file.js';
+import { useDraftPublishing, type Notice } from './use-draft-publishing.js';
 import { useLastRun } from './use-last-run.js';
 import { useLeaveGuard } from './use-leave-guard.js';
 import { useServerValidation } from './use-server-validation.js';
 import { useShortcuts } from './use-shortcuts.js';
+import { useStepImport } from './use-step-import.js';
+import { ImportStepsDialog } from '../flows/ImportStepsDialog.js';
 
 export interface FlowEditorPageProps {
   flowId: string;
@@ -44,9 +52,8 @@ export interface FlowEditorPageProps {
   newDraft?: DraftFlow;
 }
 
-type Notice = { tone: 'info' | 'success' | 'error' | 'warning'; text: string };
-
 export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProps) {
+  const { t } = useTranslation();
   const [history, dispatch] = useReducer(historyReducer, newDraft ?? blankFlow(flowId), initialHistory);
   const draft = history.present;
   const [loaded, setLoaded] = useState(Boolean(newDraft));
@@ -57,7 +64,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
   const [shownRun, setShownRun] = useState<StoredExecution>();
   const [runCount, setRunCount] = useState(0);
   const [runRequest, setRunRequest] = useState(0);
-  const [publishing, setPublishing] = useState(false);
+  const [draftDialog, setDraftDialog] = useState<'changes' | 'discard'>();
   const dirtyRef = useRef(false);
   const file = useFlowFile(flowId, {
     newDraft,
@@ -75,9 +82,10 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
     return () => clearTimeout(timer);
   }, [notice]);
   const isNew = file.state.version === undefined;
-  const dirty = isNew || file.state.savedSnapshot !== draftSnapshot(draft);
-  dirtyRef.current = dirty;
-  useLeaveGuard(dirty);
+  const publishing = useDraftPublishing({ draft, file, loaded, setNotice });
+  dirtyRef.current = publishing.label !== 'published';
+  // The draft is on the server: only what the autosave has not written yet would be lost.
+  useLeaveGuard(publishing.unsaved);
   const [lastRun, setLastRun] = useLastRun(flowId, loaded && !isNew);
   const validation = useServerValidation(loaded ? draft : undefined, flowId, file.state.issues);
   const issues = useMemo(() => indexIssues(validation.issues, draft, catalog), [validation.issues, draft, catalog]);
@@ -90,6 +98,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
     if (path) setTab('properties');
   }, []);
   const actions = useEditActions({ draft, catalog, change, select });
+  const stepImport = useStepImport({ draft, catalog, change, setNotice });
   const changes = useFlowChanges(flowId, draft, loaded && tab === 'changes');
   const connections = useConnections();
   const selected = selection ? findNode(draft, catalog, selection) : undefined;
@@ -99,21 +108,6 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
   }, [selected, draft, lastRun]);
   const variables = useMemo(() => (selection ? variablesBefore(draft, catalog, selection) : []), [selection, draft, catalog]);
 
-  const save = async (overwrite = false) => {
-    const outcome = await file.save(draft, overwrite);
-    if (outcome.ok) setNotice({ tone: 'success', text: isNew ? 'Created the flow file.' : 'Saved.' });
-    else if (outcome.kind === 'conflict') setNotice(undefined);
-    else if (outcome.kind === 'invalid') setNotice({ tone: 'error', text: `Not saved: ${outcome.message}. Problems are marked on their steps and fields.` });
-    else setNotice({ tone: 'error', text: `Not saved: ${outcome.message}` });
-  };
-  const publish = async (published: boolean) => {
-    setPublishing(true);
-    const problem = await file.publish(published);
-    setPublishing(false);
-    if (problem) setNotice({ tone: 'error', text: problem });
-    else if (published && dirty) setNotice({ tone: 'warning', text: 'Published the saved version; save to publish your latest changes.' });
-    else setNotice({ tone: 'success', text: published ? 'Published.' : 'Unpublished: triggers and rules no longer start this flow.' });
-  };
   const showRun = (record: StoredExecution) => {
     setShownRun(record);
     setLastRun(record);
@@ -125,7 +119,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
   };
 
   useShortcuts({
-    save: () => void save(),
+    save: () => void publishing.saveNow(),
     undo: () => dispatch({ type: 'undo' }),
     redo: () => dispatch({ type: 'redo' }),
     run: () => {
@@ -173,37 +167,30 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
           flowId={flowId}
           name={typeof draft.name === 'string' ? draft.name : ''}
           summary={file.state.summary}
-          isNew={isNew}
-          dirty={dirty}
-          saving={file.state.saving}
+          label={publishing.label}
+          autosave={file.state.autosave}
+          autosaveError={file.state.autosaveError}
           problems={issues.count}
           validating={validation.pending}
           canUndo={history.past.length > 0}
           canRedo={history.future.length > 0}
-          publishing={publishing}
+          publishing={file.state.publishing}
           onUndo={() => dispatch({ type: 'undo' })}
           onRedo={() => dispatch({ type: 'redo' })}
-          onSave={() => void save()}
-          onPublish={(published) => void publish(published)}
           onTestRun={() => setTab('run')}
+          onShowChanges={() => setDraftDialog('changes')}
+          onDiscard={() => setDraftDialog('discard')}
+          onPublish={() => void publishing.publish()}
+          onUnpublish={() => void publishing.unpublish()}
         />
-        {file.state.conflict ? (
-          <Banner
-            tone="warning"
-            actions={
-              <>
-                <button type="button" className="button button-small" onClick={() => void file.takeDiskVersion()}>
-                  Load the file from disk
-                </button>
-                <button type="button" className="button button-small" onClick={() => void save(true)}>
-                  Overwrite it with my version
-                </button>
-              </>
-            }
-          >
-            The file was changed on disk after you opened it. Your changes are kept here and have not been saved.
-          </Banner>
-        ) : null}
+        <DraftBanners
+          fileConflict={Boolean(file.state.conflict)}
+          draftConflict={Boolean(file.state.draftConflict)}
+          onLoadFile={() => void file.takeDiskVersion()}
+          onPublishOver={() => void publishing.publish(true)}
+          onLoadDraft={() => void file.load()}
+          onOverwriteDraft={() => void file.writeDraft(draft, true)}
+        />
         {validation.error ? <Banner tone="warning">{`Cannot check the flow: ${validation.error}`}</Banner> : null}
         {notice ? (
           <Banner tone={notice.tone} onDismiss={() => setNotice(undefined)}>
@@ -211,8 +198,9 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
           </Banner>
         ) : null}
         <div className="editor-main">
-          <main className="canvas-area" aria-label="Flow canvas">
+          <main className={`canvas-area${stepImport.drop.dragging ? ' drop-target' : ''}`} aria-label="Flow canvas" {...stepImport.drop.handlers}>
             <FlowCanvas layout={layout} onMove={actions.moveTo} />
+            {stepImport.drop.dragging ? <div className="drop-hint">{t('flowImport.dropCanvasHint')}</div> : null}
           </main>
           <SidePanel tab={tab} onTab={setTab}>
             <div hidden={tab !== 'properties'}>
@@ -268,6 +256,23 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
           />
         ) : null}
         {connections.creating ? <ConnectionDialog type={connections.creating} onDone={connections.finish} /> : null}
+        {stepImport.file ? <ImportStepsDialog {...stepImport.file} onAdd={stepImport.add} onClose={stepImport.close} /> : null}
+        {draftDialog === 'changes' ? (
+          <DraftChangesDialog flowId={flowId} flush={publishing.autosave.flush} onSelectStep={selectStep} onClose={() => setDraftDialog(undefined)} />
+        ) : null}
+        {draftDialog === 'discard' ? (
+          <ConfirmDialog
+            title={t('draft.discardTitle')}
+            confirmLabel={t('draft.discardConfirm')}
+            onClose={() => setDraftDialog(undefined)}
+            onConfirm={async () => {
+              await publishing.discard();
+              setDraftDialog(undefined);
+            }}
+          >
+            <p>{isNew ? t('draft.discardTextNew') : t('draft.discardText')}</p>
+          </ConfirmDialog>
+        ) : null}
       </div>
     </EditorContext.Provider>
   );

@@ -1,6 +1,7 @@
 /**
- * @module The list of flows: status, trigger, last execution and (in a git work tree) change since the last
- * commit of each; create, rename, duplicate and delete (after confirmation).
+ * @module The list of flows: status, trigger, last execution, unpublished draft and (in a git work tree) change
+ * since the last commit of each, and the flows that exist as drafts only; create, import a flow file (picked
+ * or dropped on the list), rename, duplicate and delete (after confirmation).
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Trans } from 'react-i18next';
@@ -8,6 +9,7 @@ import { i18n, useTranslation } from '../i18n/i18n.js';
 import { listChangedFiles, type ChangedFile } from '../api/changes.js';
 import { getMetricsHistory } from '../api/console.js';
 import { listExecutions } from '../api/executions.js';
+import { discardDraft, listDrafts, type DraftSummary } from '../api/drafts.js';
 import { deleteFlow, listFlows } from '../api/flows.js';
 import type { ExecutionSummary, FlowSummary } from '../api/types.js';
 import type { DraftFlow } from '../model/draft.js';
@@ -15,8 +17,11 @@ import { AppNav } from '../app/AppNav.js';
 import { Banner } from '../ui/Banner.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { Spinner } from '../ui/Spinner.js';
+import { useFileDrop } from '../ui/use-file-drop.js';
 import { duplicateFlow } from './flow-files.js';
 import { FlowRow } from './FlowRow.js';
+import { ImportFlowButton } from './ImportFlowButton.js';
+import { ImportFlowDialog } from './ImportFlowDialog.js';
 import { NewFlowDialog } from './NewFlowDialog.js';
 import { RenameDialog } from './RenameDialog.js';
 
@@ -24,7 +29,16 @@ export interface FlowListPageProps {
   onCreate: (id: string, draft: DraftFlow) => void;
 }
 
-type Dialog = { kind: 'new' } | { kind: 'rename'; flow: FlowSummary } | { kind: 'delete'; flow: FlowSummary };
+type Dialog =
+  | { kind: 'new' }
+  | { kind: 'rename'; flow: FlowSummary }
+  | { kind: 'delete'; flow: FlowSummary }
+  | { kind: 'import'; fileName: string; text: string };
+
+/** A flow that exists as a draft only, as a line of the list. */
+function draftOnlyFlow(draft: DraftSummary): FlowSummary {
+  return { id: draft.flowId, name: draft.name, file: `flows/${draft.flowId}.flow.json`, status: 'unpublished', version: '', issueCount: 0 };
+}
 
 /** The newest execution of each flow. */
 function latestByFlow(executions: ExecutionSummary[]): Map<string, ExecutionSummary> {
@@ -46,18 +60,22 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
   const [notice, setNotice] = useState<string>();
   const [dialog, setDialog] = useState<Dialog>();
   const [busy, setBusy] = useState<string>();
+  const [drafts, setDrafts] = useState(new Map<string, DraftSummary>());
   const load = useCallback(async () => {
     setError(undefined);
     try {
-      const [list, executions, changes, history] = await Promise.all([
+      const [list, draftList, executions, changes, history] = await Promise.all([
         listFlows(),
+        listDrafts().catch(() => []),
         listExecutions({ limit: 1000 }).catch(() => []),
         // Without git (or without the route) the list simply has no change marks.
         listChangedFiles().catch(() => ({ git: false, files: [] })),
         // An older server has no history: the column then stays empty.
         getMetricsHistory().catch(() => undefined),
       ]);
-      setFlows(list);
+      const known = new Set(list.map((flow) => flow.id));
+      setFlows([...list, ...draftList.filter((draft) => !known.has(draft.flowId)).map(draftOnlyFlow)].sort((a, b) => (a.id < b.id ? -1 : 1)));
+      setDrafts(new Map(draftList.map((draft) => [draft.flowId, draft])));
       setLastRuns(latestByFlow(executions));
       setPerMinute(history?.flows ?? {});
       setChanged(new Map(changes.files.filter((file) => file.kind === 'flow').map((file) => [file.id, file])));
@@ -67,6 +85,11 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
   }, []);
   useEffect(() => void load(), [load]);
   const taken = new Set((flows ?? []).map((flow) => flow.id));
+  const isDraftOnly = (flow: FlowSummary) => drafts.has(flow.id) && flow.version === '';
+  const drop = useFileDrop((files) => {
+    if (files.length !== 1) return setError(t('flowImport.oneFile'));
+    void files[0]!.text().then((text) => setDialog({ kind: 'import', fileName: files[0]!.name, text }));
+  });
   const duplicate = async (flow: FlowSummary) => {
     setBusy(flow.id);
     try {
@@ -80,17 +103,21 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
     }
   };
   return (
-    <div className="list-page">
+    <div className={`list-page${drop.dragging ? ' drop-target' : ''}`} {...drop.handlers}>
       <AppNav current="flows" />
       <header className="page-header">
         <div>
           <h1>{t('flows.title')}</h1>
           <p className="muted">{t('flows.intro')}</p>
         </div>
-        <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'new' })}>
-          {t('flows.newFlow')}
-        </button>
+        <div className="page-actions">
+          <ImportFlowButton label={t('flowImport.button')} onFile={(fileName, text) => setDialog({ kind: 'import', fileName, text })} />
+          <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'new' })}>
+            {t('flows.newFlow')}
+          </button>
+        </div>
       </header>
+      {drop.dragging ? <div className="drop-hint">{t('flowImport.dropHint')}</div> : null}
       {error ? (
         <Banner tone="error" actions={<button type="button" className="button button-small" onClick={() => void load()}>{t('common.tryAgain')}</button>}>
           {error}
@@ -132,6 +159,7 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
                 flow={flow}
                 lastRun={lastRuns.get(flow.id)}
                 change={changed.get(flow.id)}
+                draft={drafts.has(flow.id) ? (isDraftOnly(flow) ? 'draft-only' : 'unpublished') : undefined}
                 perMinute={perMinute[flow.id]}
                 busy={busy === flow.id}
                 onRename={() => setDialog({ kind: 'rename', flow })}
@@ -153,13 +181,25 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
           }}
         />
       ) : null}
+      {dialog?.kind === 'import' ? (
+        <ImportFlowDialog
+          fileName={dialog.fileName}
+          text={dialog.text}
+          taken={taken}
+          onClose={() => setDialog(undefined)}
+          onImported={(id) => {
+            window.location.hash = `#/flows/${encodeURIComponent(id)}`;
+          }}
+        />
+      ) : null}
       {dialog?.kind === 'delete' ? (
         <ConfirmDialog
           title={t('flows.deleteTitle', { name: dialog.flow.name ?? dialog.flow.id })}
           confirmLabel={t('flows.deleteConfirm')}
           onClose={() => setDialog(undefined)}
           onConfirm={async () => {
-            await deleteFlow(dialog.flow.id);
+            if (isDraftOnly(dialog.flow)) await discardDraft(dialog.flow.id);
+            else await deleteFlow(dialog.flow.id);
             setDialog(undefined);
             setNotice(t('flows.deleted', { file: dialog.flow.file }));
             await load();

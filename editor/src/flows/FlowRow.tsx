@@ -14,6 +14,8 @@ export interface FlowRowProps {
   lastRun?: ExecutionSummary;
   /** Set when the flow's file differs from the last commit. */
   change?: ChangedFile;
+  /** Set when the flow has a draft: beside its file, or instead of one. */
+  draft?: 'unpublished' | 'draft-only';
   /** Executions per minute over the last hour, oldest first. */
   perMinute?: number[];
   busy: boolean;
@@ -29,7 +31,7 @@ function triggerText(flow: FlowSummary): string {
   return `${trigger.type}${where}`;
 }
 
-export function FlowRow({ flow, lastRun, change, perMinute, busy, onRename, onDuplicate, onDelete }: FlowRowProps) {
+export function FlowRow({ flow, lastRun, change, draft, perMinute, busy, onRename, onDuplicate, onDelete }: FlowRowProps) {
   const { t, i18n } = useTranslation();
   const name = flow.name ?? flow.id;
   return (
@@ -47,7 +49,12 @@ export function FlowRow({ flow, lastRun, change, perMinute, busy, onRename, onDu
       </td>
       <td className="mono">{triggerText(flow)}</td>
       <td>
-        <StatusPill status={flow.status} />
+        {draft === 'draft-only' ? (
+          <span className="status-pill status-new" title={t('flowDrafts.draftOnlyTitle')}>{t('flowDrafts.draftOnly')}</span>
+        ) : (
+          <StatusPill status={flow.status} />
+        )}
+        {draft === 'unpublished' ? <span className="draft-note" title={t('flowDrafts.hasDraftTitle')}>{t('flowDrafts.hasDraft')}</span> : null}
         {flow.issueCount > 0 ? <span className="issue-note">{t('flows.problems', { count: flow.issueCount })}</span> : null}
       </td>
       <td>
@@ -69,12 +76,16 @@ export function FlowRow({ flow, lastRun, change, perMinute, busy, onRename, onDu
       <td>
         <div className="row-actions">
         {busy ? <Spinner inline label={t('common.working')} /> : null}
-        <button type="button" className="button button-small" aria-label={t('flows.renameLabel', { id: flow.id })} onClick={onRename}>
-          {t('flows.rename')}
-        </button>
-        <button type="button" className="button button-small" aria-label={t('flows.duplicateLabel', { id: flow.id })} onClick={onDuplicate} disabled={busy}>
-          {t('flows.duplicate')}
-        </button>
+        {draft === 'draft-only' ? null : (
+          <>
+            <button type="button" className="button button-small" aria-label={t('flows.renameLabel', { id: flow.id })} onClick={onRename}>
+              {t('flows.rename')}
+            </button>
+            <button type="button" className="button button-small" aria-label={t('flows.duplicateLabel', { id: flow.id })} onClick={onDuplicate} disabled={busy}>
+              {t('flows.duplicate')}
+            </button>
+          </>
+        )}
         <button type="button" className="button button-small button-danger" aria-label={t('flows.deleteLabel', { id: flow.id })} onClick={onDelete}>
           {t('flows.delete')}
         </button>

@@ -93,7 +93,7 @@ export const en = {
   flowStatus: {
     published: 'Published',
     publishedTitle: 'The current file is served',
-    unpublished: 'Draft',
+    unpublished: 'Unpublished',
     unpublishedTitle: 'Not published: triggers and rules do not start it',
     invalid: 'Invalid',
     invalidTitle: 'The file has problems and no version is served',

@@ -6,6 +6,8 @@ import i18next from 'i18next';
 import { initReactI18next, useTranslation as useReactTranslation } from 'react-i18next';
 import { consoleEn } from './console-en.js';
 import { consoleZhCN } from './console-zh-CN.js';
+import { draftEn } from './draft-en.js';
+import { draftZhCN } from './draft-zh-CN.js';
 import { en } from './en.js';
 import { zhCN } from './zh-CN.js';
 
@@ -43,8 +45,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...consoleEn } },
-    'zh-CN': { translation: { ...zhCN, ...consoleZhCN } },
+    en: { translation: { ...en, ...consoleEn, ...draftEn } },
+    'zh-CN': { translation: { ...zhCN, ...consoleZhCN, ...draftZhCN } },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',

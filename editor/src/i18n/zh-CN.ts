@@ -95,7 +95,7 @@ export const zhCN: Messages = {
   flowStatus: {
     published: '已发布',
     publishedTitle: '当前文件正在提供服务',
-    unpublished: '草稿',
+    unpublished: '未发布',
     unpublishedTitle: '未发布：触发器和规则不会启动它',
     invalid: '无效',
     invalidTitle: '文件有问题，没有任何版本在提供服务',

@@ -10,7 +10,7 @@ import { IssueList } from './IssueList.js';
 import { TextField } from './TextField.js';
 
 const SHORTCUTS: Array<[string, string]> = [
-  ['Ctrl+S', 'Save'],
+  ['Ctrl+S', 'Save the draft now'],
   ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo'],
   ['A', 'Add a step after the selected one'],
   ['Delete', 'Delete the selected step'],
