@@ -43,8 +43,8 @@ describe('the visual editor: the expression editor', () => {
     await expect.poll(() => editor.textContent()).toBe('payload.subject');
     const preview = panel().getByLabel('Preview of Value');
     await expect.poll(() => preview.textContent()).toBe('"ins-sjksjk"');
-    await button('Save').click();
-    await page.getByText('Saved.').waitFor();
+    await button('Publish').click();
+    await page.getByText('Published.', { exact: true }).waitFor();
     const saved = JSON.parse(await session.fileText('alarm-to-wecom'));
     expect(saved.steps[0].config.value).toEqual({ $expr: 'payload.subject' });
   }, 60_000);

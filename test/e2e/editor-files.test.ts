@@ -56,8 +56,8 @@ describe('the visual editor: files, rules and the flow list', () => {
     const before = await fileText('hand-written');
     await page.goto(`${server.url}/#/flows/hand-written`);
     await button('Step send-guard').waitFor();
-    await button('Save').click();
-    await page.getByText('Saved.').waitFor();
+    await button('Publish').click();
+    await page.getByText('Published.', { exact: true }).waitFor();
     expect(await fileText('hand-written')).toBe(before);
   }, 60_000);
 

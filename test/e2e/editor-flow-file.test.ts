@@ -74,8 +74,8 @@ describe('the visual editor: the flow as a file', () => {
     await page.keyboard.press('Control+v');
     await button('Step send-guard-2').waitFor();
     expect(await button('Step log-error-2').count()).toBe(1);
-    await button('Save').click();
-    await page.getByText('Saved.').waitFor();
+    await button('Publish').click();
+    await page.getByText('Published.', { exact: true }).waitFor();
     const saved = JSON.parse(await fileText('other'));
     expect(saved.steps.map((step: { id: string }) => step.id)).toEqual(['hello', 'send-guard-2', 'send-guard']);
     expect(saved.steps[1].steps[0]).toMatchObject({ id: 'send-2', type: 'wecom-robot' });

@@ -46,8 +46,8 @@ describe('the visual editor on a flows folder in git', () => {
     await page.goto(`${server.url}/#/flows/alarm-to-wecom`);
     await button('Step body').click();
     await field('Name').fill('alarm');
-    await button('Save').click();
-    await page.getByText('Saved.').waitFor();
+    await button('Publish').click();
+    await page.getByText('Published.', { exact: true }).waitFor();
 
     await page.getByRole('tab', { name: 'Changes' }).click();
     const changes = page.getByRole('region', { name: 'Changes since the last commit' });
@@ -68,8 +68,8 @@ describe('the visual editor on a flows folder in git', () => {
     await renamed.waitFor();
     expect(await renamed.getByLabel('New value').textContent()).toBe('"Send it"');
     await page.locator('.step-card[data-step-id="send"][data-change="changed"]').waitFor();
-    await button('Save').click();
-    await page.getByText('Saved.').waitFor();
+    await button('Publish').click();
+    await page.getByText('Published.', { exact: true }).waitFor();
 
     await page.goto(server.url);
     await row.getByText('Changed since the last commit').waitFor();

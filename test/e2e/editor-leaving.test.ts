@@ -1,6 +1,7 @@
 /**
- * @module End to end, in headless Chromium against a real server: unsaved work is never lost silently —
- * browser Back, an in-app link and a typed URL warn; deleting a scope with steps asks first, and undo stays.
+ * @module End to end, in headless Chromium against a real server: unsaved work is never lost silently — while
+ * the draft cannot be saved on the server, browser Back, an in-app link and a typed URL warn; once it is saved
+ * they do not (the draft is kept); deleting a scope with steps asks first, and undo stays.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -45,12 +46,16 @@ function answerNextDialog(accept: boolean): Promise<string> {
 }
 
 describe('the visual editor: never lose work', () => {
-  it('warns on browser Back with unsaved changes, stays on refusal, and leaves on consent', async () => {
+  it('warns on browser Back while the draft cannot be saved, stays on refusal, and leaves on consent', async () => {
     const { page, server, field } = session;
+    // The server refuses the draft (as when it is unreachable): the edit exists only in this page.
+    const draftRoute = `${server.url}/api/flows/alarm-to-wecom/draft`;
+    await page.route(draftRoute, (route) => (route.request().method() === 'PUT' ? route.abort() : route.continue()));
     await page.goto(server.url);
     await page.getByRole('link', { name: 'Cloud alarm to the WeCom group' }).click();
     await field('Flow name').fill('Edited, not saved');
     await page.locator('.toolbar .dirty-note').waitFor();
+    await page.getByText(/^Draft not saved: /).waitFor();
 
     const refused = answerNextDialog(false);
     await browserBack();
@@ -70,6 +75,30 @@ describe('the visual editor: never lose work', () => {
     expect(await accepted).toBe(WARNING);
     await page.getByRole('link', { name: 'Cloud alarm to the WeCom group' }).waitFor();
     expect(new URL(page.url()).hash).not.toBe('#/flows/alarm-to-wecom');
+    await page.unroute(draftRoute);
+    expect((await server.api('/flows/alarm-to-wecom/draft')).status).toBe(404);
+  }, 60_000);
+
+  it('leaves without asking once the draft is saved, and the draft is there on return', async () => {
+    const { page, server, field } = session;
+    const dialogs: string[] = [];
+    const onDialog = (dialog: Dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    };
+    page.on('dialog', onDialog);
+    await page.goto(`${server.url}/#/flows/alarm-to-wecom`);
+    await field('Flow name').fill('Kept as a draft');
+    await page.getByText('Draft saved', { exact: true }).waitFor();
+    await browserBack();
+    const row = page.getByRole('row').filter({ hasText: 'flows/alarm-to-wecom.flow.json' });
+    await row.getByText('Unpublished draft').waitFor();
+    await row.getByRole('link', { name: 'Cloud alarm to the WeCom group' }).click();
+    await expect.poll(() => page.locator('.toolbar h1').textContent()).toBe('Kept as a draft');
+    expect(await page.locator('.toolbar .dirty-note').textContent()).toBe('Draft — unpublished changes');
+    page.off('dialog', onDialog);
+    expect(dialogs).toEqual([]);
+    expect((await server.api('/flows/alarm-to-wecom/draft', { method: 'DELETE' })).status).toBe(204);
   }, 60_000);
 
   it('asks before deleting a scope with steps in it, and undo brings it back', async () => {

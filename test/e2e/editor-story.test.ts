@@ -108,13 +108,13 @@ describe('the visual editor: story 1', () => {
     await useExpression('Content', 'expr', 'vars.markdown');
 
     await expect.poll(() => page.getByRole('status').filter({ hasText: /problem/ }).textContent()).toBe('No problems');
-    await button('Save').click();
-    await page.getByText('Created the flow file.').waitFor();
+    await button('Publish').click();
+    await page.getByText('Published.', { exact: true }).waitFor();
     const expected = await readFile(join(root, 'test/e2e/fixtures/story-1.flow.json'), 'utf8');
     expect(formatFlow(JSON.parse(expected), createAppRegistry())).toBe(expected);
     expect(await fileText('alarm-to-wecom')).toBe(expected);
 
-    // A new flow is served once saved; the switch turns that off and on again.
+    // A new flow is served once published; Unpublish turns that off, and Publish on again.
     await page.locator('.toolbar [data-status="published"]').waitFor();
     await button('Unpublish').click();
     await page.locator('.toolbar [data-status="unpublished"]').waitFor();
@@ -124,8 +124,8 @@ describe('the visual editor: story 1', () => {
     expect((await server.api('/flows/alarm-to-wecom')).json.status).toBe('published');
   }, 120_000);
 
-  it('saves an unchanged flow without changing a byte, also after an edit is undone', async () => {
-    const { page, field, button, fileText } = session;
+  it('keeps the file byte for byte after an edit is undone, with no draft left behind', async () => {
+    const { page, field, button, fileText, server } = session;
     const before = await fileText('alarm-to-wecom');
     await page.reload();
     await button('Step body').click();
@@ -135,8 +135,10 @@ describe('the visual editor: story 1', () => {
     await button('Undo').click();
     await expect.poll(() => page.locator('.toolbar .dirty-note').count()).toBe(0);
     await page.keyboard.press('Control+s');
-    await page.getByText('Saved.').waitFor();
+    await page.getByText('Draft saved.').waitFor();
+    await page.locator('.toolbar .published-note').waitFor();
     expect(await fileText('alarm-to-wecom')).toBe(before);
+    expect((await server.api('/flows/alarm-to-wecom/draft')).status).toBe(404);
   }, 60_000);
 
   it('runs the flow with the CVM instance reboot template and shows each step on the canvas', async () => {
@@ -194,8 +196,8 @@ describe('the visual editor: story 1', () => {
     const badge = page.locator('.react-flow [data-step-id="body"] .issue-badge');
     await expect.poll(() => badge.textContent(), { timeout: 5000 }).toBe('1');
     await expect.poll(() => page.locator('[data-field="value"] [data-issue-code="expression-syntax"]').count()).toBe(1);
-    await button('Save').click();
-    await page.getByText(/^Not saved: /).waitFor();
+    await button('Publish').click();
+    await page.getByText(/^Not published: /).waitFor();
     await button('Undo').click();
     await expect.poll(() => badge.count()).toBe(0);
   }, 60_000);

@@ -71,8 +71,8 @@ describe('the editor and pages of other origins', () => {
     const { page, field, button } = session;
     await page.goto(`${base()}/#/flows/${FLOW}`);
     await field('Flow name').fill(`Alarm to WeCom (${_name})`);
-    await button('Save').click();
-    await page.getByText('Saved.').waitFor();
+    await button('Publish').click();
+    await page.getByText('Published.', { exact: true }).waitFor();
     expect(JSON.parse(await session.fileText(FLOW)).name).toBe(`Alarm to WeCom (${_name})`);
     await button('Unpublish').click();
     await page.getByText('Unpublished: triggers and rules no longer start this flow.').waitFor();

@@ -6,7 +6,7 @@ export const draftEn = {
   draft: {
     unpublished: 'Draft — unpublished changes',
     unpublishedTitle: 'Your changes are kept as a draft on the server; Publish validates them and writes the flow file',
-    published: 'Published',
+    published: 'No unpublished changes',
     publishedTitle: 'The editor shows the flow file as it is published',
     draftOnly: 'Draft only — never published',
     draftOnlyTitle: 'This flow exists only as a draft; Publish creates its file',
@@ -18,7 +18,7 @@ export const draftEn = {
     publishing: 'Publishing…',
     publishTitle: 'Validate the draft and write the flow file (Ctrl+S saves the draft now)',
     unpublish: 'Unpublish',
-    showChanges: 'Changes',
+    showChanges: 'Compare with published',
     showChangesTitle: 'The draft compared with the published file',
     discard: 'Discard draft',
     discardTitle: 'Discard the draft?',

@@ -9,7 +9,7 @@ export const draftZhCN: Messages<typeof draftEn> = {
   draft: {
     unpublished: '草稿 — 有未发布的更改',
     unpublishedTitle: '你的更改作为草稿保存在服务器上；“发布”会校验它们并写入流程文件',
-    published: '已发布',
+    published: '没有未发布的更改',
     publishedTitle: '编辑器显示的是已发布的流程文件',
     draftOnly: '仅草稿 — 从未发布',
     draftOnlyTitle: '这个流程只以草稿形式存在；“发布”会创建它的文件',
@@ -21,7 +21,7 @@ export const draftZhCN: Messages<typeof draftEn> = {
     publishing: '正在发布…',
     publishTitle: '校验草稿并写入流程文件（Ctrl+S 立即保存草稿）',
     unpublish: '取消发布',
-    showChanges: '更改',
+    showChanges: '与已发布版本对比',
     showChangesTitle: '草稿与已发布文件的对比',
     discard: '放弃草稿',
     discardTitle: '放弃草稿？',
