@@ -49,16 +49,22 @@ describe('the visual editor: files, rules and the flow list', () => {
     await expect.poll(() => page.locator('.toolbar .dirty-note').count()).toBe(0);
   }, 60_000);
 
-  it('opens a hand-written flow and saves it unchanged', async () => {
-    const { page, server, button, fileText } = session;
+  it('opens a hand-written flow with nothing to publish, and publishes it back byte for byte', async () => {
+    const { page, server, button, field, fileText } = session;
     await copyFile(join(root, 'flows/alarm-to-wecom.flow.json'), join(server.flowsDir, 'hand-written.flow.json'));
     await expect.poll(async () => (await server.api('/flows/hand-written')).status).toBe(200);
     const before = await fileText('hand-written');
     await page.goto(`${server.url}/#/flows/hand-written`);
     await button('Step send-guard').waitFor();
+    expect(await button('Publish').isDisabled()).toBe(true);
+    const name = await field('Flow name').inputValue();
+    await field('Flow name').fill('Changed for a while');
     await button('Publish').click();
     await page.getByText('Published.', { exact: true }).waitFor();
-    expect(await fileText('hand-written')).toBe(before);
+    expect(JSON.parse(await fileText('hand-written')).name).toBe('Changed for a while');
+    await field('Flow name').fill(name);
+    await button('Publish').click();
+    await expect.poll(() => fileText('hand-written')).toBe(before);
   }, 60_000);
 
   it('creates a rule routing CVM events to the flow, tests its pattern against a template and saves it', async () => {

@@ -98,7 +98,10 @@ describe('the visual editor: never lose work', () => {
     expect(await page.locator('.toolbar .dirty-note').textContent()).toBe('Draft — unpublished changes');
     page.off('dialog', onDialog);
     expect(dialogs).toEqual([]);
-    expect((await server.api('/flows/alarm-to-wecom/draft', { method: 'DELETE' })).status).toBe(204);
+    await page.getByRole('button', { name: 'Discard draft', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Discard the draft?' }).getByRole('button', { name: 'Discard draft' }).click();
+    await page.locator('.toolbar .published-note').waitFor();
+    expect((await server.api('/flows/alarm-to-wecom/draft')).status).toBe(404);
   }, 60_000);
 
   it('asks before deleting a scope with steps in it, and undo brings it back', async () => {

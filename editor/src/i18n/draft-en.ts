@@ -34,7 +34,7 @@ export const draftEn = {
     conflictDraft: 'The draft was changed in another window or tab after you opened it. Your changes are kept here.',
     loadOtherDraft: 'Load that draft',
     overwriteDraft: 'Overwrite it with my version',
-    conflictFile: 'The file was changed on disk after your draft began. Your changes are kept here and have not been published.',
+    conflictFile: 'The file was changed on disk after you opened it. Your changes are kept here as a draft and have not been published.',
     loadFile: 'Load the file from disk',
     overwriteFile: 'Publish over it with my version',
     changesTitle: 'Draft compared with the published file',

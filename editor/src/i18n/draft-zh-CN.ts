@@ -37,7 +37,7 @@ export const draftZhCN: Messages<typeof draftEn> = {
     conflictDraft: '打开后，草稿在另一个窗口或标签页中被修改了。你的更改仍保留在这里。',
     loadOtherDraft: '加载那份草稿',
     overwriteDraft: '用我的版本覆盖它',
-    conflictFile: '草稿开始之后，磁盘上的文件被修改了。你的更改仍保留在这里，尚未发布。',
+    conflictFile: '打开之后，磁盘上的文件被修改了。你的更改作为草稿保留在这里，尚未发布。',
     loadFile: '从磁盘加载文件',
     overwriteFile: '用我的版本发布并覆盖它',
     changesTitle: '草稿与已发布文件的对比',
