@@ -223,7 +223,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const api = createApiApp({
     registry,
     catalog,
-    drafts: new DraftStore({ dataDir: config.dataDir, maxBytes: config.limits.flowBytes }),
+    drafts: new DraftStore({ dataDir: config.dataDir, maxBytes: config.limits.flowBytes, logger }),
     runner,
     store,
     connections,

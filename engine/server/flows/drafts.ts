@@ -3,9 +3,11 @@
  * the flows folder, so git never sees it). A draft may be invalid; it is bounded in size, written atomically,
  * and every write gets a new revision, so that concurrent edits are refused as the flow files' versions are.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FlowbusError } from '../../core/errors.js';
+import type { Logger } from '../../logging/logger.js';
 import { flowVersion, readFlowText, writeFileAtomic } from './flow-file.js';
 
 /** The folder of drafts inside the data folder. */
@@ -16,7 +18,7 @@ const DRAFT_FILE_SUFFIX = '.draft.json';
 /** A flow's draft as stored and answered. */
 export interface FlowDraft {
   flowId: string;
-  /** Changes on every write: the draft's ETag. */
+  /** New on every write (random, so that no two writes share one): the draft's ETag. */
   revision: string;
   /** The version of the flow file the draft was started from; null for a flow that has no file yet. */
   baseVersion: string | null;
@@ -42,6 +44,8 @@ export interface DraftStoreOptions {
   /** Largest draft file, in bytes (`limits.flowBytes`). */
   maxBytes: number;
   now?: () => number;
+  /** Where a draft file that could not be read (and was moved aside) is reported. */
+  logger?: Pick<Logger, 'error'>;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -64,7 +68,10 @@ export class DraftStore {
     this.now = options.now ?? Date.now;
   }
 
-  /** The draft of `flowId`, or undefined; a damaged draft file is an error that names the file. */
+  /**
+   * The draft of `flowId`, or undefined. A damaged draft file (edited by hand, say: writes are atomic) is moved
+   * aside to `<name>.corrupt-<time>`, reported, and answered as an error that names both files.
+   */
   async get(flowId: string): Promise<FlowDraft | undefined> {
     const path = this.pathOf(flowId);
     const text = await readFlowText(path);
@@ -73,13 +80,15 @@ export class DraftStore {
     try {
       stored = JSON.parse(text);
     } catch (thrown) {
-      throw new FlowbusError('DRAFT:UNREADABLE', `the draft file ${path} is not JSON: ${(thrown as Error).message}`);
+      return this.damaged(path, `it is not JSON (${(thrown as Error).message})`);
     }
     if (!isObject(stored) || !isObject(stored.document) || typeof stored.updatedAt !== 'number') {
-      throw new FlowbusError('DRAFT:UNREADABLE', `the draft file ${path} does not hold a draft`);
+      return this.damaged(path, 'it does not hold a draft ({ updatedAt, document })');
     }
     const baseVersion = typeof stored.baseVersion === 'string' ? stored.baseVersion : null;
-    return { flowId, revision: flowVersion(text), baseVersion, updatedAt: stored.updatedAt, document: stored.document };
+    // A file written by hand without a revision gets one from its content.
+    const revision = typeof stored.revision === 'string' ? stored.revision : flowVersion(text);
+    return { flowId, revision, baseVersion, updatedAt: stored.updatedAt, document: stored.document };
   }
 
   /** Every draft, by flow id; files that cannot be read are left out. */
@@ -110,7 +119,8 @@ export class DraftStore {
       }
       const existing = await this.get(flowId).catch(() => undefined);
       this.check(flowId, existing, preconditions);
-      const stored = { baseVersion: input.baseVersion, updatedAt: this.now(), document: input.document };
+      const revision = randomBytes(8).toString('hex');
+      const stored = { revision, baseVersion: input.baseVersion, updatedAt: this.now(), document: input.document };
       const text = `${JSON.stringify(stored)}\n`;
       const bytes = Buffer.byteLength(text);
       if (bytes > this.options.maxBytes) {
@@ -119,7 +129,7 @@ export class DraftStore {
       }
       await mkdir(this.dir, { recursive: true });
       await writeFileAtomic(this.pathOf(flowId), text);
-      const draft = { flowId, revision: flowVersion(text), ...stored, document: input.document };
+      const draft = { flowId, ...stored, document: input.document };
       return { draft, created: !existing };
     });
   }
@@ -132,6 +142,13 @@ export class DraftStore {
       await rm(this.pathOf(flowId), { force: true });
       return existing !== undefined;
     });
+  }
+
+  private async damaged(path: string, reason: string): Promise<never> {
+    const keptAs = `${path}.corrupt-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
+    await rename(path, keptAs);
+    this.options.logger?.error(`a draft file is unusable: ${reason}`, { file: path, keptAs });
+    throw new FlowbusError('DRAFT:UNREADABLE', `the draft file ${path} is unusable: ${reason}; it was moved to ${keptAs}`);
   }
 
   private check(flowId: string, existing: FlowDraft | undefined, preconditions: DraftPreconditions): void {
