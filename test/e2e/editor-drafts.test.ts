@@ -131,6 +131,17 @@ describe('the visual editor: importing a flow file', () => {
     await button('Step note').waitFor();
     expect(await button('Step body').count()).toBe(1);
     await page.locator('.toolbar .dirty-note').waitFor();
+
+    // The same file again, picked in the flow's panel: every id is taken now.
+    await page.locator('.flow-canvas').click({ position: { x: 40, y: 300 } });
+    await session.panel().locator('input[type="file"]').setInputFiles({
+      name: 'imported.flow.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(IMPORTED)),
+    });
+    await dialog.getByRole('button', { name: 'Add 2 steps' }).click();
+    await page.getByText('Added 2 steps from imported.flow.json. Ids made unique: body → body-3, note → note-2.').waitFor();
+    await button('Step note-2').waitFor();
   }, 60_000);
 
   it('imports a file with problems on the flow list as a draft, its id made unique, problems listed', async () => {

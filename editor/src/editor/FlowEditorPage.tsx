@@ -157,6 +157,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
     select,
     openPicker: setPicking,
     addBranch: actions.addBranch,
+    importSteps: stepImport.open,
   };
   if (!loaded || file.state.phase !== 'ready') return <EditorStatus flowId={flowId} state={file.state} onRetry={() => void file.load()} />;
   const trigger = triggerOf(draft);

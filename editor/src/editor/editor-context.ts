@@ -32,6 +32,8 @@ export interface EditorContextValue {
   select(path: NodePath | null): void;
   openPicker(target: PickerTarget): void;
   addBranch(owner: NodePath, part: ScopePart & { kind: 'branches' }): void;
+  /** Opens the import of a flow file's steps into this flow (the file picked or dropped). */
+  importSteps?(fileName: string, text: string): void;
 }
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

@@ -36,5 +36,6 @@ export function useStepImport({ draft, catalog, change, setNotice }: StepImportO
     setNotice({ tone: 'success', text: renamed.length > 0 ? `${added} ${t('flowImport.renamed', { list: renamed.join(', ') })}` : added });
     setFile(undefined);
   };
-  return { file, drop, add, close: () => setFile(undefined) };
+  const open = (fileName: string, text: string) => setFile({ fileName, text });
+  return { file, drop, add, open, close: () => setFile(undefined) };
 }

@@ -170,7 +170,9 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
           </tbody>
         </table>
       ) : null}
-      {dialog?.kind === 'new' ? <NewFlowDialog flows={flows ?? []} onCreate={onCreate} onClose={() => setDialog(undefined)} /> : null}
+      {dialog?.kind === 'new' ? (
+        <NewFlowDialog flows={(flows ?? []).filter((flow) => !isDraftOnly(flow))} taken={taken} onCreate={onCreate} onClose={() => setDialog(undefined)} />
+      ) : null}
       {dialog?.kind === 'rename' ? (
         <RenameDialog
           flow={dialog.flow}
@@ -206,7 +208,11 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
           }}
         >
           <p>
-            <Trans i18n={i18n} i18nKey="flows.deleteText" values={{ file: dialog.flow.file }} components={{ code: <code /> }} />
+            {isDraftOnly(dialog.flow) ? (
+              t('draft.discardTextNew')
+            ) : (
+              <Trans i18n={i18n} i18nKey="flows.deleteText" values={{ file: dialog.flow.file }} components={{ code: <code /> }} />
+            )}
           </p>
         </ConfirmDialog>
       ) : null}

@@ -10,12 +10,15 @@ import { Dialog } from '../ui/Dialog.js';
 import { newFlowDraft } from './flow-files.js';
 
 export interface NewFlowDialogProps {
+  /** The flows a new one may copy. */
   flows: FlowSummary[];
+  /** Ids in use, by flows and by drafts; the flows' ids when absent. */
+  taken?: ReadonlySet<string>;
   onCreate: (id: string, draft: DraftFlow) => void;
   onClose: () => void;
 }
 
-export function NewFlowDialog({ flows, onCreate, onClose }: NewFlowDialogProps) {
+export function NewFlowDialog({ flows, taken: takenIds, onCreate, onClose }: NewFlowDialogProps) {
   const { t } = useTranslation();
   const ids = useId();
   const [name, setName] = useState('');
@@ -24,7 +27,7 @@ export function NewFlowDialog({ flows, onCreate, onClose }: NewFlowDialogProps) 
   const [from, setFrom] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const taken = new Set(flows.map((flow) => flow.id));
+  const taken = new Set(takenIds ?? flows.map((flow) => flow.id));
   const problem = id === '' ? undefined : idProblem(id, taken);
   const create = async () => {
     if (name.trim() === '' || id === '' || problem) return;

@@ -1,7 +1,11 @@
 /**
- * @module The flow as a file, from the flow's panel: a read-only JSON view of the draft and an export that
- * downloads it as `<id>.flow.json` (unsaved changes included).
+ * @module The flow as a file, from the flow's panel: a read-only JSON view of the draft, an export that
+ * downloads it as `<id>.flow.json` (unpublished changes included), and the import of another file's steps.
  */
+import { useContext } from 'react';
+import { EditorContext } from '../editor/editor-context.js';
+import { ImportFlowButton } from '../flows/ImportFlowButton.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { JsonView } from '../ui/JsonView.js';
 import type { DraftFlow } from '../model/draft.js';
 
@@ -21,12 +25,15 @@ function download(fileName: string, text: string): void {
 }
 
 export function FlowFileSection({ flowId, draft }: { flowId: string; draft: DraftFlow }) {
+  const { t } = useTranslation();
+  const importSteps = useContext(EditorContext)?.importSteps;
   return (
     <section className="panel-section" aria-label="Flow file">
       <h3>Flow file</h3>
       <button type="button" className="button" onClick={() => download(`${flowId}.flow.json`, flowFileText(draft))}>
         Export flow file
-      </button>
+      </button>{' '}
+      {importSteps ? <ImportFlowButton label={t('flowImport.stepsButton')} onFile={importSteps} /> : null}
       <details className="flow-json">
         <summary>Flow JSON (read-only)</summary>
         <JsonView value={draft} label="Flow JSON" maxHeight={420} />
