@@ -1,5 +1,5 @@
 /**
- * Drafts through the management API against a real server: kept in the data folder (never the flows folder),
+ * @module Drafts through the management API against a real server: kept in the data folder (never the flows folder),
  * invalid ones accepted, stale revisions refused, publishing validated and written as saving is, and a draft
  * kept across a restart.
  */

@@ -1,5 +1,5 @@
 /**
- * The header's draft label and the autosave's next step, for every combination of published file, server
+ * @module The header's draft label and the autosave's next step, for every combination of published file, server
  * draft and editor content.
  */
 import { describe, expect, it } from 'vitest';

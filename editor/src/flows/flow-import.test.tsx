@@ -1,5 +1,5 @@
 /**
- * Reading an imported flow file, the id it gets on the flow list, and the step ids made unique.
+ * @module Reading an imported flow file, the id it gets on the flow list, and the step ids made unique.
  */
 import { describe, expect, it } from 'vitest';
 import { flowIdProblem, importedFlowId, readFlowFile, renamedIds } from './flow-import.js';

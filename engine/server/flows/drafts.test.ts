@@ -1,5 +1,5 @@
 /**
- * The draft store on a real folder: revisions change on every write, two writers with the same revision get
+ * @module The draft store on a real folder: revisions change on every write, two writers with the same revision get
  * one success and one refusal, temp files of an interrupted write are not drafts, and a damaged draft file is
  * moved aside and reported, never read as a draft or skipped in silence.
  */
