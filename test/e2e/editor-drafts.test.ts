@@ -117,6 +117,23 @@ describe('the visual editor: drafts and publishing', () => {
     expect((await server.api('/flows/alarm-to-wecom/draft')).status).toBe(404);
     expect(session.consoleErrors).toEqual([]);
   }, 60_000);
+
+  it('never overwrites a draft another window wrote meanwhile, and loads it on request', async () => {
+    const { page, server, field } = session;
+    await field('Flow name').fill('This window');
+    await page.getByText('Draft saved', { exact: true }).waitFor();
+    const { json: draft } = await server.api('/flows/alarm-to-wecom/draft');
+    const other = { document: { ...draft.document, name: 'Other window' }, baseVersion: draft.baseVersion };
+    expect((await server.api('/flows/alarm-to-wecom/draft', { method: 'PUT', body: other })).status).toBe(200);
+    await field('Flow name').fill('This window, again');
+    const banner = page.getByRole('alert').filter({ hasText: 'The draft was changed in another window or tab' });
+    await banner.waitFor();
+    expect((await server.api('/flows/alarm-to-wecom/draft')).json.document.name).toBe('Other window');
+    await banner.getByRole('button', { name: 'Load that draft' }).click();
+    await expect.poll(() => page.locator('.toolbar h1').textContent()).toBe('Other window');
+    await expect.poll(() => banner.count()).toBe(0);
+    expect((await server.api('/flows/alarm-to-wecom/draft', { method: 'DELETE' })).status).toBe(204);
+  }, 60_000);
 });
 
 describe('the visual editor: importing a flow file', () => {
@@ -144,9 +161,10 @@ describe('the visual editor: importing a flow file', () => {
     await button('Step note-2').waitFor();
   }, 60_000);
 
-  it('imports a file with problems on the flow list as a draft, its id made unique, problems listed', async () => {
-    const { page, server, field } = session;
+  it('imports a file with problems on the flow list as a draft, its ids made unique, problems listed', async () => {
+    const { page, server, field, button } = session;
     await page.goto(server.url);
+    await page.getByRole('row').filter({ hasText: 'flows/alarm-to-wecom.flow.json' }).waitFor();
     const broken = { ...IMPORTED, steps: [...IMPORTED.steps, { id: 'note', type: 'no-such-step' }] };
     await page.locator('input[type="file"]').setInputFiles({
       name: 'alarm-to-wecom.flow.json',
@@ -158,6 +176,7 @@ describe('the visual editor: importing a flow file', () => {
     const issues = dialog.locator('.import-issues li');
     expect(await issues.filter({ hasText: '/steps/2/type' }).count()).toBe(1);
     expect(await issues.filter({ hasText: '/steps/2/id' }).count()).toBe(1);
+    await dialog.getByText('Ids made unique: note → note-2.').waitFor();
     const id = dialog.getByLabel('Flow id');
     expect(await id.inputValue()).toBe('alarm-to-wecom-2');
     await id.fill('alarm-to-wecom');
@@ -169,6 +188,7 @@ describe('the visual editor: importing a flow file', () => {
     await expect.poll(() => new URL(page.url()).hash).toBe('#/flows/imported');
     expect(await page.locator('.toolbar .dirty-note').textContent()).toBe('Draft only — never published');
     await expect.poll(() => field('Flow name').inputValue()).toBe('Imported');
+    await button('Step note-2').waitFor();
     expect((await server.api('/flows/imported')).status).toBe(404);
     await page.goto(server.url);
     const row = page.getByRole('row').filter({ hasText: 'flows/imported.flow.json' });

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { putDraft } from '../api/drafts.js';
 import { useTranslation } from '../i18n/i18n.js';
 import { Dialog } from '../ui/Dialog.js';
-import { flowIdProblem, importedFlowId } from './flow-import.js';
+import { flowIdProblem, importedFlowId, withUniqueStepIds } from './flow-import.js';
 import { ImportProblems } from './ImportProblems.js';
 import { useImportCheck } from './use-import-check.js';
 
@@ -23,12 +23,15 @@ export interface ImportFlowDialogProps {
 export function ImportFlowDialog({ fileName, text, taken, onImported, onClose }: ImportFlowDialogProps) {
   const { t } = useTranslation();
   const fieldId = useId();
-  const [id, setId] = useState(() => importedFlowId(fileName, taken));
+  // Until the user types one, the id follows the list (which may still be loading when a file is dropped).
+  const [typedId, setId] = useState<string>();
+  const id = typedId ?? importedFlowId(fileName, taken);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const check = useImportCheck(text);
   const problem = flowIdProblem(id, taken);
-  const document = 'document' in check.read ? check.read.document : undefined;
+  const unique = 'document' in check.read ? withUniqueStepIds(check.read.document) : undefined;
+  const document = unique?.document;
   const run = async () => {
     if (!document || problem) return;
     setBusy(true);
@@ -63,6 +66,7 @@ export function ImportFlowDialog({ fileName, text, taken, onImported, onClose }:
           {problem === 'invalid' ? <p className="field-error" role="alert">{t('flowImport.idInvalid')}</p> : null}
         </div>
       ) : null}
+      {unique && unique.renamed.length > 0 ? <p className="import-renamed">{t('flowImport.renamed', { list: unique.renamed.join(', ') })}</p> : null}
       {error ? <p className="error-text" role="alert">{error}</p> : null}
     </Dialog>
   );

@@ -3,8 +3,9 @@
  * file name, made unique against the flows and drafts there), and which step ids were made unique when its
  * steps are added to another flow.
  */
-import type { DraftFlow } from '../model/draft.js';
+import { rootSteps, triggerOf, type DraftFlow } from '../model/draft.js';
 import { idProblem, uniqueId } from '../model/ids.js';
+import { insertCopies } from '../model/tree-ops.js';
 
 /** What a file holds: a flow document, or why it is not one. */
 export type ReadFlowFile =
@@ -58,4 +59,18 @@ export function renamedIds(imported: unknown[], copies: unknown[]): string[] {
   const before = nodeIds(imported);
   const after = nodeIds(copies);
   return before.flatMap((id, index) => (after[index] !== undefined && after[index] !== id ? [`${id} → ${after[index]}`] : []));
+}
+
+/**
+ * The document with every step and branch id unique in it (a file may repeat one), and the ids changed, so that
+ * an imported flow opens as a flow the editor can tell the steps of apart.
+ */
+export function withUniqueStepIds(document: DraftFlow): { document: DraftFlow; renamed: string[] } {
+  const steps = rootSteps(document);
+  const trigger = triggerOf(document);
+  const taken = new Set(typeof trigger?.id === 'string' ? [trigger.id] : []);
+  const result = insertCopies({ ...document, steps: [] }, ['steps'], 0, steps, taken);
+  const copies = rootSteps(result.draft);
+  const renamed = renamedIds(steps, copies);
+  return renamed.length === 0 ? { document, renamed } : { document: { ...document, steps: copies }, renamed };
 }
