@@ -154,6 +154,15 @@ describe('management API: drafts', () => {
     expect((await server.request('/fresh', { method: 'POST' })).text).toBe('fresh');
   });
 
+  it('refuses to publish the draft of a new flow when a file of that id appeared meanwhile (409), and keeps the draft', async () => {
+    await server.request(draftUrl('late'), json('PUT', { document: httpFlow('/late-mine'), baseVersion: null }));
+    expect((await server.request('/api/flows', json('POST', { id: 'late', document: httpFlow('/late-theirs') }))).status).toBe(201);
+    const refused = await server.request(`${draftUrl('late')}/publish`, { method: 'POST' });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.type).toBe('FLOW:EXISTS');
+    expect((await server.request(draftUrl('late'))).json.document.trigger.config.path).toBe('/late-mine');
+  });
+
   it('answers 404 for the draft of a flow that has none, and deletes a draft with its flow', async () => {
     expect((await server.request(draftUrl('nothing'))).json.error.type).toBe('DRAFT:NOT_FOUND');
     expect((await server.request(`${draftUrl('nothing')}/publish`, { method: 'POST' })).status).toBe(404);
