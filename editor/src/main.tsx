@@ -16,6 +16,7 @@ import './styles/pages.css';
 import './styles/rule-forms.css';
 import './styles/changes.css';
 import './styles/console.css';
+import './styles/problems.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';

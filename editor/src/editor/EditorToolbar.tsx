@@ -2,9 +2,9 @@
  * @module The editor's top bar: where you are, the flow's state (saved, published, problems), and its
  * commands (undo, redo, save, publish, test run).
  */
+import type { ReactNode } from 'react';
 import type { FlowSummary } from '../api/types.js';
 import { StatusPill } from '../flows/StatusPill.js';
-import { Spinner } from '../ui/Spinner.js';
 
 export interface EditorToolbarProps {
   flowId: string;
@@ -13,8 +13,8 @@ export interface EditorToolbarProps {
   isNew: boolean;
   dirty: boolean;
   saving: boolean;
-  problems: number;
-  validating: boolean;
+  /** The problem count, a button that opens the problems list. */
+  problemCount: ReactNode;
   canUndo: boolean;
   canRedo: boolean;
   publishing: boolean;
@@ -26,7 +26,7 @@ export interface EditorToolbarProps {
 }
 
 export function EditorToolbar(props: EditorToolbarProps) {
-  const { flowId, name, summary, isNew, dirty, saving, problems, validating } = props;
+  const { flowId, name, summary, isNew, dirty, saving } = props;
   const published = summary && summary.status !== 'unpublished';
   return (
     <header className="toolbar">
@@ -48,10 +48,7 @@ export function EditorToolbar(props: EditorToolbarProps) {
           Redo
         </button>
       </div>
-      <span className={`problem-count${problems > 0 ? ' has-problems' : ''}`} role="status" aria-live="polite">
-        {validating ? <Spinner inline label="Checking…" /> : null}
-        {problems === 0 ? 'No problems' : problems === 1 ? '1 problem' : `${problems} problems`}
-      </span>
+      {props.problemCount}
       <div className="toolbar-group">
         <button type="button" className="button" onClick={props.onTestRun} title="Ctrl+Enter">
           Test run

@@ -24,6 +24,8 @@ import { RunPanel } from '../runs/RunPanel.js';
 import { Banner } from '../ui/Banner.js';
 import { EditorStatus } from './EditorStatus.js';
 import { EditorToolbar } from './EditorToolbar.js';
+import { ProblemCount, ProblemsList } from './ProblemsList.js';
+import { useProblemsList } from './use-problems-list.js';
 import { EditorContext, type EditorContextValue, type PickerTarget } from './editor-context.js';
 import { historyReducer, initialHistory } from './draft-history.js';
 import { pickerTargetAfter, removableSelection } from './selection.js';
@@ -80,7 +82,8 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
   useLeaveGuard(dirty);
   const [lastRun, setLastRun] = useLastRun(flowId, loaded && !isNew);
   const validation = useServerValidation(loaded ? draft : undefined, flowId, file.state.issues);
-  const issues = useMemo(() => indexIssues(validation.issues, draft, catalog), [validation.issues, draft, catalog]);
+  const issues = useMemo(() => indexIssues(validation.issues, draft, catalog, validation.warnings), [validation.issues, validation.warnings, draft, catalog]);
+  const problems = useProblemsList(draft, catalog, (path) => select(path));
   const layout = useMemo(() => layoutFlow(draft, catalog), [draft, catalog]);
   const mockableStepIds = useMemo(() => actionStepIds(draft, catalog), [draft, catalog]);
   const runs = useMemo(() => (shownRun ? nodeRuns(draft, catalog, shownRun) : undefined), [shownRun, draft, catalog]);
@@ -176,8 +179,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
           isNew={isNew}
           dirty={dirty}
           saving={file.state.saving}
-          problems={issues.count}
-          validating={validation.pending}
+          problemCount={<ProblemCount issues={issues} validating={validation.pending} open={problems.open} onToggle={problems.toggle} />}
           canUndo={history.past.length > 0}
           canRedo={history.future.length > 0}
           publishing={publishing}
@@ -204,6 +206,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
             The file was changed on disk after you opened it. Your changes are kept here and have not been saved.
           </Banner>
         ) : null}
+        {problems.open ? <ProblemsList issues={issues} nodeId={problems.nodeId} onPick={problems.pick} onClose={problems.toggle} /> : null}
         {validation.error ? <Banner tone="warning">{`Cannot check the flow: ${validation.error}`}</Banner> : null}
         {notice ? (
           <Banner tone={notice.tone} onDismiss={() => setNotice(undefined)}>
@@ -216,7 +219,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
           </main>
           <SidePanel tab={tab} onTab={setTab}>
             <div hidden={tab !== 'properties'}>
-              <FormContext.Provider value={{ sample, variables, connections: connections.connections, createConnection: connections.create }}>
+              <FormContext.Provider value={{ sample, variables, connections: connections.connections, createConnection: connections.create, nested: true }}>
                 <PropertyPanel
                   flowId={flowId}
                   draft={draft}

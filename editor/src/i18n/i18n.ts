@@ -7,6 +7,8 @@ import { initReactI18next, useTranslation as useReactTranslation } from 'react-i
 import { consoleEn } from './console-en.js';
 import { consoleZhCN } from './console-zh-CN.js';
 import { en } from './en.js';
+import { problemsEn } from './problems-en.js';
+import { problemsZhCN } from './problems-zh-CN.js';
 import { zhCN } from './zh-CN.js';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -43,8 +45,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...consoleEn } },
-    'zh-CN': { translation: { ...zhCN, ...consoleZhCN } },
+    en: { translation: { ...en, ...consoleEn, ...problemsEn } },
+    'zh-CN': { translation: { ...zhCN, ...consoleZhCN, ...problemsZhCN } },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',
