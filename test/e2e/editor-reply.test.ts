@@ -1,7 +1,8 @@
 /**
  * @module End to end, in headless Chromium against a real server: an HTTP flow's reply set in the trigger's
  * form (a status, a body expression) and shown by the test run; the problems list, whose lines select their
- * step and focus its field; a warning for a Logger reading `error.message` outside a Catch.
+ * step and focus its field; a warning for a Logger reading `error.message` outside a Catch; a failed test
+ * run that names its step and shows the error reply.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEditorSession, type EditorSession } from './browser-session.js';
@@ -18,10 +19,19 @@ const orders = {
   ],
 };
 
+const refusing = {
+  format: 'flowbus/flow@1',
+  name: 'Refuse an order',
+  trigger: { id: 'receive', type: 'http', config: { path: '/refuse' } },
+  steps: [{ id: 'reject', type: 'raise-error', config: { errorType: 'ORDER:INVALID', message: 'no order' } }],
+};
+
 beforeAll(async () => {
   session = await startEditorSession();
-  const created = await session.server.api('/flows', { method: 'POST', body: { id: 'orders', document: orders } });
-  expect(created.status).toBe(201);
+  for (const [id, document] of [['orders', orders], ['refusing', refusing]] as const) {
+    const created = await session.server.api('/flows', { method: 'POST', body: { id, document } });
+    expect(created.status).toBe(201);
+  }
 }, 180_000);
 
 afterEach(async (context) => {
@@ -85,8 +95,26 @@ describe('the visual editor: the reply and the problems list', () => {
     expect(saved.trigger.config.response).toEqual({ status: 201, body: { $expr: '{ "accepted": payload.id, "by": attributes.method }' } });
   }, 60_000);
 
+  it('names the step a test run failed in, shows the error reply, and goes to the step', async () => {
+    const { page, server, button } = session;
+    await page.goto(`${server.url}/#/flows/refusing`);
+    await page.getByRole('tab', { name: 'Test run' }).click();
+    await page.getByLabel('Send the input as').selectOption('message');
+    await page.getByLabel('Test input JSON').fill('{"payload": {}}');
+    await button('Run test').click();
+    const error = page.getByRole('group', { name: 'Run error' });
+    await expect.poll(() => error.textContent()).toContain('no order (step reject)');
+    const reply = page.getByRole('region', { name: 'Reply' });
+    expect(await reply.getByLabel('Status', { exact: true }).textContent()).toBe('500');
+    expect(JSON.parse((await reply.getByLabel('Body', { exact: true }).textContent())!)).toMatchObject({ error: { type: 'ORDER:INVALID', step: 'reject' } });
+    await error.getByRole('button', { name: 'Error in step reject' }).click();
+    await page.getByRole('region', { name: 'Step reject properties' }).waitFor();
+    expect(session.consoleErrors).toEqual([]);
+  }, 60_000);
+
   it('lists a bad reply header as a problem; clicking it selects the trigger and focuses the header', async () => {
-    const { page, panel, button } = session;
+    const { page, server, panel, button } = session;
+    await page.goto(`${server.url}/#/flows/orders`);
     await button('Trigger receive').click();
     const headers = panel().getByRole('group', { name: 'Headers' });
     await headers.getByRole('button', { name: '+ Add a row' }).click();
@@ -101,4 +129,5 @@ describe('the visual editor: the reply and the problems list', () => {
     await expect.poll(focusedFieldPath).toEqual(['response', 'headers', 'X Order']);
     expect(session.consoleErrors).toEqual([]);
   }, 60_000);
+
 });
