@@ -17,6 +17,7 @@ import './styles/rule-forms.css';
 import './styles/drafts.css';
 import './styles/changes.css';
 import './styles/console.css';
+import './styles/problems.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';

@@ -61,6 +61,15 @@ describe('flowbus validate', () => {
     expect(lines.at(-1)).toMatch(/problem\(s\) in 1 of 1 file\(s\)/);
   });
 
+  it('prints warnings as file:pointer: warning: lines and still exits 0', async () => {
+    const file = join(dir, 'warned.flow.json');
+    await writeFile(file, flowText([{ id: 'log', type: 'logger', config: { content: { $expr: 'error.message' } } }]));
+    const result = await cli('validate', file);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/warned\.flow\.json:\/steps\/0\/config\/content: warning: reads `error` outside a Catch handler.* \(step "log"\)/);
+    expect(result.out).toBe('1 file(s) valid; 1 warning(s)');
+  });
+
   it('reports a message-push target whose time zone this runtime does not know, with file and pointer', async () => {
     const file = join(dir, 'push.rule.json');
     const receivers = [{ channels: ['email'], email: { connection: 'smtp', to: ['ops@example.com'] } }];

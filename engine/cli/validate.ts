@@ -1,6 +1,7 @@
 /**
  * @module `flowbus validate [paths] [--env NAME]`: every problem of every flow, flow test, rule, bus, source and
- * environment file, as `file:pointer: message`; with `--env`, what the flows use that the environment lacks.
+ * environment file, as `file:pointer: message`, then the flows' warnings (which never fail it); with `--env`, what
+ * the flows use that the environment lacks.
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { formatIssue, type ValidationIssue } from '../core/issues.js';
 import { flowIdFromPath } from '../flow/document.js';
 import { findFlowFiles, loadFlowFile } from '../flow/load.js';
+import { findFlowWarnings } from '../flow/warnings.js';
 import { parseFlowTestText } from '../flow-tests/index.js';
 import { findRuleAndBusFiles, validateRuleAndBusFiles } from './bus-files.js';
 import { checkEnvironment, validateEnvironmentFiles } from './environment-files.js';
@@ -24,10 +26,12 @@ export const validateCommand: Command = async (argv, deps) => {
   const sourceFiles = await findSourceFiles(paths);
   const knownFlows = new Set(flowFiles.map(flowIdFromPath));
   const issues: ValidationIssue[] = [];
+  const warnings: ValidationIssue[] = [];
   const flows = [];
   for (const file of flowFiles) {
     const loaded = await loadFlowFile(file, deps.registry, { knownFlows });
     issues.push(...loaded.issues);
+    if (loaded.document) warnings.push(...findFlowWarnings(loaded.document, deps.registry, { file }));
     if (loaded.json !== undefined) flows.push({ file, document: loaded.json });
   }
   for (const file of testFiles) {
@@ -38,8 +42,10 @@ export const validateCommand: Command = async (argv, deps) => {
   const environments = await validateEnvironmentFiles(paths, deps);
   issues.push(...environments.issues);
   if (values.env) issues.push(...(await checkEnvironment(values.env, paths, flows, busFiles, deps, environments.files)));
-  const shown = issues.map((issue) => ({ ...issue, file: issue.file && relative(deps.cwd, issue.file) }));
+  const shown = [...issues, ...warnings].map((issue) => ({ ...issue, file: issue.file && relative(deps.cwd, issue.file) }));
   for (const issue of shown) deps.err(formatIssue(issue));
+  // Warnings are shown but never fail the command: the flows load and run as they are.
+  const warned = warnings.length > 0 ? `; ${warnings.length} warning(s)` : '';
   const count = flowFiles.length + testFiles.length + busFiles.length + sourceFiles.length + environments.files.length;
   if (count === 0) {
     deps.err(`no flow, flow test, rule, bus, source or environment files under ${args.join(' ') || 'flows'}`);
@@ -47,9 +53,9 @@ export const validateCommand: Command = async (argv, deps) => {
   }
   if (issues.length > 0) {
     const filesWithIssues = new Set(issues.map((issue) => issue.file)).size;
-    deps.err(`${issues.length} problem(s) in ${filesWithIssues} of ${count} file(s)`);
+    deps.err(`${issues.length} problem(s) in ${filesWithIssues} of ${count} file(s)${warned}`);
     return 1;
   }
-  deps.out(`${count} file(s) valid`);
+  deps.out(`${count} file(s) valid${warned}`);
   return 0;
 };

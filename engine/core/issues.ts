@@ -14,13 +14,19 @@ export interface ValidationIssue {
   code: string;
   /** What is wrong and what was expected, in one sentence. */
   message: string;
+  /**
+   * `warning`: probably not what was meant (reading `error` outside a Catch), shown but never blocking a
+   * save or a publish. Absent: an error, which makes the file invalid.
+   */
+  severity?: 'warning';
 }
 
 /** `file:pointer: message`, the form the CLI prints. */
 export function formatIssue(issue: ValidationIssue): string {
   const where = `${issue.file ?? '<input>'}:${issue.pointer || '/'}`;
   const step = issue.stepId ? ` (step "${issue.stepId}")` : '';
-  return `${where}: ${issue.message}${step}`;
+  const warning = issue.severity === 'warning' ? 'warning: ' : '';
+  return `${where}: ${warning}${issue.message}${step}`;
 }
 
 /** Escapes one JSON pointer segment (RFC 6901). */

@@ -14,6 +14,8 @@ export interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   required?: string[];
   additionalProperties?: boolean | JsonSchema;
+  /** What every property name of an object must match (a header name, say). */
+  propertyNames?: JsonSchema;
   items?: JsonSchema;
   minItems?: number;
   maxItems?: number;
@@ -34,6 +36,13 @@ export interface JsonSchema {
   'x-connection'?: string;
   /** Rendering hint for the editor: `textarea`, `code`, `markdown`, `json`, `key-value`. */
   'x-widget'?: string;
+  /**
+   * The field names variables the step sets: `set` a string naming one (its default when left out),
+   * `set-keys` an object with one per key. The validator warns about reads of variables nothing set.
+   */
+  'x-variable'?: 'set' | 'set-keys';
+  /** What a value (or a property name) matching `pattern` looks like, in words, for messages. */
+  'x-expected'?: string;
   /** Display order hint for the editor's property form. */
   'x-order'?: number;
   [mark: `x-${string}`]: unknown;

@@ -116,6 +116,11 @@ export interface StepDefinition<Config = any> {
   errors?: Array<{ type: string; description: string }>;
   /** The step talks to the outside world: a dry run stubs it, flow tests may stub it. */
   sideEffects?: boolean;
+  /**
+   * The step always ends the sequence it is in (Raise Error raises every time): the validator warns about
+   * any step after it, which can never run.
+   */
+  stopsSequence?: boolean;
   /** Config fields evaluated by the runtime itself, not before `execute` (e.g. a Choice condition). */
   lazyFields?: string[];
   /**

@@ -99,7 +99,11 @@ function findLiteralOnly(
   const { value, schema, pointer, field } = place;
   const allowed = acceptsExpression(schema, place.allowed);
   if (isExpressionValue(value)) {
-    if (allowed) return;
+    if (allowed) {
+      const notText = templateWhereTextIsNot(value, schema);
+      if (notText) issues.push({ pointer, stepId: check.stepId, code: 'template-not-text', message: notText });
+      return;
+    }
     literalOnly.push(pointer);
     const message = `"${field}" takes a literal value only: an expression is not allowed here`;
     issues.push({ pointer, stepId: check.stepId, code: 'expression-not-allowed', message });
@@ -114,6 +118,18 @@ function findLiteralOnly(
     const child = { value: item, schema: itemSchema, pointer: joinPointer(pointer, segment), field, allowed };
     findLiteralOnly(child, check, issues, literalOnly);
   }
+}
+
+/**
+ * Why a `{"$template"}` cannot fill a position whose schema takes no string: a template always gives text
+ * (an HTTP status of `"201"` is not the number 201).
+ */
+function templateWhereTextIsNot(value: object, schema: JsonSchema | undefined): string | undefined {
+  if (!('$template' in value) || schema?.type === undefined) return undefined;
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('string')) return undefined;
+  const expected = types.join(' or ');
+  return `a $template always gives text, but this field takes ${expected}: use {"$expr": "..."} to compute it`;
 }
 
 function checkFlowReferences(config: Record<string, unknown>, check: ConfigCheck): ValidationIssue[] {

@@ -25,7 +25,8 @@ export function issuesFromAjvErrors(errors: readonly ErrorObject[], base: string
   const seen = new Set<string>();
   const issues: SchemaIssue[] = [];
   for (const error of errors) {
-    if (error.keyword === 'if') continue;
+    // A bad property name is reported by its own `pattern` error, at the property.
+    if (error.keyword === 'if' || error.keyword === 'propertyNames') continue;
     if (alternatives.some((prefix) => error.schemaPath.startsWith(prefix))) continue;
     const issue = toIssue(error, base);
     const key = `${issue.pointer}\n${issue.message}`;
@@ -37,8 +38,9 @@ export function issuesFromAjvErrors(errors: readonly ErrorObject[], base: string
 }
 
 function toIssue(error: ErrorObject, base: string): SchemaIssue {
-  const pointer = base + error.instancePath;
   const parent = (error.parentSchema ?? {}) as JsonSchema;
+  if (error.propertyName !== undefined) return propertyNameIssue(error, base, parent);
+  const pointer = base + error.instancePath;
   switch (error.keyword) {
     case 'required': {
       const field = String(error.params.missingProperty);
@@ -71,9 +73,23 @@ function toIssue(error: ErrorObject, base: string): SchemaIssue {
       const forms = (error.schema as JsonSchema[]).map(describeSchema).join(' or ');
       return invalid(pointer, `expected ${forms}, got ${preview(error.data)}`);
     }
+    case 'pattern':
+      if (typeof parent['x-expected'] === 'string') {
+        return invalid(pointer, `expected ${parent['x-expected']}, got ${preview(error.data)}`);
+      }
+      return invalid(pointer, `value ${preview(error.data)} ${error.message ?? 'is not allowed'}`);
     default:
       return invalid(pointer, `value ${preview(error.data)} ${error.message ?? 'is not allowed'}`);
   }
+}
+
+/** A property name that its object's `propertyNames` refuses, reported at the property itself. */
+function propertyNameIssue(error: ErrorObject, base: string, parent: JsonSchema): SchemaIssue {
+  const name = String(error.propertyName);
+  const pointer = `${base}${error.instancePath}/${pointerSegment(name)}`;
+  const what = parent.title ? parent.title.toLowerCase() : 'name';
+  const expected = typeof parent['x-expected'] === 'string' ? parent['x-expected'] : error.message ?? 'a valid name';
+  return invalid(pointer, `invalid ${what} ${JSON.stringify(name)}: expected ${expected}`);
 }
 
 function invalid(pointer: string, message: string): SchemaIssue {

@@ -99,9 +99,9 @@ describe('management API: flows', () => {
   it('validates a document without saving it', async () => {
     const document = { ...greet, steps: {} };
     const bad = await server.request('/api/flows/validate', json('POST', { document }));
-    expect(bad.json).toEqual({ valid: false, issues: [expect.objectContaining({ pointer: '/steps' })] });
+    expect(bad.json).toEqual({ valid: false, issues: [expect.objectContaining({ pointer: '/steps' })], warnings: [] });
     const good = await server.request('/api/flows/validate', json('POST', { id: 'x', document: greet }));
-    expect(good.json).toEqual({ valid: true, issues: [] });
+    expect(good.json).toEqual({ valid: true, issues: [], warnings: [] });
   });
 
   it('unpublishes and publishes a flow', async () => {

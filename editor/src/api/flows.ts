@@ -4,7 +4,7 @@
  */
 import type { StepStub } from '../../../engine/runtime/types.js';
 import { apiJson, apiRequest } from './client.js';
-import type { FlowDetail, FlowSummary, StoredExecution, ValidationIssue } from './types.js';
+import type { DryRunExecution, FlowDetail, FlowSummary, ValidationIssue } from './types.js';
 
 /** A flow as read, with the version its file had (for a save that must not overwrite a newer file). */
 export interface LoadedFlow {
@@ -45,10 +45,17 @@ export async function deleteFlow(id: string): Promise<void> {
   await apiRequest(`/flows/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
-/** Every problem of a document, as saving it would report them. */
-export async function validateFlow(document: unknown, id: string | undefined, signal?: AbortSignal): Promise<ValidationIssue[]> {
+/** What validating a document gives: the problems saving would report, and warnings that never block it. */
+export interface FlowValidation {
+  issues: ValidationIssue[];
+  warnings: ValidationIssue[];
+}
+
+/** Every problem and warning of a document (a server without warnings gives none). */
+export async function validateFlow(document: unknown, id: string | undefined, signal?: AbortSignal): Promise<FlowValidation> {
   const body = id ? { document, id } : { document };
-  return (await apiJson<{ valid: boolean; issues: ValidationIssue[] }>('/flows/validate', { method: 'POST', body, signal })).issues;
+  const answer = await apiJson<{ valid: boolean; issues: ValidationIssue[]; warnings?: ValidationIssue[] }>('/flows/validate', { method: 'POST', body, signal });
+  return { issues: answer.issues, warnings: answer.warnings ?? [] };
 }
 
 export async function setPublished(id: string, published: boolean): Promise<FlowSummary> {
@@ -67,7 +74,7 @@ export async function dryRun(
   document: unknown,
   input: DryRunInput,
   stubs?: Record<string, StepStub>,
-): Promise<StoredExecution> {
+): Promise<DryRunExecution> {
   const body = { document, ...input, ...(stubs ? { stubs } : {}) };
-  return apiJson<StoredExecution>(`/flows/${encodeURIComponent(id)}/dry-run`, { method: 'POST', body });
+  return apiJson<DryRunExecution>(`/flows/${encodeURIComponent(id)}/dry-run`, { method: 'POST', body });
 }

@@ -6,8 +6,12 @@ import type { ValidationIssue } from '../../../engine/core/issues.js';
 import type { StepDefinition } from '../../../engine/core/step-definition.js';
 import type { FlowSummary } from '../../../engine/server/flows/flow-state.js';
 import type { ExecutionSummary, StoredExecution } from '../../../engine/store/types.js';
+import type { DryRunReply } from '../../../engine/server/api/dry-run-reply.js';
 
-export type { ConnectionTypeDefinition, ExecutionSummary, FlowSummary, StoredExecution, ValidationIssue };
+export type { ConnectionTypeDefinition, DryRunReply, ExecutionSummary, FlowSummary, StoredExecution, ValidationIssue };
+
+/** A test run's record; an HTTP flow's carries the reply its trigger would send. */
+export type DryRunExecution = StoredExecution & { reply?: DryRunReply };
 export type { FlowStatus } from '../../../engine/server/flows/flow-state.js';
 
 /** A step type as `GET /api/steps` gives it: the registry's definition without `execute`. */

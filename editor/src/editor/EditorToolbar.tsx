@@ -2,10 +2,10 @@
  * @module The editor's top bar: where you are, the flow's state (draft or published, serving, problems), and
  * its commands (undo, redo, test run, the draft's changes, discard, publish and unpublish).
  */
+import type { ReactNode } from 'react';
 import type { FlowSummary } from '../api/types.js';
 import { StatusPill } from '../flows/StatusPill.js';
 import { useTranslation } from '../i18n/i18n.js';
-import { Spinner } from '../ui/Spinner.js';
 import type { DraftLabel } from './draft-state.js';
 import type { FlowFileState } from './use-flow-file.js';
 
@@ -17,8 +17,8 @@ export interface EditorToolbarProps {
   label: DraftLabel;
   autosave: FlowFileState['autosave'];
   autosaveError?: string;
-  problems: number;
-  validating: boolean;
+  /** The problem count, a button that opens the problems list. */
+  problemCount: ReactNode;
   canUndo: boolean;
   canRedo: boolean;
   publishing: boolean;
@@ -53,7 +53,7 @@ function DraftNote({ label, autosave, autosaveError }: Pick<EditorToolbarProps, 
 
 export function EditorToolbar(props: EditorToolbarProps) {
   const { t } = useTranslation();
-  const { flowId, name, summary, label, problems, validating } = props;
+  const { flowId, name, summary, label } = props;
   const served = summary !== undefined && summary.status !== 'unpublished';
   const canPublish = label !== 'published' || !served;
   return (
@@ -76,10 +76,7 @@ export function EditorToolbar(props: EditorToolbarProps) {
           Redo
         </button>
       </div>
-      <span className={`problem-count${problems > 0 ? ' has-problems' : ''}`} role="status" aria-live="polite">
-        {validating ? <Spinner inline label="Checking…" /> : null}
-        {problems === 0 ? 'No problems' : problems === 1 ? '1 problem' : `${problems} problems`}
-      </span>
+      {props.problemCount}
       <div className="toolbar-group">
         <button type="button" className="button" onClick={props.onTestRun} title="Ctrl+Enter">
           Test run

@@ -29,6 +29,8 @@ import { DraftBanners } from './DraftBanners.js';
 import { DraftChangesDialog } from './DraftChangesDialog.js';
 import { EditorStatus } from './EditorStatus.js';
 import { EditorToolbar } from './EditorToolbar.js';
+import { ProblemCount, ProblemsList } from './ProblemsList.js';
+import { useProblemsList } from './use-problems-list.js';
 import { EditorContext, type EditorContextValue, type PickerTarget } from './editor-context.js';
 import { historyReducer, initialHistory } from './draft-history.js';
 import { pickerTargetAfter, removableSelection } from './selection.js';
@@ -88,7 +90,8 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
   useLeaveGuard(publishing.unsaved);
   const [lastRun, setLastRun] = useLastRun(flowId, loaded && !isNew);
   const validation = useServerValidation(loaded ? draft : undefined, flowId, file.state.issues);
-  const issues = useMemo(() => indexIssues(validation.issues, draft, catalog), [validation.issues, draft, catalog]);
+  const issues = useMemo(() => indexIssues(validation.issues, draft, catalog, validation.warnings), [validation.issues, validation.warnings, draft, catalog]);
+  const problems = useProblemsList(draft, catalog, (path) => select(path));
   const layout = useMemo(() => layoutFlow(draft, catalog), [draft, catalog]);
   const mockableStepIds = useMemo(() => actionStepIds(draft, catalog), [draft, catalog]);
   const runs = useMemo(() => (shownRun ? nodeRuns(draft, catalog, shownRun) : undefined), [shownRun, draft, catalog]);
@@ -171,8 +174,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
           label={publishing.label}
           autosave={file.state.autosave}
           autosaveError={file.state.autosaveError}
-          problems={issues.count}
-          validating={validation.pending}
+          problemCount={<ProblemCount issues={issues} validating={validation.pending} open={problems.open} onToggle={problems.toggle} />}
           canUndo={history.past.length > 0}
           canRedo={history.future.length > 0}
           publishing={file.state.publishing}
@@ -192,6 +194,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
           onLoadDraft={() => void file.load()}
           onOverwriteDraft={() => void file.writeDraft(draft, true)}
         />
+        {problems.open ? <ProblemsList issues={issues} nodeId={problems.nodeId} onPick={problems.pick} onClose={problems.toggle} /> : null}
         {validation.error ? <Banner tone="warning">{`Cannot check the flow: ${validation.error}`}</Banner> : null}
         {notice ? (
           <Banner tone={notice.tone} onDismiss={() => setNotice(undefined)}>
@@ -205,7 +208,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
           </main>
           <SidePanel tab={tab} onTab={setTab}>
             <div hidden={tab !== 'properties'}>
-              <FormContext.Provider value={{ sample, variables, connections: connections.connections, createConnection: connections.create }}>
+              <FormContext.Provider value={{ sample, variables, connections: connections.connections, createConnection: connections.create, nested: true }}>
                 <PropertyPanel
                   flowId={flowId}
                   draft={draft}

@@ -12,20 +12,22 @@ export const VALIDATE_DELAY_MS = 350;
 
 export interface ServerValidation {
   issues: ValidationIssue[];
+  /** Shown like issues, but never blocking a save or a publish. */
+  warnings: ValidationIssue[];
   pending: boolean;
   /** Why validation could not run (the server is unreachable), if it could not. */
   error?: string;
 }
 
 export function useServerValidation(draft: DraftFlow | undefined, id: string, initial: ValidationIssue[]): ServerValidation {
-  const [result, setResult] = useState<ServerValidation>({ issues: initial, pending: false });
+  const [result, setResult] = useState<ServerValidation>({ issues: initial, warnings: [], pending: false });
   useEffect(() => {
     if (!draft) return;
     const controller = new AbortController();
     setResult((current) => ({ ...current, pending: true }));
     const timer = setTimeout(() => {
       validateFlow(draft, id, controller.signal).then(
-        (issues) => setResult({ issues, pending: false }),
+        ({ issues, warnings }) => setResult({ issues, warnings, pending: false }),
         (thrown: Error) => {
           if (thrown.name !== 'AbortError') setResult((current) => ({ ...current, pending: false, error: thrown.message }));
         },

@@ -23,7 +23,7 @@ export function useImportCheck(text: string, flowId?: string): ImportCheck {
     const controller = new AbortController();
     setIssues(undefined);
     validateFlow(read.document, flowId, controller.signal)
-      .then(setIssues)
+      .then((validation) => setIssues(validation.issues))
       .catch((thrown: Error) => {
         if (!controller.signal.aborted) setError(thrown.message);
       });

@@ -9,6 +9,8 @@ import { consoleZhCN } from './console-zh-CN.js';
 import { draftEn } from './draft-en.js';
 import { draftZhCN } from './draft-zh-CN.js';
 import { en } from './en.js';
+import { problemsEn } from './problems-en.js';
+import { problemsZhCN } from './problems-zh-CN.js';
 import { zhCN } from './zh-CN.js';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -45,8 +47,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...consoleEn, ...draftEn } },
-    'zh-CN': { translation: { ...zhCN, ...consoleZhCN, ...draftZhCN } },
+    en: { translation: { ...en, ...consoleEn, ...draftEn, ...problemsEn } },
+    'zh-CN': { translation: { ...zhCN, ...consoleZhCN, ...draftZhCN, ...problemsZhCN } },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',

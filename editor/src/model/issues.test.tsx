@@ -44,3 +44,28 @@ describe('indexIssues', () => {
     expect(index.count).toBe(8);
   });
 });
+
+describe('indexIssues with warnings', () => {
+  const warning = (pointer: string): ValidationIssue => ({ pointer, code: 'unset-variable', message: `warn ${pointer}`, severity: 'warning' });
+  const index = indexIssues(
+    [issue('/steps/0/config/value', 'expression-syntax')],
+    storyFlow(),
+    testCatalog(),
+    [warning('/steps/0/config/value'), warning('/trigger/config/response/headers/X-Id')],
+  );
+
+  it('counts warnings apart from problems, on the node and for the flow', () => {
+    expect(index.count).toBe(1);
+    expect(index.warnings).toBe(2);
+    expect(index.byNode.get('/steps/0')).toMatchObject({ count: 1, warnings: 1 });
+    expect(index.byNode.get('/steps/0')!.fields.get('value')!.map((found) => found.severity)).toEqual([undefined, 'warning']);
+  });
+
+  it('lists problems first, each with its node and the field path below config', () => {
+    expect(index.list.map(({ issue: listed, node, field }) => [listed.severity ?? 'error', node, field])).toEqual([
+      ['error', '/steps/0', ['value']],
+      ['warning', '/steps/0', ['value']],
+      ['warning', '/trigger', ['response', 'headers', 'X-Id']],
+    ]);
+  });
+});

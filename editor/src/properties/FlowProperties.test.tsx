@@ -15,7 +15,7 @@ function renderPanel(draft: DraftFlow) {
   const calls: Array<[string, string | undefined]> = [];
   const setFlowKey = (key: string, value: string | undefined) => calls.push([key, value]);
   const actions = { setFlowKey } as unknown as EditActions;
-  render(<FlowProperties flowId="flow" draft={draft} issues={{ byNode: new Map(), flow: [], count: 0 }} actions={actions} />);
+  render(<FlowProperties flowId="flow" draft={draft} issues={{ byNode: new Map(), flow: [], count: 0, warnings: 0, list: [] }} actions={actions} />);
   return { calls, select: screen.getByLabelText('Execution') as HTMLSelectElement };
 }
 

@@ -13,7 +13,7 @@ export function IssueList({ issues, title = 'Problems', showFile = false }: {
   return (
     <div className="issue-list" role="group" aria-label={title}>
       {issues.map((issue, index) => (
-        <p key={index} className="issue" data-issue-code={issue.code}>
+        <p key={index} className={issue.severity === 'warning' ? 'issue issue-warning' : 'issue'} data-issue-code={issue.code}>
           <span className="issue-icon" aria-hidden="true">
             !
           </span>

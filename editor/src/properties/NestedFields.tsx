@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import type { JsonSchema } from '../../../engine/core/json-schema.js';
 import type { ValidationIssue } from '../api/types.js';
+import { isWarning } from '../model/issues.js';
 import { fieldTitle } from './field-kind.js';
 import { SchemaForm } from './SchemaForm.js';
 
@@ -25,7 +26,7 @@ function IssueLines({ issues }: { issues: readonly ValidationIssue[] }) {
   return (
     <>
       {issues.map((issue, index) => (
-        <p key={index} className="field-error" data-issue-code={issue.code}>
+        <p key={index} className={isWarning(issue) ? 'field-warning' : 'field-error'} data-issue-code={issue.code}>
           {issue.message}
         </p>
       ))}

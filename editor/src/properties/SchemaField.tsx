@@ -7,9 +7,11 @@ import type { JsonSchema } from '../../../engine/core/json-schema.js';
 import { isExpressionValue } from '../../../engine/expressions/value.js';
 import type { ExpressionValue } from '../../../engine/flow/document.js';
 import type { ValidationIssue } from '../api/types.js';
+import { isWarning } from '../model/issues.js';
 import { Markdownish } from '../ui/Markdownish.js';
 import { ExpressionEditor } from './ExpressionEditor.js';
-import { acceptsExpression, fieldKind, fieldTitle, isNestedObject, isObjectList } from './field-kind.js';
+import { acceptsExpression, fieldKind, fieldTitle, isKeyValue, isNestedObject, isObjectList } from './field-kind.js';
+import { KeyValueField } from './KeyValueField.js';
 import { useFormContext } from './form-context.js';
 import { LiteralInput } from './LiteralInput.js';
 import { NestedObjectField, ObjectListField } from './NestedFields.js';
@@ -41,6 +43,7 @@ export function SchemaField({ name, schema, required, value, onChange, issues = 
   const canSwitch = (!literal && acceptsExpression(schema)) || expression;
   if (nested && pointer !== undefined && !expression) {
     const props = { name, schema, value, onChange, pointer, issues };
+    if (isKeyValue(schema, value)) return <KeyValueField {...props} />;
     if (isObjectList(schema, value)) return <ObjectListField {...props} />;
     if (isNestedObject(schema, value)) return <NestedObjectField {...props} />;
   }
@@ -55,7 +58,7 @@ export function SchemaField({ name, schema, required, value, onChange, issues = 
     }
   };
   return (
-    <div className={`field${issues.length > 0 ? ' field-invalid' : ''}`} data-field={name}>
+    <div className={`field${issues.some((issue) => !isWarning(issue)) ? ' field-invalid' : ''}`} data-field={name}>
       <div className="field-head">
         <label htmlFor={id}>{title}</label>
         {required ? (
@@ -92,7 +95,7 @@ export function SchemaField({ name, schema, required, value, onChange, issues = 
       )}
       {schema.description ? <Markdownish id={helpId} className="field-help" text={schema.description} /> : null}
       {issues.map((issue, index) => (
-        <p key={index} id={issueIds[index]} className="field-error" data-issue-code={issue.code}>
+        <p key={index} id={issueIds[index]} className={isWarning(issue) ? 'field-warning' : 'field-error'} data-issue-code={issue.code}>
           {issue.message}
         </p>
       ))}

@@ -8,7 +8,7 @@ import type { EditActions } from '../editor/use-edit-actions.js';
 import type { NodeRun } from '../editor/editor-context.js';
 import type { StepCatalog } from '../model/catalog.js';
 import type { NodeIssues } from '../model/issues.js';
-import { getAt, splitIndex, type NodePath } from '../model/paths.js';
+import { getAt, splitIndex, toPointer, type NodePath } from '../model/paths.js';
 import { RunStrip, StepRunData } from '../runs/StepRunDetails.js';
 import { IdField } from './IdField.js';
 import { IssueList } from './IssueList.js';
@@ -75,7 +75,13 @@ export function StepProperties({ step, path, trigger, draft, catalog, takenIds, 
       <section className="panel-section" aria-label="Settings">
         <h3>Settings</h3>
         {manifest ? (
-          <SchemaForm schema={manifest.config} value={step.config} issues={issues?.fields} onFieldChange={(field, value) => actions.setField(path, field, value)} />
+          <SchemaForm
+            schema={manifest.config}
+            value={step.config}
+            issues={issues?.fields}
+            pointer={`${toPointer(path)}/config`}
+            onFieldChange={(field, value) => actions.setField(path, field, value)}
+          />
         ) : (
           <p className="muted">Settings cannot be edited while the step type is unknown.</p>
         )}

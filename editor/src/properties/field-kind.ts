@@ -110,6 +110,11 @@ export function isNestedObject(schema: JsonSchema, value: unknown): boolean {
   return object && (value === undefined || isPlainObject(value));
 }
 
+/** Whether a field is a `key-value` object whose value (if any) rows of names and values can show. */
+export function isKeyValue(schema: JsonSchema, value: unknown): boolean {
+  return schema['x-widget'] === 'key-value' && (value === undefined || isPlainObject(value));
+}
+
 /** Whether a field is a list of objects with declared fields, whose value (if any) a list of forms can show. */
 export function isObjectList(schema: JsonSchema, value: unknown): boolean {
   const items = schema.items;

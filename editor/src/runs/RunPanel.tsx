@@ -93,8 +93,9 @@ export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, httpPath, m
       setSetup({ input: body.input, stubs: mocked.stubs, record });
       onResult(record);
     } catch (thrown) {
-      const issues = (thrown as { issues?: Array<{ message: string }> }).issues ?? [];
-      const detail = issues.length > 0 ? `: ${issues.map((issue) => issue.message).join('; ')}` : '';
+      const issues = (thrown as { issues?: Array<{ message: string; stepId?: string }> }).issues ?? [];
+      const named = issues.map((issue) => (issue.stepId ? `${issue.message} (step ${issue.stepId})` : issue.message));
+      const detail = issues.length > 0 ? `: ${named.join('; ')}` : '';
       setError(`${(thrown as Error).message}${detail}`);
     } finally {
       setRunning(false);

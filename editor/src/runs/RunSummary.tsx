@@ -1,8 +1,11 @@
 /**
  * @module The result of a run: overall status and each step in the order it ran, with its status,
- * duration and error; a step's row selects it on the canvas.
+ * duration and error; a step's row selects it on the canvas; an HTTP flow's test run adds the reply it would
+ * have sent.
  */
-import type { StoredExecution } from '../api/types.js';
+import type { DryRunReply, StoredExecution } from '../api/types.js';
+import { useTranslation } from '../i18n/i18n.js';
+import { ReplyView } from './ReplyView.js';
 import { formatDuration, STATUS_LABELS } from './trace.js';
 
 const EXECUTION_LABELS: Record<string, string> = {
@@ -32,8 +35,10 @@ export function RunSummary({ record, onSelectStep }: { record: StoredExecution; 
             {record.error.message}
             {record.error.step ? ` (step ${record.error.step})` : ''}
           </p>
+          {record.error.step ? <ErrorStepLink stepId={record.error.step} onSelectStep={onSelectStep} /> : null}
         </div>
       ) : null}
+      {'reply' in record && record.reply ? <ReplyView reply={record.reply as DryRunReply} onSelectStep={onSelectStep} /> : null}
       <ol className="trace-list">
         {record.steps.map((trace, index) => (
           <li key={index}>
@@ -60,5 +65,15 @@ export function RunSummary({ record, onSelectStep }: { record: StoredExecution; 
         </>
       ) : null}
     </section>
+  );
+}
+
+/** Names the step an error came from, and shows it on the canvas. */
+function ErrorStepLink({ stepId, onSelectStep }: { stepId: string; onSelectStep: (stepId: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="link-button" onClick={() => onSelectStep(stepId)}>
+      {t('reply.ofStep', { id: stepId })}
+    </button>
   );
 }

@@ -1,13 +1,16 @@
 /**
- * @module Flow actions: validate without saving, publish and unpublish, dry runs that return the full trace.
+ * @module Flow actions: validate without saving (problems and warnings), publish and unpublish, dry runs that
+ * return the full trace and, for an HTTP flow, the reply it would send.
  */
 import { Router } from 'express';
 import { FlowbusError } from '../../core/errors.js';
 import type { StepStub } from '../../runtime/types.js';
+import { findFlowWarnings } from '../../flow/warnings.js';
 import { compileFlow } from '../../runtime/index.js';
 import { summarizeFlow } from '../flows/flow-state.js';
 import type { ApiContext } from './context.js';
 import { dryRunInput } from './dry-run-input.js';
+import { dryRunReply } from './dry-run-reply.js';
 import { badRequest } from './errors.js';
 
 function objectBody(body: unknown): Record<string, unknown> {
@@ -18,6 +21,9 @@ function objectBody(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
+/** Problems after which the document is not walked again. */
+const UNWALKABLE_CODES = ['json-depth', 'flow-too-large'];
+
 export function flowActionsRouter(context: ApiContext): Router {
   const router = Router();
   const { catalog } = context;
@@ -26,7 +32,10 @@ export function flowActionsRouter(context: ApiContext): Router {
     const body = objectBody(request.body);
     if (body.id !== undefined && typeof body.id !== 'string') throw badRequest('"id" must be a string');
     const issues = catalog.validate(body.document, body.id as string | undefined);
-    response.json({ valid: issues.length === 0, issues });
+    // Warnings show beside problems as the editor edits, except for a document too large or deep to walk.
+    const unbounded = issues.some((issue) => UNWALKABLE_CODES.includes(issue.code));
+    const warnings = unbounded ? [] : findFlowWarnings(body.document, context.registry);
+    response.json({ valid: issues.length === 0, issues, warnings });
   });
 
   for (const [action, published] of [['publish', true], ['unpublish', false]] as const) {
@@ -61,13 +70,14 @@ export function flowActionsRouter(context: ApiContext): Router {
       throw badRequest('"stubs" must be an object of step id -> { output } or { error }');
     }
     const input = dryRunInput(body, flow.document);
-    const { stored } = await context.runner.run(flow, input, {
+    const { stored, record } = await context.runner.run(flow, input, {
       trigger: 'dry-run',
       dryRun: true,
       flowVersion,
       stubs: body.stubs as Record<string, StepStub> | undefined,
     });
-    response.json(stored);
+    const reply = await dryRunReply(flow, record, context.config.limits.replyBytes);
+    response.json(reply ? { ...stored, reply } : stored);
   });
   return router;
 }

@@ -30,7 +30,8 @@ export function serializeBody(body: unknown): { data?: Buffer | string; contentT
   return { data: JSON.stringify(body), contentType: 'application/json; charset=utf-8' };
 }
 
-async function responseParts(entry: TriggerEntry, message: Message, executionId: string) {
+/** The status, headers and body the response settings give for the final message; throws `HTTP:RESPONSE`. */
+export async function responseParts(entry: TriggerEntry, message: Message, executionId: string) {
   const { response } = entry;
   const context = { bindings: { executionId, flowId: entry.flowId, stepId: entry.triggerId } };
   const status = response.status ? await response.status.evaluate(message, context) : 200;
@@ -95,7 +96,7 @@ export async function sendResult(
 }
 
 /** The configured headers as strings; throws for a name or value HTTP does not allow. */
-function checkedHeaders(configured: Record<string, unknown>): Record<string, string | number> {
+export function checkedHeaders(configured: Record<string, unknown>): Record<string, string | number> {
   const headers: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(configured)) {
     if (value === undefined || value === null) continue;

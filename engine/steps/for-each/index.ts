@@ -69,11 +69,13 @@ export const forEachStep = defineStep<ForEachConfig>({
         title: 'Item variable',
         description: 'The variable holding the current item (or batch).',
         default: FOR_EACH_DEFAULTS.itemVariable,
+        'x-variable': 'set',
       }),
       counterVariable: variableNameSchema({
         title: 'Counter variable',
         description: 'The variable holding the 0-based index of the current iteration.',
         default: FOR_EACH_DEFAULTS.counterVariable,
+        'x-variable': 'set',
       }),
       batchSize: {
         type: 'integer',
@@ -84,6 +86,7 @@ export const forEachStep = defineStep<ForEachConfig>({
       resultsVariable: variableNameSchema({
         title: 'Results variable',
         description: "When set, collects each iteration's final payload into this variable, in order.",
+        'x-variable': 'set',
       }),
     },
     required: ['items'],

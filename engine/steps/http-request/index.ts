@@ -148,6 +148,7 @@ export const httpRequestStep = defineStep<HttpRequestConfig>({
       outputVariable: variableNameSchema({
         title: 'Output variable',
         description: 'When set, the answer goes to this variable and the payload is left unchanged.',
+        'x-variable': 'set',
       }),
       failOnStatus: {
         type: 'boolean',

@@ -17,6 +17,12 @@ const SEGMENT = '(?:(?!\\.\\.?(?:/|$))[A-Za-z0-9._~-]+|\\{[A-Za-z_][A-Za-z0-9_]*
  */
 export const HTTP_PATH_PATTERN = `^/(?:\\*|${SEGMENT}(?:/${SEGMENT})*(?:/\\*)?)?$`;
 
+/** An HTTP header name: an RFC 9110 token. */
+export const HEADER_NAME_PATTERN = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$";
+
+/** An HTTP header value: no control characters but tab (no line breaks, so no header can be smuggled in). */
+export const HEADER_VALUE_PATTERN = '^[\\t\\x20-\\x7e\\x80-\\uffff]*$';
+
 /** An IPv4 or IPv6 address, optionally with a `/prefix`; the server checks the exact syntax. */
 export const IP_OR_CIDR_PATTERN = '^[0-9A-Fa-f:.]+(?:/[0-9]{1,3})?$';
 
@@ -54,8 +60,18 @@ const responseSchema: JsonSchema = {
     headers: {
       type: 'object',
       title: 'Headers',
-      description: 'Response headers by name.',
-      additionalProperties: { type: 'string' },
+      description: 'Response headers by name; names are HTTP tokens, values text without line breaks.',
+      propertyNames: {
+        title: 'Header name',
+        pattern: HEADER_NAME_PATTERN,
+        'x-expected': "an HTTP token: letters, digits and !#$%&'*+.^_`|~- (no spaces, no colon)",
+      },
+      additionalProperties: {
+        type: 'string',
+        title: 'Header value',
+        pattern: HEADER_VALUE_PATTERN,
+        'x-expected': 'text without line breaks or other control characters',
+      },
       'x-expression': true,
       'x-widget': 'key-value',
     },
@@ -141,7 +157,8 @@ export const httpTrigger = defineStep<HttpTriggerConfig>({
     'In `sync` mode the caller gets `response.status`, `response.headers` and `response.body` (by default',
     'the final payload) once the flow ends; an error that no Try handles answers `500` with',
     '`{ "error": { "type", "message", "step" } }`. In `async` mode the caller gets `202` and',
-    '`{ "executionId": "..." }` at once.',
+    '`{ "executionId": "..." }` at once. Header names must be HTTP tokens and header values may not hold line',
+    'breaks; a `$template` cannot be the status (it gives text). A test run returns the reply it would send.',
     '',
     'Authentication reads its secrets from an `http-auth` connection: `basic` checks `username` and',
     '`password`, `bearer` checks `token`, `hmac` checks that the signature header holds the hex',

@@ -89,6 +89,7 @@ export const raiseErrorStep = defineStep<RaiseErrorConfig>({
     required: ['errorType', 'message'],
     additionalProperties: false,
   },
+  stopsSequence: true,
   errors: [
     {
       type: CUSTOM_NAMESPACE,

@@ -44,6 +44,7 @@ export const setVariableStep = defineStep<SetVariableConfig>({
       name: variableNameSchema({
         title: 'Name',
         description: 'The variable to set: letters, digits and `_`, not starting with a digit.',
+        'x-variable': 'set',
       }),
       value: {
         title: 'Value',

@@ -69,6 +69,7 @@ export const transformStep = defineStep<TransformConfig>({
         title: 'Variables',
         description: 'Variables to set, by name; each value is a literal or an expression. Others are kept.',
         'x-widget': 'key-value',
+        'x-variable': 'set-keys',
       },
     },
     additionalProperties: false,
