@@ -2,21 +2,12 @@
  * @module Flow actions: validate without saving, publish and unpublish, dry runs that return the full trace.
  */
 import { Router } from 'express';
-import { FlowbusError } from '../../core/errors.js';
-import type { StepStub } from '../../runtime/types.js';
-import { compileFlow } from '../../runtime/index.js';
+import type { CompiledFlow } from '../../runtime/types.js';
 import { summarizeFlow } from '../flows/flow-state.js';
 import type { ApiContext } from './context.js';
+import { dryRunFlow } from './dry-run.js';
 import { dryRunInput } from './dry-run-input.js';
-import { badRequest } from './errors.js';
-
-function objectBody(body: unknown): Record<string, unknown> {
-  if (body === undefined) return {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw badRequest('the request body must be a JSON object');
-  }
-  return body as Record<string, unknown>;
-}
+import { badRequest, optionalObjectBody as objectBody } from './errors.js';
 
 export function flowActionsRouter(context: ApiContext): Router {
   const router = Router();
@@ -37,37 +28,9 @@ export function flowActionsRouter(context: ApiContext): Router {
   }
 
   router.post('/flows/:id/dry-run', async (request, response) => {
-    const { id } = request.params;
     const body = objectBody(request.body);
-    let flow;
-    let flowVersion: string | undefined;
-    if (body.document !== undefined) {
-      const issues = catalog.validate(body.document, id);
-      if (issues.length > 0) {
-        throw new FlowbusError('VALIDATION', `the document has ${issues.length} problem(s)`, { issues });
-      }
-      flow = compileFlow(id, body.document as never, context.registry);
-    } else {
-      const state = catalog.get(id);
-      if (!state) throw new FlowbusError('FLOW:NOT_FOUND', `no flow with id "${id}"`);
-      if (!state.valid) {
-        const message = `flow "${id}" has no valid version to run`;
-        throw new FlowbusError('VALIDATION', message, { issues: state.issues });
-      }
-      flow = state.valid.compiled;
-      flowVersion = state.valid.version;
-    }
-    if (body.stubs !== undefined && (typeof body.stubs !== 'object' || body.stubs === null)) {
-      throw badRequest('"stubs" must be an object of step id -> { output } or { error }');
-    }
-    const input = dryRunInput(body, flow.document);
-    const { stored } = await context.runner.run(flow, input, {
-      trigger: 'dry-run',
-      dryRun: true,
-      flowVersion,
-      stubs: body.stubs as Record<string, StepStub> | undefined,
-    });
-    response.json(stored);
+    const input = (flow: CompiledFlow) => dryRunInput(body, flow.document);
+    response.json(await dryRunFlow(context, request.params.id, { document: body.document, stubs: body.stubs, input }));
   });
   return router;
 }
