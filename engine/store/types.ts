@@ -45,6 +45,8 @@ export interface ExecutionSummary {
   endedAt: number;
   durationMs: number;
   error?: FlowError;
+  /** Step errors a Catch handled (the execution went on); absent when there were none. */
+  handledErrors?: number;
 }
 
 /** Filters of an execution list; times are epoch milliseconds on `startedAt`, both ends inclusive. */
@@ -55,6 +57,10 @@ export interface ExecutionQuery {
   trigger?: string;
   since?: number;
   until?: number;
+  /** Only executions that went through a Catch (`true`) or did not (`false`). */
+  handled?: boolean;
+  /** Paging: only executions listed after this one (newest first), by its id. */
+  before?: string;
   /** Most executions returned, newest first. */
   limit?: number;
 }

@@ -7,6 +7,7 @@ import type { StepManifest } from '../api/types.js';
 import { groupByCategory, plainText, searchSteps, summaryOf } from '../model/catalog.js';
 import { Dialog } from '../ui/Dialog.js';
 import { StepIcon } from './StepIcon.js';
+import { useTranslation } from '../i18n/i18n.js';
 
 export interface ComponentPickerProps {
   title: string;
@@ -27,6 +28,7 @@ function moveFocus(event: KeyboardEvent<HTMLElement>, container: HTMLElement | n
 }
 
 export function ComponentPicker({ title, context, manifests, onPick, onClose }: ComponentPickerProps) {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [list, setList] = useState<HTMLDivElement | null>(null);
   const matches = useMemo(() => searchSteps(manifests, query), [manifests, query]);
@@ -41,8 +43,8 @@ export function ComponentPicker({ title, context, manifests, onPick, onClose }: 
       <input
         type="search"
         className="picker-search"
-        aria-label="Search step types"
-        placeholder="Search: variable, try, log, http, wechat, respond, code…"
+        aria-label={t('canvas.searchSteps')}
+        placeholder={t('canvas.searchPlaceholder')}
         value={query}
         autoFocus
         onChange={(event) => setQuery(event.target.value)}
@@ -53,8 +55,8 @@ export function ComponentPicker({ title, context, manifests, onPick, onClose }: 
       />
       <div className="picker-groups" ref={setList} onKeyDown={onKeyDown}>
         {groups.map((group) => (
-          <section key={group.category} className="picker-group" aria-label={group.label}>
-            <h3>{group.label}</h3>
+          <section key={group.category} className="picker-group" aria-label={t(`canvas.category.${group.category}`, { defaultValue: group.label })}>
+            <h3>{t(`canvas.category.${group.category}`, { defaultValue: group.label })}</h3>
             <div className="picker-grid">
               {group.steps.map((manifest) => (
                 <button
@@ -76,7 +78,7 @@ export function ComponentPicker({ title, context, manifests, onPick, onClose }: 
             </div>
           </section>
         ))}
-        {matches.length === 0 ? <p className="empty-note">{`No step type matches "${query}".`}</p> : null}
+        {matches.length === 0 ? <p className="empty-note">{t('canvas.noMatch', { query })}</p> : null}
       </div>
     </Dialog>
   );

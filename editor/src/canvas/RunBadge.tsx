@@ -2,7 +2,8 @@
  * @module A node's result in the run shown: status, duration, and the error type when it failed.
  */
 import type { NodeRun } from '../editor/editor-context.js';
-import { formatDuration, STATUS_LABELS } from '../runs/trace.js';
+import { formatDuration } from '../runs/trace.js';
+import { useTranslation } from '../i18n/i18n.js';
 
 const ICONS: Record<string, string> = {
   succeeded: '✓',
@@ -14,19 +15,20 @@ const ICONS: Record<string, string> = {
 };
 
 export function RunBadge({ run }: { run: NodeRun | undefined }) {
+  const { t } = useTranslation();
   if (!run) return null;
   if (run === 'not-run') {
     return (
-      <span className="run-badge run-not-run" data-status="not-run" title="The run did not reach this step">
-        Not run
+      <span className="run-badge run-not-run" data-status="not-run" title={t('canvas.notReached')}>
+        {t('canvas.notRun')}
       </span>
     );
   }
-  const label = STATUS_LABELS[run.status];
+  const label = t(`runStatus.${run.status}`);
   const times = run.runs > 1 ? ` ×${run.runs}` : '';
   const text = run.status === 'failed' && run.error ? run.error.type : label;
   return (
-    <span className={`run-badge run-${run.status}`} data-status={run.status} title={`${label} in ${formatDuration(run.durationMs)}${times}`}>
+    <span className={`run-badge run-${run.status}`} data-status={run.status} title={t('canvas.badgeTitle', { status: label, duration: formatDuration(run.durationMs), times })}>
       <span aria-hidden="true">{ICONS[run.status]}</span> {text} · {formatDuration(run.durationMs)}
       {times}
     </span>
@@ -34,8 +36,9 @@ export function RunBadge({ run }: { run: NodeRun | undefined }) {
 }
 
 export function IssueBadge({ count }: { count: number }) {
+  const { t } = useTranslation();
   if (count === 0) return null;
-  const text = count === 1 ? '1 problem' : `${count} problems`;
+  const text = t('canvas.problems', { count });
   return (
     <span className="issue-badge" title={text} aria-label={text}>
       {count}

@@ -7,8 +7,10 @@ import { useEditor } from '../editor/editor-context.js';
 import { toPointer, type NodePath } from '../model/paths.js';
 import { StepIcon } from './StepIcon.js';
 import { IssueBadge, RunBadge } from './RunBadge.js';
+import { useTranslation } from '../i18n/i18n.js';
 
 export function StepCard({ step, path, role }: { step: StepNode; path: NodePath; role: 'Trigger' | 'Step' }) {
+  const { t } = useTranslation();
   const editor = useEditor();
   const pointer = toPointer(path);
   const manifest = editor.catalog.get(step.type);
@@ -25,7 +27,7 @@ export function StepCard({ step, path, role }: { step: StepNode; path: NodePath;
     <button
       type="button"
       className={classes.join(' ')}
-      aria-label={`${role} ${step.id}`}
+      aria-label={`${t(role === 'Trigger' ? 'canvas.trigger' : 'canvas.step')} ${step.id}`}
       aria-pressed={editor.selected === pointer}
       data-step-id={step.id}
       data-status={status}
@@ -37,8 +39,8 @@ export function StepCard({ step, path, role }: { step: StepNode; path: NodePath;
         <span className="step-title">{step.name ?? title}</span>
         <span className="step-subtitle">
           {step.name ? `${title} · ${step.id}` : step.id}
-          {manifest ? '' : ' · unknown type'}
-          {step.disabled === true ? ' · disabled' : ''}
+          {manifest ? '' : t('canvas.unknownType')}
+          {step.disabled === true ? t('canvas.disabled') : ''}
         </span>
       </span>
       <span className="step-badges">

@@ -10,6 +10,7 @@ import { StepIcon } from './StepIcon.js';
 import type { CanvasNode } from './layout.js';
 import { IssueBadge, RunBadge } from './RunBadge.js';
 import { StepCard } from './StepCard.js';
+import { useTranslation } from '../i18n/i18n.js';
 
 function Handles({ top = true, bottom = true }: { top?: boolean; bottom?: boolean }) {
   return (
@@ -21,6 +22,7 @@ function Handles({ top = true, bottom = true }: { top?: boolean; bottom?: boolea
 }
 
 export function TriggerNode({ data }: NodeProps<CanvasNode>) {
+  const { t } = useTranslation();
   const editor = useEditor();
   if (data.kind !== 'trigger') return null;
   const problems = editor.issues.flow.filter((issue) => issue.pointer.startsWith('/trigger')).length;
@@ -32,15 +34,15 @@ export function TriggerNode({ data }: NodeProps<CanvasNode>) {
         <button
           type="button"
           className="step-card choose-trigger"
-          aria-label="Choose a trigger"
+          aria-label={t('canvas.chooseTrigger')}
           onClick={() => editor.openPicker({ kind: 'trigger' })}
         >
           <span className="step-icon" style={{ background: categoryColor('trigger') }} aria-hidden="true">
             +
           </span>
           <span className="step-text">
-            <span className="step-title">Choose a trigger</span>
-            <span className="step-subtitle">What starts this flow</span>
+            <span className="step-title">{t('canvas.chooseTrigger')}</span>
+            <span className="step-subtitle">{t('canvas.whatStarts')}</span>
           </span>
           <IssueBadge count={problems} />
         </button>
@@ -61,6 +63,7 @@ export function StepNodeView({ data }: NodeProps<CanvasNode>) {
 }
 
 export function ScopeNode({ data }: NodeProps<CanvasNode>) {
+  const { t } = useTranslation();
   const editor = useEditor();
   if (data.kind !== 'scope') return null;
   const pointer = toPointer(data.path);
@@ -80,7 +83,7 @@ export function ScopeNode({ data }: NodeProps<CanvasNode>) {
       <button
         type="button"
         className="scope-header"
-        aria-label={`Step ${data.step.id}`}
+        aria-label={t('canvas.stepLabel', { id: data.step.id })}
         aria-pressed={selected}
         onClick={() => editor.select(data.path)}
       >
@@ -124,9 +127,10 @@ export function LaneNode({ data }: NodeProps<CanvasNode>) {
 }
 
 export function EndNode({ data }: NodeProps<CanvasNode>) {
+  const { t } = useTranslation();
   if (data.kind !== 'end') return null;
   return (
-    <div className={data.root ? 'end-dot end-root' : 'end-dot'} title={data.root ? 'End of the flow' : 'End of this part'}>
+    <div className={data.root ? 'end-dot end-root' : 'end-dot'} title={data.root ? t('canvas.endOfFlow') : t('canvas.endOfPart')}>
       <Handles bottom={false} />
     </div>
   );

@@ -22,6 +22,7 @@ import { PropertyPanel } from '../properties/PropertyPanel.js';
 import { ExecutionsPanel } from '../runs/ExecutionsPanel.js';
 import { nodeRuns } from '../runs/node-runs.js';
 import { RunPanel } from '../runs/RunPanel.js';
+import { useExecutionParam } from '../runs/use-execution-param.js';
 import { Banner } from '../ui/Banner.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { useTranslation } from '../i18n/i18n.js';
@@ -116,6 +117,13 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
     setLastRun(record);
     setRunCount((count) => count + 1);
   };
+  useExecutionParam(flowId, loaded && file.state.phase === 'ready', {
+    onOpen: (record) => {
+      showRun(record);
+      setTab('executions');
+    },
+    onProblem: (message) => setNotice({ tone: 'error', text: `Cannot open the execution: ${message}` }),
+  });
   const selectStep = (stepId: string) => {
     const entry = [...walkFlow(draft, catalog)].find((candidate) => candidate.kind !== 'branch' && candidate.node.id === stepId);
     if (entry) select(entry.path);
@@ -243,7 +251,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
               }} /> : null}
             </div>
             <div hidden={tab !== 'executions'}>
-              <ExecutionsPanel flowId={flowId} refreshKey={runCount} shownId={shownRun?.id} onOpen={showRun} />
+              <ExecutionsPanel flowId={flowId} draft={draft} refreshKey={runCount} shown={shownRun} onOpen={showRun} onSelectStep={selectStep} />
             </div>
           </SidePanel>
         </div>

@@ -3,6 +3,7 @@
  * flow's executions, and its changes since the last commit.
  */
 import type { ReactNode } from 'react';
+import { useTranslation } from '../i18n/i18n.js';
 
 export type SideTab = 'properties' | 'run' | 'executions' | 'changes';
 
@@ -14,9 +15,10 @@ const TABS: Array<{ id: SideTab; label: string }> = [
 ];
 
 export function SidePanel({ tab, onTab, children }: { tab: SideTab; onTab: (tab: SideTab) => void; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <aside className="side-panel">
-      <div className="tabs" role="tablist" aria-label="Panels">
+      <div className="tabs" role="tablist" aria-label={t('canvas.panels')}>
         {TABS.map((item) => (
           <button
             key={item.id}
@@ -28,7 +30,7 @@ export function SidePanel({ tab, onTab, children }: { tab: SideTab; onTab: (tab:
             className={`tab${tab === item.id ? ' active' : ''}`}
             onClick={() => onTab(item.id)}
           >
-            {item.label}
+            {t(`canvas.tabs.${item.id}`)}
           </button>
         ))}
       </div>

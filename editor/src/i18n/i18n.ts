@@ -4,14 +4,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next, useTranslation as useReactTranslation } from 'react-i18next';
-import { consoleEn } from './console-en.js';
-import { consoleZhCN } from './console-zh-CN.js';
-import { draftEn } from './draft-en.js';
-import { draftZhCN } from './draft-zh-CN.js';
-import { en } from './en.js';
-import { problemsEn } from './problems-en.js';
-import { problemsZhCN } from './problems-zh-CN.js';
-import { zhCN } from './zh-CN.js';
+import { messagesOf } from './bundles.js';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -47,8 +40,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...consoleEn, ...draftEn, ...problemsEn } },
-    'zh-CN': { translation: { ...zhCN, ...consoleZhCN, ...draftZhCN, ...problemsZhCN } },
+    en: { translation: messagesOf('en') },
+    'zh-CN': { translation: messagesOf('zh-CN') },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',

@@ -17,6 +17,7 @@ import { SaveTestCase } from './SaveTestCase.js';
 import { stubsOfMocks, type StepMock } from './step-mocks.js';
 import { StepMocks } from './StepMocks.js';
 import { testCaseFromRun } from './test-case.js';
+import { useTranslation } from '../i18n/i18n.js';
 
 export interface RunPanelProps {
   flowId: string;
@@ -37,6 +38,7 @@ export interface RunPanelProps {
 }
 
 export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, httpPath, mockableStepIds, shown, lastRun, onResult, onSelectStep, runRequest }: RunPanelProps) {
+  const { t } = useTranslation();
   const ids = useId();
   const [templates, setTemplates] = useState<EventTemplate[]>();
   const [choiceId, setChoiceId] = useState<string>();
@@ -106,24 +108,24 @@ export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, httpPath, m
     if (runRequest > 0) void run();
   }, [runRequest]);
   return (
-    <div className="properties run-panel" role="region" aria-label="Test run">
+    <div className="properties run-panel" role="region" aria-label={t('testRun.title')}>
       <header className="node-header">
         <div className="node-header-text">
-          <h2>Test run</h2>
-          <p className="node-header-subtitle">Runs the flow as drawn, saved or not. Connectors and HTTP calls are not sent.</p>
+          <h2>{t('testRun.title')}</h2>
+          <p className="node-header-subtitle">{t('testRun.intro')}</p>
         </div>
       </header>
       <section className="panel-section">
         <div className="field">
-          <label htmlFor={`${ids}-source`}>Test input</label>
+          <label htmlFor={`${ids}-source`}>{t('testRun.input')}</label>
           {templates === undefined ? (
-            <Spinner inline label="Loading templates…" />
+            <Spinner inline label={t('testRun.loadingTemplates')} />
           ) : (
             <select id={`${ids}-source`} value={choiceId ?? ''} onChange={(event) => choose(event.target.value)}>
-              {choiceId === undefined || choiceId === 'custom' ? <option value="custom">Edited JSON</option> : null}
+              {choiceId === undefined || choiceId === 'custom' ? <option value="custom">{t('testRun.edited')}</option> : null}
               {choices.map((choice) => (
                 <option key={choice.id} value={choice.id}>
-                  {choice.label}
+                  {t(choice.text.key, choice.text.values)}
                 </option>
               ))}
             </select>
@@ -131,10 +133,10 @@ export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, httpPath, m
         </div>
         <div className="field">
           <div className="field-head">
-            <label htmlFor={`${ids}-json`}>Test input JSON</label>
-            <select aria-label="Send the input as" value={mode} onChange={(event) => setMode(event.target.value as InputMode)}>
-              <option value="event">a CloudEvent</option>
-              <option value="message">a message</option>
+            <label htmlFor={`${ids}-json`}>{t('testRun.inputJson')}</label>
+            <select aria-label={t('testRun.sendAs')} value={mode} onChange={(event) => setMode(event.target.value as InputMode)}>
+              <option value="event">{t('testRun.asEvent')}</option>
+              <option value="message">{t('testRun.asMessage')}</option>
             </select>
           </div>
           <textarea
@@ -151,10 +153,10 @@ export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, httpPath, m
         </div>
         <StepMocks stepIds={mockableStepIds} mocks={mocks} onChange={setMocks} />
         <div className="run-actions">
-          <button type="button" className="button button-primary" onClick={() => void run()} disabled={running} title="Ctrl+Enter">
-            {running ? 'Running…' : 'Run test'}
+          <button type="button" className="button button-primary" onClick={() => void run()} disabled={running} title={t('testRun.shortcut')}>
+            {running ? t('testRun.running') : t('testRun.run')}
           </button>
-          {running ? <Spinner inline label="Running the flow…" /> : null}
+          {running ? <Spinner inline label={t('testRun.runningFlow')} /> : null}
         </div>
         {error ? (
           <p className="field-error" role="alert">

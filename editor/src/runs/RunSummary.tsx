@@ -16,24 +16,24 @@ const EXECUTION_LABELS: Record<string, string> = {
 };
 
 export function RunSummary({ record, onSelectStep }: { record: StoredExecution; onSelectStep: (stepId: string) => void }) {
+  const { t } = useTranslation();
   return (
-    <section className="panel-section run-result" aria-label="Run result">
+    <section className="panel-section run-result" aria-label={t('runResult.label')}>
       <h3>
-        Result{' '}
+        {t('runResult.title')}{' '}
         <span className={`status-pill status-${record.status}`} data-status={record.status}>
-          {EXECUTION_LABELS[record.status] ?? record.status}
+          {t(`runStatus.${record.status}`, { defaultValue: EXECUTION_LABELS[record.status] ?? record.status })}
         </span>
       </h3>
       <p className="muted">
         {new Date(record.startedAt).toLocaleString()} · {formatDuration(record.durationMs)} · {record.trigger}
-        {record.trigger === 'dry-run' ? ' (test run)' : ''}
+        {record.trigger === 'dry-run' ? ` ${t('runResult.testRun')}` : ''}
       </p>
       {record.error ? (
-        <div className="run-error" role="group" aria-label="Run error">
+        <div className="run-error" role="group" aria-label={t('runResult.error')}>
           <code>{record.error.type}</code>
           <p>
-            {record.error.message}
-            {record.error.step ? ` (step ${record.error.step})` : ''}
+            {record.error.step ? t('runResult.errorAtStep', { message: record.error.message, step: record.error.step }) : record.error.message}
           </p>
           {record.error.step ? <ErrorStepLink stepId={record.error.step} onSelectStep={onSelectStep} /> : null}
         </div>
@@ -42,18 +42,18 @@ export function RunSummary({ record, onSelectStep }: { record: StoredExecution; 
       <ol className="trace-list">
         {record.steps.map((trace, index) => (
           <li key={index}>
-            <button type="button" className={`trace-row run-${trace.status}`} onClick={() => onSelectStep(trace.stepId)} aria-label={`Trace of ${trace.stepId}: ${STATUS_LABELS[trace.status]}`}>
+            <button type="button" className={`trace-row run-${trace.status}`} onClick={() => onSelectStep(trace.stepId)} aria-label={t('runResult.traceOf', { step: trace.stepId, status: t(`runStatus.${trace.status}`) })}>
               <span className="trace-id">{trace.stepId}</span>
-              <span className="trace-status">{trace.error ? trace.error.type : STATUS_LABELS[trace.status]}</span>
+              <span className="trace-status">{trace.error ? trace.error.type : t(`runStatus.${trace.status}`)}</span>
               <span className="trace-time">{formatDuration(trace.durationMs)}</span>
             </button>
           </li>
         ))}
       </ol>
-      {record.steps.length === 0 ? <p className="muted">No step ran.</p> : null}
+      {record.steps.length === 0 ? <p className="muted">{t('runResult.noStep')}</p> : null}
       {record.logs.length > 0 ? (
         <>
-          <h4>Log</h4>
+          <h4>{t('runResult.log')}</h4>
           <ul className="log-list">
             {record.logs.map((entry, index) => (
               <li key={index}>

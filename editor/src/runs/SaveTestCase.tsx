@@ -4,6 +4,7 @@
 import { useId, useState } from 'react';
 import { saveTestCase } from '../api/flow-tests.js';
 import type { FlowTestCase } from '../../../engine/flow-tests/format.js';
+import { useTranslation } from '../i18n/i18n.js';
 
 export interface SaveTestCaseProps {
   flowId: string;
@@ -13,6 +14,7 @@ export interface SaveTestCaseProps {
 }
 
 export function SaveTestCase({ flowId, buildCase, onSaved }: SaveTestCaseProps) {
+  const { t } = useTranslation();
   const ids = useId();
   const [name, setName] = useState('');
   const [saving, setSaving] = useState(false);
@@ -21,13 +23,13 @@ export function SaveTestCase({ flowId, buildCase, onSaved }: SaveTestCaseProps) 
   const save = async () => {
     const trimmed = name.trim();
     if (!trimmed) {
-      setOutcome({ tone: 'error', text: 'Give the test case a name.' });
+      setOutcome({ tone: 'error', text: t('saveCase.needsName') });
       return;
     }
     setSaving(true);
     try {
       const answer = await saveTestCase(flowId, buildCase(trimmed));
-      setOutcome({ tone: 'success', text: `Saved in ${answer.file}.` });
+      setOutcome({ tone: 'success', text: t('saveCase.saved', { file: answer.file }) });
       onSaved?.();
     } catch (thrown) {
       const issues = (thrown as { issues?: Array<{ pointer?: string; message: string }> }).issues ?? [];
@@ -38,14 +40,14 @@ export function SaveTestCase({ flowId, buildCase, onSaved }: SaveTestCaseProps) 
     }
   };
   return (
-    <section className="panel-section" aria-label="Save as test case">
+    <section className="panel-section" aria-label={t('saveCase.title')}>
       <div className="field">
-        <label htmlFor={`${ids}-name`}>Test case name</label>
-        <input id={`${ids}-name`} value={name} placeholder="the Catch logs a rate-limited robot" onChange={(event) => setName(event.target.value)} />
+        <label htmlFor={`${ids}-name`}>{t('saveCase.name')}</label>
+        <input id={`${ids}-name`} value={name} placeholder={t('saveCase.namePlaceholder')} onChange={(event) => setName(event.target.value)} />
       </div>
-      <p className="muted">Saves the input, the mocks and this run's status and steps as what the case expects.</p>
+      <p className="muted">{t('saveCase.intro')}</p>
       <button type="button" className="button" onClick={() => void save()} disabled={saving}>
-        {saving ? 'Saving…' : 'Save as test case'}
+        {saving ? t('saveCase.saving') : t('saveCase.save')}
       </button>
       {outcome ? (
         <p className={outcome.tone === 'error' ? 'field-error' : 'muted'} role={outcome.tone === 'error' ? 'alert' : 'status'}>

@@ -4,6 +4,7 @@
  */
 import { useId, useState } from 'react';
 import { newMock, SUGGESTED_ERROR_TYPES, type StepMock } from './step-mocks.js';
+import { useTranslation } from '../i18n/i18n.js';
 
 export interface StepMocksProps {
   /** Ids of the steps that can be mocked (action steps, not scopes). */
@@ -13,24 +14,25 @@ export interface StepMocksProps {
 }
 
 function MockEditor({ mock, onChange, onRemove }: { mock: StepMock; onChange: (mock: StepMock) => void; onRemove: () => void }) {
+  const { t } = useTranslation();
   const ids = useId();
   const set = (patch: Partial<StepMock>) => onChange({ ...mock, ...patch });
   return (
-    <li className="step-mock" role="group" aria-label={`Mock of ${mock.stepId}`}>
+    <li className="step-mock" role="group" aria-label={t('mocks.mockOf', { step: mock.stepId })}>
       <div className="field-head">
         <code className="step-mock-id">{mock.stepId}</code>
-        <select aria-label="What the step does" value={mock.kind} onChange={(event) => set({ kind: event.target.value as StepMock['kind'] })}>
-          <option value="fail">fails with an error</option>
-          <option value="pin">returns a pinned output</option>
+        <select aria-label={t('mocks.behaviour')} value={mock.kind} onChange={(event) => set({ kind: event.target.value as StepMock['kind'] })}>
+          <option value="fail">{t('mocks.fail')}</option>
+          <option value="pin">{t('mocks.pin')}</option>
         </select>
-        <button type="button" className="button button-small" onClick={onRemove} aria-label={`Remove the mock of ${mock.stepId}`}>
-          Remove
+        <button type="button" className="button button-small" onClick={onRemove} aria-label={t('mocks.removeLabel', { step: mock.stepId })}>
+          {t('mocks.remove')}
         </button>
       </div>
       {mock.kind === 'fail' ? (
         <>
           <div className="field">
-            <label htmlFor={`${ids}-type`}>Error type</label>
+            <label htmlFor={`${ids}-type`}>{t('mocks.errorType')}</label>
             <input id={`${ids}-type`} list={`${ids}-types`} value={mock.errorType} spellCheck={false} onChange={(event) => set({ errorType: event.target.value })} />
             <datalist id={`${ids}-types`}>
               {SUGGESTED_ERROR_TYPES.map((type) => (
@@ -39,11 +41,11 @@ function MockEditor({ mock, onChange, onRemove }: { mock: StepMock; onChange: (m
             </datalist>
           </div>
           <div className="field">
-            <label htmlFor={`${ids}-message`}>Error message</label>
-            <input id={`${ids}-message`} value={mock.errorMessage} placeholder="stubbed error" onChange={(event) => set({ errorMessage: event.target.value })} />
+            <label htmlFor={`${ids}-message`}>{t('mocks.errorMessage')}</label>
+            <input id={`${ids}-message`} value={mock.errorMessage} placeholder={t('mocks.errorMessagePlaceholder')} onChange={(event) => set({ errorMessage: event.target.value })} />
           </div>
           <div className="field">
-            <label htmlFor={`${ids}-details`}>Error details (JSON, optional)</label>
+            <label htmlFor={`${ids}-details`}>{t('mocks.errorDetails')}</label>
             <textarea
               id={`${ids}-details`}
               className="code-input"
@@ -57,7 +59,7 @@ function MockEditor({ mock, onChange, onRemove }: { mock: StepMock; onChange: (m
         </>
       ) : (
         <div className="field">
-          <label htmlFor={`${ids}-output`}>Pinned output (JSON: payload, attributes, vars)</label>
+          <label htmlFor={`${ids}-output`}>{t('mocks.pinned')}</label>
           <textarea
             id={`${ids}-output`}
             className="code-input"
@@ -73,14 +75,15 @@ function MockEditor({ mock, onChange, onRemove }: { mock: StepMock; onChange: (m
 }
 
 export function StepMocks({ stepIds, mocks, onChange }: StepMocksProps) {
+  const { t } = useTranslation();
   const ids = useId();
   const free = stepIds.filter((stepId) => !mocks.some((mock) => mock.stepId === stepId));
   const [chosen, setChosen] = useState('');
   const pick = chosen && free.includes(chosen) ? chosen : (free[0] ?? '');
   return (
-    <section className="panel-section step-mocks" aria-label="Mocks">
-      <h3>Mocks</h3>
-      <p className="muted">Steps without a mock pass the message on; connectors and HTTP calls are never sent.</p>
+    <section className="panel-section step-mocks" aria-label={t('mocks.title')}>
+      <h3>{t('mocks.title')}</h3>
+      <p className="muted">{t('mocks.intro')}</p>
       {mocks.length > 0 ? (
         <ul className="step-mock-list">
           {mocks.map((mock, index) => (
@@ -95,7 +98,7 @@ export function StepMocks({ stepIds, mocks, onChange }: StepMocksProps) {
       ) : null}
       {free.length > 0 ? (
         <div className="field-head">
-          <label htmlFor={`${ids}-step`}>Mock step</label>
+          <label htmlFor={`${ids}-step`}>{t('mocks.mockStep')}</label>
           <select id={`${ids}-step`} value={pick} onChange={(event) => setChosen(event.target.value)}>
             {free.map((stepId) => (
               <option key={stepId} value={stepId}>
@@ -104,7 +107,7 @@ export function StepMocks({ stepIds, mocks, onChange }: StepMocksProps) {
             ))}
           </select>
           <button type="button" className="button button-small" onClick={() => onChange([...mocks, newMock(pick)])}>
-            Add mock
+            {t('mocks.add')}
           </button>
         </div>
       ) : null}

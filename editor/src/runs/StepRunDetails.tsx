@@ -5,22 +5,26 @@
 import type { StoredExecution } from '../api/types.js';
 import type { NodeRun } from '../editor/editor-context.js';
 import { JsonView } from '../ui/JsonView.js';
-import { formatDuration, STATUS_LABELS, stepInput } from './trace.js';
+import { formatDuration, stepInput } from './trace.js';
+import { Trans } from 'react-i18next';
+import { i18n } from '../i18n/i18n.js';
+import { useTranslation } from '../i18n/i18n.js';
 
 export function RunStrip({ run }: { run: NodeRun | undefined }) {
+  const { t } = useTranslation();
   if (run === undefined) return null;
   if (run === 'not-run') {
     return (
       <p className="run-strip run-not-run" data-status="not-run">
-        Last run: this step did not run.
+        {t('stepRun.notRun')}
       </p>
     );
   }
   return (
-    <div className={`run-strip run-${run.status}`} data-status={run.status} role="group" aria-label="Last run result">
+    <div className={`run-strip run-${run.status}`} data-status={run.status} role="group" aria-label={t('stepRun.resultLabel')}>
       <p>
-        Last run: <strong>{STATUS_LABELS[run.status]}</strong> in {formatDuration(run.durationMs)}
-        {run.runs > 1 ? ` (${run.runs} runs, the last one shown)` : ''}
+        <Trans i18n={i18n} i18nKey="stepRun.result" values={{ status: t(`runStatus.${run.status}`), duration: formatDuration(run.durationMs) }} components={{ strong: <strong /> }} />
+        {run.runs > 1 ? t('stepRun.runs', { count: run.runs }) : ''}
       </p>
       {run.error ? (
         <p className="run-strip-error">
@@ -32,28 +36,29 @@ export function RunStrip({ run }: { run: NodeRun | undefined }) {
 }
 
 export function StepRunData({ record, stepId, run }: { record: StoredExecution; stepId: string; run: NodeRun | undefined }) {
+  const { t } = useTranslation();
   if (run === undefined || run === 'not-run' || !run.last) return null;
   const trace = run.last;
   const input = stepInput(record, stepId);
   return (
-    <section className="panel-section run-details" aria-label="Last run">
-      <h3>Last run</h3>
+    <section className="panel-section run-details" aria-label={t('stepRun.title')}>
+      <h3>{t('stepRun.title')}</h3>
       {input ? (
         <>
-          <h4>Input</h4>
-          <JsonView value={input} label="Step input" />
+          <h4>{t('stepRun.input')}</h4>
+          <JsonView value={input} label={t('stepRun.inputLabel')} />
         </>
       ) : null}
       {trace.config ? (
         <>
-          <h4>Would have sent (not executed in a test run)</h4>
-          <JsonView value={trace.config} label="Step config sent" />
+          <h4>{t('stepRun.sent')}</h4>
+          <JsonView value={trace.config} label={t('stepRun.sentLabel')} />
         </>
       ) : null}
       {trace.output !== undefined ? (
         <>
-          <h4>Output</h4>
-          <JsonView value={trace.output} label="Step output" />
+          <h4>{t('stepRun.output')}</h4>
+          <JsonView value={trace.output} label={t('stepRun.outputLabel')} />
         </>
       ) : null}
     </section>

@@ -12,7 +12,9 @@ export type InputMode = 'event' | 'message';
 
 export interface InputChoice {
   id: string;
+  /** The English label; `text` is its i18n key and values, for the UI language. */
   label: string;
+  text: { key: string; values?: Record<string, string> };
   mode: InputMode;
   value: unknown;
 }
@@ -50,23 +52,25 @@ export function inputChoices(
   sources: ChoiceSources = {},
 ): InputChoice[] {
   const choices: InputChoice[] = [];
-  if (isRecord(sampleEvent)) choices.push({ id: 'sample', label: "The trigger's sample event", mode: 'event', value: sampleEvent });
+  if (isRecord(sampleEvent)) choices.push({ id: 'sample', label: "The trigger's sample event", text: { key: 'testRun.choiceSample' }, mode: 'event', value: sampleEvent });
   if (eventTrigger) {
     for (const template of templates) {
-      choices.push({ id: `template:${template.id}`, label: `Template: ${template.title}`, mode: 'event', value: templateEvent(template.event) });
+      const values = { title: template.title };
+      choices.push({ id: `template:${template.id}`, label: `Template: ${template.title}`, text: { key: 'testRun.choiceTemplate', values }, mode: 'event', value: templateEvent(template.event) });
     }
   }
   for (const [index, testCase] of (sources.cases ?? []).entries()) {
     const label = `Test case: ${testCase.name}`;
-    if (testCase.event) choices.push({ id: `case:${index}`, label, mode: 'event', value: testCase.event });
-    else choices.push({ id: `case:${index}`, label, mode: 'message', value: { payload: null, ...testCase.input } });
+    const text = { key: 'testRun.choiceCase', values: { name: testCase.name } };
+    if (testCase.event) choices.push({ id: `case:${index}`, label, text, mode: 'event', value: testCase.event });
+    else choices.push({ id: `case:${index}`, label, text, mode: 'message', value: { payload: null, ...testCase.input } });
   }
   if (lastRun) {
     const { payload, attributes, vars } = lastRun.input;
-    choices.push({ id: 'last', label: 'The input of the last run', mode: 'message', value: { payload, attributes, vars } });
+    choices.push({ id: 'last', label: 'The input of the last run', text: { key: 'testRun.choiceLast' }, mode: 'message', value: { payload, attributes, vars } });
   }
   if (!eventTrigger) {
-    choices.push({ id: 'http', label: 'An HTTP request (method, path, query, headers, body)', mode: 'message', value: httpRequestSample(sources.httpPath) });
+    choices.push({ id: 'http', label: 'An HTTP request (method, path, query, headers, body)', text: { key: 'testRun.choiceHttp' }, mode: 'message', value: httpRequestSample(sources.httpPath) });
   }
   return choices;
 }

@@ -9,6 +9,7 @@ import type { Logger } from '../../logging/logger.js';
 export function statusOfType(type: string): number {
   if (type === 'VALIDATION') return 422;
   if (type === 'FLOW:VERSION_MISMATCH') return 412;
+  if (type === 'EXECUTION:NOT_REPLAYABLE') return 409;
   if (type === 'API:UNAUTHORIZED') return 401;
   if (type === 'SERVER:STOPPING') return 503;
   if (type.endsWith(':BAD_REQUEST')) return 400;
@@ -21,6 +22,15 @@ export function statusOfType(type: string): number {
 /** A 400 for a request the API cannot use. */
 export function badRequest(message: string): FlowbusError {
   return new FlowbusError('API:BAD_REQUEST', message);
+}
+
+/** A request body that may be left out (as `{}`), else must be a JSON object. */
+export function optionalObjectBody(body: unknown): Record<string, unknown> {
+  if (body === undefined) return {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw badRequest('the request body must be a JSON object');
+  }
+  return body as Record<string, unknown>;
 }
 
 interface BodyParserError extends Error {

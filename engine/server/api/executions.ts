@@ -1,15 +1,19 @@
 /**
- * @module `/api/executions`: the history, filtered by flow, status, trigger and time, and one execution's full trace.
+ * @module `/api/executions`: the history, filtered by flow, status, trigger, handled errors and time, paged
+ * with a cursor; one execution's full trace; and "run again with this input" as a test run.
  */
 import { Router } from 'express';
 import { FlowbusError } from '../../core/errors.js';
 import type { ExecutionStatus } from '../../runtime/types.js';
-import { MAX_EXECUTION_LIMIT } from '../../store/execution-query.js';
-import type { ExecutionQuery } from '../../store/types.js';
+import { DEFAULT_EXECUTION_LIMIT, MAX_EXECUTION_LIMIT } from '../../store/execution-query.js';
+import type { ExecutionQuery, StoredExecution } from '../../store/types.js';
+import { alteredInputParts } from '../executions/replay-input.js';
 import type { ApiContext } from './context.js';
-import { badRequest } from './errors.js';
+import { dryRunFlow } from './dry-run.js';
+import { badRequest, optionalObjectBody } from './errors.js';
 
 const STATUSES: readonly ExecutionStatus[] = ['succeeded', 'failed', 'cancelled', 'timed-out'];
+const PARAMETERS = ['flow', 'status', 'trigger', 'handled', 'since', 'until', 'before', 'limit'];
 
 function single(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
@@ -21,52 +25,107 @@ function single(value: unknown, name: string): string | undefined {
 function time(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const parsed = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (Number.isNaN(parsed)) throw badRequest(`"${name}" must be epoch milliseconds or an ISO 8601 date`);
+  if (Number.isNaN(parsed)) {
+    throw badRequest(`query parameter "${name}": "${value}" is not epoch milliseconds or an ISO 8601 date`);
+  }
   return parsed;
 }
 
-/** Reads `flow`, `status`, `trigger`, `since`, `until` and `limit` from a query string. */
-export function executionQuery(query: Record<string, unknown>): ExecutionQuery {
-  const result: ExecutionQuery = {};
-  const flow = single(query.flow, 'flow');
-  if (flow !== undefined) result.flowId = flow;
-  const status = single(query.status, 'status');
-  if (status !== undefined) {
-    if (!STATUSES.includes(status as ExecutionStatus)) {
-      throw badRequest(`"status" must be one of ${STATUSES.join(', ')}`);
-    }
-    result.status = status as ExecutionStatus;
+function status(value: string | undefined): ExecutionStatus | undefined {
+  if (value === undefined) return undefined;
+  if (!STATUSES.includes(value as ExecutionStatus)) {
+    throw badRequest(`query parameter "status": "${value}" is not one of ${STATUSES.join(', ')}`);
   }
-  const trigger = single(query.trigger, 'trigger');
-  if (trigger !== undefined) result.trigger = trigger;
-  const since = time(single(query.since, 'since'), 'since');
-  if (since !== undefined) result.since = since;
-  const until = time(single(query.until, 'until'), 'until');
-  if (until !== undefined) result.until = until;
-  const limit = single(query.limit, 'limit');
-  if (limit !== undefined) {
-    const number = Number(limit);
-    if (!Number.isInteger(number) || number < 1 || number > MAX_EXECUTION_LIMIT) {
-      throw badRequest(`"limit" must be an integer from 1 to ${MAX_EXECUTION_LIMIT}`);
+  return value as ExecutionStatus;
+}
+
+function handled(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'true' && value !== 'false') throw badRequest(`query parameter "handled": "${value}" is not true or false`);
+  return value === 'true';
+}
+
+function limit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < 1 || number > MAX_EXECUTION_LIMIT) {
+    throw badRequest(`query parameter "limit": "${value}" is not an integer from 1 to ${MAX_EXECUTION_LIMIT}`);
+  }
+  return number;
+}
+
+/** Sets the fields that were given, leaving the others out. */
+function defined<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
+}
+
+/**
+ * Reads `flow`, `status`, `trigger`, `handled`, `since`, `until`, `before` and `limit` from a query string;
+ * an unknown parameter or a bad value is a 400 that names it and says what is expected.
+ */
+export function executionQuery(query: Record<string, unknown>): ExecutionQuery {
+  for (const name of Object.keys(query)) {
+    if (!PARAMETERS.includes(name)) {
+      throw badRequest(`unknown query parameter "${name}"; expected one of ${PARAMETERS.join(', ')}`);
     }
-    result.limit = number;
+  }
+  const read = (name: string) => single(query[name], name);
+  const result: ExecutionQuery = defined({
+    flowId: read('flow'),
+    status: status(read('status')),
+    trigger: read('trigger'),
+    handled: handled(read('handled')),
+    since: time(read('since'), 'since'),
+    until: time(read('until'), 'until'),
+    before: read('before'),
+    limit: limit(read('limit')),
+  });
+  if (result.since !== undefined && result.until !== undefined && result.since > result.until) {
+    throw badRequest('query parameters "since" and "until": "since" is later than "until"');
   }
   return result;
+}
+
+async function storedExecution(context: ApiContext, id: string): Promise<StoredExecution> {
+  const execution = await context.store.getExecution(id);
+  if (!execution) throw new FlowbusError('EXECUTION:NOT_FOUND', `no execution "${id}" in the history`);
+  return execution;
+}
+
+/** The stored input, refused when the history kept it redacted or cut: it is not what the execution had. */
+function replayableInput(execution: StoredExecution) {
+  const altered = alteredInputParts(execution.input);
+  if (altered.length === 0) return execution.input;
+  const where = altered.map((part) => `/input${part.pointer} (${part.reason})`).join(', ');
+  const message = `execution "${execution.id}" cannot be run again with its stored input: ${where} is not what it was given; edit the input in a test run instead`;
+  const issues = altered.map((part) => ({
+    pointer: `/input${part.pointer}`,
+    code: part.reason,
+    message: part.reason === 'redacted' ? 'kept as [redacted] in the history' : 'kept as a preview in the history',
+  }));
+  throw new FlowbusError('EXECUTION:NOT_REPLAYABLE', message, { issues });
 }
 
 export function executionsRouter(context: ApiContext): Router {
   const router = Router();
   router.get('/executions', async (request, response) => {
     const query = executionQuery(request.query as Record<string, unknown>);
+    if (query.before !== undefined) await storedExecution(context, query.before).catch(() => {
+      throw badRequest(`query parameter "before": no execution "${query.before}" in the history (dropped by retention?)`);
+    });
     const executions = await context.store.listExecutions(query);
-    response.json({ executions });
+    const page = query.limit ?? DEFAULT_EXECUTION_LIMIT;
+    const next = executions.length === page ? executions.at(-1)?.id : undefined;
+    response.json(next ? { executions, next } : { executions });
   });
   router.get('/executions/:id', async (request, response) => {
-    const execution = await context.store.getExecution(request.params.id);
-    if (!execution) {
-      throw new FlowbusError('EXECUTION:NOT_FOUND', `no execution "${request.params.id}" in the history`);
-    }
-    response.json(execution);
+    response.json(await storedExecution(context, request.params.id));
+  });
+  router.post('/executions/:id/replay', async (request, response) => {
+    const body = optionalObjectBody(request.body);
+    const execution = await storedExecution(context, request.params.id);
+    const input = replayableInput(execution);
+    response.json(await dryRunFlow(context, execution.flowId, { document: body.document, stubs: body.stubs, input }));
   });
   return router;
 }

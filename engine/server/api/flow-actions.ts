@@ -3,23 +3,13 @@
  * return the full trace and, for an HTTP flow, the reply it would send.
  */
 import { Router } from 'express';
-import { FlowbusError } from '../../core/errors.js';
-import type { StepStub } from '../../runtime/types.js';
+import type { CompiledFlow } from '../../runtime/types.js';
 import { findFlowWarnings } from '../../flow/warnings.js';
-import { compileFlow } from '../../runtime/index.js';
 import { summarizeFlow } from '../flows/flow-state.js';
 import type { ApiContext } from './context.js';
+import { dryRunFlow } from './dry-run.js';
 import { dryRunInput } from './dry-run-input.js';
-import { dryRunReply } from './dry-run-reply.js';
-import { badRequest } from './errors.js';
-
-function objectBody(body: unknown): Record<string, unknown> {
-  if (body === undefined) return {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw badRequest('the request body must be a JSON object');
-  }
-  return body as Record<string, unknown>;
-}
+import { badRequest, optionalObjectBody as objectBody } from './errors.js';
 
 /** Problems after which the document is not walked again. */
 const UNWALKABLE_CODES = ['json-depth', 'flow-too-large'];
@@ -46,38 +36,9 @@ export function flowActionsRouter(context: ApiContext): Router {
   }
 
   router.post('/flows/:id/dry-run', async (request, response) => {
-    const { id } = request.params;
     const body = objectBody(request.body);
-    let flow;
-    let flowVersion: string | undefined;
-    if (body.document !== undefined) {
-      const issues = catalog.validate(body.document, id);
-      if (issues.length > 0) {
-        throw new FlowbusError('VALIDATION', `the document has ${issues.length} problem(s)`, { issues });
-      }
-      flow = compileFlow(id, body.document as never, context.registry);
-    } else {
-      const state = catalog.get(id);
-      if (!state) throw new FlowbusError('FLOW:NOT_FOUND', `no flow with id "${id}"`);
-      if (!state.valid) {
-        const message = `flow "${id}" has no valid version to run`;
-        throw new FlowbusError('VALIDATION', message, { issues: state.issues });
-      }
-      flow = state.valid.compiled;
-      flowVersion = state.valid.version;
-    }
-    if (body.stubs !== undefined && (typeof body.stubs !== 'object' || body.stubs === null)) {
-      throw badRequest('"stubs" must be an object of step id -> { output } or { error }');
-    }
-    const input = dryRunInput(body, flow.document);
-    const { stored, record } = await context.runner.run(flow, input, {
-      trigger: 'dry-run',
-      dryRun: true,
-      flowVersion,
-      stubs: body.stubs as Record<string, StepStub> | undefined,
-    });
-    const reply = await dryRunReply(flow, record, context.config.limits.replyBytes);
-    response.json(reply ? { ...stored, reply } : stored);
+    const input = (flow: CompiledFlow) => dryRunInput(body, flow.document);
+    response.json(await dryRunFlow(context, request.params.id, { document: body.document, stubs: body.stubs, input }));
   });
   return router;
 }

@@ -5,7 +5,13 @@
  */
 import type { FlowError } from '../../core/errors.js';
 import type { ExecutionStatus } from '../../runtime/types.js';
-import { DEFAULT_EXECUTION_LIMIT, matchesQuery, MAX_EXECUTION_LIMIT, summarizeExecution } from '../execution-query.js';
+import {
+  DEFAULT_EXECUTION_LIMIT,
+  handledErrorCount,
+  matchesQuery,
+  MAX_EXECUTION_LIMIT,
+  summarizeExecution,
+} from '../execution-query.js';
 import { expiredPrefix } from '../retention.js';
 import type { ExecutionQuery, ExecutionSummary, RetentionPolicy, StoredExecution } from '../types.js';
 
@@ -49,6 +55,8 @@ export function indexEntry(execution: StoredExecution): IndexEntry {
   if (execution.flowVersion) entry.flowVersion = intern(execution.flowVersion);
   if (execution.error) entry.error = execution.error as FlowError;
   if (execution.dryRun) entry.dryRun = true;
+  const handled = handledErrorCount(execution);
+  if (handled > 0) entry.handledErrors = handled;
   return entry;
 }
 
@@ -216,15 +224,20 @@ export class HistoryIndex {
   query(query: ExecutionQuery = {}): ExecutionSummary[] {
     const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_EXECUTION_LIMIT), MAX_EXECUTION_LIMIT);
     const flows = query.flowId !== undefined ? [this.flows.get(query.flowId)] : [...this.flows.values()];
+    // Paging: an unknown cursor (dropped by retention since) lists nothing rather than start again.
+    const cursor = query.before === undefined ? undefined : this.byId.get(query.before);
+    if (query.before !== undefined && !cursor) return [];
+    const until = Math.min(query.until ?? Infinity, cursor?.startedAt ?? Infinity);
     const found: IndexEntry[] = [];
     for (const flow of flows) {
       const list = flow?.listFor(query);
       if (!list) continue;
       let taken = 0;
       const since = query.since ?? -Infinity;
-      for (let at = list.upperBound(query.until ?? Infinity) - 1; at >= list.head && taken < limit; at--) {
+      for (let at = list.upperBound(until) - 1; at >= list.head && taken < limit; at--) {
         const entry = list.items[at]!;
         if (entry.startedAt < since) break;
+        if (cursor && !before(entry, cursor)) continue;
         if (!matchesQuery(entry, query)) continue;
         found.push(entry);
         taken += 1;
