@@ -25,7 +25,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const NODE_RED_REFERENCE = 2700;
 const NODE_HTTP_JSONATA_REFERENCE = 12_300;
 /** `runtime-only` runs the compiled flow from a bare node:http handler: the runtime's share of the cost. */
-const ALL_TARGETS = ['flowbus', 'runtime-only', 'express-jsonata', 'node-http-jsonata', 'node-http-plain'];
+/** `flowbus-try` is the same flowbus server and steps inside a Try (issue 12 item 4: a scope adds ≤ 20 %). */
+const ALL_TARGETS = ['flowbus', 'flowbus-try', 'runtime-only', 'express-jsonata', 'node-http-jsonata', 'node-http-plain'];
 /** `BENCH_TARGETS=flowbus,runtime-only` measures a subset; node:http + JSONata is always measured, as the reference. */
 const TARGETS = process.env.BENCH_TARGETS
   ? ALL_TARGETS.filter((target) => target === 'node-http-jsonata' || process.env.BENCH_TARGETS!.split(',').includes(target))
@@ -76,6 +77,17 @@ const FLOW = {
   ],
 };
 
+/** The same steps inside a Try whose one handler catches anything, served at `/alarm-try`. */
+const TRY_FLOW = {
+  ...FLOW,
+  name: 'Alarm to markdown in a Try',
+  trigger: { id: 'receive', type: 'http', config: { path: '/alarm-try', methods: ['POST'] } },
+  steps: [{ id: 'guard', type: 'try', config: {}, steps: FLOW.steps, catch: [{ id: 'any', config: {}, steps: [] }] }],
+};
+
+/** The path each target serves the flow at. */
+const pathOf = (target: Target) => (target === 'flowbus-try' ? '/alarm-try' : '/alarm');
+
 function plainWork(event: Record<string, unknown>) {
   const body = { region: event.region, subject: event.subject, type: event.type, id: event.id };
   const content = `${HEADLINE}\n> 实例 ID: ${body.subject}\n> 地域: ${body.region}\n> 事件名称: ${body.type}`;
@@ -111,7 +123,7 @@ function reply(response: ServerResponse, value: unknown): void {
 /** Child mode: starts one server on a free loopback port and prints `PORT <n>`. */
 async function serve(target: Target, folder: string): Promise<void> {
   let port: number;
-  if (target === 'flowbus') {
+  if (target === 'flowbus' || target === 'flowbus-try') {
     const { startServer } = await import('../engine/server/index.js');
     const { createRegistry } = await import('../engine/core/registry.js');
     const { builtinSteps } = await import('../engine/steps/index.js');
@@ -183,10 +195,10 @@ function startChild(target: Target, folder: string): Promise<{ child: ChildProce
   });
 }
 
-async function drive(port: number, seconds: number): Promise<CannonResult> {
+async function drive(port: number, seconds: number, path: string): Promise<CannonResult> {
   const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
   return autocannon({
-    url: `http://127.0.0.1:${port}/alarm`,
+    url: `http://127.0.0.1:${port}${path}`,
     method: 'POST',
     connections: CONNECTIONS,
     duration: seconds,
@@ -215,14 +227,15 @@ async function main(): Promise<void> {
   const folder = await mkdtemp(join(tmpdir(), 'flowbus-bench-'));
   await mkdir(join(folder, 'flows'));
   await writeFile(join(folder, 'flows', 'alarm.flow.json'), `${JSON.stringify(FLOW, null, 2)}\n`);
+  await writeFile(join(folder, 'flows', 'alarm-try.flow.json'), `${JSON.stringify(TRY_FLOW, null, 2)}\n`);
   const rows: Array<{ target: Target; result: CannonResult; use: ProcessUse }> = [];
   try {
     for (const target of TARGETS) {
       const { child, port } = await startChild(target, folder);
       try {
-        await drive(port, Math.min(3, SECONDS)); // warm-up: JIT, caches
+        await drive(port, Math.min(3, SECONDS), pathOf(target)); // warm-up: JIT, caches
         const before = await processTimes(child.pid!);
-        const result = await drive(port, SECONDS);
+        const result = await drive(port, SECONDS, pathOf(target));
         const after = await processTimes(child.pid!);
         const use: ProcessUse = { rssMb: after?.rssMb };
         if (before && after && result.requests.total) {
@@ -260,6 +273,12 @@ async function main(): Promise<void> {
       (use.rssMb === undefined ? '-' : use.rssMb.toFixed(0)).padStart(7),
     ];
     console.log(cells.join(' '));
+  }
+  const bare = rows.find((row) => row.target === 'flowbus');
+  const scoped = rows.find((row) => row.target === 'flowbus-try');
+  if (bare?.use.cpuMicros && scoped?.use.cpuMicros) {
+    const ratio = scoped.use.cpuMicros / bare.use.cpuMicros;
+    console.log(`flowbus with a Try / without: ${ratio.toFixed(2)}x CPU per request (aim ≤ 1.20x)`);
   }
   console.log(
     `* Node-RED 4.1 measured ${NODE_RED_REFERENCE} req/s where node:http + JSONata measured ` +

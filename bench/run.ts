@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const all = ['runtime', 'durable', 'patterns', 'expressions', 'http', 'bus', 'queues', 'startup', 'history'];
+const all = ['runtime', 'scopes', 'durable', 'patterns', 'expressions', 'http', 'bus', 'queues', 'startup', 'history'];
 const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : all;
 let failed = false;
 for (const name of names) {

@@ -18,6 +18,12 @@ function isOpaque(value: object): boolean {
   return prototype !== Object.prototype && prototype !== null;
 }
 
+/**
+ * Smallest size worth remembering: a WeakMap entry costs more than walking a small object again, and a small
+ * object walked again costs at most this much, so each measurement still visits a bounded amount of data.
+ */
+const MEMO_MIN_BYTES = 512;
+
 function sizeOf(value: unknown, budget: number, memo: SizeMemo | undefined): number {
   switch (typeof value) {
     case 'string':
@@ -49,15 +55,15 @@ function sizeOf(value: unknown, budget: number, memo: SizeMemo | undefined): num
       if (total > budget) return Infinity;
     }
   }
-  memo?.set(value, total);
+  if (total >= MEMO_MIN_BYTES) memo?.set(value, total);
   return total;
 }
 
 /**
  * About the length of `JSON.stringify(value)`, or `Infinity` as soon as it passes `budget`: the walk never
  * visits more than `budget` bytes' worth of data, so a huge or cyclic value costs no more than the budget.
- * A value that appears twice counts twice, as in JSON. With a memo, an object measured before (in full)
- * costs one lookup: objects must not change once measured.
+ * A value that appears twice counts twice, as in JSON. With a memo, an object measured before (in full, and
+ * of at least {@link MEMO_MIN_BYTES}) costs one lookup: objects must not change once measured.
  *
  * @example
  * measureValue({ a: 'xy' }, 1000); // 10

@@ -7,9 +7,10 @@ import type { FlowDocument } from '../flow/document.js';
 import { validateFlow } from '../flow/validate.js';
 import type { ExecutionMode } from '../core/step-definition.js';
 import { actorDriver } from './actor-driver.js';
-import { executeFlow, segmentDriver, type FlowRunner } from './execute.js';
+import { executeFlow, type FlowRunner } from './execute.js';
+import { interpretable, interpreterDriver } from './interpreter.js';
 import { buildMachine } from './machine.js';
-import { buildPlan, type PlanAction } from './plan.js';
+import { buildPlan } from './plan.js';
 import type { CompiledFlow } from './types.js';
 
 export interface CompileOptions {
@@ -17,6 +18,11 @@ export interface CompileOptions {
   file?: string;
   /** The caller has just validated the document with the same registry: it is not validated again. */
   validated?: boolean;
+  /**
+   * Runs express executions on the machine's actor even where the interpreter could: the reference the
+   * interpreter is tested against.
+   */
+  expressActor?: boolean;
 }
 
 /**
@@ -43,8 +49,8 @@ export function compileFlow(
   const mode = executionMode(document, registry);
   // A durable flow gets a state (so a checkpoint) per step; an express one a state per run of plain steps.
   const machine = buildMachine(plan, { statePerStep: mode === 'durable' });
-  const linear = plan.steps.every((step) => step.kind === 'action');
-  const express = linear ? segmentDriver(plan.steps as PlanAction[]) : actorDriver(machine);
+  // Express executions run without an actor where every scope of the flow can (see interpreter.ts).
+  const express = interpretable(plan) && !options.expressActor ? interpreterDriver(plan) : actorDriver(machine);
   const runner: FlowRunner = {
     mode,
     driver: (options) =>

@@ -2,14 +2,12 @@
  * @module Runs one execution of a compiled flow and turns what happened into a record.
  */
 import { randomUUID } from 'node:crypto';
-import { FlowbusError, toFlowError, type FlowError } from '../core/errors.js';
+import { FlowbusError, type FlowError } from '../core/errors.js';
 import { createMessage, type Message } from '../core/message.js';
 import { BoundedList } from './bounded-list.js';
 import { attachEnv, defaultServices, detachEnv, pushTrace, type ExecutionEnv, type RunState } from './environment.js';
 import { resolveExecutionLimits } from './limits.js';
 import type { ExecutionMode } from '../core/step-definition.js';
-import type { PlanAction } from './plan.js';
-import { runSegment, SegmentFailure } from './segment.js';
 import type { ExecuteOptions, ExecutionInput, ExecutionRecord, ExecutionStatus } from './types.js';
 
 /** Overall bound of an execution when the caller gives none. */
@@ -20,23 +18,6 @@ export type Ending = { status: ExecutionStatus; error?: FlowError; message?: Mes
 /** Runs one execution's steps and reports how they ended; `stop` abandons them. */
 export interface Driver {
   start(context: RunState, env: ExecutionEnv, done: (ending: Ending) => void): { stop(): void };
-}
-
-/**
- * Runs an express flow without scope steps. Its machine is a single state that runs one segment, so the
- * segment runs directly — the same code, the same trace — without the cost of an actor.
- */
-export function segmentDriver(steps: PlanAction[]): Driver {
-  return {
-    start(context, _env, done) {
-      runSegment(steps, context).then(
-        (message) => done({ status: 'succeeded', message }),
-        (thrown) =>
-          done({ status: 'failed', error: thrown instanceof SegmentFailure ? thrown.error : toFlowError(thrown) }),
-      );
-      return { stop: () => {} };
-    },
-  };
 }
 
 /** How a compiled flow runs: its mode, and the driver of an execution given its options. */

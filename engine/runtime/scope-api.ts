@@ -3,6 +3,7 @@
  * (a scope such as Try, Choice or For Each, or a step that waits, such as Delay). The step's folder holds its
  * whole behaviour; the runtime only builds sequences and runs the generic actions named here.
  */
+import type { FlowError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import type { StepNode } from '../flow/document.js';
 import type { CompiledValue } from '../expressions/index.js';
@@ -85,6 +86,26 @@ export interface MachineTools {
 }
 
 /**
+ * What a step's `run` may use to run its part of an express execution without an actor. Its context is the
+ * machine's, except that `scopes` is one object per execution, changed in place (nothing snapshots it).
+ */
+export interface RunTools extends Pick<MachineTools, 'env' | 'traced' | 'traceSkipped' | 'evaluate'> {
+  /** Runs a nested sequence; resolves with the state after its last step, rejects with a {@link RunFailure}. */
+  sequence(steps: PlanStep[], state: RunState): Promise<RunState>;
+  /**
+   * The rejection of a failed part, carrying the message it failed with: `thrown` itself when it is one
+   * already (it comes from a nested step), else its error with `message`, as the machine's `storeError` does.
+   */
+  failure(thrown: unknown, message: Message): RunFailure;
+}
+
+/** How a part of an express execution failed: the error and the message the failing step was given. */
+export interface RunFailure {
+  readonly error: FlowError;
+  readonly message: Message;
+}
+
+/**
  * How a step type contributes to the machine. Registered in the step definition (`machine`), so a new scope
  * or waiting step is one folder and one registration.
  *
@@ -99,4 +120,10 @@ export interface StepMachine<Detail = unknown> {
   plan?(node: StepNode, tools: PlanTools): Detail;
   /** The state of the step: entered in sequence, leaves to `next`, or to `errorTarget` on an error. */
   states(step: PlanScope<Detail>, next: string, errorTarget: string, tools: MachineTools): StateConfig;
+  /**
+   * Runs the step in an express execution without an actor, exactly as its `states` would: the same traces,
+   * counters, messages and errors. A flow whose scopes all have `run` runs without an actor in express mode;
+   * durable executions always run the machine (its snapshots are the checkpoints).
+   */
+  run?(step: PlanScope<Detail>, state: RunState, tools: RunTools): Promise<RunState>;
 }

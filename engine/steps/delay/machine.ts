@@ -1,31 +1,56 @@
 /**
  * @module How a Delay runs: its duration is evaluated and its due time stored in the context (so in every
- * checkpoint), then a second state waits until that time on the execution's clock.
+ * checkpoints), then a second state waits until that time on the execution's clock. Without an actor (express),
+ * the same two functions run one after the other.
  */
 import { readInteger } from '../config-values.js';
-import type { RunState } from '../../runtime/environment.js';
-import type { StateConfig, StepMachine } from '../../runtime/scope-api.js';
+import type { ExecutionEnv, RunState } from '../../runtime/environment.js';
+import type { MachineTools, PlanScope, StateConfig, StepMachine } from '../../runtime/scope-api.js';
 
 /** The longest Delay: 7 days. */
 export const MAX_DELAY_MS = 7 * 24 * 3_600_000;
 
 const dueAtOf = (state: RunState, stepId: string) => state.scopes[stepId]?.dueAt as number | undefined;
 
+/** Whether the Delay does not wait: a dry run, or a stubbed Delay. */
+function skipsWait(step: PlanScope<undefined>, env: ExecutionEnv): boolean {
+  return env.dryRun || env.stubs[step.id] !== undefined;
+}
+
+/** Evaluates the duration; the clock time the Delay is due. */
+async function dueTime(step: PlanScope<undefined>, state: RunState, tools: Pick<MachineTools, 'env' | 'evaluate'>) {
+  const config = (await tools.evaluate(step.config, state.message, state, step)) as { durationMs?: unknown };
+  const durationMs = readInteger(config.durationMs, 'durationMs', 0, MAX_DELAY_MS);
+  return tools.env(state).services.clock.now() + durationMs;
+}
+
+/** Waits until the stored due time, traced as the Delay step. */
+function waitUntilDue(step: PlanScope<undefined>, state: RunState, tools: Pick<MachineTools, 'env' | 'traced'>) {
+  return tools.traced(step, state, async () => {
+    const env = tools.env(state);
+    const dueAt = dueAtOf(state, step.id) ?? env.services.clock.now();
+    if (skipsWait(step, env)) return { value: undefined, status: 'stubbed' as const };
+    await env.services.clock.sleep(Math.max(0, dueAt - env.services.clock.now()), env.signal);
+    return { value: undefined, output: { dueAt } };
+  });
+}
+
 export const delayMachine: StepMachine<undefined> = {
+  async run(step, state, tools) {
+    try {
+      state.scopes[step.id] = { dueAt: await dueTime(step, state, tools) };
+      await waitUntilDue(step, state, tools);
+    } catch (thrown) {
+      throw tools.failure(thrown, state.message);
+    }
+    return state;
+  },
   states(step, next, errorTarget, tools): StateConfig {
-    const skipsWait = (state: RunState) => {
-      const env = tools.env(state);
-      return env.dryRun || env.stubs[step.id] !== undefined;
-    };
     return {
       initial: 'arming',
       states: {
         arming: tools.work(
-          async (state) => {
-            const config = (await tools.evaluate(step.config, state.message, state, step)) as { durationMs?: unknown };
-            const durationMs = readInteger(config.durationMs, 'durationMs', 0, MAX_DELAY_MS);
-            return tools.env(state).services.clock.now() + durationMs;
-          },
+          (state) => dueTime(step, state, tools),
           {
             target: 'waiting',
             actions: tools.assign((state, event) => ({
@@ -34,18 +59,10 @@ export const delayMachine: StepMachine<undefined> = {
           },
           { target: errorTarget, actions: tools.storeError },
         ),
-        waiting: tools.work(
-          (state) =>
-            tools.traced(step, state, async () => {
-              const env = tools.env(state);
-              const dueAt = dueAtOf(state, step.id) ?? env.services.clock.now();
-              if (skipsWait(state)) return { value: undefined, status: 'stubbed' as const };
-              await env.services.clock.sleep(Math.max(0, dueAt - env.services.clock.now()), env.signal);
-              return { value: undefined, output: { dueAt } };
-            }),
-          'exit',
-          { target: errorTarget, actions: tools.storeError },
-        ),
+        waiting: tools.work((state) => waitUntilDue(step, state, tools), 'exit', {
+          target: errorTarget,
+          actions: tools.storeError,
+        }),
         exit: { type: 'final' },
       },
       onDone: next,

@@ -1,13 +1,14 @@
 /**
  * @module How a For Each runs: its config is evaluated once (traced as the For Each step), then its body
  * runs per iteration; between iterations a long loop hands the event loop back, and results too large fail it.
+ * Without an actor (express), the same functions run in a loop.
  */
 import { measureValue } from '../../core/value-size.js';
 import type { Message } from '../../core/message.js';
 import type { ExecutionEnv, RunState, ScopeState } from '../../runtime/environment.js';
 import { messageLimitError, pace, paceDue } from '../../runtime/limits.js';
 import type { PlanStep } from '../../runtime/plan.js';
-import type { StateConfig, StepMachine } from '../../runtime/scope-api.js';
+import type { MachineTools, PlanScope, RunTools, StateConfig, StepMachine } from '../../runtime/scope-api.js';
 import {
   forEachIterations,
   forEachSettings,
@@ -33,22 +34,92 @@ const loopOf = (state: RunState, loopId: string) => state.scopes[loopId] as Loop
 
 const resultsOverLimit = (loop: LoopState, env: ExecutionEnv) => loop.resultsBytes > env.limits.messageBytes;
 
+/** Evaluates the config (traced as the For Each step) and gives the loop's starting state. */
+function startLoop(step: PlanScope<PlanStep[]>, state: RunState, tools: Pick<MachineTools, 'traced' | 'evaluate'>) {
+  return tools.traced(step, state, async () => {
+    const config = await tools.evaluate(step.config, state.message, state, step);
+    const settings = forEachSettings(config);
+    const iterations = forEachIterations(settings);
+    const loop: LoopState = { settings, iterations, index: 0, entry: state.message, results: [], resultsBytes: 2 };
+    return { value: loop, output: { items: settings.items.length, iterations: iterations.length } };
+  });
+}
+
+/** Between iterations: fails when the collected results are too large, else hands the event loop back. */
+async function pauseLoop(step: PlanScope<PlanStep[]>, loop: LoopState, env: ExecutionEnv): Promise<void> {
+  if (resultsOverLimit(loop, env)) {
+    const what = `the results collected in "${loop.settings.resultsVariable}"`;
+    const error = messageLimitError(what, env.limits.messageBytes);
+    error.step = step.id;
+    throw error;
+  }
+  await pace(env);
+}
+
+/** The message the body of the loop's current iteration starts from. */
+function iterationMessage(loop: LoopState, message: Message): Message {
+  const iteration = loop.iterations[loop.index]!;
+  return {
+    payload: iteration.payload,
+    attributes: loop.entry.attributes,
+    vars: iterationVars(message.vars, loop.settings, iteration),
+  };
+}
+
+/** The loop after an iteration whose body left `payload`: the next index, and the payload collected. */
+function afterIteration(loop: LoopState, payload: unknown, env: ExecutionEnv): LoopState {
+  const index = loop.index + 1;
+  if (!loop.settings.resultsVariable) return { ...loop, index };
+  const resultsBytes = loop.resultsBytes + measureValue(payload, env.limits.messageBytes, env.sizes) + 1;
+  return { ...loop, index, results: [...loop.results, payload], resultsBytes };
+}
+
+/** The message after the loop: the entry's payload and attributes, the vars the loop leaves. */
+function exitMessage(loop: LoopState, message: Message): Message {
+  const vars = varsAfterForEach(loop.entry.vars, message.vars, loop.settings, loop.results);
+  return { payload: loop.entry.payload, attributes: loop.entry.attributes, vars };
+}
+
+/** The For Each without an actor (express), as its states run it. */
+async function runForEach(step: PlanScope<PlanStep[]>, state: RunState, tools: RunTools): Promise<RunState> {
+  let loop: LoopState;
+  try {
+    loop = await startLoop(step, state, tools);
+  } catch (thrown) {
+    throw tools.failure(thrown, state.message);
+  }
+  state.scopes[step.id] = loop;
+  let message = state.message;
+  for (;;) {
+    const env = tools.env(state);
+    if (paceDue(env) || resultsOverLimit(loop, env)) {
+      try {
+        await pauseLoop(step, loop, env);
+      } catch (thrown) {
+        throw tools.failure(thrown, message);
+      }
+      continue;
+    }
+    if (loop.index >= loop.iterations.length) return { ...state, message: exitMessage(loop, message) };
+    message = iterationMessage(loop, message);
+    loop = { ...loop, iteration: loop.index };
+    state.scopes[step.id] = loop;
+    message = (await tools.sequence(step.detail, { ...state, message })).message;
+    loop = afterIteration(loop, message.payload, tools.env(state));
+    state.scopes[step.id] = loop;
+  }
+}
+
 export const forEachMachine: StepMachine<PlanStep[]> = {
   plan: (_node, tools) => tools.sequence('steps', { inside: true }),
+  run: runForEach,
   states(step, next, errorTarget, tools): StateConfig {
     const setLoop = (state: RunState, loop: LoopState) => ({ scopes: { ...state.scopes, [step.id]: loop } });
     return {
       initial: 'starting',
       states: {
         starting: tools.work(
-          (state) =>
-            tools.traced(step, state, async () => {
-              const config = await tools.evaluate(step.config, state.message, state, step);
-              const settings = forEachSettings(config);
-              const iterations = forEachIterations(settings);
-              const loop: LoopState = { settings, iterations, index: 0, entry: state.message, results: [], resultsBytes: 2 };
-              return { value: loop, output: { items: settings.items.length, iterations: iterations.length } };
-            }),
+          (state) => startLoop(step, state, tools),
           { target: 'next', actions: tools.assign((state, event) => setLoop(state, (event as { output: LoopState }).output)) },
           { target: errorTarget, actions: tools.storeError },
         ),
@@ -63,38 +134,19 @@ export const forEachMachine: StepMachine<PlanStep[]> = {
               target: 'body',
               actions: tools.assign((state) => {
                 const loop = loopOf(state, step.id);
-                const iteration = loop.iterations[loop.index];
-                const message = {
-                  payload: iteration.payload,
-                  attributes: loop.entry.attributes,
-                  vars: iterationVars(state.message.vars, loop.settings, iteration),
-                };
+                const message = iterationMessage(loop, state.message);
                 return { ...setLoop(state, { ...loop, iteration: loop.index }), message };
               }),
             },
             {
               target: 'exit',
-              actions: tools.assign((state) => {
-                const loop = loopOf(state, step.id);
-                const vars = varsAfterForEach(loop.entry.vars, state.message.vars, loop.settings, loop.results);
-                return { message: { payload: loop.entry.payload, attributes: loop.entry.attributes, vars } };
-              }),
+              actions: tools.assign((state) => ({ message: exitMessage(loopOf(state, step.id), state.message) })),
             },
           ],
         },
         // Now and then a long loop (even one with an empty body) hands the event loop back here.
         pausing: tools.work(
-          async (state) => {
-            const env = tools.env(state);
-            const loop = loopOf(state, step.id);
-            if (resultsOverLimit(loop, env)) {
-              const what = `the results collected in "${loop.settings.resultsVariable}"`;
-              const error = messageLimitError(what, env.limits.messageBytes);
-              error.step = step.id;
-              throw error;
-            }
-            await pace(env);
-          },
+          (state) => pauseLoop(step, loopOf(state, step.id), tools.env(state)),
           'next',
           { target: errorTarget, actions: tools.storeError },
         ),
@@ -102,15 +154,9 @@ export const forEachMachine: StepMachine<PlanStep[]> = {
           ...tools.sequence(step.detail, errorTarget),
           onDone: {
             target: 'next',
-            actions: tools.assign((state) => {
-              const loop = loopOf(state, step.id);
-              const index = loop.index + 1;
-              if (!loop.settings.resultsVariable) return setLoop(state, { ...loop, index });
-              const env = tools.env(state);
-              const { payload } = state.message;
-              const resultsBytes = loop.resultsBytes + measureValue(payload, env.limits.messageBytes, env.sizes) + 1;
-              return setLoop(state, { ...loop, index, results: [...loop.results, payload], resultsBytes });
-            }),
+            actions: tools.assign((state) =>
+              setLoop(state, afterIteration(loopOf(state, step.id), state.message.payload, tools.env(state))),
+            ),
           },
         },
         exit: { type: 'final' },

@@ -6,7 +6,7 @@ import { matchesErrorType, type FlowError } from '../../core/errors.js';
 import type { Message } from '../../core/message.js';
 import type { RunState, ScopeState } from '../../runtime/environment.js';
 import type { PlanStep } from '../../runtime/plan.js';
-import type { PlanBranch, StateConfig, StepMachine } from '../../runtime/scope-api.js';
+import type { PlanBranch, PlanScope, RunFailure, RunTools, StateConfig, StepMachine } from '../../runtime/scope-api.js';
 import { catchHandlerSettings, retryDelayMs, type CatchHandlerSettings } from './handler.js';
 
 interface CatchHandler extends CatchHandlerSettings {
@@ -47,7 +47,47 @@ const toHandler = (branch: PlanBranch): CatchHandler => ({
   steps: branch.steps,
 });
 
+/** The Try's state on entering it: a Try entered again (in a loop, or by an enclosing retry) goes on counting its runs. */
+function enteredState(state: RunState, step: PlanScope<TryPlan>): TryState {
+  const previous = tryStateOf(state, step.id);
+  const retriesUsed = step.detail.handlers.map(() => 0);
+  return { entry: state.message, retriesUsed, attempt: 1, runs: (previous?.runs ?? 0) + 1 };
+}
+
+/** The Try without an actor (express), as its states run it: body, retries of the first matching handler, handler. */
+async function runTry(step: PlanScope<TryPlan>, state: RunState, tools: RunTools): Promise<RunState> {
+  const { body, handlers } = step.detail;
+  let scope = enteredState(state, step);
+  state.scopes[step.id] = scope;
+  for (;;) {
+    let failed: RunFailure;
+    try {
+      return await tools.sequence(body, { ...state, message: scope.entry });
+    } catch (thrown) {
+      failed = tools.failure(thrown, scope.entry);
+    }
+    const index = handlers.findIndex((handler) => handles(handler.errorTypes, failed.error));
+    if (index === -1) throw failed;
+    const handler = handlers[index]!;
+    if (scope.retriesUsed[index]! >= handler.retries) {
+      const handled = await tools.sequence(handler.steps, { ...state, message: { ...failed.message, error: failed.error } });
+      return { ...handled, message: withoutError(handled.message) };
+    }
+    const retriesUsed = scope.retriesUsed.map((used, at) => (at === index ? used + 1 : used));
+    const { clock } = tools.env(state).services;
+    const dueAt = clock.now() + retryDelayMs(handler, retriesUsed[index]!);
+    scope = { ...scope, retriesUsed, attempt: scope.attempt + 1, runs: scope.runs + 1, dueAt };
+    state.scopes[step.id] = scope;
+    try {
+      await clock.sleep(Math.max(0, dueAt - clock.now()), tools.env(state).signal);
+    } catch (thrown) {
+      throw tools.failure(thrown, failed.message);
+    }
+  }
+}
+
 export const tryMachine: StepMachine<TryPlan> = {
+  run: runTry,
   // Handlers run outside the Try they belong to: their errors go to the enclosing Try.
   plan: (_node, tools) => ({
     body: tools.sequence('steps', { inside: true }),
@@ -89,16 +129,7 @@ export const tryMachine: StepMachine<TryPlan> = {
     catching.push({ target: errorTarget });
     return {
       initial: 'body',
-      entry: tools.assign((state) => {
-        const previous = tryStateOf(state, step.id);
-        return setScope(state, {
-          entry: state.message,
-          retriesUsed: handlers.map(() => 0),
-          attempt: 1,
-          // A Try entered again (in a loop, or by an enclosing retry) goes on counting its runs.
-          runs: (previous?.runs ?? 0) + 1,
-        });
-      }),
+      entry: tools.assign((state) => setScope(state, enteredState(state, step))),
       states: {
         body: { ...tools.sequence(body, `#${id}.catching`), onDone: 'exit' },
         catching: { always: catching },
