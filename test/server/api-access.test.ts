@@ -87,9 +87,9 @@ describe('management API access', () => {
   });
 
   it.each([
-    ['status=finished', /"status" must be one of/],
-    ['limit=0', /"limit" must be an integer/],
-    ['since=yesterday', /"since" must be epoch milliseconds or an ISO 8601 date/],
+    ['status=finished', /"status": "finished" is not one of succeeded, failed/],
+    ['limit=0', /"limit": "0" is not an integer from 1 to 1000/],
+    ['since=yesterday', /"since": "yesterday" is not epoch milliseconds or an ISO 8601 date/],
     ['flow=a&flow=b', /"flow" must be given once/],
   ])('refuses the execution query %s with 400', async (query, message) => {
     const answer = await server.request(`/api/executions?${query}`, { headers: auth });
