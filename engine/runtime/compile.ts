@@ -41,8 +41,8 @@ export function compileFlow(
   }
   const plan = buildPlan(document, registry);
   const mode = executionMode(document, registry);
-  // A durable flow gets a state (so a checkpoint) per step; an express one a state per run of plain steps.
-  const machine = buildMachine(plan, { statePerStep: mode === 'durable' });
+  // A durable flow's runs of plain steps end after each step with effects (its checkpoint follows it).
+  const machine = buildMachine(plan, { splitAfterEffects: mode === 'durable' });
   const linear = plan.steps.every((step) => step.kind === 'action');
   const express = linear ? segmentDriver(plan.steps as PlanAction[]) : actorDriver(machine);
   const runner: FlowRunner = {
