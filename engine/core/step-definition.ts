@@ -121,6 +121,12 @@ export interface StepDefinition<Config = any> {
    * any step after it, which can never run.
    */
   stopsSequence?: boolean;
+  /**
+   * Durable flows: `none` when the step only computes from the message (the same message gives the same
+   * output, nothing outside changes), so a crash may re-run it instead of a checkpoint keeping its result;
+   * `external` (the default, for connectors and unknown steps) gets a checkpoint once it has run.
+   */
+  effects?: 'none' | 'external';
   /** Config fields evaluated by the runtime itself, not before `execute` (e.g. a Choice condition). */
   lazyFields?: string[];
   /**

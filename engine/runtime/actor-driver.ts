@@ -1,11 +1,11 @@
 /**
- * @module Runs an execution as an actor of the flow's machine. A durable one gets a checkpoint at every step
- * boundary (each new snapshot of the machine), the next step's work held until that checkpoint is on disk,
- * and a resume from a persisted snapshot that starts the work of the state it was in again.
+ * @module Runs an execution as an actor of the flow's machine. A durable one gets a checkpoint at each step
+ * boundary after a step with effects and around a scope's own work (a wait), the next work held until that
+ * checkpoint is on disk, and a resume from a persisted snapshot that starts the work of its state again.
  */
 import { createActor, type Snapshot } from 'xstate';
 import { FlowbusError, toFlowError } from '../core/errors.js';
-import type { ExecutionEnv, RunState } from './environment.js';
+import type { ExecutionEnv, RunState, WorkEffects } from './environment.js';
 import type { Driver, Ending } from './execute.js';
 import type { FlowMachine } from './machine.js';
 import type { SizeMemo } from '../core/value-size.js';
@@ -40,36 +40,7 @@ export function actorDriver(machine: FlowMachine, sink?: CheckpointSink, resume?
         done({ status: 'failed', error: { type: 'EXECUTION:RESUME', message } });
         return { stop: () => {} };
       }
-      if (sink) {
-        let checkpointed: Promise<void> = Promise.resolve();
-        env.fresh = { trace: [], logs: [] };
-        // The snapshot is taken as the state is entered; its work waits (one microtask, then the write).
-        env.beforeWork = async () => {
-          await null;
-          await checkpointed.catch((thrown: unknown) => {
-            const reason = thrown instanceof Error ? thrown.message : String(thrown);
-            const message = `could not write the checkpoint of execution ${env.executionId}: ${reason}`;
-            throw new FlowbusError('EXECUTION:CHECKPOINT', message);
-          });
-          // Waiting for the write handed the event loop back: no need to yield again before the step.
-          env.lastYieldAt = performance.now();
-        };
-        // The first snapshot is the start (or the checkpoint resumed from): the start record stands for it.
-        let first = true;
-        actor.subscribe((snapshot) => {
-          if (first) {
-            first = false;
-            return;
-          }
-          if (snapshot.status !== 'active' || env.closed) return;
-          const fresh = env.fresh!;
-          env.fresh = { trace: [], logs: [] };
-          const persisted = persistedSnapshot(snapshot, actor);
-          const trace = fresh.trace.map((entry) => boundedEntry(entry, env.sizes));
-          checkpointed = sink.checkpoint(env.executionId, persisted, trace, fresh.logs);
-          checkpointed.catch(() => {});
-        });
-      }
+      if (sink) env.beforeWork = checkpointer(sink, env, () => actor.getSnapshot(), actor);
       actor.subscribe({
         complete: () => {
           const snapshot = actor.getSnapshot();
@@ -82,6 +53,43 @@ export function actorDriver(machine: FlowMachine, sink?: CheckpointSink, resume?
       if (restored) actor.send({ type: 'work.resume' });
       return { stop: () => actor.stop() };
     },
+  };
+}
+
+/**
+ * What a durable execution does before each state's work: writes a checkpoint of the state just entered when
+ * the work before had effects (or is a scope's own work, such as a wait: its due time must be on disk), or
+ * when this work is a scope's, and holds the work until that checkpoint is on disk. Pure steps leave no
+ * checkpoint: a crash re-runs them from the last one, which holds the message they started from.
+ */
+function checkpointer(
+  sink: CheckpointSink,
+  env: ExecutionEnv,
+  current: () => { status: string; value: unknown; context: unknown; children: object; historyValue: object },
+  actor: { getPersistedSnapshot(): unknown },
+): (effects: WorkEffects) => Promise<void> {
+  env.fresh = { trace: [], logs: [] };
+  let unsaved = false;
+  return async (effects) => {
+    // The work starts in the state's entry action; the state's snapshot is complete one microtask later.
+    await null;
+    const needed = unsaved || effects === 'scope';
+    unsaved = effects !== 'none';
+    if (!needed) return;
+    const snapshot = current();
+    if (snapshot.status !== 'active' || env.closed) return;
+    const fresh = env.fresh!;
+    env.fresh = { trace: [], logs: [] };
+    const trace = fresh.trace.map((entry) => boundedEntry(entry, env.sizes));
+    try {
+      await sink.checkpoint(env.executionId, persistedSnapshot(snapshot, actor), trace, fresh.logs);
+    } catch (thrown) {
+      const reason = thrown instanceof Error ? thrown.message : String(thrown);
+      const message = `could not write the checkpoint of execution ${env.executionId}: ${reason}`;
+      throw new FlowbusError('EXECUTION:CHECKPOINT', message);
+    }
+    // Waiting for the write handed the event loop back: no need to yield again before the step.
+    env.lastYieldAt = performance.now();
   };
 }
 

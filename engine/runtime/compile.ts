@@ -47,8 +47,8 @@ export function compileFlow(
   }
   const plan = buildPlan(document, registry);
   const mode = executionMode(document, registry);
-  // A durable flow gets a state (so a checkpoint) per step; an express one a state per run of plain steps.
-  const machine = buildMachine(plan, { statePerStep: mode === 'durable' });
+  // A durable flow's runs of plain steps end after each step with effects (its checkpoint follows it).
+  const machine = buildMachine(plan, { splitAfterEffects: mode === 'durable' });
   // Express executions run without an actor where every scope of the flow can (see interpreter.ts).
   const express = interpretable(plan) && !options.expressActor ? interpreterDriver(plan) : actorDriver(machine);
   const runner: FlowRunner = {

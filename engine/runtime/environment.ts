@@ -34,11 +34,18 @@ export interface ExecutionEnv {
   /** Set once the record is final: late results of abandoned steps are ignored. */
   closed: boolean;
   mode: ExecutionMode;
-  /** Durable executions: resolves once the checkpoint of the state just entered is on disk. */
-  beforeWork?: () => Promise<void>;
+  /** Durable executions: resolves once the checkpoint the state just entered needs (if any) is on disk. */
+  beforeWork?: (effects: WorkEffects) => Promise<void>;
   /** Durable executions with checkpoints: trace and log entries not yet in a checkpoint. */
   fresh?: { trace: StepTrace[]; logs: LogEntry[] };
 }
+
+/**
+ * What a state's work may do outside the execution: `none` (pure steps only: a crash re-runs them),
+ * `external` (a step with effects: a checkpoint follows it), `scope` (a scope's own work, such as a wait:
+ * checkpointed before it starts, so its due time is on disk, and after it).
+ */
+export type WorkEffects = 'none' | 'external' | 'scope';
 
 /**
  * What a scope step keeps in the context while it runs, by its step id: plain data of the step's own, plus

@@ -12,6 +12,7 @@ import type { FlowPlan, PlanAction, PlanStep } from './plan.js';
 import type { MachineTools, PlanScope, StateConfig, StateUpdate, Work, WorkEvent } from './scope-api.js';
 import { runSegment, SegmentFailure } from './segment.js';
 import { evaluationContext, traced, traceSkipped } from './step-runner.js';
+import type { WorkEffects } from './environment.js';
 
 /** State key and id of a step; the prefix keeps step ids apart from the machine's own state names. */
 const stateId = (stepId: string) => `s-${stepId}`;
@@ -26,9 +27,10 @@ const flowSetup = setup({
     // The asynchronous work of a state runs outside the machine and reports back as an event. This costs far
     // less than spawning a promise actor per state; a state only ever waits for its own work. A durable
     // execution first waits for the checkpoint of the state it is in to be on disk.
-    startWork: ({ context, self }, params: { work: Work }) => {
+    startWork: ({ context, self }, params: { work: Work; effects?: WorkEffects }) => {
       const env = envOf(context);
-      const started = env.beforeWork ? env.beforeWork().then(() => params.work(context)) : params.work(context);
+      const { work, effects = 'scope' } = params;
+      const started = env.beforeWork ? env.beforeWork(effects).then(() => work(context)) : work(context);
       // The late result of an execution already over (timed out, cancelled) goes nowhere.
       started.then(
         (output) => env.closed || self.send({ type: 'work.done', output }),
@@ -51,8 +53,8 @@ const flowSetup = setup({
 });
 
 /** A state that runs `work` and moves on with its result or its error; `work.resume` starts it again. */
-function workState(work: Work, onDone: unknown, onError: unknown): StateConfig {
-  const start = { type: 'startWork', params: { work } };
+function workState(work: Work, onDone: unknown, onError: unknown, effects?: WorkEffects): StateConfig {
+  const start = { type: 'startWork', params: { work, effects } };
   return { entry: start, on: { 'work.done': onDone, 'work.error': onError, 'work.resume': { actions: start } } };
 }
 
@@ -60,9 +62,15 @@ function workState(work: Work, onDone: unknown, onError: unknown): StateConfig {
 type SequencePart = { kind: 'segment'; steps: PlanAction[] } | { kind: 'scope'; step: PlanScope };
 
 export interface MachineOptions {
-  /** One state per plain step (durable: a checkpoint at every step), instead of one per run of them. */
-  statePerStep?: boolean;
+  /**
+   * Durable flows: a run of plain steps ends after each step with outside effects, so that the boundary after
+   * it (where its checkpoint is taken) is a state boundary; express flows keep each run in one state.
+   */
+  splitAfterEffects?: boolean;
 }
+
+/** Whether a plain step may change something outside the execution (see `StepDefinition.effects`). */
+export const hasEffects = (step: PlanAction) => !step.disabled && step.definition.effects !== 'none';
 
 /** Builds the machine of a flow plan; each execution is an actor of it. */
 export function buildMachine(plan: FlowPlan, options: MachineOptions = {}) {
@@ -71,7 +79,9 @@ export function buildMachine(plan: FlowPlan, options: MachineOptions = {}) {
     for (const step of steps) {
       const last = parts.at(-1);
       if (step.kind === 'scope') parts.push({ kind: 'scope', step });
-      else if (last?.kind === 'segment' && !options.statePerStep) last.steps.push(step);
+      else if (last?.kind === 'segment' && !(options.splitAfterEffects && last.steps.some(hasEffects))) {
+        last.steps.push(step);
+      }
       else parts.push({ kind: 'segment', steps: [step] });
     }
     return parts;
@@ -109,6 +119,7 @@ export function buildMachine(plan: FlowPlan, options: MachineOptions = {}) {
       (state) => runSegment(steps, state),
       { target: next, actions: 'storeMessage' },
       { target: errorTarget, actions: 'storeError' },
+      steps.some(hasEffects) ? 'external' : 'none',
     );
 
   const scopeState = (step: PlanScope, next: string, errorTarget: string): StateConfig => {

@@ -3,7 +3,8 @@
  * (set-variable, HTTP Request to a loopback fake, a Try whose body calls the fake again, set-variable); the
  * server is killed with SIGKILL mid-burst and restarted, three runs. After the restart every acknowledged
  * event's execution completes, every (execution, step) reached the fake, every repeated call carries the
- * key of the first, and no step that had completed (was in a checkpoint) ran again.
+ * key of the first, and no step with effects that had completed (was in a checkpoint) ran again. The
+ * set-variable steps are pure: they are not checkpointed, and a resume may compute them again.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

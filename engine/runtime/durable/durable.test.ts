@@ -1,5 +1,5 @@
 /**
- * Durable executions in the runtime: a checkpoint at every step boundary, a resume from one that runs no
+ * Durable executions in the runtime: a checkpoint at the boundary after each step with effects, a resume from one that runs no
  * completed step again and re-runs the step in flight with the same idempotency key.
  */
 import { describe, expect, it } from 'vitest';
@@ -77,6 +77,21 @@ describe('durable executions', () => {
     expect(record.status).toBe('succeeded');
     // After each step but the last, whose end is the finish record (the start record stands for the start).
     expect(memory.checkpoints()).toBe(2);
+  });
+
+  it('writes no checkpoint after pure steps: they are re-run from the last one after a crash', async () => {
+    const pure = [
+      { id: 'a', type: 'set-variable', config: { name: 'a', value: 1 } },
+      { id: 'b', type: 'set-variable', config: { name: 'b', value: 2 } },
+      steps[0],
+      { id: 'c', type: 'set-variable', config: { name: 'c', value: 3 } },
+    ];
+    const compiled = compileFlow('pure', { ...flow(pure), execution: 'durable' }, registry);
+    const memory = memorySink();
+    const record = await compiled.execute({ payload: {} }, { executionId: 'e-6', checkpoints: memory.sink });
+    expect(record.status).toBe('succeeded');
+    // One, after "first" (the step with effects); none for a, b and c (c's end is in the finish record).
+    expect(memory.checkpoints()).toBe(1);
   });
 
   it('fails with EXECUTION:RESUME when the flow changed so that the checkpointed state is gone', async () => {

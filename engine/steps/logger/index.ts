@@ -43,6 +43,7 @@ export const loggerStep = defineStep<LoggerConfig>({
     },
   },
   kind: 'action',
+  effects: 'none',
   description: [
     "Writes a line to the flow's log, tagged with the execution id and the step id.",
     '',

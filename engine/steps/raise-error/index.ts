@@ -43,6 +43,7 @@ export const raiseErrorStep = defineStep<RaiseErrorConfig>({
     },
   },
   kind: 'action',
+  effects: 'none',
   description: [
     'Stops the flow with a typed error, for example when a request is valid JSON but breaks a business rule.',
     '',

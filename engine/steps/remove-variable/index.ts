@@ -21,6 +21,7 @@ export const removeVariableStep = defineStep<RemoveVariableConfig>({
     },
   },
   kind: 'action',
+  effects: 'none',
   description: [
     'Removes a variable, e.g. a large intermediate result that later steps and the trace need not carry.',
     '',

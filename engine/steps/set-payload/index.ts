@@ -21,6 +21,7 @@ export const setPayloadStep = defineStep<SetPayloadConfig>({
     },
   },
   kind: 'action',
+  effects: 'none',
   description: [
     'Replaces the payload with a value, typically an expression that reshapes it.',
     '',

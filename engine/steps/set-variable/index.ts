@@ -23,6 +23,7 @@ export const setVariableStep = defineStep<SetVariableConfig>({
     },
   },
   kind: 'action',
+  effects: 'none',
   description: [
     'Stores a value in a variable that later steps read as `vars.<name>`.',
     '',

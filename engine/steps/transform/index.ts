@@ -30,6 +30,7 @@ export const transformStep = defineStep<TransformConfig>({
     },
   },
   kind: 'action',
+  effects: 'none',
   description: [
     'Reshapes the message in one step: a new payload, new attributes and more variables, each when given.',
     '',
