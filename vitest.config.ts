@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * The suite in projects, so that a developer runs the part they touch (`npm run test:unit`, or
  * `npx vitest run --project unit`); `npm test` runs them all.
- * - unit: the tests beside the code (engine, connectors, editor), no server process, no broker; one worker
- *   thread runs many files without re-importing the modules they share.
+ * - unit: the tests beside the code (engine, connectors, notifications, editor), no server process, no
+ *   broker; one worker thread runs many files without re-importing the modules they share.
  * - conformance: the reference suites (CloudEvents, JSONata, patterns), fuzzing, the example flows.
  * - integration: real servers on loopback (HTTP, bus, stories, git), child processes killed on purpose.
  * - brokers: tests that start RabbitMQ or NATS.
@@ -22,7 +22,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['engine/**/*.test.ts', 'connectors/**/*.test.ts', 'editor/**/*.test.tsx'],
+          include: [
+            'engine/**/*.test.ts',
+            'connectors/**/*.test.ts',
+            'notifications/**/*.test.ts',
+            'editor/**/*.test.tsx',
+          ],
           // Unit test files share their worker's loaded modules instead of importing the engine again each:
           // about 4x faster here (import time was most of it). A unit test leaves no global state behind.
           pool: 'threads',

@@ -13,7 +13,7 @@ import type { Connector, ConnectorServices } from './shared/connector.js';
 import { dingtalkRobotConnector } from './dingtalk-robot/index.js';
 import { emailConnector } from './email/index.js';
 import { feishuRobotConnector } from './feishu-robot/index.js';
-import { messagePushConnector } from './message-push/index.js';
+import { messagePushConnector } from '../notifications/index.js';
 import { natsConnector } from './nats/index.js';
 import { rabbitmqConnector } from './rabbitmq/index.js';
 import { createRobotLanes } from './shared/rate-limiter.js';

@@ -6,7 +6,7 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { createEventBus, installBusRoutes } from '../../engine/bus/index.js';
-import { createMessagePushTarget } from '../../connectors/message-push/index.js';
+import { createMessagePushTarget } from '../../notifications/index.js';
 import { SendLedger } from '../../connectors/shared/send-ledger.js';
 
 const [dataDir, flowsDir] = process.argv.slice(2);

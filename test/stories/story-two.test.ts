@@ -6,7 +6,7 @@
  * test/bus/delivery-state-crash.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMessagePushTarget, formatZoned } from '../../connectors/message-push/index.js';
+import { createMessagePushTarget, formatZoned } from '../../notifications/index.js';
 import { createTestClock, type TestClock } from '../../engine/steps/testing.js';
 import { startFakeSmtp, startFakeWecom, type FakeSmtp, type FakeWecom } from '../fakes/index.js';
 import {

@@ -7,7 +7,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { messagePushConfigSchema } from '../../../connectors/message-push/config.js';
+import { messagePushConfigSchema } from '../../../notifications/config/schema.js';
 import type { ValidationIssue } from '../api/types.js';
 import { FormContext } from './form-context.js';
 import { issuesBelow } from './NestedFields.js';

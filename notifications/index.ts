@@ -2,19 +2,19 @@
  * @module Message push: the bus target that notifies receivers of an alarm by e-mail, IM robots and a webhook
  * callback, within a daily notification window.
  */
-import type { Clock, StepDefinition, TargetTypeDefinition } from '../../engine/sdk.js';
-import { createDingtalkRobotStep } from '../dingtalk-robot/index.js';
-import { defineConnector } from '../shared/connector.js';
-import { createEmailStep } from '../email/index.js';
-import { createFeishuRobotStep } from '../feishu-robot/index.js';
-import { createRobotLanes } from '../shared/rate-limiter.js';
-import { createWecomRobotStep } from '../wecom-robot/index.js';
-import { checkMessagePushConfig } from './check.js';
-import { MESSAGE_PUSH_TYPE, messagePushConfigSchema, type MessagePushConfig } from './config.js';
-import { pushNotification } from './deliver.js';
-import { SentLedger } from './sent-ledger.js';
-import type { PushLog } from './step-context.js';
-import { createTemplateRenderer } from './templates.js';
+import type { Clock, StepDefinition, TargetTypeDefinition } from '../engine/sdk.js';
+import { createDingtalkRobotStep } from '../connectors/dingtalk-robot/index.js';
+import { defineConnector } from '../connectors/shared/connector.js';
+import { createEmailStep } from '../connectors/email/index.js';
+import { createFeishuRobotStep } from '../connectors/feishu-robot/index.js';
+import { createRobotLanes } from '../connectors/shared/rate-limiter.js';
+import { createWecomRobotStep } from '../connectors/wecom-robot/index.js';
+import { checkMessagePushConfig } from './config/check.js';
+import { MESSAGE_PUSH_TYPE, messagePushConfigSchema, type MessagePushConfig } from './config/schema.js';
+import { pushNotification } from './delivery/deliver.js';
+import { SentLedger } from './delivery/sent-ledger.js';
+import type { PushLog } from './channels/connector-step.js';
+import { createTemplateRenderer } from './message/templates.js';
 
 export {
   alarmFields,
@@ -23,9 +23,9 @@ export {
   snakeCase,
   statusText,
   type AlarmFields,
-} from './alarm-fields.js';
-export { checkMessagePushConfig } from './check.js';
-export { alarmCallbackBody, type AlarmCallbackBody } from './callback.js';
+} from './message/alarm-fields.js';
+export { checkMessagePushConfig } from './config/check.js';
+export { alarmCallbackBody, type AlarmCallbackBody } from './message/callback.js';
 export {
   CHANNELS,
   DEFAULT_TIME_ZONE,
@@ -36,12 +36,12 @@ export {
   type MessageTemplate,
   type Receiver,
   type TimeWindowConfig,
-} from './config.js';
-export { SHORT_REGIONS, shortRegion } from './region.js';
-export type { PushLog } from './step-context.js';
-export { DEFAULT_TEMPLATE, createTemplateRenderer, type RenderedMessage } from './templates.js';
-export { isOpenAt, msUntilOpen, parseTimeWindow, type TimeWindow } from './time-window.js';
-export { formatZoned } from './zoned-time.js';
+} from './config/schema.js';
+export { SHORT_REGIONS, shortRegion } from './message/region.js';
+export type { PushLog } from './channels/connector-step.js';
+export { DEFAULT_TEMPLATE, createTemplateRenderer, type RenderedMessage } from './message/templates.js';
+export { isOpenAt, msUntilOpen, parseTimeWindow, type TimeWindow } from './schedule/time-window.js';
+export { formatZoned } from './schedule/zoned-time.js';
 
 const DESCRIPTION = [
   'Notifies receivers of each event (the vendor\'s "message push"): by e-mail, WeCom, DingTalk or Feishu',

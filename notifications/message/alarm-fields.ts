@@ -4,7 +4,7 @@
  */
 import type { DeliveryItem } from '../../engine/sdk.js';
 import { shortRegion } from './region.js';
-import { formatZoned } from './zoned-time.js';
+import { formatZoned } from '../schedule/zoned-time.js';
 
 /** The fields that templates read (`{{ product }}`, `{{ time }}`, ...). */
 export interface AlarmFields {

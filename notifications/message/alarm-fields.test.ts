@@ -12,7 +12,7 @@ import {
   statusOf,
   statusText,
 } from './alarm-fields.js';
-import { deliveryOf, STANDARD_EVENT } from './test-fixtures.js';
+import { deliveryOf, STANDARD_EVENT } from '../testing/fixtures.js';
 
 describe('alarm fields', () => {
   it.each([

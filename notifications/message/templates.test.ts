@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { alarmFields } from './alarm-fields.js';
 import { createTemplateRenderer, escapeHtmlDeep } from './templates.js';
-import { deliveryOf, STANDARD_EVENT } from './test-fixtures.js';
+import { deliveryOf, STANDARD_EVENT } from '../testing/fixtures.js';
 
 const fields = alarmFields(deliveryOf(), 'Asia/Shanghai');
 

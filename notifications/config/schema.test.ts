@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { builtinTargetTypes, createTargetRegistry, validateRule } from '../../engine/sdk.js';
-import { createMessagePushTarget } from './index.js';
+import { createMessagePushTarget } from '../index.js';
 
 const targets = createTargetRegistry([...builtinTargetTypes, createMessagePushTarget({ steps: [] })]);
 

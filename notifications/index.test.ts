@@ -4,12 +4,12 @@
  * of bad settings.
  */
 import { describe, expect, it } from 'vitest';
-import type { FlowbusError } from '../../engine/sdk.js';
-import { alarmFields } from './alarm-fields.js';
-import { alarmCallbackBody } from './callback.js';
+import type { FlowbusError } from '../engine/sdk.js';
+import { alarmFields } from './message/alarm-fields.js';
+import { alarmCallbackBody } from './message/callback.js';
 import { createMessagePushTarget, type MessagePushConfig, type Receiver } from './index.js';
-import { DAY_WINDOW, usePushTestBed } from './test-bed.js';
-import { deliveryOf } from './test-fixtures.js';
+import { DAY_WINDOW, usePushTestBed } from './testing/test-bed.js';
+import { deliveryOf } from './testing/fixtures.js';
 
 const bed = usePushTestBed();
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { alarmFields } from './alarm-fields.js';
 import { alarmCallbackBody } from './callback.js';
 import { shortRegion } from './region.js';
-import { deliveryOf, STANDARD_EVENT } from './test-fixtures.js';
+import { deliveryOf, STANDARD_EVENT } from '../testing/fixtures.js';
 
 const bodyOf = (event: Record<string, unknown>, rule = 'cvm-alarms', zone = 'Asia/Shanghai') => {
   const item = deliveryOf(event, rule);

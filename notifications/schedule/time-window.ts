@@ -3,7 +3,7 @@
  * long until it opens.
  */
 import { FlowbusError } from '../../engine/sdk.js';
-import type { TimeWindowConfig } from './config.js';
+import type { TimeWindowConfig } from '../config/schema.js';
 import { secondOfDay } from './zoned-time.js';
 
 const DAY_SECONDS = 86_400;

@@ -4,7 +4,7 @@
  */
 import { FlowbusError, compileTemplate, type CompiledExpression } from '../../engine/sdk.js';
 import type { AlarmFields } from './alarm-fields.js';
-import type { MessageTemplate } from './config.js';
+import type { MessageTemplate } from '../config/schema.js';
 
 /** The default message: what the vendor's alarm e-mail says, field by field. */
 export const DEFAULT_TEMPLATE: Required<Omit<MessageTemplate, 'html'>> = {

@@ -3,7 +3,7 @@
  * restart sends only the channels that were not: keys in the connectors' send ledger, which is durable once
  * the server has opened it in the data folder.
  */
-export { SendLedger as SentLedger } from '../shared/send-ledger.js';
+export { SendLedger as SentLedger } from '../../connectors/shared/send-ledger.js';
 
 /** Which delivery a key belongs to. */
 export interface DeliveryKey {

@@ -14,7 +14,7 @@ import { startFakeHttpServer, type FakeHttpServer, type FakeRequest } from '../.
 import { startFakeDingtalk, startFakeFeishu, startFakeSmtp, startFakeWecom } from '../../test/fakes/index.js';
 import type { FakeDingtalk, FakeFeishu, FakeSmtp, FakeWecom } from '../../test/fakes/index.js';
 import { waitFor } from '../../test/support/wait-for.js';
-import type { MessagePushConfig, Receiver } from './config.js';
+import type { MessagePushConfig, Receiver } from '../config/schema.js';
 
 /** 10:00 and 08:00 on 2024-01-01 in Shanghai (UTC+8). */
 export const TEN_IN_SHANGHAI = Date.UTC(2024, 0, 1, 2);

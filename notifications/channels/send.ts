@@ -9,14 +9,14 @@ import {
   type DeliveryItem,
   type StepDefinition,
 } from '../../engine/sdk.js';
-import { DINGTALK_ROBOT_TYPE } from '../dingtalk-robot/index.js';
-import { EMAIL_TYPE } from '../email/index.js';
-import { FEISHU_ROBOT_TYPE } from '../feishu-robot/index.js';
-import { WECOM_ROBOT_TYPE } from '../wecom-robot/index.js';
-import type { AlarmCallbackBody } from './callback.js';
-import type { Channel, MessagePushConfig, Receiver } from './config.js';
-import { runConnectorStep, type StepRunServices } from './step-context.js';
-import type { RenderedMessage } from './templates.js';
+import { DINGTALK_ROBOT_TYPE } from '../../connectors/dingtalk-robot/index.js';
+import { EMAIL_TYPE } from '../../connectors/email/index.js';
+import { FEISHU_ROBOT_TYPE } from '../../connectors/feishu-robot/index.js';
+import { WECOM_ROBOT_TYPE } from '../../connectors/wecom-robot/index.js';
+import type { AlarmCallbackBody } from '../message/callback.js';
+import type { Channel, MessagePushConfig, Receiver } from '../config/schema.js';
+import { runConnectorStep, type StepRunServices } from './connector-step.js';
+import type { RenderedMessage } from '../message/templates.js';
 
 /** The connector step type each channel sends with. */
 export const CHANNEL_STEP_TYPES: Readonly<Record<Exclude<Channel, 'webhook'>, string>> = {

@@ -3,7 +3,7 @@
  * fails with when some channels failed.
  */
 import { FlowbusError, type FlowError } from '../../engine/sdk.js';
-import type { Channel } from './config.js';
+import type { Channel } from '../config/schema.js';
 
 /** One channel of one receiver that did not get the notification. */
 export interface ChannelFailure {
