@@ -1,6 +1,8 @@
 /**
- * @module Guards the connector boundary: connectors import the engine only through engine/sdk.ts. Runs
- * dependency-cruiser with the rules of `.dependency-cruiser.cjs`, so `npm test` fails on a deep import.
+ * @module Guards the connector boundary: connectors and notifications import the engine only through
+ * engine/sdk.ts, notifications use a connector only through its index.ts, and connectors do not import
+ * notifications. Runs dependency-cruiser with the rules of `.dependency-cruiser.cjs`, so `npm test` fails on a
+ * deep import.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +11,11 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = `${root}node_modules/dependency-cruiser/bin/dependency-cruise.mjs`;
 
-describe('connector imports', () => {
+describe('connector and notification imports', () => {
   it('reach the engine only through engine/sdk.ts', () => {
     const run = spawnSync(
       process.execPath,
-      [cli, 'connectors', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
+      [cli, 'connectors', 'notifications', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
       { cwd: root, encoding: 'utf8' },
     );
     expect(run.stdout + run.stderr).toContain('no dependency violations found');
