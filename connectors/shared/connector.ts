@@ -32,7 +32,7 @@ export interface ConnectorParts {
 
 /** One connector, as its folder exports it. */
 export interface Connector {
-  /** The folder name: `wecom-robot`. */
+  /** The folder name (`wecom-robot`); for notifications/, its target type (`message-push`). */
   id: string;
   title: string;
   /** One or two sentences for a list of connectors; each step and type documents itself. */

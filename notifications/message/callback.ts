@@ -1,6 +1,6 @@
 /**
  * @module The webhook callback body: the vendor's alarm callback JSON, built from the event field by field
- * (the table is in this folder's README).
+ * (the table is in notifications/README.md).
  */
 import type { DeliveryItem } from '../../engine/sdk.js';
 import type { AlarmFields } from './alarm-fields.js';
