@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FlowbusError } from '../engine/sdk.js';
+import { createMessagePushTarget, type MessagePushConfig, type Receiver } from './index.js';
 import { alarmFields } from './message/alarm-fields.js';
 import { alarmCallbackBody } from './message/callback.js';
-import { createMessagePushTarget, type MessagePushConfig, type Receiver } from './index.js';
-import { DAY_WINDOW, usePushTestBed } from './testing/test-bed.js';
 import { deliveryOf } from './testing/fixtures.js';
+import { DAY_WINDOW, usePushTestBed } from './testing/test-bed.js';
 
 const bed = usePushTestBed();
 

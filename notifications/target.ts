@@ -8,11 +8,11 @@ import { createEmailStep } from '../connectors/email/index.js';
 import { createFeishuRobotStep } from '../connectors/feishu-robot/index.js';
 import { createRobotLanes } from '../connectors/shared/rate-limiter.js';
 import { createWecomRobotStep } from '../connectors/wecom-robot/index.js';
+import type { PushLog } from './channels/connector-step.js';
 import { checkMessagePushConfig } from './config/check.js';
 import { MESSAGE_PUSH_TYPE, messagePushConfigSchema, type MessagePushConfig } from './config/schema.js';
 import { pushNotification } from './delivery/deliver.js';
 import { SentLedger } from './delivery/sent-ledger.js';
-import type { PushLog } from './channels/connector-step.js';
 import { createTemplateRenderer } from './message/templates.js';
 
 const DESCRIPTION = [

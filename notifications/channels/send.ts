@@ -13,10 +13,10 @@ import { DINGTALK_ROBOT_TYPE } from '../../connectors/dingtalk-robot/index.js';
 import { EMAIL_TYPE } from '../../connectors/email/index.js';
 import { FEISHU_ROBOT_TYPE } from '../../connectors/feishu-robot/index.js';
 import { WECOM_ROBOT_TYPE } from '../../connectors/wecom-robot/index.js';
-import type { AlarmCallbackBody } from '../message/callback.js';
 import type { Channel, MessagePushConfig, Receiver } from '../config/schema.js';
-import { runConnectorStep, type StepRunServices } from './connector-step.js';
+import type { AlarmCallbackBody } from '../message/callback.js';
 import type { RenderedMessage } from '../message/templates.js';
+import { runConnectorStep, type StepRunServices } from './connector-step.js';
 
 /** The connector step type each channel sends with. */
 export const CHANNEL_STEP_TYPES: Readonly<Record<Exclude<Channel, 'webhook'>, string>> = {

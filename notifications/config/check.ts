@@ -3,8 +3,8 @@
  * zone this runtime does not know, and a template hole that does not compile.
  */
 import { compileTemplate, type TargetConfigIssue } from '../../engine/sdk.js';
-import type { MessagePushConfig, MessageTemplate } from './schema.js';
 import { checkTimeZone } from '../schedule/zoned-time.js';
+import type { MessagePushConfig, MessageTemplate } from './schema.js';
 
 const TEMPLATE_FIELDS = ['subject', 'text', 'html', 'markdown'] as const satisfies ReadonlyArray<keyof MessageTemplate>;
 

@@ -15,16 +15,16 @@ import {
   type DeliveryReceipt,
   type StepDefinition,
 } from '../../engine/sdk.js';
-import { alarmFields } from '../message/alarm-fields.js';
-import { alarmCallbackBody } from '../message/callback.js';
+import type { PushLog, StepRunServices } from '../channels/connector-step.js';
 import { sendOnChannel, type ChannelSend } from '../channels/send.js';
 import { DEFAULT_TIME_ZONE, type MessagePushConfig, type Receiver } from '../config/schema.js';
-import { deliveryError, type ChannelFailure } from './failures.js';
-import { sentKey, type SentLedger } from './sent-ledger.js';
-import type { PushLog, StepRunServices } from '../channels/connector-step.js';
+import { alarmFields } from '../message/alarm-fields.js';
+import { alarmCallbackBody } from '../message/callback.js';
 import type { TemplateRenderer } from '../message/templates.js';
 import { msUntilOpen, parseTimeWindow, type TimeWindow } from '../schedule/time-window.js';
 import { checkTimeZone } from '../schedule/zoned-time.js';
+import { deliveryError, type ChannelFailure } from './failures.js';
+import { sentKey, type SentLedger } from './sent-ledger.js';
 
 /** What the target type keeps between deliveries. */
 export interface PushDependencies {

@@ -3,8 +3,8 @@
  * read the way the vendor's alarm e-mail reads them.
  */
 import type { DeliveryItem } from '../../engine/sdk.js';
-import { shortRegion } from './region.js';
 import { formatZoned } from '../schedule/zoned-time.js';
+import { shortRegion } from './region.js';
 
 /** The fields that templates read (`{{ product }}`, `{{ time }}`, ...). */
 export interface AlarmFields {

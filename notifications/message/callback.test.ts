@@ -2,10 +2,10 @@
  * @module Tests of the webhook callback body: the vendor's alarm callback built field by field from an event.
  */
 import { describe, expect, it } from 'vitest';
+import { deliveryOf, STANDARD_EVENT } from '../testing/fixtures.js';
 import { alarmFields } from './alarm-fields.js';
 import { alarmCallbackBody } from './callback.js';
 import { shortRegion } from './region.js';
-import { deliveryOf, STANDARD_EVENT } from '../testing/fixtures.js';
 
 const bodyOf = (event: Record<string, unknown>, rule = 'cvm-alarms', zone = 'Asia/Shanghai') => {
   const item = deliveryOf(event, rule);

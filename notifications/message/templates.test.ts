@@ -3,9 +3,9 @@
  * templates.
  */
 import { describe, expect, it } from 'vitest';
+import { deliveryOf, STANDARD_EVENT } from '../testing/fixtures.js';
 import { alarmFields } from './alarm-fields.js';
 import { createTemplateRenderer, escapeHtmlDeep } from './templates.js';
-import { deliveryOf, STANDARD_EVENT } from '../testing/fixtures.js';
 
 const fields = alarmFields(deliveryOf(), 'Asia/Shanghai');
 

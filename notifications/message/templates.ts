@@ -3,8 +3,8 @@
  * with `{{ field }}` holes, compiled once each and evaluated bounded.
  */
 import { FlowbusError, compileTemplate, type CompiledExpression } from '../../engine/sdk.js';
-import type { AlarmFields } from './alarm-fields.js';
 import type { MessageTemplate } from '../config/schema.js';
+import type { AlarmFields } from './alarm-fields.js';
 
 /** The default message: what the vendor's alarm e-mail says, field by field. */
 export const DEFAULT_TEMPLATE: Required<Omit<MessageTemplate, 'html'>> = {

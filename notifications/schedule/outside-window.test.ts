@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTestClock, deferredUntil } from '../../engine/sdk.js';
 import { createMessagePushTarget, type MessagePushConfig } from '../index.js';
-import { DAY_WINDOW, EIGHT_IN_SHANGHAI, usePushTestBed } from '../testing/test-bed.js';
 import { deliveryOf } from '../testing/fixtures.js';
+import { DAY_WINDOW, EIGHT_IN_SHANGHAI, usePushTestBed } from '../testing/test-bed.js';
 
 const bed = usePushTestBed();
 
