@@ -7,12 +7,12 @@ import { createDingtalkRobotStep } from '../connectors/dingtalk-robot/index.js';
 import { createEmailStep } from '../connectors/email/index.js';
 import { createFeishuRobotStep } from '../connectors/feishu-robot/index.js';
 import { createRobotLanes } from '../connectors/shared/rate-limiter.js';
+import { SendLedger } from '../connectors/shared/send-ledger.js';
 import { createWecomRobotStep } from '../connectors/wecom-robot/index.js';
 import type { PushLog } from './channels/connector-step.js';
 import { checkMessagePushConfig } from './config/check.js';
 import { MESSAGE_PUSH_TYPE, messagePushConfigSchema, type MessagePushConfig } from './config/schema.js';
 import { pushNotification } from './delivery/deliver.js';
-import { SentLedger } from './delivery/sent-ledger.js';
 import { createTemplateRenderer } from './message/templates.js';
 
 const DESCRIPTION = [
@@ -56,7 +56,7 @@ export interface MessagePushOptions {
    * Where sent channels are recorded, so a redelivery sends only what was not sent: pass the process's
    * ledger (durable once the server opens it). Default: one of its own, in memory.
    */
-  sentLedger?: SentLedger;
+  sentLedger?: SendLedger;
 }
 
 function ownSteps(): StepDefinition[] {
@@ -84,7 +84,7 @@ export function createMessagePushTarget(
   const dependencies = {
     steps,
     renderer: createTemplateRenderer(),
-    ledger: options.sentLedger ?? new SentLedger(),
+    ledger: options.sentLedger ?? new SendLedger(),
     log: options.log ?? (() => undefined),
     ...(options.clock ? { clock: options.clock } : {}),
   };

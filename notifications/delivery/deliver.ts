@@ -15,6 +15,7 @@ import {
   type DeliveryReceipt,
   type StepDefinition,
 } from '../../engine/sdk.js';
+import type { SendLedger } from '../../connectors/shared/send-ledger.js';
 import type { PushLog, StepRunServices } from '../channels/connector-step.js';
 import { sendOnChannel, type ChannelSend } from '../channels/send.js';
 import { DEFAULT_TIME_ZONE, type MessagePushConfig, type Receiver } from '../config/schema.js';
@@ -24,14 +25,14 @@ import type { TemplateRenderer } from '../message/templates.js';
 import { msUntilOpen, parseTimeWindow, type TimeWindow } from '../schedule/time-window.js';
 import { checkTimeZone } from '../schedule/zoned-time.js';
 import { deliveryError, type ChannelFailure } from './failures.js';
-import { sentKey, type SentLedger } from './sent-ledger.js';
+import { sentKey } from './sent-ledger.js';
 
 /** What the target type keeps between deliveries. */
 export interface PushDependencies {
   /** Connector steps by type: the clients of e-mail and the robots. */
   steps: ReadonlyMap<string, StepDefinition>;
   renderer: TemplateRenderer;
-  ledger: SentLedger;
+  ledger: SendLedger;
   /** Overrides the bus clock (window checks, holds, robot pacing). */
   clock?: Clock;
   log: PushLog;
@@ -64,7 +65,7 @@ const minutes = (ms: number) => `${Math.round(ms / 60_000)} min`;
 async function notifyAll(
   due: readonly Plan[],
   base: Omit<ChannelSend, 'receiver' | 'label'>,
-  ledger: SentLedger,
+  ledger: SendLedger,
   sent: string[],
 ): Promise<ChannelFailure[]> {
   const sends = due.flatMap((plan) =>

@@ -1,9 +1,8 @@
 /**
- * @module Which channels of which notification were sent, so a retry, a re-drive or a redelivery after a
- * restart sends only the channels that were not: keys in the connectors' send ledger, which is durable once
- * the server has opened it in the data folder.
+ * @module The keys of sent channels: which channels of which notification were sent, so a retry, a re-drive
+ * or a redelivery after a restart sends only the channels that were not. The keys go into the connectors'
+ * send ledger (`SendLedger`), which is durable once the server has opened it in the data folder.
  */
-export { SendLedger as SentLedger } from '../../connectors/shared/send-ledger.js';
 
 /** Which delivery a key belongs to. */
 export interface DeliveryKey {
