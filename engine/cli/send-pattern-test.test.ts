@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './index.js';
 import { createRegistry } from '../core/registry.js';
-import { startBusApp, type BusApp } from '../bus/testing.js';
+import { startBusApp, type BusApp } from '../server/api/testing.js';
 import { patternTestCommand } from './pattern-test.js';
 import { createSendCommand } from './send.js';
 
