@@ -46,6 +46,13 @@ module.exports = {
       from: { path: '^notifications/' },
       to: { couldNotResolve: true },
     },
+    {
+      name: 'bus-is-the-domain',
+      comment: "The bus's HTTP routes live in engine/server/api and its commands in engine/cli: the bus imports neither.",
+      severity: 'error',
+      from: { path: '^engine/bus/' },
+      to: { path: '^engine/(server|cli|files)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

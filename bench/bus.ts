@@ -9,7 +9,8 @@ import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEventBus, installBusRoutes } from '../engine/bus/index.js';
+import { createEventBus } from '../engine/bus/index.js';
+import { installBusRoutes } from '../engine/server/api/bus-routes.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const CLIENTS = 32;

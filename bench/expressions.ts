@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import jsonata from 'jsonata';
 import { createAppRegistry } from '../app/registry.js';
-import { findFilesEndingWith } from '../engine/cli/files.js';
+import { findFiles } from '../engine/json/files.js';
 import { createRegistry } from '../engine/core/registry.js';
 import { parseJsonata } from '../engine/expressions/compile.js';
 import { parseCached } from '../engine/expressions/parse-cache.js';
@@ -111,7 +111,7 @@ async function flowWorkload(): Promise<{ pairs: Pair[]; expressions: number; com
     };
   }));
   const catalog = await loadFlowCatalog([flowsDir], recording);
-  for (const file of await findFilesEndingWith([flowsDir], '.test.json')) {
+  for (const file of await findFiles([flowsDir], ['.test.json'])) {
     current = file.replace(/\.test\.json$/, '.flow.json');
     seen.set(current, []);
     await runFlowTestFile(file, catalog);

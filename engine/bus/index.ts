@@ -1,11 +1,9 @@
 /**
- * @module The event bus (public API): create it, install its routes, and the file formats it reads.
+ * @module The event bus (public API): create it, and the file formats it reads. Its HTTP routes are the API's
+ * (`engine/server/api/bus-routes.ts`).
  */
 export { createEventBus, type EventBus } from './event-bus.js';
 export { DEFAULT_LIMITS, type BusLimits, type EventBusOptions } from './options.js';
-export { installBusRoutes, type BusRouteOptions } from './http/install.js';
-export { jsonBody, type JsonBodyOptions } from './http/json-body.js';
-export { testPattern } from './http/tools-api.js';
 export { builtinTargetTypes, createTargetRegistry, type TargetRegistry } from './targets/index.js';
 export { generateBusSchema, generateRuleSchema, BUS_SCHEMA_ID, RULE_SCHEMA_ID } from './files/schema.js';
 export { formatBus, formatRule } from './files/canonical.js';

@@ -134,6 +134,26 @@ describe('flowbus fmt', () => {
     expect((await cli('fmt', '--check', join(dir, 'fmt-source'))).code).toBe(0);
   });
 
+  // Regression: fmt wrote environment files with the rule writer, which put `limits` and `rules` before
+  // `variables` and so rewrote a canonical environment file.
+  it('formats an environment file with the environment writer, and leaves a canonical one as it is', async () => {
+    const folder = join(dir, 'fmt-env', 'environments');
+    await mkdir(folder, { recursive: true });
+    const canonical =
+      '{\n  "format": "flowbus/environment@1",\n  "name": "Staging",\n  "variables": {\n    "REGION": "ap-shanghai"\n' +
+      '  },\n  "rules": {\n    "cvm": {\n      "enabled": false\n    }\n  },\n  "limits": {\n    "bodyBytes": 1024\n  }\n}\n';
+    await writeFile(join(folder, 'staging.env.json'), canonical);
+    const messy = { limits: { bodyBytes: 1024 }, rules: { cvm: { enabled: false } }, name: 'Staging', variables: { REGION: 'ap-shanghai' }, format: 'flowbus/environment@1' };
+    await writeFile(join(folder, 'messy.env.json'), JSON.stringify(messy));
+    const checked = await cli('fmt', '--check', join(dir, 'fmt-env'));
+    expect(checked.code).toBe(1);
+    expect(checked.err).toContain('messy.env.json: not in canonical format');
+    expect(checked.err).not.toContain('staging.env.json');
+    expect((await cli('fmt', join(dir, 'fmt-env'))).code).toBe(0);
+    expect(await readFile(join(folder, 'staging.env.json'), 'utf8')).toBe(canonical);
+    expect(await readFile(join(folder, 'messy.env.json'), 'utf8')).toBe(canonical);
+  });
+
   it('says the examples are formatted', async () => {
     expect((await cli('fmt', '--check', 'flows')).code).toBe(0);
   });

@@ -1,6 +1,5 @@
 /**
- * @module Environment files for `flowbus validate`: each checked, and with `--env NAME` the flows and rules
- * checked against that environment.
+ * @module `flowbus validate --env NAME`: the flows and rules checked against that environment.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -8,20 +7,12 @@ import { parseJsonText } from '../json/files.js';
 import type { ValidationIssue } from '../core/issues.js';
 import { checkInEnvironment, environmentFile, ENVIRONMENT_FILE_ENDING, loadEnvironmentFile, type CheckedFlow } from '../environments/index.js';
 import { httpAuthConnectionType } from '../server/http-auth-connection.js';
-import { findFilesEndingWith } from './files.js';
 import type { CliDeps } from './io.js';
 
-function connectionTypesOf(deps: CliDeps) {
+/** The connection types environment files may use: `http-auth` and the connectors'. */
+export function connectionTypesOf(deps: Pick<CliDeps, 'connectionTypes'>) {
   const all = [httpAuthConnectionType, ...(deps.connectionTypes ?? [])];
   return new Map(all.map((definition) => [definition.type, definition]));
-}
-
-/** Every problem of the environment files under `paths`. */
-export async function validateEnvironmentFiles(paths: string[], deps: CliDeps): Promise<{ files: string[]; issues: ValidationIssue[] }> {
-  const files = await findFilesEndingWith(paths, ENVIRONMENT_FILE_ENDING);
-  const issues: ValidationIssue[] = [];
-  for (const file of files) issues.push(...(await loadEnvironmentFile(file, connectionTypesOf(deps))).issues);
-  return { files, issues };
 }
 
 /**

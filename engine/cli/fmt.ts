@@ -1,35 +1,22 @@
 /**
  * @module `flowbus fmt [--check] [paths]`: writes flow, flow test, rule, bus, source and environment files in
- * the canonical format.
+ * the canonical format, each kind with its own writer (`engine/files/kinds.ts`).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue } from '../core/issues.js';
-import { formatFlow } from '../flow/canonical.js';
+import { findKindFiles } from '../files/kinds.js';
 import { parseJsonText } from '../json/files.js';
-import { findFlowFiles } from '../flow/load.js';
-import { formatFlowTests } from '../flow-tests/canonical.js';
-import { ENVIRONMENT_FILE_ENDING } from '../environments/format.js';
-import { formatEnvironment } from '../environments/canonical.js';
-import { formatSource, SOURCE_FILE_SUFFIX } from '../bus/sources/index.js';
-import { findRuleAndBusFiles, formatRuleOrBus } from './bus-files.js';
-import { findFilesEndingWith } from './files.js';
 import type { Command } from './io.js';
 
 export const fmtCommand: Command = async (args, deps) => {
   const { values, positionals } = parseArgs({ args, options: { check: { type: 'boolean' } }, allowPositionals: true });
   const paths = (positionals.length > 0 ? positionals : ['flows']).map((path) => resolve(deps.cwd, path));
-  const files = [
-    ...(await findFlowFiles(paths)),
-    ...(await findFilesEndingWith(paths, '.test.json')),
-    ...(await findRuleAndBusFiles(paths)),
-    ...(await findFilesEndingWith(paths, SOURCE_FILE_SUFFIX)),
-    ...(await findFilesEndingWith(paths, ENVIRONMENT_FILE_ENDING)),
-  ];
+  const files = await findKindFiles(paths);
   const unformatted: string[] = [];
   let broken = 0;
-  for (const file of files) {
+  for (const { file, kind } of files) {
     const text = await readFile(file, 'utf8');
     const read = parseJsonText(text, relative(deps.cwd, file));
     if (!read.ok) {
@@ -37,14 +24,7 @@ export const fmtCommand: Command = async (args, deps) => {
       broken += 1;
       continue;
     }
-    const document = read.json;
-    const formatted = file.endsWith('.flow.json')
-      ? formatFlow(document, deps.registry)
-      : file.endsWith('.test.json')
-        ? formatFlowTests(document)
-        : file.endsWith(SOURCE_FILE_SUFFIX)
-          ? formatSource(document)
-          : formatRuleOrBus(file, document);
+    const formatted = kind.format(read.json, deps.registry);
     if (formatted === text) continue;
     unformatted.push(relative(deps.cwd, file));
     if (!values.check) await writeFile(file, formatted);

@@ -2,14 +2,15 @@
  * @module `flowbus test [paths]`: runs flow test files and reports like a test runner.
  */
 import { dirname, relative, resolve } from 'node:path';
+import { flowTestKind } from '../files/kinds.js';
 import { runFlowTestFile } from '../flow-tests/index.js';
+import { findFiles } from '../json/files.js';
 import { loadFlowCatalog, type FlowCatalog } from '../runtime/catalog.js';
-import { findFilesEndingWith } from './files.js';
 import type { Command } from './io.js';
 
 export const testCommand: Command = async (args, deps) => {
   const paths = (args.length > 0 ? args : ['flows']).map((path) => resolve(deps.cwd, path));
-  const files = await findFilesEndingWith(paths, '.test.json');
+  const files = await findFiles(paths, [flowTestKind.suffix]);
   if (files.length === 0) {
     deps.err(`no *.test.json files under ${args.join(' ') || 'flows'}`);
     return 1;

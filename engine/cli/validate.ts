@@ -1,52 +1,41 @@
 /**
  * @module `flowbus validate [paths] [--env NAME]`: every problem of every flow, flow test, rule, bus, source and
- * environment file, as `file:pointer: message`, then the flows' warnings (which never fail it); with `--env`, what
- * the flows use that the environment lacks.
+ * environment file (the kinds of `engine/files/kinds.ts`), as `file:pointer: message`, then the flows' warnings
+ * (which never fail it); with `--env`, what the flows use that the environment lacks.
  */
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatIssue, type ValidationIssue } from '../core/issues.js';
-import { flowIdFromPath } from '../flow/document.js';
-import { findFlowFiles, loadFlowFile } from '../flow/load.js';
-import { findFlowWarnings } from '../flow/warnings.js';
-import { parseFlowTestText } from '../flow-tests/index.js';
-import { findRuleAndBusFiles, validateRuleAndBusFiles } from './bus-files.js';
-import { checkEnvironment, validateEnvironmentFiles } from './environment-files.js';
-import { findFilesEndingWith } from './files.js';
-import { findSourceFiles, validateSourceFiles } from './source-files.js';
+import { builtinTargetTypes, createTargetRegistry } from '../bus/targets/index.js';
+import { createUrlCallbackSource } from '../bus/sources/url-callback.js';
+import { formatIssue } from '../core/issues.js';
+import { checkFiles } from '../files/check.js';
+import { environmentKind, findKindFiles, flowKind, ruleKind } from '../files/kinds.js';
+import { httpAuthConnectionType } from '../server/http-auth-connection.js';
+import { checkEnvironment, connectionTypesOf } from './environment-files.js';
 import type { Command } from './io.js';
 
 export const validateCommand: Command = async (argv, deps) => {
   const { values, positionals: args } = parseArgs({ args: argv, options: { env: { type: 'string' } }, allowPositionals: true });
   const paths = (args.length > 0 ? args : ['flows']).map((path) => resolve(deps.cwd, path));
-  const flowFiles = await findFlowFiles(paths);
-  const testFiles = await findFilesEndingWith(paths, '.test.json');
-  const busFiles = await findRuleAndBusFiles(paths);
-  const sourceFiles = await findSourceFiles(paths);
-  const knownFlows = new Set(flowFiles.map(flowIdFromPath));
-  const issues: ValidationIssue[] = [];
-  const warnings: ValidationIssue[] = [];
-  const flows = [];
-  for (const file of flowFiles) {
-    const loaded = await loadFlowFile(file, deps.registry, { knownFlows });
-    issues.push(...loaded.issues);
-    if (loaded.document) warnings.push(...findFlowWarnings(loaded.document, deps.registry, { file }));
-    if (loaded.json !== undefined) flows.push({ file, document: loaded.json });
+  const found = (await findKindFiles(paths)).map(({ file }) => file);
+  const { issues, warnings, files } = await checkFiles(found, {
+    registry: deps.registry,
+    targets: createTargetRegistry([...builtinTargetTypes, ...(deps.targetTypes ?? [])]),
+    sourceTypes: [createUrlCallbackSource().definition, ...(deps.sourceTypes ?? [])],
+    connectionTypes: connectionTypesOf(deps),
+  });
+  if (values.env) {
+    const flows = files.filter((entry) => entry.kind === flowKind && entry.json !== undefined);
+    const rules = files.filter((entry) => entry.kind === ruleKind).map((entry) => entry.file);
+    const environments = files.filter((entry) => entry.kind === environmentKind).map((entry) => entry.file);
+    const checkedFlows = flows.map(({ file, json }) => ({ file, document: json }));
+    issues.push(...(await checkEnvironment(values.env, paths, checkedFlows, rules, deps, environments)));
   }
-  for (const file of testFiles) {
-    issues.push(...parseFlowTestText(await readFile(file, 'utf8'), file).issues);
-  }
-  issues.push(...(await validateRuleAndBusFiles(busFiles, deps.targetTypes)));
-  issues.push(...(await validateSourceFiles(sourceFiles, busFiles, deps)));
-  const environments = await validateEnvironmentFiles(paths, deps);
-  issues.push(...environments.issues);
-  if (values.env) issues.push(...(await checkEnvironment(values.env, paths, flows, busFiles, deps, environments.files)));
   const shown = [...issues, ...warnings].map((issue) => ({ ...issue, file: issue.file && relative(deps.cwd, issue.file) }));
   for (const issue of shown) deps.err(formatIssue(issue));
   // Warnings are shown but never fail the command: the flows load and run as they are.
   const warned = warnings.length > 0 ? `; ${warnings.length} warning(s)` : '';
-  const count = flowFiles.length + testFiles.length + busFiles.length + sourceFiles.length + environments.files.length;
+  const count = files.length;
   if (count === 0) {
     deps.err(`no flow, flow test, rule, bus, source or environment files under ${args.join(' ') || 'flows'}`);
     return 1;

@@ -5,7 +5,8 @@
  */
 import express from 'express';
 import type { AddressInfo } from 'node:net';
-import { createEventBus, installBusRoutes } from '../../engine/bus/index.js';
+import { createEventBus } from '../../engine/bus/index.js';
+import { installBusRoutes } from '../../engine/server/api/bus-routes.js';
 import { createMessagePushTarget } from '../../notifications/index.js';
 import { SendLedger } from '../../connectors/shared/send-ledger.js';
 

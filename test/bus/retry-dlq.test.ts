@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../engine/core/step-definition.js';
-import { fastClock, startBusApp, type BusApp } from '../../engine/bus/testing.js';
+import { fastClock, startBusApp, type BusApp } from '../../engine/server/api/testing.js';
 import { ruleFile, startReceiver, STRUCTURED, waitFor, type Receiver } from './helpers.js';
 
 let receiver: Receiver;

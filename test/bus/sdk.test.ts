@@ -4,7 +4,7 @@
  */
 import { CloudEvent, emitterFor, HTTP, httpTransport, Mode } from 'cloudevents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBusApp, type BusApp } from '../../engine/bus/testing.js';
+import { startBusApp, type BusApp } from '../../engine/server/api/testing.js';
 import { ruleFile, startReceiver, waitFor, type Receiver } from './helpers.js';
 
 let app: BusApp;

@@ -14,7 +14,7 @@ import { loadFlowFile } from '../../engine/flow/load.js';
 import { compileFlow, type CompiledFlow, type LogEntry } from '../../engine/runtime/index.js';
 import { builtinSteps } from '../../engine/steps/index.js';
 import { templateEvent } from '../../engine/bus/index.js';
-import { startBusApp, type BusApp } from '../../engine/bus/testing.js';
+import { startBusApp, type BusApp } from '../../engine/server/api/testing.js';
 import type { RunFlow } from '../../engine/bus/types.js';
 import { startFakeWecom, type FakeWecom } from '../fakes/index.js';
 import { ruleFile, STRUCTURED, waitFor } from './helpers.js';

@@ -4,7 +4,7 @@
  * webhook callback reshaped into the vendor's alarm callback body by an input transformer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBusApp, type BusApp } from '../../engine/bus/testing.js';
+import { startBusApp, type BusApp } from '../../engine/server/api/testing.js';
 import { realClock } from '../../engine/runtime/clock.js';
 import { ruleFile, startReceiver, type Receiver } from './helpers.js';
 

@@ -35,7 +35,7 @@ vi.mock('../../engine/expressions/compiler/index.js', async (importOriginal) => 
 });
 
 const { createAppRegistry } = await import('../../app/registry.js');
-const { findFilesEndingWith } = await import('../../engine/cli/files.js');
+const { findFiles } = await import('../../engine/json/files.js');
 const { runFlowTestFile } = await import('../../engine/flow-tests/index.js');
 const { loadFlowCatalog } = await import('../../engine/runtime/catalog.js');
 const { compileAst } = await import('../../engine/expressions/compiler/index.js');
@@ -43,7 +43,7 @@ const { createRun } = await import('../../engine/expressions/run.js');
 
 const flowsDir = fileURLToPath(new URL('../../flows/', import.meta.url));
 const catalog = await loadFlowCatalog([flowsDir], createAppRegistry());
-for (const file of await findFilesEndingWith([flowsDir], '.test.json')) await runFlowTestFile(file, catalog);
+for (const file of await findFiles([flowsDir], ['.test.json'])) await runFlowTestFile(file, catalog);
 
 type Outcome = { value: unknown } | { error: string };
 

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createAppRegistry } from '../../app/registry.js';
-import { findFilesEndingWith } from '../../engine/cli/files.js';
+import { findFiles } from '../../engine/json/files.js';
 import { runFlowTestFile } from '../../engine/flow-tests/index.js';
 import { loadFlowCatalog } from '../../engine/runtime/catalog.js';
 
@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const flowsDir = `${root}flows`;
 const registry = createAppRegistry();
 const catalog = await loadFlowCatalog([flowsDir], registry);
-const testFiles = await findFilesEndingWith([flowsDir], '.test.json');
+const testFiles = await findFiles([flowsDir], ['.test.json']);
 
 describe('example flows', () => {
   it('are all valid', () => {

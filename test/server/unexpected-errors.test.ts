@@ -1,12 +1,13 @@
 /**
  * @module Regression tests of issue 10, finding 7: every place that answers an unknown error with 500
- * `FLOWBUS:UNEXPECTED` (the bus routes, the API, the trigger dispatcher) logs it once at error level with
- * its stack and the request's method and path.
+ * `FLOWBUS:UNEXPECTED` (the bus routes served alone, the API, the trigger dispatcher) logs it once at error
+ * level with its stack and the request's method and path.
  */
 import { createServer, type RequestListener } from 'node:http';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { busErrorHandler, handle } from '../../engine/bus/http/errors.js';
+import type { BusLog } from '../../engine/bus/index.js';
+import { busErrorLog } from '../../engine/server/api/bus-routes.js';
 import { apiErrorHandler } from '../../engine/server/api/errors.js';
 import { createDispatcher, type DispatcherOptions } from '../../engine/server/triggers/dispatcher.js';
 import { createLogger } from '../../engine/logging/logger.js';
@@ -51,8 +52,9 @@ describe('unexpected errors are logged with their stack and request', () => {
     const { lines, write } = capture();
     const logger = createLogger({ write });
     const app = express();
-    app.post('/events', handle(boom));
-    app.use(busErrorHandler((level, message, fields) => logger[level](message, fields)));
+    const log: BusLog = (level, message, fields) => logger[level](message, fields);
+    app.post('/events', async () => boom());
+    app.use(apiErrorHandler(busErrorLog({ log })));
     await expectLoggedOnce(await serve(app), lines, 'POST', '/events');
   });
 

@@ -2,7 +2,7 @@
  * @module The bus console's calls: recent events and their delivery traces, the log store, dead letters
  * and the metrics history.
  */
-import type { DeadLetterGroup } from '../../../engine/bus/http/dead-letters-api.js';
+import type { DeadLetterGroup } from '../../../engine/server/api/dead-letters.js';
 import type { DeadLetter } from '../../../engine/bus/stores/dead-letters.js';
 import type { LogEntry } from '../../../engine/bus/stores/log-store.js';
 import type { EventTrace, TargetStatus, TargetTrace } from '../../../engine/bus/stores/traces.js';

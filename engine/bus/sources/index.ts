@@ -6,7 +6,6 @@ export type * from './types.js';
 export { SOURCE_FORMAT, SOURCE_FILE_SUFFIX, type SourceDocument } from './format.js';
 export { SourceManager, type SourceManagerOptions, type SourceView } from './source-manager.js';
 export { generateSourceSchema, parseSourceText, validateSource, SOURCE_SCHEMA_ID } from './validate.js';
-export { installSourceRoutes, type SourceRouteOptions } from './sources-api.js';
 export { formatSource } from './canonical.js';
 export { createUrlCallbackSource, URL_CALLBACK_TYPE, type UrlCallbackConfig } from './url-callback.js';
 export { keepConnected, reconnectDelay, DEFAULT_RECONNECT, type BrokerSession, type ReconnectPolicy } from './reconnect.js';

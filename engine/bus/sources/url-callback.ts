@@ -5,9 +5,8 @@
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
-import { FlowbusError, toFlowError } from '../../core/errors.js';
+import { FlowbusError } from '../../core/errors.js';
 import type { JsonSchema } from '../../core/json-schema.js';
-import { statusOfBusError } from '../http/errors.js';
 import { fillTemplate, wrapMessage } from './binding.js';
 import type { SourceContext, SourceTypeDefinition } from './types.js';
 
@@ -134,7 +133,8 @@ export function createUrlCallbackSource(): { definition: SourceTypeDefinition<Ur
     router.all(
       '/callbacks/:id',
       raw,
-      answerErrors(async (request, response) => {
+      // What this throws is answered by the API's error handler (CALLBACK:UNAUTHORIZED as a 401).
+      async (request, response) => {
         const context = running.get(String(request.params.id));
         if (!context) throw new FlowbusError('CALLBACK:NOT_FOUND', `no URL callback source "${request.params.id}"`);
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
@@ -155,21 +155,8 @@ export function createUrlCallbackSource(): { definition: SourceTypeDefinition<Ur
         }
         const outcome = await context.ingest.accept(parsed.event);
         response.status(202).json({ bus: context.bus, ...outcome });
-      }),
+      },
     );
   };
   return { definition, install };
-}
-
-/** Answers a thrown error as `{ "error": { "type", "message" } }`: 401 for a failed verification. */
-function answerErrors(work: (request: express.Request, response: express.Response) => Promise<void>) {
-  return (request: express.Request, response: express.Response) => {
-    work(request, response).catch((thrown: unknown) => {
-      const error = toFlowError(thrown);
-      const known = thrown instanceof FlowbusError;
-      const status = error.type === 'CALLBACK:UNAUTHORIZED' ? 401 : known ? statusOfBusError(error.type) : 500;
-      const message = known ? error.message : 'internal error';
-      response.status(status).json({ error: { type: known ? error.type : 'FLOWBUS:UNEXPECTED', message } });
-    });
-  };
 }

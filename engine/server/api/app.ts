@@ -1,12 +1,12 @@
 /**
- * @module The management API: an express app mounted under `/api`, JSON in and out, one error handler.
+ * @module The HTTP API: the management routes under `/api` (flows, executions, connections, and the bus's rules,
+ * events, dead letters and sources), bus ingest (`/events`) and URL callbacks; JSON in and out, one error handler.
  */
 import express from 'express';
-import { installBusRoutes, jsonBody } from '../../bus/index.js';
 import { guardRequests, refusalLogger } from '../access/middleware.js';
 import { createRequestGuard } from '../access/request-guard.js';
-import { installSourceRoutes } from '../../bus/sources/index.js';
 import { requireToken } from './auth.js';
+import { busApiRouter } from './bus-routes.js';
 import { changesRouter } from './changes.js';
 import { connectionsRouter } from './connections.js';
 import { draftsRouter } from './drafts.js';
@@ -17,6 +17,9 @@ import { flowActionsRouter } from './flow-actions.js';
 import { flowTestsRouter } from './flow-tests.js';
 import { flowsRouter } from './flows.js';
 import { healthRouter } from './health.js';
+import { ingestRouter } from './ingest.js';
+import { jsonBody } from './json-body.js';
+import { sourcesRouter } from './sources.js';
 import { stepsRouter } from './steps.js';
 
 /**
@@ -32,9 +35,10 @@ export function createApiApp(context: ApiContext): express.Express {
   app.set('etag', false);
   // Host and Origin checks first: before the token, the body parsers and every route, the bus's included.
   app.use(guardRequests(createRequestGuard(context.config), refusalLogger(context.logger)));
+  const { limits } = context.config;
   const api = express.Router();
   api.use(requireToken(context.config.authToken));
-  api.use(jsonBody({ limit: context.config.limits.bodyBytes, maxDepth: context.config.limits.jsonDepth }));
+  api.use(jsonBody({ limit: limits.bodyBytes, maxDepth: limits.jsonDepth, setting: 'limits.bodyBytes, FLOWBUS_BODY_LIMIT' }));
   api.use((_request, response, next) => {
     response.set('Cache-Control', 'no-store');
     next();
@@ -48,18 +52,11 @@ export function createApiApp(context: ApiContext): express.Express {
   api.use(flowsRouter(context));
   api.use(executionsRouter(context));
   api.use(connectionsRouter(context));
+  if (context.bus) api.use(busApiRouter(context.bus));
+  if (context.sources) api.use(sourcesRouter(context.sources));
   api.use(apiNotFound);
-  api.use(apiErrorHandler(context.logger));
-  if (context.bus) {
-    // Ingest (`/events`) and the bus's own `/api/...` routes, under the same token check as the rest of the API.
-    const apiGuard = requireToken(context.config.authToken);
-    installBusRoutes(app, context.bus, { apiGuard, jsonLimit: context.config.limits.bodyBytes });
-    if (context.sources) {
-      const json = jsonBody({ limit: context.config.limits.bodyBytes, maxDepth: context.config.limits.jsonDepth });
-      installSourceRoutes(app, context.sources, context.bus.log, { guard: apiGuard, json });
-    }
-  }
-  // URL callbacks are not behind the API token: each source verifies its own token or signature.
+  // Ingest is not behind the API token, nor are URL callbacks: each source verifies its own token or signature.
+  if (context.bus) app.use(ingestRouter(context.bus));
   context.callbackRoutes?.(app);
   app.use('/api', api);
   app.use(apiNotFound);

@@ -11,48 +11,10 @@ import { alteredInputParts } from '../executions/replay-input.js';
 import type { ApiContext } from './context.js';
 import { dryRunFlow } from './dry-run.js';
 import { badRequest, optionalObjectBody } from './errors.js';
+import { readQuery } from './query.js';
 
 const STATUSES: readonly ExecutionStatus[] = ['succeeded', 'failed', 'cancelled', 'timed-out'];
 const PARAMETERS = ['flow', 'status', 'trigger', 'handled', 'since', 'until', 'before', 'limit'];
-
-function single(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw badRequest(`query parameter "${name}" must be given once`);
-  return value;
-}
-
-/** A time as epoch milliseconds or an ISO 8601 date. */
-function time(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (Number.isNaN(parsed)) {
-    throw badRequest(`query parameter "${name}": "${value}" is not epoch milliseconds or an ISO 8601 date`);
-  }
-  return parsed;
-}
-
-function status(value: string | undefined): ExecutionStatus | undefined {
-  if (value === undefined) return undefined;
-  if (!STATUSES.includes(value as ExecutionStatus)) {
-    throw badRequest(`query parameter "status": "${value}" is not one of ${STATUSES.join(', ')}`);
-  }
-  return value as ExecutionStatus;
-}
-
-function handled(value: string | undefined): boolean | undefined {
-  if (value === undefined) return undefined;
-  if (value !== 'true' && value !== 'false') throw badRequest(`query parameter "handled": "${value}" is not true or false`);
-  return value === 'true';
-}
-
-function limit(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number < 1 || number > MAX_EXECUTION_LIMIT) {
-    throw badRequest(`query parameter "limit": "${value}" is not an integer from 1 to ${MAX_EXECUTION_LIMIT}`);
-  }
-  return number;
-}
 
 /** Sets the fields that were given, leaving the others out. */
 function defined<T extends object>(fields: T): T {
@@ -64,21 +26,16 @@ function defined<T extends object>(fields: T): T {
  * an unknown parameter or a bad value is a 400 that names it and says what is expected.
  */
 export function executionQuery(query: Record<string, unknown>): ExecutionQuery {
-  for (const name of Object.keys(query)) {
-    if (!PARAMETERS.includes(name)) {
-      throw badRequest(`unknown query parameter "${name}"; expected one of ${PARAMETERS.join(', ')}`);
-    }
-  }
-  const read = (name: string) => single(query[name], name);
+  const read = readQuery(query, PARAMETERS);
   const result: ExecutionQuery = defined({
-    flowId: read('flow'),
-    status: status(read('status')),
-    trigger: read('trigger'),
-    handled: handled(read('handled')),
-    since: time(read('since'), 'since'),
-    until: time(read('until'), 'until'),
-    before: read('before'),
-    limit: limit(read('limit')),
+    flowId: read.string('flow'),
+    status: read.oneOf('status', STATUSES),
+    trigger: read.string('trigger'),
+    handled: read.boolean('handled'),
+    since: read.time('since'),
+    until: read.time('until'),
+    before: read.string('before'),
+    limit: read.integer('limit', { min: 1, max: MAX_EXECUTION_LIMIT }),
   });
   if (result.since !== undefined && result.until !== undefined && result.since > result.until) {
     throw badRequest('query parameters "since" and "until": "since" is later than "until"');

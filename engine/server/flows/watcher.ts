@@ -3,10 +3,8 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
+import { fileKindOf } from '../../files/kinds.js';
 import type { Logger } from '../../logging/logger.js';
-import { FLOW_FILE_SUFFIX } from './flow-file.js';
-
-const BUS_FILE_SUFFIXES = ['.rule.json', '.bus.json', '.source.json'];
 
 /** Everything is checked this often too: recursive watching can miss changes (Node 20 on Linux loses a file
  * once it was replaced by rename twice, which is how every save writes it). */
@@ -61,13 +59,17 @@ export function watchFlows(options: FlowWatcherOptions): FlowWatcher {
   try {
     watcher = watch(options.flowsDir, { recursive: true }, (_event, filename) => {
       const name = filename?.toString();
-      if (name && name.endsWith(FLOW_FILE_SUFFIX)) {
+      // What a change means depends on the file's kind (engine/files/kinds.ts).
+      const watch = name ? fileKindOf(name)?.watch : undefined;
+      if (name && watch === 'flow') {
         const path = join(options.flowsDir, name);
         schedule(path, () => options.onFile(path));
-      } else if (name && BUS_FILE_SUFFIXES.some((suffix) => name.endsWith(suffix)) && options.onBusFile) {
+      } else if (name && watch === 'bus' && options.onBusFile) {
         const path = join(options.flowsDir, name);
         const onBusFile = options.onBusFile;
         schedule(path, () => onBusFile(path));
+      } else if (watch === 'none') {
+        // Read at start or on each request: nothing to reload.
       } else if (!name || !name.split(/[\\/]/).pop()!.startsWith('.')) {
         // Temp files of atomic saves start with a dot; anything else may be a folder that moved.
         schedule('*', options.onRescan);

@@ -1,15 +1,16 @@
 /**
  * @module Tests of `flowbus send` against a bus on loopback and `flowbus pattern-test` on files, run through
- * `runCli` as the composition root will register them.
+ * `runCli`.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/index.js';
-import { createRegistry } from '../../core/registry.js';
-import { startBusApp, type BusApp } from '../testing.js';
-import { createSendCommand, patternTestCommand } from './index.js';
+import { runCli } from './index.js';
+import { createRegistry } from '../core/registry.js';
+import { startBusApp, type BusApp } from '../server/api/testing.js';
+import { patternTestCommand } from './pattern-test.js';
+import { createSendCommand } from './send.js';
 
 let app: BusApp;
 let folder: string;

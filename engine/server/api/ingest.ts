@@ -2,12 +2,12 @@
  * @module `POST /events` and `POST /events/:bus`: CloudEvents in every HTTP mode and the vendor's PutEvents,
  * answered per event once the accepted ones are durable.
  */
-import express, { type Router } from 'express';
+import express, { Router } from 'express';
 import { FlowbusError } from '../../core/errors.js';
-import { parseHttpEvents, type BusEvent, type ParsedEvent } from '../cloudevents/index.js';
-import { DEFAULT_BUS_ID } from '../files/format.js';
-import type { EventBus } from '../event-bus.js';
-import { handle } from './errors.js';
+import { parseHttpEvents, type BusEvent, type ParsedEvent } from '../../bus/cloudevents/index.js';
+import { DEFAULT_BUS_ID } from '../../bus/files/format.js';
+import type { EventBus } from '../../bus/event-bus.js';
+import { badRequest } from './errors.js';
 
 /** One event's answer. */
 export type IngestResult =
@@ -15,15 +15,17 @@ export type IngestResult =
   | { index: number; status: 'rejected'; reason: string; pointer?: string };
 
 /**
- * Adds the ingest routes. All events valid: 202 with their ids. None valid: 400 with a reason per event.
- * Some valid: 207, the valid ones accepted. An answer with accepted ids is sent only once they are durable.
+ * The ingest routes, outside `/api` and its token. All events valid: 202 with their ids. None valid: 400 with a
+ * reason per event. Some valid: 207, the valid ones accepted. An answer with accepted ids is sent only once they
+ * are durable.
  */
-export function addIngestRoutes(router: Router, bus: EventBus): void {
+export function ingestRouter(bus: EventBus): Router {
+  const router = Router();
   const raw = express.raw({ type: () => true, limit: bus.limits.maxBodyBytes });
   router.post(
     ['/events', '/events/:bus'],
     raw,
-    handle(async (request, response) => {
+    async (request, response) => {
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       // headersDistinct keeps a repeated header as a list, which binary mode refuses, instead of "a, b".
       const { maxEventBytes, maxJsonDepth: maxDepth } = bus.limits;
@@ -50,8 +52,9 @@ export function addIngestRoutes(router: Router, bus: EventBus): void {
         return;
       }
       response.status(rejected === 0 ? 202 : 207).json(answer);
-    }),
+    },
   );
+  return router;
 }
 
 function resultsOf(events: readonly ParsedEvent[], ids: readonly string[]): IngestResult[] {
@@ -68,7 +71,7 @@ function chooseBus(fromPath: string | undefined, mode: string, body: Buffer): st
   const fromBody = mode === 'put-events' ? putEventsBusId(body) : undefined;
   if (fromPath !== undefined && fromBody !== undefined && fromPath !== fromBody) {
     const message = `EventBusId "${fromBody}" does not name the bus of the path ("${fromPath}")`;
-    throw new FlowbusError('API:BAD_REQUEST', message);
+    throw badRequest(message);
   }
   return fromPath ?? fromBody ?? DEFAULT_BUS_ID;
 }

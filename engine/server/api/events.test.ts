@@ -3,7 +3,7 @@
  * `targetTypes` whose failures the test switches on and off.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSwitchTarget, startBusApp, type BusApp } from '../testing.js';
+import { createSwitchTarget, startBusApp, type BusApp } from './testing.js';
 
 let app: BusApp;
 const switchTarget = createSwitchTarget();

@@ -3,7 +3,7 @@
  * rejected event, 207 for a partly valid batch, and the request-level errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBusApp, type BusApp } from '../testing.js';
+import { startBusApp, type BusApp } from './testing.js';
 
 let app: BusApp;
 

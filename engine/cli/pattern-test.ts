@@ -3,8 +3,8 @@
  * which field failed and why. Exit code 0 for a match, 1 for no match or an invalid pattern.
  */
 import { parseArgs } from 'node:util';
-import { readJsonArgument, UsageError, type Command } from '../../cli/io.js';
-import { explainMatch, parsePattern } from '../pattern/index.js';
+import { readJsonArgument, UsageError, type Command } from './io.js';
+import { explainMatch, parsePattern } from '../bus/pattern/index.js';
 
 export const patternTestCommand: Command = async (args, deps) => {
   const options = { json: { type: 'boolean' as const } };

@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatRule } from '../files/canonical.js';
-import { startBusApp, type BusApp } from '../testing.js';
+import { formatRule } from '../../bus/files/canonical.js';
+import { startBusApp, type BusApp } from './testing.js';
 
 let app: BusApp;
 

@@ -1,16 +1,15 @@
 /**
- * @module Test tools: `POST /api/patterns/test`, the event templates and "send a test event".
+ * @module The bus's test tools: `POST /api/patterns/test`, the event templates and "send a test event".
  */
-import type express from 'express';
-import type { Router } from 'express';
+import { Router } from 'express';
 import { FlowbusError } from '../../core/errors.js';
 import { DEFAULT_JSON_DEPTH } from '../../core/json-depth.js';
 import { parseJson } from '../../json/strict.js';
-import { DEFAULT_BUS_ID } from '../files/format.js';
-import type { EventBus } from '../event-bus.js';
-import { explainMatch, parsePattern, type MatchFailure } from '../pattern/index.js';
-import { EVENT_TEMPLATES, templateEvent } from '../templates.js';
-import { badRequest, handle } from './errors.js';
+import { DEFAULT_BUS_ID } from '../../bus/files/format.js';
+import type { EventBus } from '../../bus/event-bus.js';
+import { explainMatch, parsePattern, type MatchFailure } from '../../bus/pattern/index.js';
+import { EVENT_TEMPLATES, templateEvent } from '../../bus/templates.js';
+import { badRequest } from './errors.js';
 
 /** What the pattern test answers. */
 export interface PatternTestResult {
@@ -56,36 +55,27 @@ function readEvent(event: unknown, maxDepth: number): unknown {
   throw badRequest('"event" is a string that is not JSON text');
 }
 
-/** Adds `POST /api/patterns/test`, `GET /api/event-templates` and `POST /api/event-templates/:id/send`. */
-export function addToolRoutes(router: Router, bus: EventBus, json: express.RequestHandler): void {
-  router.post(
-    '/api/patterns/test',
-    json,
-    handle((request, response) => {
-      const body = request.body as { pattern?: unknown; event?: unknown } | undefined;
-      if (!body || typeof body !== 'object' || body.pattern === undefined || body.event === undefined) {
-        throw badRequest('the body must be {"pattern": {...}, "event": {...}}');
-      }
-      response.json(testPattern(body.pattern, body.event, bus.limits.maxJsonDepth));
-    }),
-  );
-  router.get(
-    '/api/event-templates',
-    handle((_request, response) => void response.json({ templates: EVENT_TEMPLATES })),
-  );
-  router.post(
-    '/api/event-templates/:id/send',
-    json,
-    handle(async (request, response) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      if (typeof body !== 'object' || Array.isArray(body)) {
-        throw badRequest('the body must be {"data"?: ..., "bus"?: "..."}');
-      }
-      const { bus: target = DEFAULT_BUS_ID, ...changes } = body;
-      if (typeof target !== 'string') throw badRequest('"bus" must be a bus id');
-      const event = templateEvent(String(request.params.id), changes, Date.now());
-      const [id] = await bus.publish(target, [event]);
-      response.status(202).json({ bus: target, id, event });
-    }),
-  );
+/** `POST /patterns/test`, `GET /event-templates` and `POST /event-templates/:id/send`, under `/api`. */
+export function busToolsRouter(bus: EventBus): Router {
+  const router = Router();
+  router.post('/patterns/test', (request, response) => {
+    const body = request.body as { pattern?: unknown; event?: unknown } | undefined;
+    if (!body || typeof body !== 'object' || body.pattern === undefined || body.event === undefined) {
+      throw badRequest('the body must be {"pattern": {...}, "event": {...}}');
+    }
+    response.json(testPattern(body.pattern, body.event, bus.limits.maxJsonDepth));
+  });
+  router.get('/event-templates', (_request, response) => void response.json({ templates: EVENT_TEMPLATES }));
+  router.post('/event-templates/:id/send', async (request, response) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (typeof body !== 'object' || Array.isArray(body)) {
+      throw badRequest('the body must be {"data"?: ..., "bus"?: "..."}');
+    }
+    const { bus: target = DEFAULT_BUS_ID, ...changes } = body;
+    if (typeof target !== 'string') throw badRequest('"bus" must be a bus id');
+    const event = templateEvent(request.params.id, changes, Date.now());
+    const [id] = await bus.publish(target, [event]);
+    response.status(202).json({ bus: target, id, event });
+  });
+  return router;
 }

@@ -1,6 +1,6 @@
 /**
- * @module JSON request bodies of the management routes: `express.json`, refusing a body nested too deeply
- * before it is parsed, so that no route ever meets one.
+ * @module JSON request bodies of the API: `express.json`, refusing a body nested too deeply before it is
+ * parsed, so that no route ever meets one.
  */
 import express, { type RequestHandler } from 'express';
 import { FlowbusError } from '../../core/errors.js';
@@ -11,6 +11,8 @@ export interface JsonBodyOptions {
   limit: number;
   /** Nesting of objects and arrays allowed (`limits.jsonDepth`). */
   maxDepth: number;
+  /** The setting that sets `limit`, named by the 413 of a larger body (`limits.bodyBytes, FLOWBUS_BODY_LIMIT`). */
+  setting?: string;
 }
 
 /**
@@ -18,10 +20,10 @@ export interface JsonBodyOptions {
  * objects and arrays is an `API:BAD_REQUEST` (400) naming the limit and the pointer where it was passed.
  *
  * @example
- * router.put('/api/rules/:id', jsonBody({ limit: 1024 * 1024, maxDepth: 128 }), handler);
+ * router.use(jsonBody({ limit: 1024 * 1024, maxDepth: 128 }));
  */
 export function jsonBody(options: JsonBodyOptions): RequestHandler {
-  return express.json({
+  const parse = express.json({
     limit: options.limit,
     strict: false,
     verify: (_request, _response, bytes) => {
@@ -31,4 +33,11 @@ export function jsonBody(options: JsonBodyOptions): RequestHandler {
       throw new FlowbusError('API:BAD_REQUEST', message, { ...tooDeep });
     },
   });
+  if (!options.setting) return parse;
+  const setting = options.setting;
+  return (request, response, next) =>
+    parse(request, response, (error?: unknown) => {
+      if ((error as { type?: string } | undefined)?.type === 'entity.too.large') Object.assign(error as object, { setting });
+      next(error);
+    });
 }

@@ -3,7 +3,7 @@
  * templates and sending a test event where only `data` may change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBusApp, type BusApp } from '../testing.js';
+import { startBusApp, type BusApp } from './testing.js';
 
 let app: BusApp;
 

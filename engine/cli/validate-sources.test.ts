@@ -1,3 +1,6 @@
+/**
+ * @module Tests of `flowbus validate` on source files: checked against the source types and the buses found.
+ */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

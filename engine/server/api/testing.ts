@@ -1,6 +1,6 @@
 /**
- * @module Test support: a bus with its routes on a tiny express app on 127.0.0.1 and a free port, in a fresh
- * data folder, and a clock whose waits are cut short.
+ * @module Test support: a bus served alone with its API routes on a tiny express app on 127.0.0.1 and a free
+ * port, in a fresh data folder, and a clock whose waits are cut short.
  */
 import express from 'express';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -8,13 +8,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FlowbusError } from '../core/errors.js';
-import type { Clock } from '../core/step-definition.js';
-import { sleep } from '../runtime/clock.js';
-import { createEventBus, type EventBus } from './event-bus.js';
-import { installBusRoutes } from './http/install.js';
-import type { EventBusOptions } from './options.js';
-import type { TargetTypeDefinition } from './types.js';
+import { FlowbusError } from '../../core/errors.js';
+import type { Clock } from '../../core/step-definition.js';
+import { sleep } from '../../runtime/clock.js';
+import { createEventBus, type EventBus } from '../../bus/event-bus.js';
+import type { EventBusOptions } from '../../bus/options.js';
+import type { TargetTypeDefinition } from '../../bus/types.js';
+import { installBusRoutes } from './bus-routes.js';
 
 /** A `switch` target type that fails with `SWITCH:DOWN` while `failing` is set, else notes the event ids. */
 export interface SwitchTarget {

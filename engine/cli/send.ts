@@ -3,7 +3,7 @@
  * or a PutEvents request (`{"EventList": [...]}`) to a running server and prints what it accepted.
  */
 import { parseArgs } from 'node:util';
-import { readJsonArgument, UsageError, type Command } from '../../cli/io.js';
+import { readJsonArgument, UsageError, type Command } from './io.js';
 
 /** Where the command sends when neither `--url` nor `FLOWBUS_URL` says. */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8420';

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessagePushTarget } from '../../../notifications/index.js';
-import { startBusApp, type BusApp } from '../testing.js';
+import { startBusApp, type BusApp } from './testing.js';
 
 let app: BusApp;
 
