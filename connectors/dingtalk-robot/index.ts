@@ -69,6 +69,16 @@ const dingtalkRobotSpec: RobotStepSpec<DingtalkRobotConfig> = {
     'zh-CN': {
       title: '钉钉机器人',
       description: '向钉钉自定义机器人发送消息：`text`（`content`）或 `markdown`（`title` 和 `text`）。',
+      fields: {
+        connection: { title: '连接', description: '钉钉机器人连接配置的名称（其中保存 webhook 和密钥）。' },
+        msgType: { title: '消息类型' },
+        content: { title: '内容', description: '文本内容（文本消息）。' },
+        title: { title: '标题', description: '显示在会话列表中（markdown 消息）。' },
+        text: { title: '正文', description: 'markdown 正文（markdown 消息）。' },
+        atMobiles: { title: '@ 的手机号', description: '要 @ 的人的手机号。' },
+        atUserIds: { title: '@ 的用户 ID', description: '要 @ 的人的用户 ID。' },
+        isAtAll: { title: '@所有人' },
+      },
     },
   },
   description: DESCRIPTION,

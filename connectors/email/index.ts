@@ -95,6 +95,15 @@ export function createEmailStep(options: { sentLedger?: SendLedger } = {}): Step
       'zh-CN': {
         title: '电子邮件',
         description: '通过 SMTP 服务器发送电子邮件：纯文本正文、HTML 正文或两者兼有。',
+        fields: {
+          connection: { title: '连接', description: 'SMTP 服务器连接配置的名称（其中保存服务器地址和密钥）。' },
+          to: { title: '收件人', description: '收件人。' },
+          cc: { title: '抄送', description: '抄送的收件人。' },
+          bcc: { title: '密送', description: '密送的收件人。' },
+          subject: { title: '主题' },
+          text: { title: '纯文本正文' },
+          html: { title: 'HTML 正文' },
+        },
       },
     },
     kind: 'action',

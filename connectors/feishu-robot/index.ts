@@ -65,6 +65,17 @@ const feishuRobotSpec: RobotStepSpec<FeishuRobotConfig> = {
     'zh-CN': {
       title: '飞书机器人',
       description: '向飞书 / Lark 自定义机器人发送消息：`text`、`post`（富文本）或 `interactive`（卡片）。',
+      fields: {
+        connection: { title: '连接', description: '飞书机器人连接配置的名称（其中保存 webhook 和密钥）。' },
+        msgType: { title: '消息类型' },
+        content: { title: '文本', description: '文本内容（文本消息）。' },
+        post: { title: '富文本', description: '富文本（post 消息）：`{ "title", "content": [[标签]] }`。' },
+        'post.title': { title: '标题' },
+        'post.content': { title: '内容' },
+        markdown: { title: 'Markdown 内容', description: '卡片的 markdown（interactive 消息）。' },
+        title: { title: '卡片标题', description: '卡片的标题栏（interactive 消息）。' },
+        truncate: { title: '超长截断', description: '截断文本或 markdown，使消息体不超过 20 KB，而不是失败。' },
+      },
     },
   },
   description: DESCRIPTION,

@@ -53,6 +53,14 @@ export function createNatsPublishStep(publishers: NatsPublishers): StepDefinitio
       'zh-CN': {
         title: '发布到 NATS',
         description: '向 NATS JetStream 主题发布消息，并等待流确认。',
+        fields: {
+          connection: { title: '连接', description: '`nats` 连接配置的名称。' },
+          subject: { title: '主题' },
+          body: { title: '消息体', description: '默认为当前消息体。' },
+          headers: { title: '消息头' },
+          messageId: { title: '消息 ID' },
+          timeoutMs: { title: '确认超时（毫秒）' },
+        },
       },
     },
     kind: 'action',

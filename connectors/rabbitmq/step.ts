@@ -55,6 +55,16 @@ export function createRabbitPublishStep(publishers: RabbitPublishers): StepDefin
       'zh-CN': {
         title: '发布到 RabbitMQ',
         description: '向 RabbitMQ 交换机发布消息，并等待 broker 确认（publisher confirms）。',
+        fields: {
+          connection: { title: '连接', description: '`rabbitmq` 连接配置的名称。' },
+          exchange: { title: '交换机' },
+          routingKey: { title: '路由键' },
+          body: { title: '消息体', description: '默认为当前消息体。' },
+          contentType: { title: '内容类型' },
+          headers: { title: '消息头' },
+          messageId: { title: '消息 ID' },
+          timeoutMs: { title: '确认超时（毫秒）' },
+        },
       },
     },
     kind: 'action',

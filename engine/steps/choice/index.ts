@@ -14,7 +14,16 @@ export const choiceStep = defineStep<Record<string, never>>({
     'zh-CN': {
       title: '条件选择',
       description: '路由消息：执行第一个条件为真的 `when` 分支，否则执行 `otherwise` 步骤。',
-      scopes: { when: { title: '当', branchTitle: '当' }, otherwise: { title: '否则' } },
+      scopes: {
+        when: {
+          title: '当',
+          branchTitle: '当',
+          fields: {
+            condition: { title: '条件', description: '结果为 true 或 false 的表达式，例如 `payload.amount > 1000`。' },
+          },
+        },
+        otherwise: { title: '否则' },
+      },
     },
   },
   kind: 'scope',

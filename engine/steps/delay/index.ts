@@ -15,6 +15,15 @@ export const delayStep = defineStep<DelayConfig>({
   type: 'delay',
   title: 'Delay',
   category: 'flow-control',
+  i18n: {
+    'zh-CN': {
+      title: '延时',
+      description: '等待 `durationMs` 毫秒，然后以不变的消息继续执行流程。',
+      fields: {
+        durationMs: { title: '时长（毫秒）', description: '等待多久，单位为毫秒（最多 7 天）。' },
+      },
+    },
+  },
   kind: 'action',
   description: [
     'Waits `durationMs` milliseconds, then the flow goes on with the message unchanged.',

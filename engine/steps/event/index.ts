@@ -24,6 +24,10 @@ export const eventTrigger = defineStep<EventTriggerConfig>({
     'zh-CN': {
       title: '事件触发',
       description: '事件总线的规则把事件路由到本流程时启动流程（规则把流程列为目标）。',
+      fields: {
+        bus: { title: '事件总线', description: '其规则可以把事件路由到本流程的事件总线。' },
+        sampleEvent: { title: '示例事件', description: '一个 CloudEvent（结构化 JSON 格式），用于编辑器的预览和测试运行。' },
+      },
     },
   },
   kind: 'trigger',

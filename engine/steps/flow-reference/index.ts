@@ -25,6 +25,9 @@ export const flowReferenceStep = defineStep<FlowReferenceConfig>({
     'zh-CN': {
       title: '流程引用',
       description: '把另一个流程当作子程序运行，多个流程共用的步骤只需写一次。',
+      fields: {
+        flow: { title: '流程', description: '要运行的流程的 ID：其文件名去掉 `.flow.json`，例如 `notify-on-call`。' },
+      },
     },
   },
   kind: 'action',

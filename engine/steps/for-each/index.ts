@@ -26,6 +26,13 @@ export const forEachStep = defineStep<ForEachConfig>({
       title: '循环遍历',
       description: '对数组的每一项依次执行其中的步骤。',
       scopes: { steps: { title: '对每一项' } },
+      fields: {
+        items: { title: '遍历数组', description: '要遍历的数组，通常是 `payload.orders[]` 这样的表达式。' },
+        itemVariable: { title: '当前项变量', description: '存放当前项（或当前批次）的变量。' },
+        counterVariable: { title: '序号变量', description: '存放当前迭代序号（从 0 开始）的变量。' },
+        batchSize: { title: '批大小', description: '设置后，每次迭代得到由最多这么多项组成的数组，而不是单个项。' },
+        resultsVariable: { title: '结果变量', description: '设置后，按顺序把每次迭代的最终消息体收集到这个变量中。' },
+      },
     },
   },
   kind: 'scope',

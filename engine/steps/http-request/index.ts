@@ -51,6 +51,26 @@ export const httpRequestStep = defineStep<HttpRequestConfig>({
     'zh-CN': {
       title: 'HTTP 请求',
       description: '发送 HTTP 请求并输出应答：调用 REST API、推送 webhook、下载文件。',
+      fields: {
+        method: { title: '请求方法', description: 'HTTP 方法。' },
+        url: {
+          title: '请求地址',
+          description: '绝对的 `http` 或 `https` URL，例如 `https://api.example.com/v1/orders`。',
+        },
+        headers: { title: '请求头', description: '按名称给出的请求头。' },
+        query: { title: '查询参数', description: '按名称给出的查询参数，经 URL 编码后追加到 URL；值为 null 的参数跳过。' },
+        body: { title: '请求体', description: '请求体，按 `bodyType` 编码。GET 和 HEAD 请求不能带请求体。' },
+        bodyType: { title: '请求体格式', description: '`json` 把对象以 JSON 发送，`text` 发送文本，`form` 把对象按 URL 编码发送。' },
+        timeoutMs: { title: '超时（毫秒）', description: '等待完整应答的时长，超时则以 `HTTP:TIMEOUT` 失败。' },
+        responseType: { title: '应答格式', description: '`auto` 在内容类型表明是 JSON 时解析，`json` 总是解析，`text` 从不解析。' },
+        outputVariable: { title: '输出变量', description: '设置后，应答存入这个变量，消息体保持不变。' },
+        failOnStatus: { title: '错误状态码时失败', description: '状态码不是 2xx 时抛出 `HTTP:STATUS`；为 false 时任何状态码都作为应答。' },
+        sendIdempotencyKey: {
+          title: '发送幂等键',
+          description: '何时发送本次步骤尝试的幂等键（`executionId:stepId:attempt`，持久化执行在崩溃后重新运行该步骤时不变）：`durable` 仅在持久化流程中发送，`always` 总是发送，`never` 从不发送。',
+        },
+        idempotencyKeyHeader: { title: '幂等键请求头', description: '幂等键所在的请求头；`headers` 中有同名请求头时以它为准。' },
+      },
     },
   },
   kind: 'action',

@@ -129,6 +129,26 @@ export const httpTrigger = defineStep<HttpTriggerConfig>({
     'zh-CN': {
       title: 'HTTP 请求触发',
       description: '在 flowbus 服务器的某个路径收到 HTTP 请求时启动流程，并以结果应答。',
+      fields: {
+        path: { title: '路径', description: '以 `/` 开头；`{name}` 段写入 `attributes.params.name`；末尾的 `*` 匹配其余部分。' },
+        methods: { title: '请求方法', description: '可以启动流程的 HTTP 方法。' },
+        response: { title: '应答', description: '返回给调用方的内容；`status`、`headers` 和 `body` 基于最后一条消息求值。' },
+        'response.mode': { title: '应答模式', description: '`sync` 在流程结束时应答；`async` 先应答 `202 Accepted`，再运行流程。' },
+        'response.status': { title: '状态码', description: '成功时应答的 HTTP 状态码。' },
+        'response.headers': { title: '响应头', description: '按名称给出的响应头；名称须为 HTTP token，值为不含换行的文本。' },
+        'response.body': { title: '响应体', description: '响应体；不填时为最终的消息体。对象和数组以 JSON 发送。' },
+        auth: { title: '身份验证', description: '调用方如何证明身份；在流程启动前检查，因此每个字段都须为字面值。' },
+        'auth.type': {
+          title: '验证方式',
+          description: '`basic` 和 `bearer` 检查 Authorization 请求头；`hmac` 检查请求体签名。',
+        },
+        'auth.connection': {
+          title: '连接',
+          description: '存放 `username` 和 `password`（basic）、`token`（bearer）或 `secret`（hmac）的 `http-auth` 连接。验证方式不是 `none` 时必填。',
+        },
+        'auth.header': { title: '签名请求头', description: '用于 `hmac`：存放签名的请求头。' },
+        ipAllowList: { title: 'IP 白名单', description: '允许调用的地址或 CIDR 网段（IPv4 或 IPv6）；不填时任何来源都可调用。' },
+      },
     },
   },
   kind: 'trigger',

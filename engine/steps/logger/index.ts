@@ -40,6 +40,11 @@ export const loggerStep = defineStep<LoggerConfig>({
     'zh-CN': {
       title: '日志',
       description: '向流程日志写一行，带有执行 ID 和步骤 ID。',
+      fields: {
+        level: { title: '级别', description: '这一行的重要程度；日志存储按它过滤。' },
+        category: { title: '分类', description: '用于分组和过滤日志行的标签，例如 `orders` 或 `alarms`。' },
+        content: { title: '内容', description: '要记录的内容：文本、模板或表达式。不填时记录消息体。' },
+      },
     },
   },
   kind: 'action',

@@ -40,6 +40,14 @@ export const raiseErrorStep = defineStep<RaiseErrorConfig>({
     'zh-CN': {
       title: '抛出错误',
       description: '以带类型的错误结束流程，例如请求是合法 JSON 但违反了业务规则。',
+      fields: {
+        errorType: {
+          title: '错误类型',
+          description: '`NAMESPACE:NAME` 或 `NAME`（大写字母、数字和 `_`）；只写 `NAME` 时成为 `CUSTOM:NAME`。',
+        },
+        message: { title: '错误信息', description: '用一句话说明出了什么问题；可以用模板引用消息中的值。' },
+        details: { title: '详情', description: '交给 Catch 处理器和执行记录的数据，例如出问题的 ID。' },
+      },
     },
   },
   kind: 'action',

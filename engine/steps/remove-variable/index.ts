@@ -18,6 +18,9 @@ export const removeVariableStep = defineStep<RemoveVariableConfig>({
     'zh-CN': {
       title: '删除变量',
       description: '删除一个变量，例如后续步骤和执行记录都不需要的大型中间结果。',
+      fields: {
+        name: { title: '变量名', description: '要删除的变量。' },
+      },
     },
   },
   kind: 'action',

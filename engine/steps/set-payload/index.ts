@@ -18,6 +18,9 @@ export const setPayloadStep = defineStep<SetPayloadConfig>({
     'zh-CN': {
       title: '设置消息体',
       description: '用一个值替换消息体，通常是重组消息体的表达式。',
+      fields: {
+        value: { title: '值', description: '新的消息体：任意 JSON 值，或根据消息计算的表达式。' },
+      },
     },
   },
   kind: 'action',

@@ -20,6 +20,10 @@ export const setVariableStep = defineStep<SetVariableConfig>({
     'zh-CN': {
       title: '设置变量',
       description: '把一个值存入变量，后续步骤以 `vars.<名称>` 读取。',
+      fields: {
+        name: { title: '变量名', description: '要设置的变量：字母、数字和 `_`，不能以数字开头。' },
+        value: { title: '值', description: '任意 JSON 值，或根据消息计算的表达式。' },
+      },
     },
   },
   kind: 'action',

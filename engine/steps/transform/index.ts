@@ -27,6 +27,11 @@ export const transformStep = defineStep<TransformConfig>({
     'zh-CN': {
       title: '转换',
       description: '一步重组消息：给出时分别替换消息体、属性并增加变量。',
+      fields: {
+        payload: { title: '消息体', description: '新的消息体：任意 JSON 值或表达式。不填时保留原消息体。' },
+        attributes: { title: '属性', description: '新的属性对象。不填时保留原属性。' },
+        vars: { title: '变量', description: '按名称设置的变量，每个值是字面值或表达式。其他变量保持不变。' },
+      },
     },
   },
   kind: 'action',

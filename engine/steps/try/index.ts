@@ -63,7 +63,22 @@ export const tryStep = defineStep<Record<string, never>>({
     'zh-CN': {
       title: '异常捕获',
       description: '执行其中的步骤；某一步失败时，由第一个匹配该错误的 Catch 处理器处理。',
-      scopes: { steps: { title: '尝试' }, catch: { title: '捕获处理器', branchTitle: '捕获' } },
+      scopes: {
+        steps: { title: '尝试' },
+        catch: {
+          title: '捕获处理器',
+          branchTitle: '捕获',
+          fields: {
+            errorTypes: {
+              title: '错误类型',
+              description: '捕获哪些错误：`ANY`、`HTTP` 这样的命名空间，或 `HTTP:STATUS` 这样的具体类型。',
+            },
+            retries: { title: '重试次数', description: '运行本处理器之前，重新执行 Try 主体的次数。' },
+            retryIntervalMs: { title: '重试间隔（毫秒）', description: '每次重试前等待的时长，单位为毫秒。' },
+            backoff: { title: '退避策略', description: '`fixed` 每次等待相同的间隔；`exponential` 每次重试间隔加倍（最多 5 分钟）。' },
+          },
+        },
+      },
     },
   },
   kind: 'scope',
