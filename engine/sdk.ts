@@ -62,6 +62,7 @@ export type {
   TargetProbeProblem,
   TargetProbeServices,
   TargetTypeDefinition,
+  TargetTypeTexts,
 } from './bus/types.js';
 export { deferDelivery, deferredUntil } from './bus/delivery/defer.js';
 export { webhookTarget } from './bus/targets/index.js';

@@ -1,25 +1,37 @@
 /**
- * @module Every step type the app registers, built-in or connector, has its texts in Simplified Chinese:
- * title, description, a title for every config field (nested ones and a branch's too) and a description
- * wherever the English field has one; no translation names a field the schema lacks. The manifest the
- * editor reads carries them, and the editor's localizeSteps puts them on the forms' schemas.
+ * @module Every step type and bus target type the app registers, built-in or connector, has its texts in
+ * Simplified Chinese: title, description, a title for every config field (nested ones and a branch's too)
+ * and a description wherever the English field has one; no translation names a field the schema lacks.
+ * The manifests the editor reads carry them, and the editor's localizeSteps / localizeTargetTypes put them
+ * on the forms' schemas.
  */
 import { describe, expect, it } from 'vitest';
 import { createAppRegistry } from '../app/registry.js';
+import { connectorTargetTypes } from '../connectors/index.js';
+import { builtinTargetTypes } from '../engine/bus/index.js';
+import { targetTypeManifest } from '../engine/bus/targets/manifest.js';
 import type { JsonSchema } from '../engine/core/json-schema.js';
 import type { StepDefinition } from '../engine/core/step-definition.js';
 import { stepManifest } from '../engine/server/api/steps.js';
 import { localizeSteps } from '../editor/src/i18n/step-texts.js';
+import { localizeTargetTypes } from '../editor/src/i18n/target-texts.js';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
-/** Every field of a config schema by dotted path, a list of objects passed through to its items' fields. */
-function fields(schema: JsonSchema, prefix = ''): Array<[path: string, field: JsonSchema]> {
-  const properties = schema.properties ?? (schema.items ? schema.items.properties : undefined) ?? {};
-  return Object.entries(properties).flatMap(([name, field]) => {
-    const path = prefix ? `${prefix}.${name}` : name;
-    return [[path, field] as [string, JsonSchema], ...fields(field, path)];
-  });
+/**
+ * Every field of a config schema by dotted path, a list of objects passed through to its items' fields;
+ * with `items`, the items of such a list too (`receivers[]`), whose title the form gives each item.
+ */
+function fields(schema: JsonSchema, prefix = '', items = false): Array<[path: string, field: JsonSchema]> {
+  const list = !schema.properties && schema.items?.properties ? schema.items : undefined;
+  const own: Array<[string, JsonSchema]> = list && items ? [[`${prefix}[]`, list]] : [];
+  const properties = schema.properties ?? list?.properties ?? {};
+  return own.concat(
+    Object.entries(properties).flatMap(([name, field]) => {
+      const path = prefix ? `${prefix}.${name}` : name;
+      return [[path, field] as [string, JsonSchema], ...fields(field, path, items)];
+    }),
+  );
 }
 
 /** The forms a step type's config is edited in: its config, and each branch scope's `branchConfig`. */
@@ -33,13 +45,14 @@ function forms(definition: StepDefinition): Array<{ name: string; schema: JsonSc
   return [{ name: 'config', schema: definition.config, texts: zh?.fields }, ...branches];
 }
 
-/** What a field's texts lack in Chinese, once localized: `["auth.type: title"]`. */
+/** What a field's texts lack in Chinese, once localized: `["auth.type: title"]`; list items where titled. */
 function untranslated(english: JsonSchema, localized: JsonSchema): string[] {
-  const localizedFields = new Map(fields(localized));
-  return fields(english).flatMap(([path, field]) => {
+  const localizedFields = new Map(fields(localized, '', true));
+  return fields(english, '', true).flatMap(([path, field]) => {
     const chinese = localizedFields.get(path)!;
     const missing: string[] = [];
-    if (!CHINESE.test(chinese.title ?? '')) missing.push(`${path}: title`);
+    const needsTitle = !path.endsWith('[]') || field.title !== undefined;
+    if (needsTitle && !CHINESE.test(chinese.title ?? '')) missing.push(`${path}: title`);
     if (field.description && !CHINESE.test(chinese.description ?? '')) missing.push(`${path}: description`);
     return missing;
   });
@@ -73,7 +86,7 @@ describe('step translations', () => {
 
   it.each(byType)('%s translates no field its schema lacks', (_type, definition) => {
     for (const form of forms(definition)) {
-      const paths = new Set(fields(form.schema).map(([path]) => path));
+      const paths = new Set(fields(form.schema, '', true).map(([path]) => path));
       const stale = Object.keys(form.texts ?? {}).filter((path) => !paths.has(path));
       expect(stale, form.name).toEqual([]);
     }
@@ -84,5 +97,28 @@ describe('step translations', () => {
     expect(manifest.i18n).toEqual({
       'zh-CN': expect.objectContaining({ title: '设置变量', fields: expect.objectContaining({ name: { title: '变量名', description: expect.stringMatching(CHINESE) } }) }),
     });
+  });
+});
+
+describe('target type translations', () => {
+  const types = [...builtinTargetTypes, ...connectorTargetTypes];
+  const chinese = new Map(
+    localizeTargetTypes(types.map(targetTypeManifest), 'zh-CN').map((manifest) => [manifest.type, manifest]),
+  );
+  const byType = types.map((type) => [type.type, type] as const);
+
+  it('lists the built-in and connector target types', () => {
+    expect(byType.map(([type]) => type)).toEqual(['flow', 'webhook', 'log-store', 'message-push', 'rabbitmq', 'nats']);
+  });
+
+  it.each(byType)('%s has a zh-CN title, description and a title for every field', (type, definition) => {
+    const texts = definition.i18n?.['zh-CN'];
+    expect(texts?.title).toMatch(CHINESE);
+    expect(texts?.description).toMatch(CHINESE);
+    const manifest = chinese.get(type)!;
+    expect(manifest.title).toBe(texts?.title);
+    expect(untranslated(definition.config, manifest.config)).toEqual([]);
+    const paths = new Set(fields(definition.config, '', true).map(([path]) => path));
+    expect(Object.keys(texts?.fields ?? {}).filter((path) => !paths.has(path))).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import { pushNotification } from './deliver.js';
 import { SentLedger } from './sent-ledger.js';
 import type { PushLog } from './step-context.js';
 import { createTemplateRenderer } from './templates.js';
+import { messagePushZhCn } from './texts-zh-cn.js';
 
 export {
   alarmFields,
@@ -120,6 +121,7 @@ export function createMessagePushTarget(
     type: MESSAGE_PUSH_TYPE,
     title: 'Message push',
     description: DESCRIPTION,
+    i18n: { 'zh-CN': messagePushZhCn },
     config: messagePushConfigSchema,
     batching: false,
     defaultRetry: { maxAttempts: 4, initialDelayMs: 2000, maxDelayMs: 120_000 },

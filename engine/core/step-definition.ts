@@ -147,7 +147,8 @@ export interface FieldTexts {
 
 /**
  * Config fields' texts by dotted path: `level`, `response.status` (a field of the object field `response`);
- * a list of objects is passed through, so `articles.title` is the `title` field of each of `articles`' items.
+ * a list of objects is passed through, so `articles.title` is the `title` field of each of `articles`' items,
+ * and `receivers[]` is one item of `receivers` (its title names each item in the form).
  */
 export type FieldTextsByPath = Record<string, FieldTexts>;
 

@@ -74,7 +74,7 @@ const responseSchema: JsonSchema = {
     articles: {
       type: 'array',
       title: 'Articles',
-      items: { type: 'object', properties: { title: { type: 'string' }, url: { type: 'string' } } },
+      items: { type: 'object', title: 'Article', properties: { title: { type: 'string' }, url: { type: 'string' } } },
     },
   },
   required: ['path'],
@@ -87,6 +87,7 @@ describe('localizeSchema', () => {
       response: { title: '应答' },
       'response.status': { title: '状态码' },
       'articles.title': { title: '标题' },
+      'articles[]': { title: '文章' },
     });
     expect(localized.properties!.path).toEqual({ type: 'string', title: '路径', description: '以 `/` 开头。' });
     expect(localized.properties!.response!.title).toBe('应答');
@@ -96,6 +97,8 @@ describe('localizeSchema', () => {
       description: 'The HTTP status.',
     });
     expect(localized.properties!.articles!.items!.properties!.title).toEqual({ type: 'string', title: '标题' });
+    expect(localized.properties!.articles!.items!.title).toBe('文章');
+    expect(localized.properties!.articles!.title).toBe('Articles');
     expect(localized.required).toEqual(['path']);
   });
 
@@ -107,6 +110,7 @@ describe('localizeSchema', () => {
     expect(localized.properties!.response!.properties!.status!.title).toBe('Status');
     expect(localized.properties!.response!.properties!.body).toEqual({ title: 'Body' });
     expect(localized.properties!.articles!.items!.properties!.url).toEqual({ type: 'string' });
+    expect(localized.properties!.articles!.items!.title).toBe('Article');
     expect(responseSchema).toEqual(before);
     expect(localizeSchema(responseSchema, undefined)).toBe(responseSchema);
   });

@@ -9,8 +9,8 @@ import type { StepManifest } from '../api/types.js';
 
 /**
  * The schema with the titles and descriptions of `fieldTexts` (by dotted path, a list of objects passed
- * through to its items' fields) put on its fields, at any depth; fields without a text keep theirs. The
- * schema given is not changed.
+ * through to its items' fields, `list[]` for the items themselves) put on its fields, at any depth; fields
+ * without a text keep theirs. The schema given is not changed.
  *
  * @example
  * localizeSchema(manifest.config, { level: { title: '级别' }, 'response.status': { title: '状态码' } });
@@ -22,7 +22,9 @@ export function localizeSchema(schema: JsonSchema, fieldTexts: FieldTextsByPath 
 
 function localizeFields(schema: JsonSchema, prefix: string, fieldTexts: FieldTextsByPath): JsonSchema {
   if (schema.items && !schema.properties) {
-    return { ...schema, items: localizeFields(schema.items, prefix, fieldTexts) };
+    const items = localizeFields(schema.items, prefix, fieldTexts);
+    const itemTexts = fieldTexts[`${prefix}[]`];
+    return { ...schema, items: itemTexts ? { ...items, ...definedTexts(itemTexts) } : items };
   }
   if (!schema.properties) return schema;
   const properties = Object.fromEntries(
