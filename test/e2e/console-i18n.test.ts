@@ -3,7 +3,8 @@
  * per minute; the Metrics page charts the last hour; the rules page links a flow target to its flow and a
  * webhook target to the rule's events; the language switch turns the flow list, the navigation, the step
  * titles and the console into Simplified Chinese and keeps the choice across a reload; in 中文 a step's
- * property form shows its fields' titles and help (nested ones too) from the registry's translations.
+ * property form shows its fields' titles and help (nested ones too) from the registry's translations, and a rule's target form its target
+ * type's.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer } from 'node:net';
@@ -183,6 +184,45 @@ describe('the bus console: metrics, navigation and languages', () => {
       'How important the line is; the log store filters on it.',
     );
     expect((await server.api('/flows/notify-ops', { method: 'DELETE' })).status).toBe(204);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("shows a rule's message-push target form with its type's Chinese field titles", async () => {
+    const { page, server, consoleErrors } = session;
+    const rule = {
+      format: 'flowbus/rule@1',
+      name: 'Notify by callback',
+      pattern: { source: ['i18n.example'] },
+      targets: [
+        {
+          id: 'notify',
+          type: 'message-push',
+          config: { receivers: [{ name: 'ops', channels: ['webhook'], webhook: { url: 'https://ops.example.com/alarm' } }] },
+        },
+      ],
+    };
+    expect((await server.api('/rules/notify-i18n', { method: 'PUT', body: rule })).status).toBe(201);
+    await page.goto(`${server.url}/#/rules/notify-i18n`);
+    await page.evaluate(() => localStorage.setItem('flowbus.language', 'zh-CN'));
+    await page.reload();
+    const card = page.locator('fieldset.target-card').first();
+    await card.locator('.object-list[data-field="receivers"]').waitFor();
+    expect(await card.locator('.target-head select option:checked').textContent()).toBe('消息推送');
+    const receivers = card.locator('.object-list[data-field="receivers"]');
+    expect(await receivers.locator('.field-label').first().textContent()).toBe('接收人');
+    expect(await receivers.locator('fieldset.object-list-item legend').textContent()).toBe('接收人 1');
+    expect(await receivers.locator('.field[data-field="name"] .field-head label').textContent()).toBe('名称');
+    const webhook = receivers.locator('details.nested-object[data-field="webhook"]');
+    expect(await webhook.locator('summary').textContent()).toBe('Webhook 回调');
+    expect(await webhook.getByLabel('回调地址', { exact: true }).inputValue()).toBe('https://ops.example.com/alarm');
+    expect(await card.locator('.field[data-field="timeZone"] .field-head label').textContent()).toBe('时区');
+
+    await page.evaluate(() => localStorage.setItem('flowbus.language', 'en'));
+    await page.reload();
+    await card.locator('.object-list[data-field="receivers"]').waitFor();
+    expect(await card.locator('.target-head select option:checked').textContent()).toBe('Message push');
+    expect(await card.locator('.field[data-field="timeZone"] .field-head label').textContent()).toBe('Time zone');
+    expect((await server.api('/rules/notify-i18n', { method: 'DELETE' })).status).toBe(204);
     expect(consoleErrors).toEqual([]);
   });
 });
