@@ -13,7 +13,29 @@ export const choiceStep = defineStep<Record<string, never>>({
   i18n: {
     'zh-CN': {
       title: '条件选择',
-      description: '路由消息：执行第一个条件为真的 `when` 分支，否则执行 `otherwise` 步骤。',
+      description: [
+        '路由消息：执行第一个条件为真的 `when` 分支，否则执行 `otherwise` 步骤。',
+        '',
+        '条件按顺序基于进入 Choice 的消息求值，遇到第一个为真的条件即停止。`true` 执行该分支；`false`、`null` 或',
+        '选不到任何内容的表达式跳过该分支；其他值（字符串、数字）是 `VALIDATION` 错误。没有分支执行且 `otherwise`',
+        '为空时，消息原样通过。Choice 之后，流程以所执行分支的最终消息继续。',
+        '',
+        '```json',
+        '{',
+        '  "id": "route-by-severity",',
+        '  "type": "choice",',
+        '  "config": {},',
+        '  "when": [',
+        '    {',
+        '      "id": "critical",',
+        '      "config": { "condition": { "$expr": "payload.severity = \\"CRITICAL\\"" } },',
+        '      "steps": [{ "id": "page", "type": "flow-reference", "config": { "flow": "page-on-call" } }]',
+        '    }',
+        '  ],',
+        '  "otherwise": [{ "id": "note", "type": "logger", "config": { "content": "not critical" } }]',
+        '}',
+        '```',
+      ].join('\n'),
       scopes: {
         when: {
           title: '当',

@@ -39,7 +39,23 @@ export const loggerStep = defineStep<LoggerConfig>({
   i18n: {
     'zh-CN': {
       title: '日志',
-      description: '向流程日志写一行，带有执行 ID 和步骤 ID。',
+      description: [
+        '向流程日志写一行，带有执行 ID 和步骤 ID。',
+        '',
+        '字符串原样记录；对象、数组、数字和布尔值记录为 JSON 文本。不填 `content` 时记录消息体。消息原样通过。',
+        '',
+        '```json',
+        '{',
+        '  "id": "log-alarm",',
+        '  "type": "logger",',
+        '  "config": {',
+        '    "level": "WARN",',
+        '    "category": "alarms",',
+        '    "content": { "$template": "alarm {payload.alarmName} fired" }',
+        '  }',
+        '}',
+        '```',
+      ].join('\n'),
       fields: {
         level: { title: '级别', description: '这一行的重要程度；日志存储按它过滤。' },
         category: { title: '分类', description: '用于分组和过滤日志行的标签，例如 `orders` 或 `alarms`。' },

@@ -39,7 +39,25 @@ export const raiseErrorStep = defineStep<RaiseErrorConfig>({
   i18n: {
     'zh-CN': {
       title: '抛出错误',
-      description: '以带类型的错误结束流程，例如请求是合法 JSON 但违反了业务规则。',
+      description: [
+        '以带类型的错误结束流程，例如请求是合法 JSON 但违反了业务规则。',
+        '',
+        '这个错误与其他错误一样传递：由最近的外层 Try 中类型匹配的 Catch 处理器处理（处理器以 `error` 读取它，含',
+        '`type`、`message`、`step` 和 `details`）；没有这样的处理器时执行以该错误失败。不带命名空间的类型（如',
+        '`ORDER_REJECTED`）会成为 `CUSTOM:ORDER_REJECTED`，因此捕获 `CUSTOM` 的 Catch 能捕获所有这样抛出的错误。',
+        '',
+        '```json',
+        '{',
+        '  "id": "reject-empty",',
+        '  "type": "raise-error",',
+        '  "config": {',
+        '    "errorType": "ORDER_REJECTED",',
+        '    "message": { "$template": "order {payload.id} has no lines" },',
+        '    "details": { "orderId": { "$expr": "payload.id" } }',
+        '  }',
+        '}',
+        '```',
+      ].join('\n'),
       fields: {
         errorType: {
           title: '错误类型',

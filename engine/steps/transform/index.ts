@@ -26,7 +26,27 @@ export const transformStep = defineStep<TransformConfig>({
   i18n: {
     'zh-CN': {
       title: '转换',
-      description: '一步重组消息：给出时分别替换消息体、属性并增加变量。',
+      description: [
+        '一步重组消息：给出时分别替换消息体、属性并增加变量。',
+        '',
+        '每个表达式都基于输入消息求值，因此 `vars` 表达式中的 `payload` 是转换之前的消息体。输出消息：',
+        '- 给出 `payload` 时替换消息体（选不到任何内容的表达式得到 `null`）；',
+        '- 给出 `attributes` 时替换属性；',
+        '- `vars` 的每一项设为变量，其他变量保留。',
+        '',
+        '三者至少给出一个。',
+        '',
+        '```json',
+        '{',
+        '  "id": "normalize",',
+        '  "type": "transform",',
+        '  "config": {',
+        '    "payload": { "$expr": "payload.data" },',
+        '    "vars": { "receivedAt": { "$expr": "$now()" }, "source": "monitor" }',
+        '  }',
+        '}',
+        '```',
+      ].join('\n'),
       fields: {
         payload: { title: '消息体', description: '新的消息体：任意 JSON 值或表达式。不填时保留原消息体。' },
         attributes: { title: '属性', description: '新的属性对象。不填时保留原属性。' },
