@@ -18,6 +18,9 @@ import { localizeTargetTypes } from '../editor/src/i18n/target-texts.js';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
+/** The fenced examples of a Markdown text, which a translation keeps as they are. */
+const examples = (markdown: string | undefined) => markdown?.match(/```[\s\S]*?```/g) ?? [];
+
 /**
  * Every field of a config schema by dotted path, a list of objects passed through to its items' fields;
  * with `items`, the items of such a list too (`receivers[]`), whose title the form gives each item.
@@ -65,11 +68,14 @@ describe('step translations', () => {
   );
   const byType = definitions.map((definition) => [definition.type, definition] as const);
 
-  it.each(byType)('%s has a zh-CN title and description', (_type, definition) => {
+  it.each(byType)('%s has a zh-CN title and the whole description, with its examples', (_type, definition) => {
     const texts = definition.i18n?.['zh-CN'];
     expect(texts?.title).toMatch(CHINESE);
     expect(texts?.description).toMatch(CHINESE);
     expect(texts?.title).not.toBe(definition.title);
+    // The docs are translated, not only their first sentence: the examples come along unchanged.
+    expect(examples(definition.description).length).toBeGreaterThan(0);
+    expect(examples(texts?.description)).toEqual(examples(definition.description));
   });
 
   it.each(byType)('%s has a zh-CN title for every field, and a description where English has one', (type, definition) => {

@@ -52,7 +52,22 @@ export function createNatsPublishStep(publishers: NatsPublishers): StepDefinitio
     i18n: {
       'zh-CN': {
         title: '发布到 NATS',
-        description: '向 NATS JetStream 主题发布消息，并等待流确认。',
+        description: [
+          '向 NATS JetStream 主题发布消息，并等待流确认。',
+          '',
+          '服务器和凭据保存在 `nats` 连接配置中，由 `connection` 指定。未给出 `body` 时，消息体为当前消息体（JSON）；',
+          '字符串消息体原样发送。`messageId`（即 `Nats-Msg-Id`，默认为 `<executionId>:<步骤 ID>`）让流可以丢弃重复',
+          '消息。消息原样通过。',
+          '',
+          '```json',
+          '{ "id": "to-warehouse", "type": "nats-publish",',
+          '  "config": { "connection": "warehouse-nats", "subject": "warehouse.orders.sh" } }',
+          '```',
+          '',
+          '错误：`NATS:CONNECTIVITY`（无法连接或连接断开）、`NATS:AUTH`（Authorization Violation）、',
+          '`NATS:NO_STREAM`（没有流接收该主题）、`NATS:TIMEOUT`（未及时得到确认）、`NATS:REFUSED`（JetStream 拒绝）、',
+          '`NATS:CONFIG`（没有服务器）、`VALIDATION`（配置值有误）。',
+        ].join('\n'),
         fields: {
           connection: { title: '连接', description: '`nats` 连接配置的名称。' },
           subject: { title: '主题' },

@@ -54,7 +54,22 @@ export function createRabbitPublishStep(publishers: RabbitPublishers): StepDefin
     i18n: {
       'zh-CN': {
         title: '发布到 RabbitMQ',
-        description: '向 RabbitMQ 交换机发布消息，并等待 broker 确认（publisher confirms）。',
+        description: [
+          '向 RabbitMQ 交换机发布消息，并等待 broker 确认（publisher confirms）。',
+          '',
+          'broker 地址和凭据保存在 `rabbitmq` 连接配置中，由 `connection` 指定。未给出 `body` 时，消息体为当前消息体',
+          '（JSON）；字符串消息体原样发送。`messageId` 默认为 `<executionId>:<步骤 ID>`，消费者可据此丢弃重复消息。',
+          '消息原样通过。',
+          '',
+          '```json',
+          '{ "id": "to-erp", "type": "rabbitmq-publish",',
+          '  "config": { "connection": "erp-rabbit", "exchange": "orders", "routingKey": "order.confirmed" } }',
+          '```',
+          '',
+          '错误：`RABBITMQ:CONNECTIVITY`（无法连接或连接断开）、`RABBITMQ:AUTH`（ACCESS_REFUSED）、',
+          '`RABBITMQ:NOT_FOUND`（交换机不存在）、`RABBITMQ:NACKED`（未得到确认）、`RABBITMQ:REFUSED`（其他通道错误）、',
+          '`RABBITMQ:CONFIG`（没有 broker）、`VALIDATION`（配置值有误）。',
+        ].join('\n'),
         fields: {
           connection: { title: '连接', description: '`rabbitmq` 连接配置的名称。' },
           exchange: { title: '交换机' },

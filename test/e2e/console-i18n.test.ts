@@ -155,6 +155,8 @@ describe('the bus console: metrics, navigation and languages', () => {
     await page.reload();
     await page.locator('.react-flow .step-card[data-step-id="log"]').click();
     await panel().getByRole('heading', { name: '日志', exact: true }).waitFor();
+    // The step type's whole docs, not only their first sentence, are in Chinese under the header.
+    expect(await panel().locator('.node-docs').textContent()).toContain('字符串原样记录；对象、数组、数字和布尔值记录为 JSON 文本。');
     expect(await field('级别').locator('option:checked').textContent()).toBe('WARN');
     const level = panel().locator('.field[data-field="level"]');
     expect(await level.locator('.field-help').textContent()).toBe('这一行的重要程度；日志存储按它过滤。');
