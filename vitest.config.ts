@@ -43,6 +43,7 @@ export default defineConfig({
             'test/fuzz/**/*.test.ts',
             'test/flows/**/*.test.ts',
             'test/generated-files.test.ts',
+            'test/step-translations.test.ts',
           ],
         },
       },

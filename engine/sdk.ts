@@ -15,11 +15,14 @@ export { defineStep } from './core/step-definition.js';
 export type {
   Clock,
   ConnectionResolver,
+  FieldTexts,
+  FieldTextsByPath,
   LogLevel,
   StepCategory,
   StepContext,
   StepDefinition,
   StepLogger,
+  StepTexts,
 } from './core/step-definition.js';
 export type { JsonSchema } from './core/json-schema.js';
 export { createMessage, type Message } from './core/message.js';
@@ -59,6 +62,7 @@ export type {
   TargetProbeProblem,
   TargetProbeServices,
   TargetTypeDefinition,
+  TargetTypeTexts,
 } from './bus/types.js';
 export { deferDelivery, deferredUntil } from './bus/delivery/defer.js';
 export { webhookTarget } from './bus/targets/index.js';

@@ -14,6 +14,7 @@ import { checkMessagePushConfig } from './config/check.js';
 import { MESSAGE_PUSH_TYPE, messagePushConfigSchema, type MessagePushConfig } from './config/schema.js';
 import { pushNotification } from './delivery/deliver.js';
 import { createTemplateRenderer } from './message/templates.js';
+import { messagePushZhCn } from './config/texts-zh-cn.js';
 
 const DESCRIPTION = [
   'Notifies receivers of each event (the vendor\'s "message push"): by e-mail, WeCom, DingTalk or Feishu',
@@ -92,6 +93,7 @@ export function createMessagePushTarget(
     type: MESSAGE_PUSH_TYPE,
     title: 'Message push',
     description: DESCRIPTION,
+    i18n: { 'zh-CN': messagePushZhCn },
     config: messagePushConfigSchema,
     batching: false,
     defaultRetry: { maxAttempts: 4, initialDelayMs: 2000, maxDelayMs: 120_000 },

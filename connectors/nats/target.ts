@@ -49,6 +49,24 @@ export function createNatsTarget(publishers: NatsPublishers): TargetTypeDefiniti
       'the event as JSON (`application/cloudevents+json`), or the transform output with the event attributes ' +
       'in `ce-` headers. The event id is the `Nats-Msg-Id`, so the stream drops a repeat inside its duplicate ' +
       'window. Waits for the JetStream ack; a subject no stream takes is not retried.',
+    i18n: {
+      'zh-CN': {
+        title: 'NATS JetStream 消息流',
+        description:
+          '把每个事件按 CloudEvents NATS 绑定发布到由 JetStream 流接收的 NATS 主题：事件以 JSON' +
+          '（`application/cloudevents+json`）发送，或发送转换结果、事件属性放在 `ce-` 消息头中。事件 ID 作为 ' +
+          '`Nats-Msg-Id`，流在去重窗口内会丢弃重复的消息。等待 JetStream 确认；没有流接收的主题不重试。',
+        fields: {
+          url: { title: '服务器地址' },
+          connection: { title: '连接', description: '`nats` 连接配置的名称。' },
+          subject: {
+            title: '主题',
+            description: 'JetStream 流接收的主题；可含事件的 `{type}`、`{source}`、`{subject}`、`{id}` 占位符。',
+          },
+          timeoutMs: { title: '确认超时（毫秒）' },
+        },
+      },
+    },
     config: natsTargetConfigSchema as never,
     defaultRetry: { maxAttempts: 6, initialDelayMs: 500, maxDelayMs: 30_000 },
     probe: probeNatsTarget,

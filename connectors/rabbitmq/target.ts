@@ -50,6 +50,22 @@ export function createRabbitTarget(publishers: RabbitPublishers): TargetTypeDefi
       '`application/cloudevents+json`, or the transform output as the body with the event attributes in ' +
       '`cloudEvents_*` headers; `messageId` is the event id. Waits for the publisher confirm. A refused ' +
       'exchange (404) or credentials are not retried; a lost connection is.',
+    i18n: {
+      'zh-CN': {
+        title: 'RabbitMQ 消息队列',
+        description:
+          '把每个事件按 CloudEvents AMQP 绑定发布到 RabbitMQ 交换机：事件以 `application/cloudevents+json` 发送，' +
+          '或把转换结果作为消息体、事件属性放在 `cloudEvents_*` 消息头中；`messageId` 为事件 ID。等待 publisher ' +
+          'confirm 确认。交换机不存在（404）或凭据被拒绝时不重试；连接断开时重试。',
+        fields: {
+          url: { title: 'Broker 地址', description: '`amqp://host:5672/vhost`；凭据请放在连接中。' },
+          connection: { title: '连接', description: '`rabbitmq` 连接配置的名称。' },
+          exchange: { title: '交换机', description: '`""` 表示默认交换机（路由键即队列名）。' },
+          routingKey: { title: '路由键', description: '可含事件的 `{type}`、`{source}`、`{subject}`、`{id}` 占位符。' },
+          timeoutMs: { title: '确认超时（毫秒）' },
+        },
+      },
+    },
     config: rabbitTargetConfigSchema as never,
     defaultRetry: { maxAttempts: 6, initialDelayMs: 500, maxDelayMs: 30_000 },
     probe: probeRabbitTarget,

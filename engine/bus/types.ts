@@ -4,7 +4,7 @@
  */
 import type { JsonSchema } from '../core/json-schema.js';
 import type { ValidationIssue } from '../core/issues.js';
-import type { Clock, ConnectionResolver } from '../core/step-definition.js';
+import type { Clock, ConnectionResolver, StepTexts } from '../core/step-definition.js';
 import type { ExecuteOptions, ExecutionInput, ExecutionRecord } from '../runtime/types.js';
 import type { BusEvent } from './cloudevents/index.js';
 
@@ -101,6 +101,8 @@ export interface TargetTypeDefinition<Config = any> {
   title: string;
   /** Markdown; the first sentence is the short form. */
   description: string;
+  /** Title, description and config fields' texts in other languages, by BCP 47 tag, as a step type has them. */
+  i18n?: Record<string, TargetTypeTexts>;
   /** Schema of the target's `config` object in a rule file. */
   config: JsonSchema;
   /** The target accepts several events per call (batch delivery); default false. */
@@ -121,6 +123,9 @@ export interface TargetTypeDefinition<Config = any> {
   probe?(config: Config, services: TargetProbeServices): Promise<TargetProbeProblem[]>;
   deliver(batch: readonly DeliveryItem[], context: DeliveryContext<Config>): Promise<DeliveryReceipt | void>;
 }
+
+/** The texts of a target type in one more language: those of a step type without scopes. */
+export type TargetTypeTexts = Omit<StepTexts, 'scopes'>;
 
 /** A problem `check` found, with its pointer inside the target's `config`. */
 export type TargetConfigIssue = Omit<ValidationIssue, 'file' | 'stepId'>;

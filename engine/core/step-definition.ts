@@ -138,13 +138,29 @@ export interface StepDefinition<Config = any> {
   execute?(context: StepContext<Config>): Promise<StepOutput | void>;
 }
 
-/** The title and description of a step type in one more language; the English ones stand for any left out. */
+/** The title and description of a config field in one more language. */
+export interface FieldTexts {
+  title?: string;
+  /** Markdown, like the schema's `description`. */
+  description?: string;
+}
+
+/**
+ * Config fields' texts by dotted path: `level`, `response.status` (a field of the object field `response`);
+ * a list of objects is passed through, so `articles.title` is the `title` field of each of `articles`' items,
+ * and `receivers[]` is one item of `receivers` (its title names each item in the form).
+ */
+export type FieldTextsByPath = Record<string, FieldTexts>;
+
+/** The texts of a step type in one more language; the English ones stand for any left out. */
 export interface StepTexts {
   title?: string;
   /** Markdown, like `description`. */
   description?: string;
-  /** Titles of the scope's parts, by the part's `key`. */
-  scopes?: Record<string, { title?: string; branchTitle?: string }>;
+  /** The config fields' titles and descriptions, by dotted path ({@link FieldTextsByPath}). */
+  fields?: FieldTextsByPath;
+  /** Titles of the scope's parts, by the part's `key`; `fields` are those of a branch's `branchConfig`. */
+  scopes?: Record<string, { title?: string; branchTitle?: string; fields?: FieldTextsByPath }>;
 }
 
 /** Identity helper that keeps the config type of a definition. */

@@ -2,7 +2,9 @@
  * @module End to end, in headless Chromium against a real server: the flow list shows a flow's executions
  * per minute; the Metrics page charts the last hour; the rules page links a flow target to its flow and a
  * webhook target to the rule's events; the language switch turns the flow list, the navigation, the step
- * titles and the console into Simplified Chinese and keeps the choice across a reload.
+ * titles and the console into Simplified Chinese and keeps the choice across a reload; in 中文 a step's
+ * property form shows its fields' titles and help (nested ones too) from the registry's translations, and a rule's target form its target
+ * type's.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer } from 'node:net';
@@ -128,6 +130,101 @@ describe('the bus console: metrics, navigation and languages', () => {
     await page.getByLabel('语言').selectOption({ label: 'English' });
     await page.getByRole('heading', { name: 'Events', exact: true }).waitFor();
     expect(await page.evaluate(() => localStorage.getItem('flowbus.language'))).toBe('en');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("shows a step's field titles and help in Chinese in the properties panel, and in English again", async () => {
+    const { page, server, panel, field, consoleErrors } = session;
+    const document = {
+      format: 'flowbus/flow@1',
+      name: 'Notify ops',
+      trigger: { id: 'on-alarm', type: 'event', config: { bus: 'default' } },
+      steps: [
+        { id: 'log', type: 'logger', config: { level: 'WARN', content: 'alarm' } },
+        {
+          id: 'robot',
+          type: 'wecom-robot',
+          config: { connection: 'ops', msgType: 'news', articles: [{ title: 'Alarm', url: 'https://example.com/a' }] },
+        },
+      ],
+    };
+    expect((await server.api('/flows', { method: 'POST', body: { id: 'notify-ops', document } })).status).toBe(201);
+    // The language is set the way the switch keeps it, so that this test reads no chrome text.
+    await page.goto(`${server.url}/#/flows/notify-ops`);
+    await page.evaluate(() => localStorage.setItem('flowbus.language', 'zh-CN'));
+    await page.reload();
+    await page.locator('.react-flow .step-card[data-step-id="log"]').click();
+    await panel().getByRole('heading', { name: '日志', exact: true }).waitFor();
+    // The step type's whole docs, not only their first sentence, are in Chinese under the header.
+    expect(await panel().locator('.node-docs').textContent()).toContain('字符串原样记录；对象、数组、数字和布尔值记录为 JSON 文本。');
+    expect(await field('级别').locator('option:checked').textContent()).toBe('WARN');
+    const level = panel().locator('.field[data-field="level"]');
+    expect(await level.locator('.field-help').textContent()).toBe('这一行的重要程度；日志存储按它过滤。');
+    expect(await panel().locator('.field[data-field="category"] .field-head label').textContent()).toBe('分类');
+    expect(await panel().locator('.field[data-field="content"] .field-head label').textContent()).toBe('内容');
+
+    await page.locator('.react-flow .step-card[data-step-id="robot"]').click();
+    await panel().getByRole('heading', { name: '企业微信机器人', exact: true }).waitFor();
+    expect(await panel().locator('.field[data-field="msgType"] .field-head label').textContent()).toBe('消息类型');
+    expect(await panel().locator('.field[data-field="truncate"] .field-head label').textContent()).toBe('超长截断');
+    // Nested fields: the image's fields in their group, the articles' fields in each item.
+    const image = panel().locator('details.nested-object[data-field="image"]');
+    expect(await image.locator('summary').textContent()).toBe('图片');
+    expect(await image.locator('.field[data-field="base64"] .field-head label').textContent()).toBe('图片内容（Base64）');
+    const articles = panel().locator('.object-list[data-field="articles"]');
+    expect(await articles.locator('.field-label').first().textContent()).toBe('图文');
+    expect(await articles.locator('.field[data-field="title"] .field-head label').textContent()).toBe('标题');
+    expect(await articles.locator('.field[data-field="url"] .field-head label').textContent()).toBe('跳转链接');
+    expect(await articles.getByLabel('跳转链接', { exact: true }).inputValue()).toBe('https://example.com/a');
+
+    await page.evaluate(() => localStorage.setItem('flowbus.language', 'en'));
+    await page.reload();
+    await page.locator('.react-flow .step-card[data-step-id="log"]').click();
+    await panel().getByRole('heading', { name: 'Logger', exact: true }).waitFor();
+    expect(await field('Level').locator('option:checked').textContent()).toBe('WARN');
+    expect(await panel().locator('.field[data-field="level"] .field-help').textContent()).toBe(
+      'How important the line is; the log store filters on it.',
+    );
+    expect((await server.api('/flows/notify-ops', { method: 'DELETE' })).status).toBe(204);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("shows a rule's message-push target form with its type's Chinese field titles", async () => {
+    const { page, server, consoleErrors } = session;
+    const rule = {
+      format: 'flowbus/rule@1',
+      name: 'Notify by callback',
+      pattern: { source: ['i18n.example'] },
+      targets: [
+        {
+          id: 'notify',
+          type: 'message-push',
+          config: { receivers: [{ name: 'ops', channels: ['webhook'], webhook: { url: 'https://ops.example.com/alarm' } }] },
+        },
+      ],
+    };
+    expect((await server.api('/rules/notify-i18n', { method: 'PUT', body: rule })).status).toBe(201);
+    await page.goto(`${server.url}/#/rules/notify-i18n`);
+    await page.evaluate(() => localStorage.setItem('flowbus.language', 'zh-CN'));
+    await page.reload();
+    const card = page.locator('fieldset.target-card').first();
+    await card.locator('.object-list[data-field="receivers"]').waitFor();
+    expect(await card.locator('.target-head select option:checked').textContent()).toBe('消息推送');
+    const receivers = card.locator('.object-list[data-field="receivers"]');
+    expect(await receivers.locator('.field-label').first().textContent()).toBe('接收人');
+    expect(await receivers.locator('fieldset.object-list-item legend').textContent()).toBe('接收人 1');
+    expect(await receivers.locator('.field[data-field="name"] .field-head label').textContent()).toBe('名称');
+    const webhook = receivers.locator('details.nested-object[data-field="webhook"]');
+    expect(await webhook.locator('summary').textContent()).toBe('Webhook 回调');
+    expect(await webhook.getByLabel('回调地址', { exact: true }).inputValue()).toBe('https://ops.example.com/alarm');
+    expect(await card.locator('.field[data-field="timeZone"] .field-head label').textContent()).toBe('时区');
+
+    await page.evaluate(() => localStorage.setItem('flowbus.language', 'en'));
+    await page.reload();
+    await card.locator('.object-list[data-field="receivers"]').waitFor();
+    expect(await card.locator('.target-head select option:checked').textContent()).toBe('Message push');
+    expect(await card.locator('.field[data-field="timeZone"] .field-head label').textContent()).toBe('Time zone');
+    expect((await server.api('/rules/notify-i18n', { method: 'DELETE' })).status).toBe(204);
     expect(consoleErrors).toEqual([]);
   });
 });

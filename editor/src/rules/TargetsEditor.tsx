@@ -3,10 +3,12 @@
  * (`GET /api/target-types`): nested objects and lists such as message-push receivers get forms of their
  * own, connections are picked by name, flows from the flows; each issue shows at the field it points at.
  */
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import type { RuleTarget } from '../../../engine/bus/files/format.js';
 import type { TargetTypeManifest } from '../api/rules.js';
 import type { ConnectionSummary, FlowSummary, ValidationIssue } from '../api/types.js';
+import { useTranslation } from '../i18n/i18n.js';
+import { localizeTargetTypes } from '../i18n/target-texts.js';
 import { uniqueId } from '../model/ids.js';
 import { FormContext } from '../properties/form-context.js';
 import { IssueList } from '../properties/IssueList.js';
@@ -88,8 +90,10 @@ function TargetConfig({ index, target, type, flows, issues, onConfig }: {
   );
 }
 
-export function TargetsEditor({ targets, types, flows, connections, issues, onChange }: TargetsEditorProps) {
+export function TargetsEditor({ targets, types: englishTypes, flows, connections, issues, onChange }: TargetsEditorProps) {
   const ids = useId();
+  const { i18n } = useTranslation();
+  const types = useMemo(() => localizeTargetTypes(englishTypes, i18n.language), [englishTypes, i18n.language]);
   const replace = (index: number, target: RuleTarget) => onChange(targets.map((item, at) => (at === index ? target : item)));
   const add = () => {
     const id = uniqueId('target', new Set(targets.map((target) => target.id)));

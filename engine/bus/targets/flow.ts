@@ -59,6 +59,17 @@ export const flowTarget: TargetTypeDefinition<FlowTargetConfig> = {
     "counts as a failed delivery and follows the target's retry policy. The execution id is derived from " +
     'the event, the rule, the target and the attempt, so a redelivery after a crash resumes a durable ' +
     'execution instead of starting it again.',
+  i18n: {
+    'zh-CN': {
+      title: '流程',
+      description:
+        '启动一个已发布、触发器为 `event` 的流程：流程以事件（或规则的转换结果）作为消息体；批量投递时收到的是 ' +
+        '`{"EventList": [...]}`。执行结束时投递才有结果：成功（包括错误已被处理）即投递成功，失败则计为投递失败，' +
+        '按目标的重试策略处理。执行 ID 由事件、规则、目标和尝试次数推导而来，因此崩溃后的重新投递会恢复持久化执行，' +
+        '而不会重新开始。',
+      fields: { flow: { title: '流程', description: '流程的 ID（其文件名去掉 .flow.json）。' } },
+    },
+  },
   config: {
     type: 'object',
     properties: {

@@ -4,7 +4,7 @@
  */
 import type { JsonSchema } from '../../core/json-schema.js';
 import { joinPointer } from '../../core/issues.js';
-import type { TargetTypeDefinition } from '../types.js';
+import type { TargetTypeDefinition, TargetTypeTexts } from '../types.js';
 
 /** A config field whose text has holes filled per event: `{{ jsonata }}` or `{attribute}`. */
 export interface TemplateField {
@@ -18,6 +18,8 @@ export interface TargetTypeManifest {
   type: string;
   title: string;
   description: string;
+  /** Title, description and field texts by language (`zh-CN`). */
+  i18n: Record<string, TargetTypeTexts>;
   config: JsonSchema;
   batching: boolean;
   /** Pointers of the fields marked `x-secret` (redacted in traces and answers). */
@@ -52,6 +54,7 @@ export function targetTypeManifest(definition: TargetTypeDefinition): TargetType
     type: definition.type,
     title: definition.title,
     description: definition.description,
+    i18n: definition.i18n ?? {},
     config: definition.config,
     batching: definition.batching ?? false,
     secrets,

@@ -72,6 +72,23 @@ export const webhookTarget: TargetTypeDefinition<WebhookTargetConfig> = {
     '5xx and network errors are retried; other answers go straight to the dead-letter policy. Credentials ' +
     'come from an `http-auth` connection: a token as Bearer, a username and password as Basic, a secret ' +
     `as an HMAC-SHA256 of the body in ${SIGNATURE_HEADER}.`,
+  i18n: {
+    'zh-CN': {
+      title: 'Webhook 回调',
+      description:
+        '把每个事件发送到一个 HTTP 端点：事件以 CloudEvents 结构化 JSON 发送（或把转换结果作为 JSON 发送），批量投递时' +
+        '发送 `{"EventList": [...]}`。2xx 应答即投递成功；408、429、5xx 和网络错误会重试；其他应答直接交给死信策略。' +
+        '凭据来自 `http-auth` 连接：token 作为 Bearer，用户名和密码作为 Basic，secret 用于计算请求体的 HMAC-SHA256 ' +
+        `签名，放在 ${SIGNATURE_HEADER} 中。`,
+      fields: {
+        url: { title: '请求地址', description: 'http 或 https URL。' },
+        method: { title: '请求方法' },
+        headers: { title: '请求头', description: '额外的请求头。' },
+        connection: { title: '连接', description: 'http-auth 连接配置的名称。' },
+        timeoutMs: { title: '超时（毫秒）', description: '等待应答的毫秒数。' },
+      },
+    },
+  },
   config: {
     type: 'object',
     properties: {

@@ -15,6 +15,24 @@ export const delayStep = defineStep<DelayConfig>({
   type: 'delay',
   title: 'Delay',
   category: 'flow-control',
+  i18n: {
+    'zh-CN': {
+      title: '延时',
+      description: [
+        '等待 `durationMs` 毫秒，然后以不变的消息继续执行流程。',
+        '',
+        '在持久化流程中，等待结束的时间保存在检查点里：崩溃并重启后，等待在原定时间结束（若该时间已过则立即结束），',
+        '而不是再等一整段时长。试运行或流程测试不会等待。执行超时包括等待的时间。',
+        '',
+        '```json',
+        '{ "id": "cool-down", "type": "delay", "config": { "durationMs": 60000 } }',
+        '```',
+      ].join('\n'),
+      fields: {
+        durationMs: { title: '时长（毫秒）', description: '等待多久，单位为毫秒（最多 7 天）。' },
+      },
+    },
+  },
   kind: 'action',
   description: [
     'Waits `durationMs` milliseconds, then the flow goes on with the message unchanged.',

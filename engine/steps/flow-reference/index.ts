@@ -24,7 +24,20 @@ export const flowReferenceStep = defineStep<FlowReferenceConfig>({
   i18n: {
     'zh-CN': {
       title: '流程引用',
-      description: '把另一个流程当作子程序运行，多个流程共用的步骤只需写一次。',
+      description: [
+        '把另一个流程当作子程序运行，多个流程共用的步骤只需写一次。',
+        '',
+        '被调用流程的触发器被跳过：它的第一个步骤收到本步骤的输入消息（消息体、属性和变量）。输出消息是被调用流程',
+        '最终的消息体、属性和变量。被调用流程没有处理的错误会传递到这里，由外层的 Try 捕获。取消执行也会取消被调用',
+        '的流程。',
+        '',
+        '```json',
+        '{ "id": "notify", "type": "flow-reference", "config": { "flow": "notify-on-call" } }',
+        '```',
+      ].join('\n'),
+      fields: {
+        flow: { title: '流程', description: '要运行的流程的 ID：其文件名去掉 `.flow.json`，例如 `notify-on-call`。' },
+      },
     },
   },
   kind: 'action',

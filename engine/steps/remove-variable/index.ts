@@ -17,7 +17,18 @@ export const removeVariableStep = defineStep<RemoveVariableConfig>({
   i18n: {
     'zh-CN': {
       title: '删除变量',
-      description: '删除一个变量，例如后续步骤和执行记录都不需要的大型中间结果。',
+      description: [
+        '删除一个变量，例如后续步骤和执行记录都不需要的大型中间结果。',
+        '',
+        '输出消息即去掉 `vars.<name>` 的输入消息；消息体和属性不变。删除未设置的变量不做任何事。',
+        '',
+        '```json',
+        '{ "id": "forget-token", "type": "remove-variable", "config": { "name": "accessToken" } }',
+        '```',
+      ].join('\n'),
+      fields: {
+        name: { title: '变量名', description: '要删除的变量。' },
+      },
     },
   },
   kind: 'action',

@@ -17,7 +17,24 @@ export const setPayloadStep = defineStep<SetPayloadConfig>({
   i18n: {
     'zh-CN': {
       title: '设置消息体',
-      description: '用一个值替换消息体，通常是重组消息体的表达式。',
+      description: [
+        '用一个值替换消息体，通常是重组消息体的表达式。',
+        '',
+        '输出消息的 `payload` 设为该值；属性和变量不变。选不到任何内容的表达式得到 `null` 消息体。',
+        '',
+        '```json',
+        '{',
+        '  "id": "to-alert",',
+        '  "type": "set-payload",',
+        '  "config": {',
+        '    "value": { "$expr": "{ \\"title\\": payload.alarmName, \\"level\\": payload.severity }" }',
+        '  }',
+        '}',
+        '```',
+      ].join('\n'),
+      fields: {
+        value: { title: '值', description: '新的消息体：任意 JSON 值，或根据消息计算的表达式。' },
+      },
     },
   },
   kind: 'action',

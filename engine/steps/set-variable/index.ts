@@ -19,7 +19,24 @@ export const setVariableStep = defineStep<SetVariableConfig>({
   i18n: {
     'zh-CN': {
       title: '设置变量',
-      description: '把一个值存入变量，后续步骤以 `vars.<名称>` 读取。',
+      description: [
+        '把一个值存入变量，后续步骤以 `vars.<名称>` 读取。',
+        '',
+        '输出消息即输入消息，并把 `vars.<name>` 设为该值（替换之前的值）；消息体和属性不变。变量在整个执行期间',
+        '有效，包括作用域内部和之后。选不到任何内容的表达式存入 `null`。',
+        '',
+        '```json',
+        '{',
+        '  "id": "remember-order",',
+        '  "type": "set-variable",',
+        '  "config": { "name": "orderId", "value": { "$expr": "payload.order.id" } }',
+        '}',
+        '```',
+      ].join('\n'),
+      fields: {
+        name: { title: '变量名', description: '要设置的变量：字母、数字和 `_`，不能以数字开头。' },
+        value: { title: '值', description: '任意 JSON 值，或根据消息计算的表达式。' },
+      },
     },
   },
   kind: 'action',
