@@ -32,6 +32,8 @@ export function Offending({ busy, id }: { busy: boolean; id: string }) {
     </section>
   );
 }
+
+function Waiting({ label = 'Loading…', emptyText = t('none') }: { label?: string; emptyText?: string }) {}
 `;
 
 const CLEAN = `
@@ -62,6 +64,7 @@ describe('hard-coded text in the editor', () => {
       [8, 'alt', 'Icon of'],
       [9, 'confirmLabel', 'Delete flow'],
       [10, 'text', '已保存'],
+      [15, 'label default', 'Loading…'],
     ]);
   });
 

@@ -1,8 +1,9 @@
 /**
  * @module Finds user-visible text written into the editor's JSX instead of coming from the i18n bundles:
- * text between tags, string literals a JSX child shows (`{busy ? 'Saving…' : 'Save'}`), and literal
- * values of the attributes people read (`title`, `placeholder`, `aria-label`, `alt`, a component's
- * `label` / `…Label` / `…Text` / `…Title`). Parses TSX with @swc/core; used by `no-hard-coded-text.test.tsx`.
+ * text between tags, string literals a JSX child shows (`{busy ? 'Saving…' : 'Save'}`), literal values of
+ * the attributes people read (`title`, `placeholder`, `aria-label`, `alt`, a component's `label` /
+ * `…Label` / `…Text` / `…Title`) and a component's default for such a prop. Parses TSX with @swc/core;
+ * used by `no-hard-coded-text.test.tsx`.
  */
 import { parseSync } from '@swc/core';
 
@@ -112,6 +113,13 @@ export function findHardCodedTexts(source: string, file: string): HardCodedText[
       if (isTextAttribute(name)) {
         const value = current.value as Node | undefined;
         for (const literal of value?.type === 'StringLiteral' ? [value] : shownStrings(value)) report(literal, name);
+      }
+    }
+    // A component's default for a text prop: `function Spinner({ label = 'Loading…' })`.
+    if (current.type === 'AssignmentPatternProperty') {
+      const key = current.key as Node;
+      if (key.type === 'Identifier' && isTextAttribute(key.value as string)) {
+        for (const literal of shownStrings(current.value as Node)) report(literal, `${key.value} default`);
       }
     }
     const isJsx = current.type === 'JSXElement' || current.type === 'JSXFragment';
