@@ -2,9 +2,10 @@
  * @module End to end, in headless Chromium against a real server: the flow list shows a flow's executions
  * per minute; the Metrics page charts the last hour; the rules page links a flow target to its flow and a
  * webhook target to the rule's events; the language switch turns the flow list, the navigation, the step
- * titles and the console into Simplified Chinese and keeps the choice across a reload; in 中文 a step's
- * property form shows its fields' titles and help (nested ones too) from the registry's translations, and a rule's target form its target
- * type's.
+ * titles and the console into Simplified Chinese and keeps the choice across a reload; the rules page, the
+ * rule editor, the flow editor's toolbar and property panels are in Chinese too, and in English again; in 中文 a
+ * step's property form shows its fields' titles and help (nested ones too) from the registry's translations,
+ * and a rule's target form its target type's.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer } from 'node:net';
@@ -225,6 +226,76 @@ describe('the bus console: metrics, navigation and languages', () => {
     expect(await card.locator('.target-head select option:checked').textContent()).toBe('Message push');
     expect(await card.locator('.field[data-field="timeZone"] .field-head label').textContent()).toBe('Time zone');
     expect((await server.api('/rules/notify-i18n', { method: 'DELETE' })).status).toBe(204);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows the rules page, the rule editor and the flow editor in Chinese, and in English again', async () => {
+    const { page, server, consoleErrors } = session;
+    await page.goto(`${server.url}/#/rules`);
+    await page.getByRole('heading', { name: 'Rules', exact: true, level: 1 }).waitFor();
+    await page.getByLabel('Language').selectOption({ label: '简体中文' });
+    await page.getByRole('heading', { name: '规则', exact: true, level: 1 }).waitFor();
+    const rule = page.locator('tr', { hasText: 'CVM alarms' });
+    await rule.waitFor();
+    for (const header of ['规则', '事件总线', '目标', '状态']) {
+      expect(await page.locator('table.flow-table').getByRole('columnheader', { name: header, exact: true }).count()).toBe(1);
+    }
+    expect(await rule.locator('.status-pill').textContent()).toBe('已启用');
+    expect(await rule.getByRole('button', { name: '删除规则 cvm-alarms' }).textContent()).toBe('删除');
+    await page.getByRole('button', { name: '新建规则' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建规则' });
+    await dialog.getByLabel('规则名称').fill('CVM alarms');
+    expect(await dialog.locator('.field-error').textContent()).toBe('规则“cvm-alarms”已存在');
+    await dialog.getByRole('button', { name: '取消' }).click();
+
+    await rule.getByRole('link', { name: 'CVM alarms' }).click();
+    await page.getByRole('button', { name: '保存规则' }).waitFor();
+    expect(await page.getByRole('link', { name: '← 规则' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: '事件模式', level: 3 }).count()).toBe(1);
+    expect(await page.getByRole('group', { name: '目标 handle' }).getByLabel('目标类型').count()).toBe(1);
+    expect(await page.getByRole('heading', { name: '用事件测试' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '+ 添加目标' }).count()).toBe(1);
+
+    await page.goto(`${server.url}/#/flows/alarm-handler`);
+    const toolbar = page.locator('header.toolbar');
+    await toolbar.getByRole('button', { name: '测试运行', exact: true }).waitFor();
+    for (const name of ['撤销', '重做', '发布']) expect(await toolbar.getByRole('button', { name, exact: true }).count()).toBe(1);
+    expect(await toolbar.getByRole('link', { name: '返回流程列表' }).textContent()).toBe('← 流程');
+    const flowPanel = page.getByRole('region', { name: '流程属性' });
+    expect(await flowPanel.getByLabel('流程名称').inputValue()).toBe('Alarm handler');
+    expect(await flowPanel.getByLabel('执行方式').locator('option').allTextContents()).toEqual([
+      '按触发器的默认方式',
+      '持久：保存检查点，崩溃后可恢复',
+      '快速：在内存中执行，延迟最低',
+    ]);
+    expect(await flowPanel.getByRole('heading', { name: '键盘快捷键' }).count()).toBe(1);
+    await page.getByRole('button', { name: '步骤 keep', exact: true }).click();
+    const stepPanel = page.getByRole('region', { name: '步骤 keep 的属性' });
+    await stepPanel.waitFor();
+    for (const name of ['上移步骤', '下移步骤', '复制步骤', '删除步骤']) expect(await stepPanel.getByRole('button', { name }).count()).toBe(1);
+    expect(await stepPanel.getByLabel('步骤 ID', { exact: true }).inputValue()).toBe('keep');
+    expect(await stepPanel.getByLabel('显示名称', { exact: true }).count()).toBe(1);
+    expect(await stepPanel.getByText('停用（流程运行时跳过）').count()).toBe(1);
+    expect(await stepPanel.getByRole('heading', { name: '设置', level: 3 }).count()).toBe(1);
+
+    // The editor has no language switch of its own: switch back on the flow list, then open the flow again.
+    await toolbar.getByRole('link', { name: '返回流程列表' }).click();
+    await page.getByRole('heading', { name: '流程', exact: true, level: 1 }).waitFor();
+    await page.getByLabel('语言').selectOption({ label: 'English' });
+    await page.getByRole('heading', { name: 'Flows', exact: true, level: 1 }).waitFor();
+    await page.goto(`${server.url}/#/flows/alarm-handler`);
+    await toolbar.getByRole('button', { name: 'Test run', exact: true }).waitFor();
+    for (const name of ['Undo', 'Redo', 'Publish']) expect(await toolbar.getByRole('button', { name, exact: true }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Flow properties' }).getByLabel('Execution').locator('option').first().textContent()).toBe("The trigger's default");
+    await page.getByRole('button', { name: 'Step keep', exact: true }).click();
+    const englishPanel = page.getByRole('region', { name: 'Step keep properties' });
+    await englishPanel.waitFor();
+    expect(await englishPanel.getByRole('button', { name: 'Duplicate step' }).textContent()).toBe('Duplicate');
+    expect(await englishPanel.getByLabel('Step id', { exact: true }).inputValue()).toBe('keep');
+    await page.goto(`${server.url}/#/rules`);
+    await page.getByRole('heading', { name: 'Rules', exact: true, level: 1 }).waitFor();
+    expect(await page.locator('tr', { hasText: 'CVM alarms' }).locator('.status-pill').textContent()).toBe('Enabled');
+    expect(await page.evaluate(() => localStorage.getItem('flowbus.language'))).toBe('en');
     expect(consoleErrors).toEqual([]);
   });
 });

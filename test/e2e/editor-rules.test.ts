@@ -124,7 +124,7 @@ describe('the editor: rules by clicking', () => {
     await page.getByRole('group', { name: 'Target callback' }).getByLabel('URL', { exact: true }).fill(expected.targets[2]!.config!.url as string);
 
     await button('Save rule').click();
-    await page.getByText('Not saved: 1 problem(s), marked below.').waitFor();
+    await page.getByText('Not saved: 1 problem, marked below.').waitFor();
     const zoneError = zone.locator('.field-error');
     expect(await zoneError.textContent()).toMatch(/^timeZone: unknown time zone "Mars\/Olympus_Mons": expected an IANA name/);
     expect(await zoneError.getAttribute('data-issue-code')).toBe('unknown-time-zone');

@@ -15,6 +15,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useEditor } from '../editor/editor-context.js';
+import { useTranslation } from '../i18n/i18n.js';
 import type { NodePath } from '../model/paths.js';
 import { categoryColor } from './appearance.js';
 import { dropSlotFor } from './drop-slot.js';
@@ -42,6 +43,7 @@ function FitOnChange({ shape }: { shape: string }) {
 
 export function FlowCanvas({ layout, onMove }: FlowCanvasProps) {
   const editor = useEditor();
+  const { t } = useTranslation();
   const [nodes, setNodes] = useState<CanvasNode[]>(layout.nodes);
   useEffect(() => setNodes(layout.nodes), [layout]);
   const shape = useMemo(() => layout.nodes.map((node) => node.id).join('|'), [layout]);
@@ -91,7 +93,7 @@ export function FlowCanvas({ layout, onMove }: FlowCanvasProps) {
         pannable
         zoomable
         position="bottom-right"
-        ariaLabel="Minimap of the flow"
+        ariaLabel={t('flowPanel.minimap')}
         style={{ width: 150, height: 104 }}
         nodeColor={(node) => (node.type === 'scope' ? '#e2e8f0' : categoryColor(nodeCategory(node, editor.catalog)))}
         nodeStrokeWidth={2}

@@ -27,7 +27,7 @@ export function StepCard({ step, path, role }: { step: StepNode; path: NodePath;
     <button
       type="button"
       className={classes.join(' ')}
-      aria-label={`${t(role === 'Trigger' ? 'canvas.trigger' : 'canvas.step')} ${step.id}`}
+      aria-label={t(role === 'Trigger' ? 'canvas.triggerNamed' : 'canvas.stepNamed', { id: step.id })}
       aria-pressed={editor.selected === pointer}
       data-step-id={step.id}
       data-status={status}

@@ -3,7 +3,9 @@
  * sequence top to bottom; scope steps as frames holding one column per part and per branch.
  */
 import type { Edge, Node } from '@xyflow/react';
+import type { TFunction } from 'i18next';
 import type { StepNode } from '../../../engine/flow/document.js';
+import { i18n } from '../i18n/i18n.js';
 import type { StepCatalog } from '../model/catalog.js';
 import { rootSteps, triggerOf, type DraftFlow } from '../model/draft.js';
 import { toPointer, type NodePath } from '../model/paths.js';
@@ -65,16 +67,18 @@ type Column =
 
 interface Context {
   catalog: StepCatalog;
+  /** Says the insert buttons' labels in the UI language. */
+  t: TFunction;
   sizes: Map<string, { w: number; h: number }>;
   layout: CanvasLayout;
 }
 
-function columnsOf(step: StepNode, path: NodePath, catalog: StepCatalog): Column[] {
+function columnsOf(step: StepNode, path: NodePath, catalog: StepCatalog, t: TFunction): Column[] {
   const columns: Column[] = [];
   for (const part of scopeParts(step, catalog.get(step.type))) {
     if (part.kind === 'sequence') {
       const title = part.title;
-      columns.push({ kind: 'list', title, label: `${title} of ${step.id}`, list: [...path, part.key], steps: sequenceSteps(step, part.key) });
+      columns.push({ kind: 'list', title, label: t('insert.laneOf', { title, id: step.id }), list: [...path, part.key], steps: sequenceSteps(step, part.key) });
       continue;
     }
     branchList(step, part.key).forEach((branch, index) => {
@@ -83,13 +87,13 @@ function columnsOf(step: StepNode, path: NodePath, catalog: StepCatalog): Column
       columns.push({
         kind: 'list',
         title: `${part.branchTitle} · ${name}`,
-        label: `${part.branchTitle} ${name}`,
+        label: t('insert.branch', { branch: part.branchTitle, name }),
         list: [...branchPath, 'steps'],
         steps: branchSteps(branch),
         branch: branchPath,
       });
     });
-    columns.push({ kind: 'add', owner: path, part, label: `Add ${part.branchTitle} to ${step.id}` });
+    columns.push({ kind: 'add', owner: path, part, label: t('insert.addBranch', { branch: part.branchTitle, id: step.id }) });
   }
   return columns;
 }
@@ -99,7 +103,7 @@ function measureStep(step: StepNode, path: NodePath, context: Context): { w: num
   const key = toPointer(path);
   const known = context.sizes.get(key);
   if (known) return known;
-  const columns = columnsOf(step, path, context.catalog).map((column) => measureColumn(column, context));
+  const columns = columnsOf(step, path, context.catalog, context.t).map((column) => measureColumn(column, context));
   const width = columns.reduce((sum, column) => sum + column.w, 0) + SIZES.columnGap * Math.max(0, columns.length - 1);
   const height = Math.max(SIZES.lane.h, ...columns.map((column) => column.h));
   const size = { w: Math.max(SIZES.step.w, width + 2 * SIZES.pad), h: SIZES.header + height + 2 * SIZES.pad };
@@ -165,7 +169,7 @@ function placeList(
     placeStep(context, frame, step, path, { x: centerX - size.w / 2, y, ...size });
     y += size.h;
     previous = id;
-    label = `Add a step after ${step.id}`;
+    label = context.t('insert.after', { id: step.id });
   });
   y += SIZES.gap;
   context.layout.slots.push({ list, index: steps.length, x: frame.origin.x + centerX, y: frame.origin.y + y - SIZES.gap / 2 });
@@ -185,7 +189,7 @@ function placeStep(context: Context, frame: Frame, step: StepNode, path: NodePat
   const inner: Frame = { parentId: id, origin: { x: frame.origin.x + box.x, y: frame.origin.y + box.y } };
   const top = SIZES.header + SIZES.pad;
   let left = SIZES.pad;
-  for (const column of columnsOf(step, path, context.catalog)) {
+  for (const column of columnsOf(step, path, context.catalog, context.t)) {
     const size = measureColumn(column, context);
     if (column.kind === 'add') {
       const data: CanvasNodeData = { kind: 'add-branch', owner: column.owner, part: column.part, label: column.label };
@@ -196,7 +200,7 @@ function placeStep(context: Context, frame: Frame, step: StepNode, path: NodePat
       const lane: CanvasNodeData = { kind: 'lane', title: column.title, label: column.label, list: column.list };
       if (column.branch) lane.branch = column.branch;
       addNode(context, inner, laneId, { x: centerX - SIZES.lane.w / 2, y: top, ...SIZES.lane }, lane);
-      const anchor = { id: laneId, label: column.label, first: `Add a step to ${column.label}` };
+      const anchor = { id: laneId, label: column.label, first: context.t('insert.into', { name: column.label }) };
       placeList(context, inner, anchor, column.list, column.steps, centerX, top + SIZES.lane.h, false);
     }
     left += size.w + SIZES.columnGap;
@@ -210,13 +214,13 @@ function placeStep(context: Context, frame: Frame, step: StepNode, path: NodePat
  * @example
  * const { nodes, edges } = layoutFlow(draft, catalog);
  */
-export function layoutFlow(draft: DraftFlow, catalog: StepCatalog): CanvasLayout {
-  const context: Context = { catalog, sizes: new Map(), layout: { nodes: [], edges: [], slots: [], boxes: new Map() } };
+export function layoutFlow(draft: DraftFlow, catalog: StepCatalog, t: TFunction = i18n.t): CanvasLayout {
+  const context: Context = { catalog, t, sizes: new Map(), layout: { nodes: [], edges: [], slots: [], boxes: new Map() } };
   const root: Frame = { origin: { x: 0, y: 0 } };
   const trigger = triggerOf(draft);
   const triggerBox = { x: -SIZES.step.w / 2, y: 0, ...SIZES.step };
   addNode(context, root, '/trigger', triggerBox, { kind: 'trigger', path: ['trigger'], ...(trigger ? { step: trigger } : {}) });
-  const first = trigger ? `Add a step after ${trigger.id}` : 'Add the first step';
+  const first = trigger ? t('insert.after', { id: trigger.id }) : t('insert.first');
   placeList(context, root, { id: '/trigger', label: 'trigger', first }, ['steps'], rootSteps(draft), 0, SIZES.step.h, true);
   return context.layout;
 }

@@ -59,8 +59,8 @@ export function EditorToolbar(props: EditorToolbarProps) {
   return (
     <header className="toolbar">
       {/* Leaving with unsaved changes is asked by the editor's leave guard, for this link as for every way out. */}
-      <a className="toolbar-back" href="#/" aria-label="Back to flows">
-        ← Flows
+      <a className="toolbar-back" href="#/" aria-label={t('toolbar.backLabel')}>
+        {t('toolbar.back')}
       </a>
       <div className="toolbar-title">
         <h1 title={name}>{name || flowId}</h1>
@@ -68,18 +68,18 @@ export function EditorToolbar(props: EditorToolbarProps) {
         {summary ? <StatusPill status={summary.status} /> : null}
         <DraftNote label={label} autosave={props.autosave} autosaveError={props.autosaveError} />
       </div>
-      <div className="toolbar-group" role="group" aria-label="History">
+      <div className="toolbar-group" role="group" aria-label={t('toolbar.history')}>
         <button type="button" className="button" onClick={props.onUndo} disabled={!props.canUndo} title="Ctrl+Z">
-          Undo
+          {t('toolbar.undo')}
         </button>
         <button type="button" className="button" onClick={props.onRedo} disabled={!props.canRedo} title="Ctrl+Shift+Z">
-          Redo
+          {t('toolbar.redo')}
         </button>
       </div>
       {props.problemCount}
       <div className="toolbar-group">
         <button type="button" className="button" onClick={props.onTestRun} title="Ctrl+Enter">
-          Test run
+          {t('toolbar.testRun')}
         </button>
         <button type="button" className="button" onClick={props.onShowChanges} title={t('draft.showChangesTitle')}>
           {t('draft.showChanges')}

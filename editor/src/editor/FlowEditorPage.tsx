@@ -25,7 +25,7 @@ import { RunPanel } from '../runs/RunPanel.js';
 import { useExecutionParam } from '../runs/use-execution-param.js';
 import { Banner } from '../ui/Banner.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
-import { useTranslation } from '../i18n/i18n.js';
+import { i18n, useTranslation } from '../i18n/i18n.js';
 import { DraftBanners } from './DraftBanners.js';
 import { DraftChangesDialog } from './DraftChangesDialog.js';
 import { EditorStatus } from './EditorStatus.js';
@@ -35,7 +35,7 @@ import { useProblemsList } from './use-problems-list.js';
 import { EditorContext, type EditorContextValue, type PickerTarget } from './editor-context.js';
 import { historyReducer, initialHistory } from './draft-history.js';
 import { pickerTargetAfter, removableSelection } from './selection.js';
-import { copySteps, pastedSteps } from './step-clipboard.js';
+import { copySteps, pastedSteps, pasteProblemText } from './step-clipboard.js';
 import { SidePanel, type SideTab } from './SidePanel.js';
 import { useConnections } from './use-connections.js';
 import { useEditActions } from './use-edit-actions.js';
@@ -75,7 +75,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
     onDraft: (next, reason) => {
       dispatch({ type: 'reset', draft: next });
       setLoaded(true);
-      if (reason === 'changed-on-disk') setNotice({ tone: 'info', text: 'The file changed on disk; the editor now shows that version.' });
+      if (reason === 'changed-on-disk') setNotice({ tone: 'info', text: i18n.t('notices.changedOnDisk') });
     },
   });
   useEffect(() => {
@@ -93,7 +93,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
   const validation = useServerValidation(loaded ? draft : undefined, flowId, file.state.issues);
   const issues = useMemo(() => indexIssues(validation.issues, draft, catalog, validation.warnings), [validation.issues, validation.warnings, draft, catalog]);
   const problems = useProblemsList(draft, catalog, (path) => select(path));
-  const layout = useMemo(() => layoutFlow(draft, catalog), [draft, catalog]);
+  const layout = useMemo(() => layoutFlow(draft, catalog, t), [draft, catalog, t]);
   const mockableStepIds = useMemo(() => actionStepIds(draft, catalog), [draft, catalog]);
   const runs = useMemo(() => (shownRun ? nodeRuns(draft, catalog, shownRun) : undefined), [shownRun, draft, catalog]);
   const change = useCallback((next: DraftFlow, key?: string) => dispatch({ type: 'change', draft: next, key, at: Date.now() }), []);
@@ -122,7 +122,7 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
       showRun(record);
       setTab('executions');
     },
-    onProblem: (message) => setNotice({ tone: 'error', text: `Cannot open the execution: ${message}` }),
+    onProblem: (message) => setNotice({ tone: 'error', text: t('notices.cannotOpenExecution', { message }) }),
   });
   const selectStep = (stepId: string) => {
     const entry = [...walkFlow(draft, catalog)].find((candidate) => candidate.kind !== 'branch' && candidate.node.id === stepId);
@@ -144,17 +144,17 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
     duplicate: () => selected && selected.kind !== 'trigger' && actions.duplicate(selected.path),
     copy: () => {
       if (selected?.kind !== 'step') return;
-      void copySteps([selected.node]).then(() => setNotice({ tone: 'success', text: `Copied step ${selected.node.id}.` }));
+      void copySteps([selected.node]).then(() => setNotice({ tone: 'success', text: t('notices.copied', { id: selected.node.id }) }));
     },
     paste: () => {
-      const target = pickerTargetAfter(draft, catalog, selection);
+      const target = pickerTargetAfter(draft, catalog, selection, t);
       void pastedSteps().then((pasted) => {
-        if ('problem' in pasted) setNotice({ tone: 'error', text: `Not pasted: ${pasted.problem}.` });
+        if ('problem' in pasted) setNotice({ tone: 'error', text: t('notices.notPasted', { problem: pasteProblemText(pasted.problem, t) }) });
         else actions.paste(target, pasted.steps);
       });
     },
     move: (delta) => selected && selected.kind !== 'trigger' && actions.move(selected.path, delta),
-    add: () => setPicking(pickerTargetAfter(draft, catalog, selection)),
+    add: () => setPicking(pickerTargetAfter(draft, catalog, selection, t)),
     clearSelection: () => select(null),
   });
 
@@ -203,14 +203,14 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
           onOverwriteDraft={() => void file.writeDraft(draft, true)}
         />
         {problems.open ? <ProblemsList issues={issues} nodeId={problems.nodeId} onPick={problems.pick} onClose={problems.toggle} /> : null}
-        {validation.error ? <Banner tone="warning">{`Cannot check the flow: ${validation.error}`}</Banner> : null}
+        {validation.error ? <Banner tone="warning">{t('toolbar.cannotCheck', { message: validation.error })}</Banner> : null}
         {notice ? (
           <Banner tone={notice.tone} onDismiss={() => setNotice(undefined)}>
             {notice.text}
           </Banner>
         ) : null}
         <div className="editor-main">
-          <main className={`canvas-area${stepImport.drop.dragging ? ' drop-target' : ''}`} aria-label="Flow canvas" {...stepImport.drop.handlers}>
+          <main className={`canvas-area${stepImport.drop.dragging ? ' drop-target' : ''}`} aria-label={t('toolbar.canvas')} {...stepImport.drop.handlers}>
             <FlowCanvas layout={layout} onMove={actions.moveTo} />
             {stepImport.drop.dragging ? <div className="drop-hint">{t('flowImport.dropCanvasHint')}</div> : null}
           </main>
@@ -257,8 +257,8 @@ export function FlowEditorPage({ flowId, catalog, newDraft }: FlowEditorPageProp
         </div>
         {picking ? (
           <ComponentPicker
-            title={picking.kind === 'trigger' ? 'Choose a trigger' : 'Add a step'}
-            context={picking.kind === 'step' ? picking.label : 'What starts this flow'}
+            title={picking.kind === 'trigger' ? t('insert.chooseTrigger') : t('insert.addStep')}
+            context={picking.kind === 'step' ? picking.label : t('insert.whatStarts')}
             manifests={picking.kind === 'trigger' ? catalog.triggers : catalog.actions}
             onClose={() => setPicking(undefined)}
             onPick={(manifest) => {

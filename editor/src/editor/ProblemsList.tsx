@@ -13,7 +13,7 @@ export function ProblemCount({ issues, validating, open, onToggle }: { issues: I
   const tone = issues.count > 0 ? ' has-problems' : issues.warnings > 0 ? ' has-warnings' : '';
   return (
     <button type="button" className={`problem-count${tone}`} aria-expanded={open} aria-controls="problems-list" onClick={onToggle}>
-      {validating ? <Spinner inline label="Checking…" /> : null}
+      {validating ? <Spinner inline label={t('toolbar.checking')} /> : null}
       <span role="status" aria-live="polite">
         {parts.join(' · ')}
       </span>

@@ -7,12 +7,8 @@ import { useTranslation } from '../i18n/i18n.js';
 
 export type SideTab = 'properties' | 'run' | 'executions' | 'changes';
 
-const TABS: Array<{ id: SideTab; label: string }> = [
-  { id: 'properties', label: 'Properties' },
-  { id: 'run', label: 'Test run' },
-  { id: 'executions', label: 'Executions' },
-  { id: 'changes', label: 'Changes' },
-];
+/** The tabs in order; each one's name is `canvas.tabs.<id>`. */
+const TABS: Array<{ id: SideTab }> = [{ id: 'properties' }, { id: 'run' }, { id: 'executions' }, { id: 'changes' }];
 
 export function SidePanel({ tab, onTab, children }: { tab: SideTab; onTab: (tab: SideTab) => void; children: ReactNode }) {
   const { t } = useTranslation();

@@ -3,7 +3,8 @@
  * with the reason.
  */
 import { describe, expect, it } from 'vitest';
-import { stepsClipboardText, stepsFromText } from './step-clipboard.js';
+import { i18n } from '../i18n/i18n.js';
+import { pasteProblemText, stepsClipboardText, stepsFromText, type PasteProblem } from './step-clipboard.js';
 
 const step = { id: 'send', type: 'wecom-robot', config: {} };
 
@@ -17,10 +18,16 @@ describe('step clipboard', () => {
   });
 
   it.each([
-    ['text that is not JSON', 'hello', 'the clipboard holds no flow JSON: copy a step in the editor, or a step or flow file as JSON'],
-    ['no steps', '{"steps": []}', 'the clipboard JSON holds no steps (expected a step, or an object with "steps")'],
-    ['a step without a type', '{"steps": [{"id": "a"}]}', 'steps[0] of the clipboard JSON is not a step: expected an object with "id" and "type"'],
-  ])('refuses %s', (_name, text, problem) => {
-    expect(stepsFromText(text)).toEqual({ problem });
+    ['text that is not JSON', 'hello', { code: 'not-json' }, 'the clipboard holds no flow JSON: copy a step in the editor, or a step or flow file as JSON'],
+    ['no steps', '{"steps": []}', { code: 'no-steps' }, 'the clipboard JSON holds no steps (expected a step, or an object with "steps")'],
+    ['a step without a type', '{"steps": [{"id": "a"}]}', { code: 'not-a-step', index: 0 }, 'steps[0] of the clipboard JSON is not a step: expected an object with "id" and "type"'],
+  ])('refuses %s', (_name, text, problem, english) => {
+    const result = stepsFromText(text);
+    expect(result).toEqual({ problem });
+    expect(pasteProblemText((result as { problem: PasteProblem }).problem, i18n.getFixedT('en'))).toBe(english);
+  });
+
+  it('says what is wrong with a paste in Chinese', () => {
+    expect(pasteProblemText({ code: 'not-a-step', index: 2 }, i18n.getFixedT('zh-CN'))).toBe('剪贴板 JSON 中的 steps[2] 不是步骤：应为带有“id”和“type”的对象');
   });
 });

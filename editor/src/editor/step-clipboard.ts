@@ -2,6 +2,7 @@
  * @module Copy and paste of steps, within and across flows and browser tabs: the clipboard holds flow JSON
  * (`{"format": "flowbus/steps@1", "steps": [...]}`); a pasted text may also be one step or a whole flow file.
  */
+import type { TFunction } from 'i18next';
 
 export const STEPS_CLIPBOARD_FORMAT = 'flowbus/steps@1';
 
@@ -19,18 +20,28 @@ export function stepsClipboardText(steps: unknown[]): string {
   return `${JSON.stringify({ format: STEPS_CLIPBOARD_FORMAT, steps }, null, 2)}\n`;
 }
 
+/** What is wrong with a paste, as a code; `pasteProblemText` says it in the UI language. */
+export type PasteProblem = { code: 'not-json' } | { code: 'no-steps' } | { code: 'not-a-step'; index: number } | { code: 'empty' };
+
+const PASTE_PROBLEM_KEYS = { 'not-json': 'paste.notJson', 'no-steps': 'paste.noSteps', 'not-a-step': 'paste.notAStep', empty: 'paste.empty' } as const;
+
+/** A paste problem in the UI language. */
+export function pasteProblemText(problem: PasteProblem, t: TFunction): string {
+  return t(PASTE_PROBLEM_KEYS[problem.code], problem.code === 'not-a-step' ? { index: problem.index } : {});
+}
+
 /** The steps a pasted text holds, or what is wrong with it. */
-export function stepsFromText(text: string): { steps: unknown[] } | { problem: string } {
+export function stepsFromText(text: string): { steps: unknown[] } | { problem: PasteProblem } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { problem: 'the clipboard holds no flow JSON: copy a step in the editor, or a step or flow file as JSON' };
+    return { problem: { code: 'not-json' } };
   }
   const steps = isStep(value) ? [value] : isRecord(value) && Array.isArray(value.steps) ? value.steps : undefined;
-  if (!steps || steps.length === 0) return { problem: 'the clipboard JSON holds no steps (expected a step, or an object with "steps")' };
+  if (!steps || steps.length === 0) return { problem: { code: 'no-steps' } };
   const bad = steps.findIndex((step) => !isStep(step));
-  if (bad !== -1) return { problem: `steps[${bad}] of the clipboard JSON is not a step: expected an object with "id" and "type"` };
+  if (bad !== -1) return { problem: { code: 'not-a-step', index: bad } };
   return { steps };
 }
 
@@ -42,7 +53,7 @@ export async function copySteps(steps: unknown[]): Promise<void> {
 }
 
 /** The steps on the clipboard (or, when the page may not read it, the ones copied last in this tab). */
-export async function pastedSteps(): Promise<{ steps: unknown[] } | { problem: string }> {
+export async function pastedSteps(): Promise<{ steps: unknown[] } | { problem: PasteProblem }> {
   const text = (await navigator.clipboard?.readText().catch(() => undefined)) || lastCopied;
-  return text ? stepsFromText(text) : { problem: 'nothing to paste: copy a step first (Ctrl+C)' };
+  return text ? stepsFromText(text) : { problem: { code: 'empty' } };
 }

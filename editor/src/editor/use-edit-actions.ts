@@ -3,6 +3,7 @@
  * says what to select afterwards.
  */
 import { useMemo } from 'react';
+import { i18n } from '../i18n/i18n.js';
 import type { StepManifest } from '../api/types.js';
 import type { DropSlot } from '../canvas/layout.js';
 import type { StepCatalog } from '../model/catalog.js';
@@ -32,11 +33,9 @@ export interface EditActionsInput {
   select: (path: NodePath | null) => void;
 }
 
-/** The question asked before a scope or branch with steps in it is deleted. */
+/** The question asked before a scope or branch with steps in it is deleted, in the UI language. */
 export function deleteScopeQuestion(stepCount: number): string {
-  return stepCount === 1
-    ? 'Delete it with the 1 step inside? Undo (Ctrl+Z) brings it back.'
-    : `Delete it with the ${stepCount} steps inside? Undo (Ctrl+Z) brings them back.`;
+  return i18n.t('notices.deleteScope', { count: stepCount });
 }
 
 export type EditActions = ReturnType<typeof createEditActions>;

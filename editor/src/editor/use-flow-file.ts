@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
+import { i18n } from '../i18n/i18n.js';
 import { discardDraft, getDraft, publishDraft, putDraft, type FlowDraft } from '../api/drafts.js';
 import { getFlow, setPublished, type LoadedFlow } from '../api/flows.js';
 import type { FlowDetail, FlowSummary, ValidationIssue } from '../api/types.js';
@@ -128,7 +129,7 @@ export function useFlowFile(id: string, options: FlowFileOptions) {
         return;
       }
       if (loaded && !published && !draft) {
-        const reason = loaded.flow.issues[0]?.message ?? 'the file does not hold a JSON object';
+        const reason = loaded.flow.issues[0]?.message ?? i18n.t('editorStatus.notAnObject');
         setState((current) => ({ ...current, phase: 'not-json', error: reason, summary: loaded.flow, issues: loaded.flow.issues }));
         return;
       }
@@ -181,7 +182,7 @@ export function useFlowFile(id: string, options: FlowFileOptions) {
   const publish = useCallback(
     async (draft: DraftFlow, overwrite = false): Promise<PublishOutcome> => {
       if (!(await writeDraft(draft))) {
-        return { ok: false, kind: 'error', message: latest.current.autosaveError ?? 'the draft could not be saved', issues: [] };
+        return { ok: false, kind: 'error', message: latest.current.autosaveError ?? i18n.t('notices.draftNotSaved'), issues: [] };
       }
       return serially(async () => {
         const draftNow = stored.current;

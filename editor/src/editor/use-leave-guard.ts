@@ -4,8 +4,7 @@
  */
 import { useEffect } from 'react';
 import { guardLeaving } from '../app/use-hash-route.js';
-
-export const LEAVE_WARNING = 'Leave this flow? Your unsaved changes will be lost.';
+import { i18n } from '../i18n/i18n.js';
 
 export function useLeaveGuard(dirty: boolean): void {
   useEffect(() => {
@@ -16,7 +15,7 @@ export function useLeaveGuard(dirty: boolean): void {
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', onBeforeUnload);
-    const stopGuarding = guardLeaving(() => window.confirm(LEAVE_WARNING));
+    const stopGuarding = guardLeaving(() => window.confirm(i18n.t('notices.leave')));
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
       stopGuarding();

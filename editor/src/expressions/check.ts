@@ -4,6 +4,7 @@
  */
 import { findExpressionIssues, type ExpressionIssue } from '../../../engine/expressions/index.js';
 import type { ExpressionValue } from '../../../engine/flow/document.js';
+import { i18n } from '../i18n/i18n.js';
 
 /** The source text of an expression value, whichever form it has. */
 export function expressionSource(value: ExpressionValue): string {
@@ -19,7 +20,7 @@ export function expressionSource(value: ExpressionValue): string {
  */
 export function expressionProblems(value: ExpressionValue): ExpressionIssue[] {
   if ('$expr' in value && value.$expr.trim() === '') {
-    const message = 'write an expression, e.g. payload.subject';
+    const message = i18n.t('completions.emptyExpression');
     return [{ pointer: '', code: 'expression-syntax', message, line: 1, column: 1 }];
   }
   return findExpressionIssues(value);

@@ -4,6 +4,8 @@
  * earlier steps under `vars.`, and the built-in functions after `$`.
  */
 import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
+import type { TFunction } from 'i18next';
+import { i18n } from '../i18n/i18n.js';
 import { JSONATA_FUNCTIONS } from './jsonata-functions.js';
 
 export interface CompletionSources {
@@ -13,11 +15,7 @@ export interface CompletionSources {
   variables: string[];
 }
 
-const MESSAGE_PARTS = [
-  { label: 'payload', detail: 'the message body' },
-  { label: 'attributes', detail: 'what the trigger knows' },
-  { label: 'vars', detail: 'what Set Variable stored' },
-];
+const MESSAGE_PARTS = ['payload', 'attributes', 'vars'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -38,16 +36,19 @@ function valueAt(message: Record<string, unknown> | undefined, path: string[]): 
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Completions for the text `typed` before the cursor (a path like `payload.sub` or a name like `$up`). */
-export function completionsFor(typed: string, sources: CompletionSources): Completion[] {
+/**
+ * Completions for the text `typed` before the cursor (a path like `payload.sub` or a name like `$up`), their
+ * details in the UI language.
+ */
+export function completionsFor(typed: string, sources: CompletionSources, t: TFunction = i18n.t): Completion[] {
   if (typed.startsWith('$')) {
-    return JSONATA_FUNCTIONS.map((fn) => ({ label: fn.name, type: 'function', detail: fn.signature, info: fn.description, apply: `${fn.name}(` }));
+    return JSONATA_FUNCTIONS.map((fn) => ({ label: fn.name, type: 'function', detail: fn.signature, info: t(`jsonataFunctions.${fn.name.slice(1)}`), apply: `${fn.name}(` }));
   }
   const parts = typed.split('.');
   if (parts.length === 1) {
     const message = sources.message;
-    const top = MESSAGE_PARTS.map((part) => ({ ...part, type: 'variable' }));
-    if (message && 'error' in message) top.push({ label: 'error', detail: 'the caught error', type: 'variable' });
+    const top: Completion[] = MESSAGE_PARTS.map((part) => ({ label: part, detail: t(`completions.${part}`), type: 'variable' }));
+    if (message && 'error' in message) top.push({ label: 'error', detail: t('completions.error'), type: 'variable' });
     return top;
   }
   const path = parts.slice(0, -1);
@@ -57,7 +58,7 @@ export function completionsFor(typed: string, sources: CompletionSources): Compl
     for (const [key, value] of Object.entries(found)) options.set(key, { label: key, type: 'property', detail: kindOf(value) });
   }
   if (path.length === 1 && path[0] === 'vars') {
-    for (const name of sources.variables) if (!options.has(name)) options.set(name, { label: name, type: 'property', detail: 'set by an earlier step' });
+    for (const name of sources.variables) if (!options.has(name)) options.set(name, { label: name, type: 'property', detail: t('completions.setEarlier') });
   }
   return [...options.values()];
 }

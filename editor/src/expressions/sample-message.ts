@@ -2,16 +2,27 @@
  * @module The message an f(x) preview is evaluated against: what the step received in the last run, else
  * the trigger's sample event, else the last run's input.
  */
+import type { TFunction } from 'i18next';
 import type { Message } from '../../../engine/core/message.js';
 import { eventTriggerInput } from '../../../engine/runtime/trigger-input.js';
 import type { StoredExecution } from '../api/types.js';
 import { triggerOf, type DraftFlow } from '../model/draft.js';
 import { stepInput } from '../runs/trace.js';
 
+/** Where a sample message came from, for the preview's caption (`expression.sources` texts). */
+export type SampleSource = 'step-input' | 'sample-event' | 'last-run';
+
 export interface SampleMessage {
   message: Message;
-  /** Where it came from, for the preview's caption. */
-  source: string;
+  source: SampleSource;
+  /** Set inside a Catch handler when the run gave no error: the message has `EXAMPLE_ERROR`. */
+  exampleError?: boolean;
+}
+
+/** The preview caption's "where from", in the UI language. */
+export function sampleSourceText(sample: SampleMessage, t: TFunction): string {
+  const source = t(`expression.sources.${sample.source}`);
+  return sample.exampleError ? t('expression.withExampleError', { source }) : source;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -36,16 +47,16 @@ export function sampleMessage(
   let sample: SampleMessage | undefined;
   const received = lastRun && stepId ? stepInput(lastRun, stepId) : undefined;
   const sampleEvent = triggerOf(draft)?.config?.sampleEvent;
-  if (received) sample = { message: received, source: 'the input of this step in the last run' };
+  if (received) sample = { message: received, source: 'step-input' };
   else if (isRecord(sampleEvent)) {
     const input = eventTriggerInput(sampleEvent);
-    sample = { message: { payload: input.payload, attributes: input.attributes ?? {}, vars: {} }, source: "the trigger's sample event" };
+    sample = { message: { payload: input.payload, attributes: input.attributes ?? {}, vars: {} }, source: 'sample-event' };
   } else if (lastRun) {
     const { payload, attributes = {}, vars = {} } = lastRun.input;
-    sample = { message: { payload, attributes, vars }, source: 'the input of the last run' };
+    sample = { message: { payload, attributes, vars }, source: 'last-run' };
   }
   if (sample && inCatch && !sample.message.error) {
-    sample = { message: { ...sample.message, error: EXAMPLE_ERROR }, source: `${sample.source}, with an example error` };
+    sample = { message: { ...sample.message, error: EXAMPLE_ERROR }, source: sample.source, exampleError: true };
   }
   return sample;
 }

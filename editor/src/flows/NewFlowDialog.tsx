@@ -3,7 +3,7 @@
  */
 import { useId, useState } from 'react';
 import type { FlowSummary } from '../api/types.js';
-import { idProblem, slugify } from '../model/ids.js';
+import { idProblem, idProblemText, slugify } from '../model/ids.js';
 import type { DraftFlow } from '../model/draft.js';
 import { useTranslation } from '../i18n/i18n.js';
 import { Dialog } from '../ui/Dialog.js';
@@ -90,7 +90,7 @@ export function NewFlowDialog({ flows, taken: takenIds, onCreate, onClose }: New
             }}
           />
           <p className={problem ? 'field-error' : 'field-help'} id={`${ids}-id-help`}>
-            {problem ?? t('flowDialogs.fileName', { id: id || '<id>' })}
+            {problem ? idProblemText(problem, t, 'flow') : t('flowDialogs.fileName', { id: id || '<id>' })}
           </p>
         </div>
         <div className="field">

@@ -3,7 +3,7 @@
  */
 import { useId, useState } from 'react';
 import type { FlowSummary } from '../api/types.js';
-import { idProblem } from '../model/ids.js';
+import { idProblem, idProblemText } from '../model/ids.js';
 import { useTranslation } from '../i18n/i18n.js';
 import { Dialog } from '../ui/Dialog.js';
 import { renameFlow } from './flow-files.js';
@@ -65,7 +65,7 @@ export function RenameDialog({ flow, taken, onDone }: RenameDialogProps) {
           <label htmlFor={`${ids}-id`}>{t('flowDialogs.id')}</label>
           <input id={`${ids}-id`} type="text" className="mono" value={id} aria-describedby={`${ids}-id-help`} onChange={(event) => setId(event.target.value)} />
           <p className={problem ? 'field-error' : 'field-help'} id={`${ids}-id-help`}>
-            {problem ?? (id === flow.id ? t('flowDialogs.idRenamesFile') : t('flowDialogs.renamesTo', { id }))}
+            {problem ? idProblemText(problem, t, 'flow') : (id === flow.id ? t('flowDialogs.idRenamesFile') : t('flowDialogs.renamesTo', { id }))}
           </p>
         </div>
         <button type="submit" hidden />

@@ -6,9 +6,15 @@ import { consoleEn } from './console-en.js';
 import { consoleZhCN } from './console-zh-CN.js';
 import { draftEn } from './draft-en.js';
 import { draftZhCN } from './draft-zh-CN.js';
+import { editorEn } from './editor-en.js';
+import { editorZhCN } from './editor-zh-CN.js';
 import { en } from './en.js';
 import { problemsEn } from './problems-en.js';
+import { panelsEn } from './panels-en.js';
+import { panelsZhCN } from './panels-zh-CN.js';
 import { problemsZhCN } from './problems-zh-CN.js';
+import { rulesEn } from './rules-en.js';
+import { rulesZhCN } from './rules-zh-CN.js';
 import { runsEn } from './runs-en.js';
 import { runsZhCN } from './runs-zh-CN.js';
 import { zhCN } from './zh-CN.js';
@@ -26,6 +32,9 @@ export const MESSAGE_BUNDLES: readonly MessageBundle[] = [
   { name: 'runs (runs-en.ts)', en: runsEn, 'zh-CN': runsZhCN },
   { name: 'drafts and import (draft-en.ts)', en: draftEn, 'zh-CN': draftZhCN },
   { name: 'problems and reply (problems-en.ts)', en: problemsEn, 'zh-CN': problemsZhCN },
+  { name: 'rules and sources (rules-en.ts)', en: rulesEn, 'zh-CN': rulesZhCN },
+  { name: 'side panels (panels-en.ts)', en: panelsEn, 'zh-CN': panelsZhCN },
+  { name: 'editor frame and notices (editor-en.ts)', en: editorEn, 'zh-CN': editorZhCN },
 ];
 
 /** Every bundle's texts in one language, as i18next takes them. */

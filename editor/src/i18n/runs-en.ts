@@ -113,8 +113,8 @@ export const runsEn = {
     saved: 'Saved in {{file}}.',
   },
   canvas: {
-    trigger: 'Trigger',
-    step: 'Step',
+    triggerNamed: 'Trigger {{id}}',
+    stepNamed: 'Step {{id}}',
     stepLabel: 'Step {{id}}',
     chooseTrigger: 'Choose a trigger',
     whatStarts: 'What starts this flow',

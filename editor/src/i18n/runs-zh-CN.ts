@@ -115,8 +115,8 @@ export const runsZhCN: Messages<typeof runsEn> = {
     saved: '已保存到 {{file}}。',
   },
   canvas: {
-    trigger: '触发器',
-    step: '步骤',
+    triggerNamed: '触发器 {{id}}',
+    stepNamed: '步骤 {{id}}',
     stepLabel: '步骤 {{id}}',
     chooseTrigger: '选择触发器',
     whatStarts: '启动此流程的方式',

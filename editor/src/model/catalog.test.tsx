@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { manifests } from '../testing/fixtures.js';
 import { categoryLabel, plainText, searchSteps, summaryOf } from './catalog.js';
-import { idProblem, slugify, uniqueId } from './ids.js';
+import { i18n } from '../i18n/i18n.js';
+import { fileIdProblem, idProblem, idProblemText, slugify, uniqueId } from './ids.js';
 
 describe('ids', () => {
   it.each([
@@ -21,13 +22,30 @@ describe('ids', () => {
   });
 
   it.each([
-    ['', 'an id is required'],
-    ['Body', 'lowercase letters, digits and "-", starting with a letter or digit'],
-    ['-body', 'lowercase letters, digits and "-", starting with a letter or digit'],
-    ['body', '"body" is already used in this flow'],
-    ['x'.repeat(65), 'at most 64 characters'],
-  ])('refuses the id %j', (id, problem) => {
-    expect(idProblem(id, new Set(['body']))).toBe(problem);
+    ['', { code: 'required' }, 'an id is required'],
+    ['Body', { code: 'not-a-slug' }, 'lowercase letters, digits and "-", starting with a letter or digit'],
+    ['-body', { code: 'not-a-slug' }, 'lowercase letters, digits and "-", starting with a letter or digit'],
+    ['body', { code: 'taken', id: 'body' }, '"body" is already used in this flow'],
+    ['x'.repeat(65), { code: 'too-long', max: 64 }, 'at most 64 characters'],
+  ])('refuses the id %j', (id, problem, text) => {
+    expect(idProblem(id, new Set(['body']))).toEqual(problem);
+    expect(idProblemText(idProblem(id, new Set(['body']))!, i18n.getFixedT('en'))).toBe(text);
+  });
+
+  it('says an id problem in Chinese, naming what the id is of', () => {
+    const zh = i18n.getFixedT('zh-CN');
+    expect(idProblemText({ code: 'taken', id: 'body' }, zh)).toBe('此流程中已有步骤使用“body”');
+    expect(idProblemText({ code: 'taken', id: 'alarms' }, zh, 'rule')).toBe('规则“alarms”已存在');
+    expect(idProblemText({ code: 'too-long', max: 64 }, zh)).toBe('最多 64 个字符');
+  });
+
+  it.each([
+    ['', { code: 'required' }],
+    ['-x', { code: 'not-a-file-id' }],
+    ['CVM.alarms_2', undefined],
+    ['alarms', { code: 'taken', id: 'alarms' }],
+  ])('checks the rule or source file id %j', (id, problem) => {
+    expect(fileIdProblem(id, new Set(['alarms']))).toEqual(problem);
   });
 });
 

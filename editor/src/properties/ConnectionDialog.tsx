@@ -5,6 +5,7 @@
 import { useEffect, useId, useState } from 'react';
 import { createConnection, listConnectionTypes } from '../api/connections.js';
 import type { ConnectionTypeDefinition } from '../api/types.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { Dialog } from '../ui/Dialog.js';
 import { Spinner } from '../ui/Spinner.js';
 import { fieldTitle, orderedFields } from './field-kind.js';
@@ -16,6 +17,7 @@ export interface ConnectionDialogProps {
 
 export function ConnectionDialog({ type, onDone }: ConnectionDialogProps) {
   const ids = useId();
+  const { t } = useTranslation();
   const [definition, setDefinition] = useState<ConnectionTypeDefinition | null>();
   const [name, setName] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
@@ -44,21 +46,21 @@ export function ConnectionDialog({ type, onDone }: ConnectionDialogProps) {
   };
   return (
     <Dialog
-      title={`New ${definition?.title ?? type} connection`}
+      title={t('connections.newTitle', { type: definition?.title ?? type })}
       onClose={() => onDone(undefined)}
       footer={
         <>
           <button type="button" className="button" onClick={() => onDone(undefined)}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className="button button-primary" disabled={saving || !definition || name === ''} onClick={() => void submit()}>
-            {saving ? 'Creating…' : 'Create connection'}
+            {saving ? t('connections.creating') : t('connections.create')}
           </button>
         </>
       }
     >
-      {definition === undefined && !error ? <Spinner label="Loading the connection type…" /> : null}
-      {definition === null ? <p className="field-error">{`The server has no connection type "${type}".`}</p> : null}
+      {definition === undefined && !error ? <Spinner label={t('connections.loadingType')} /> : null}
+      {definition === null ? <p className="field-error">{t('connections.noType', { type })}</p> : null}
       {definition ? <p className="muted">{definition.description}</p> : null}
       {definition ? (
         <form
@@ -69,9 +71,9 @@ export function ConnectionDialog({ type, onDone }: ConnectionDialogProps) {
           }}
         >
           <div className="field">
-            <label htmlFor={`${ids}-name`}>Connection name</label>
+            <label htmlFor={`${ids}-name`}>{t('connections.name')}</label>
             <input id={`${ids}-name`} type="text" className="mono" value={name} autoFocus onChange={(event) => setName(event.target.value.trim())} />
-            <p className="field-help">Steps name the connection by it, e.g. ops-group.</p>
+            <p className="field-help">{t('connections.nameHelp')}</p>
           </div>
           {fields.map(([field, schema]) => (
             <div className="field" key={field}>

@@ -1,6 +1,7 @@
 /**
  * @module The picker of a connection config field: the configs of the connector's type, or a new one.
  */
+import { useTranslation } from '../i18n/i18n.js';
 import { useFormContext } from './form-context.js';
 
 export interface ConnectionPickerProps {
@@ -13,6 +14,7 @@ export interface ConnectionPickerProps {
 }
 
 export function ConnectionPicker({ id, connectorType, value, onChange, describedBy, required }: ConnectionPickerProps) {
+  const { t } = useTranslation();
   const { connections, createConnection } = useFormContext();
   const current = typeof value === 'string' ? value : '';
   const matching = (connections ?? []).filter((connection) => connection.type === connectorType);
@@ -26,14 +28,14 @@ export function ConnectionPicker({ id, connectorType, value, onChange, described
         aria-required={required || undefined}
         onChange={(event) => onChange(event.target.value || undefined)}
       >
-        <option value="">{connections === undefined ? 'Loading connections…' : '— choose a connection —'}</option>
+        <option value="">{connections === undefined ? t('connections.loading') : t('connections.choose')}</option>
         {matching.map((connection) => (
           <option key={connection.name} value={connection.name}>
             {connection.name}
             {connection.description ? ` — ${connection.description}` : ''}
           </option>
         ))}
-        {missing ? <option value={current}>{`${current} (not found)`}</option> : null}
+        {missing ? <option value={current}>{t('connections.notFound', { name: current })}</option> : null}
       </select>
       {createConnection ? (
         <button
@@ -44,11 +46,11 @@ export function ConnectionPicker({ id, connectorType, value, onChange, described
             if (name) onChange(name);
           }}
         >
-          New connection
+          {t('connections.new')}
         </button>
       ) : null}
       {connections !== undefined && matching.length === 0 ? (
-        <p className="field-help">{`No ${connectorType} connection configs yet: create one to hold the webhook and secrets.`}</p>
+        <p className="field-help">{t('connections.none', { type: connectorType })}</p>
       ) : null}
     </div>
   );

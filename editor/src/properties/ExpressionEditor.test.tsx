@@ -18,7 +18,7 @@ afterEach(cleanup);
 
 const sample: SampleMessage = {
   message: { payload: { region: 'ap-guangzhou', subject: 'ins-1' }, attributes: {}, vars: {} },
-  source: "the trigger's sample event",
+  source: 'sample-event',
 };
 
 function renderForm(schema: JsonSchema, initial: Record<string, unknown>, withSample: SampleMessage | null = sample) {

@@ -8,6 +8,8 @@ import type { ExpressionValue } from '../../../engine/flow/document.js';
 import { expressionProblems, expressionSource } from '../expressions/check.js';
 import { CodeInput } from '../expressions/CodeInput.js';
 import { previewValue, type PreviewResult } from '../expressions/preview.js';
+import { sampleSourceText } from '../expressions/sample-message.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { jsonText } from '../ui/JsonView.js';
 import { useFormContext } from './form-context.js';
 
@@ -42,6 +44,7 @@ function usePreview(value: ExpressionValue, valid: boolean, message: unknown): P
 }
 
 export function ExpressionEditor({ id, title, value, onChange, describedBy }: ExpressionEditorProps) {
+  const { t } = useTranslation();
   const { sample, variables = [] } = useFormContext();
   const kind = '$template' in value ? 'template' : 'expr';
   const source = expressionSource(value);
@@ -54,16 +57,17 @@ export function ExpressionEditor({ id, title, value, onChange, describedBy }: Ex
     <div className="expression-editor">
       <div className="expression-toolbar">
         <select
-          aria-label={`${title} expression kind`}
+          aria-label={t('expression.kind', { title })}
           value={kind}
           onChange={(event) => onChange(event.target.value === 'template' ? { $template: source } : { $expr: source })}
         >
-          <option value="expr">JSONata expression</option>
-          <option value="template">Text template {'{{ }}'}</option>
+          <option value="expr">{t('expression.jsonata')}</option>
+          <option value="template">{t('expression.template', { holes: '{{ }}' })}</option>
         </select>
         <span className="expression-hint">
-          {kind === 'template' ? 'Text with {{ jsonata }} holes' : 'Reads payload, attributes, vars'}
-          {sample?.message.error ? ', error' : ''}
+          {kind === 'template'
+            ? t('expression.templateHint', { holes: '{{ jsonata }}' })
+            : t(sample?.message.error ? 'expression.expressionHintError' : 'expression.expressionHint')}
         </span>
       </div>
       <CodeInput
@@ -84,18 +88,18 @@ export function ExpressionEditor({ id, title, value, onChange, describedBy }: Ex
       ) : (
         <div className="expression-preview" id={previewId}>
           {sample === undefined ? (
-            <span className="muted">No sample message to preview with: give the trigger a sample event, or run the flow.</span>
+            <span className="muted">{t('expression.noSample')}</span>
           ) : (
             <>
-              <span className="preview-caption">Preview with {sample.source}</span>
+              <span className="preview-caption">{t('expression.previewWith', { source: sampleSourceText(sample, t) })}</span>
               {preview === undefined ? (
-                <span className="muted">evaluating…</span>
+                <span className="muted">{t('expression.evaluating')}</span>
               ) : preview.ok ? (
-                <pre className="preview-value" aria-label={`Preview of ${title}`}>
+                <pre className="preview-value" aria-label={t('expression.previewOf', { title })}>
                   {jsonText(preview.value)}
                 </pre>
               ) : (
-                <p className="field-error" aria-label={`Preview of ${title}`}>
+                <p className="field-error" aria-label={t('expression.previewOf', { title })}>
                   {preview.type}: {preview.message}
                 </p>
               )}

@@ -28,15 +28,15 @@ export function FlowFileSection({ flowId, draft }: { flowId: string; draft: Draf
   const { t } = useTranslation();
   const importSteps = useContext(EditorContext)?.importSteps;
   return (
-    <section className="panel-section" aria-label="Flow file">
-      <h3>Flow file</h3>
+    <section className="panel-section" aria-label={t('flowPanel.file')}>
+      <h3>{t('flowPanel.file')}</h3>
       <button type="button" className="button" onClick={() => download(`${flowId}.flow.json`, flowFileText(draft))}>
-        Export flow file
+        {t('flowPanel.export')}
       </button>{' '}
       {importSteps ? <ImportFlowButton label={t('flowImport.stepsButton')} onFile={importSteps} /> : null}
       <details className="flow-json">
-        <summary>Flow JSON (read-only)</summary>
-        <JsonView value={draft} label="Flow JSON" maxHeight={420} />
+        <summary>{t('flowPanel.json')}</summary>
+        <JsonView value={draft} label={t('flowPanel.jsonLabel')} maxHeight={420} />
       </details>
     </section>
   );

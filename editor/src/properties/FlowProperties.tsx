@@ -5,20 +5,22 @@
 import type { EditActions } from '../editor/use-edit-actions.js';
 import type { DraftFlow } from '../model/draft.js';
 import type { IssueIndex } from '../model/issues.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { FlowFileSection } from './FlowFileSection.js';
 import { IssueList } from './IssueList.js';
 import { TextField } from './TextField.js';
 
+/** Keys as printed on the keyboard, and the `flowPanel.shortcut` text of what they do. */
 const SHORTCUTS: Array<[string, string]> = [
-  ['Ctrl+S', 'Save the draft now'],
-  ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo'],
-  ['A', 'Add a step after the selected one'],
-  ['Delete', 'Delete the selected step'],
-  ['Ctrl+D', 'Duplicate the selected step'],
-  ['Ctrl+C / Ctrl+V', 'Copy the selected step / paste after the selection'],
-  ['Alt+↑ / Alt+↓', 'Move the selected step'],
-  ['Ctrl+Enter', 'Run a test'],
-  ['Esc', 'Clear the selection'],
+  ['Ctrl+S', 'save'],
+  ['Ctrl+Z / Ctrl+Shift+Z', 'undo'],
+  ['A', 'add'],
+  ['Delete', 'delete'],
+  ['Ctrl+D', 'duplicate'],
+  ['Ctrl+C / Ctrl+V', 'copy'],
+  ['Alt+↑ / Alt+↓', 'move'],
+  ['Ctrl+Enter', 'run'],
+  ['Esc', 'clear'],
 ];
 
 export interface FlowPropertiesProps {
@@ -29,20 +31,21 @@ export interface FlowPropertiesProps {
 }
 
 export function FlowProperties({ flowId, draft, issues, actions }: FlowPropertiesProps) {
+  const { t } = useTranslation();
   return (
-    <div className="properties" role="region" aria-label="Flow properties">
+    <div className="properties" role="region" aria-label={t('flowPanel.label')}>
       <header className="node-header">
         <div className="node-header-text">
-          <h2>Flow</h2>
-          <p className="node-header-subtitle">Select a step on the canvas to edit it.</p>
+          <h2>{t('flowPanel.title')}</h2>
+          <p className="node-header-subtitle">{t('flowPanel.hint')}</p>
         </div>
       </header>
-      <IssueList title="Problems of the flow" issues={issues.flow} />
-      <section className="panel-section" aria-label="General">
-        <TextField label="Flow name" required value={typeof draft.name === 'string' ? draft.name : undefined} onChange={(value) => actions.setFlowKey('name', value)} />
-        <TextField label="Description" multiline value={typeof draft.description === 'string' ? draft.description : undefined} onChange={(value) => actions.setFlowKey('description', value)} />
+      <IssueList title={t('flowPanel.problems')} issues={issues.flow} />
+      <section className="panel-section" aria-label={t('flowPanel.general')}>
+        <TextField label={t('flowPanel.name')} required value={typeof draft.name === 'string' ? draft.name : undefined} onChange={(value) => actions.setFlowKey('name', value)} />
+        <TextField label={t('flowPanel.description')} multiline value={typeof draft.description === 'string' ? draft.description : undefined} onChange={(value) => actions.setFlowKey('description', value)} />
         <div className="field">
-          <label htmlFor="flow-execution">Execution</label>
+          <label htmlFor="flow-execution">{t('flowPanel.execution')}</label>
           <select
             id="flow-execution"
             value={draft.execution ?? ''}
@@ -51,23 +54,23 @@ export function FlowProperties({ flowId, draft, issues, actions }: FlowPropertie
               actions.setFlowKey('execution', mode === '' ? undefined : mode);
             }}
           >
-            <option value="">The trigger's default</option>
-            <option value="durable">Durable: checkpointed, resumed after a crash</option>
-            <option value="express">Express: in memory, lowest latency</option>
+            <option value="">{t('flowPanel.executionDefault')}</option>
+            <option value="durable">{t('flowPanel.durable')}</option>
+            <option value="express">{t('flowPanel.express')}</option>
           </select>
-          <p className="field-help">Durable is the default for events, express for HTTP requests.</p>
+          <p className="field-help">{t('flowPanel.executionHelp')}</p>
         </div>
       </section>
       <FlowFileSection flowId={flowId} draft={draft} />
-      <section className="panel-section" aria-label="Keyboard shortcuts">
-        <h3>Keyboard shortcuts</h3>
+      <section className="panel-section" aria-label={t('flowPanel.shortcuts')}>
+        <h3>{t('flowPanel.shortcuts')}</h3>
         <dl className="shortcuts">
           {SHORTCUTS.map(([keys, action]) => (
             <div key={keys}>
               <dt>
                 <kbd>{keys}</kbd>
               </dt>
-              <dd>{action}</dd>
+              <dd>{t(`flowPanel.shortcut.${action}`)}</dd>
             </div>
           ))}
         </dl>

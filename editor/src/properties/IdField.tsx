@@ -3,7 +3,8 @@
  * slug, with the reason shown otherwise.
  */
 import { useEffect, useId, useState } from 'react';
-import { idProblem } from '../model/ids.js';
+import { useTranslation } from '../i18n/i18n.js';
+import { idProblem, idProblemText } from '../model/ids.js';
 
 export interface IdFieldProps {
   label: string;
@@ -15,6 +16,7 @@ export interface IdFieldProps {
 
 export function IdField({ label, value, taken, onChange }: IdFieldProps) {
   const id = useId();
+  const { t } = useTranslation();
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   const problem = text === value ? undefined : idProblem(text, taken);
@@ -22,7 +24,7 @@ export function IdField({ label, value, taken, onChange }: IdFieldProps) {
     <div className={`field${problem ? ' field-invalid' : ''}`}>
       <div className="field-head">
         <label htmlFor={id}>{label}</label>
-        <span className="required-mark" title="required">
+        <span className="required-mark" title={t('fields.required')}>
           *
         </span>
       </div>
@@ -42,7 +44,7 @@ export function IdField({ label, value, taken, onChange }: IdFieldProps) {
         onBlur={() => setText(value)}
       />
       <p className={problem ? 'field-error' : 'field-help'} id={`${id}-help`}>
-        {problem ?? 'Unique in the flow; traces, logs and errors name the step by it.'}
+        {problem ? idProblemText(problem, t) : t('ids.help')}
       </p>
     </div>
   );

@@ -2,6 +2,7 @@
  * @module A JSON text input: the value changes only when the text parses; otherwise it says why not.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from '../i18n/i18n.js';
 
 export interface JsonInputProps {
   id: string;
@@ -17,6 +18,7 @@ function toText(value: unknown): string {
 }
 
 export function JsonInput({ id, value, onChange, describedBy, rows = 5, placeholder }: JsonInputProps) {
+  const { t } = useTranslation();
   const [text, setText] = useState(() => toText(value));
   const [problem, setProblem] = useState<string>();
   useEffect(() => {
@@ -55,7 +57,7 @@ export function JsonInput({ id, value, onChange, describedBy, rows = 5, placehol
             setProblem(undefined);
             onChange(parsed);
           } catch (thrown) {
-            setProblem(`not valid JSON yet: ${(thrown as Error).message}`);
+            setProblem(t('fields.notJsonYet', { message: (thrown as Error).message }));
           }
         }}
       />

@@ -78,7 +78,7 @@ export function KeyValueField({ name, schema, value, onChange, pointer, issues }
               className="key-value-name"
               aria-label={t('keyValue.name', { title, index: number })}
               value={row.name}
-              placeholder={valueSchema.title ? undefined : 'name'}
+              placeholder={valueSchema.title ? undefined : t('fields.name')}
               onChange={(event) => update(rows.map((other, at) => (at === index ? { ...other, name: event.target.value } : other)))}
             />
             <SchemaField

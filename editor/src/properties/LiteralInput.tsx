@@ -5,6 +5,7 @@ import type { JsonSchema } from '../../../engine/core/json-schema.js';
 import { ConnectionPicker } from './ConnectionPicker.js';
 import { formatDefault, type FieldKind } from './field-kind.js';
 import { JsonInput } from './JsonInput.js';
+import { useTranslation } from '../i18n/i18n.js';
 
 export interface LiteralInputProps {
   id: string;
@@ -30,6 +31,7 @@ function toList(text: string): string[] | undefined {
 }
 
 export function LiteralInput({ id, kind, schema, title, value, required, onChange, describedBy }: LiteralInputProps) {
+  const { t } = useTranslation();
   const common = { id, 'aria-describedby': describedBy, 'aria-required': required || undefined };
   switch (kind) {
     case 'connection':
@@ -64,7 +66,7 @@ export function LiteralInput({ id, kind, schema, title, value, required, onChang
       return (
         <label className="checkbox">
           <input {...common} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked === fallback && !required ? undefined : event.target.checked)} />
-          <span>{checked ? 'Yes' : 'No'}</span>
+          <span>{checked ? t('fields.yes') : t('fields.no')}</span>
         </label>
       );
     }
@@ -91,7 +93,7 @@ export function LiteralInput({ id, kind, schema, title, value, required, onChang
           {...common}
           type="text"
           value={Array.isArray(value) ? value.join(', ') : ''}
-          placeholder={placeholderOf(schema) ?? 'comma-separated'}
+          placeholder={placeholderOf(schema) ?? t('fields.commaSeparated')}
           onChange={(event) => onChange(toList(event.target.value))}
         />
       );

@@ -9,6 +9,7 @@ import type { ValidationIssue } from '../api/types.js';
 import { isWarning } from '../model/issues.js';
 import { fieldTitle } from './field-kind.js';
 import { SchemaForm } from './SchemaForm.js';
+import { useTranslation } from '../i18n/i18n.js';
 
 /** Issues under `pointer`, by the next field name; the ones at `pointer` itself under `''`. */
 export function issuesBelow(issues: readonly ValidationIssue[], pointer: string): Map<string, ValidationIssue[]> {
@@ -87,6 +88,7 @@ export function NestedObjectField({ name, schema, value, onChange, pointer, issu
 
 /** A list of objects: one group per item with its own Remove, and Add at the end. */
 export function ObjectListField({ name, schema, value, onChange, pointer, issues }: NestedProps) {
+  const { t } = useTranslation();
   const id = useId();
   const items = Array.isArray(value) ? (value as unknown[]) : [];
   const itemSchema = schema.items ?? {};
@@ -126,19 +128,19 @@ export function ObjectListField({ name, schema, value, onChange, pointer, issues
             <button
               type="button"
               className="button button-small button-danger"
-              aria-label={`Remove ${label}`}
+              aria-label={t('fields.removeItem', { item: label })}
               onClick={() => {
                 const rest = items.filter((_, other) => other !== index);
                 onChange(rest.length > 0 ? rest : undefined);
               }}
             >
-              Remove
+              {t('fields.remove')}
             </button>
           </fieldset>
         );
       })}
       <button type="button" className="button button-small" onClick={() => onChange([...items, {}])}>
-        {`+ Add ${itemTitle.toLowerCase()}`}
+        {t('fields.addItem', { item: itemTitle.toLowerCase() })}
       </button>
     </div>
   );

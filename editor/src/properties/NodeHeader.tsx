@@ -5,6 +5,7 @@ import type { StepManifest } from '../api/types.js';
 import { StepIcon } from '../canvas/StepIcon.js';
 import { categoryLabel, summaryOf } from '../model/catalog.js';
 import { Markdownish } from '../ui/Markdownish.js';
+import { useTranslation } from '../i18n/i18n.js';
 
 export interface NodeHeaderProps {
   title: string;
@@ -15,6 +16,7 @@ export interface NodeHeaderProps {
 }
 
 export function NodeHeader({ title, subtitle, manifest, description }: NodeHeaderProps) {
+  const { t } = useTranslation();
   const text = description ?? (manifest ? summaryOf(manifest.description) : undefined);
   return (
     <header className="node-header">
@@ -22,14 +24,13 @@ export function NodeHeader({ title, subtitle, manifest, description }: NodeHeade
       <div className="node-header-text">
         <h2>{title}</h2>
         <p className="node-header-subtitle">
-          {subtitle}
-          {manifest ? ` · ${categoryLabel(manifest.category)}` : ''}
+          {manifest ? t('stepPanel.subtitle', { subtitle, category: t(`canvas.category.${manifest.category}`, { defaultValue: categoryLabel(manifest.category) }) }) : subtitle}
         </p>
       </div>
       {text ? <Markdownish className="node-summary" text={text} /> : null}
       {manifest && manifest.description.trim() !== summaryOf(manifest.description) ? (
         <details className="node-docs">
-          <summary>How {manifest.title} works</summary>
+          <summary>{t('stepPanel.howItWorks', { title: manifest.title })}</summary>
           <Markdownish text={manifest.description} />
         </details>
       ) : null}

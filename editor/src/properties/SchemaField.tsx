@@ -15,6 +15,7 @@ import { KeyValueField } from './KeyValueField.js';
 import { useFormContext } from './form-context.js';
 import { LiteralInput } from './LiteralInput.js';
 import { NestedObjectField, ObjectListField } from './NestedFields.js';
+import { useTranslation } from '../i18n/i18n.js';
 
 export interface SchemaFieldProps {
   name: string;
@@ -35,6 +36,7 @@ export function literalToExpression(value: unknown): ExpressionValue {
 }
 
 export function SchemaField({ name, schema, required, value, onChange, issues = [], pointer }: SchemaFieldProps) {
+  const { t } = useTranslation();
   const id = useId();
   const { nested, literal } = useFormContext();
   const lastLiteral = useRef<unknown>(isExpressionValue(value) ? undefined : value);
@@ -62,7 +64,7 @@ export function SchemaField({ name, schema, required, value, onChange, issues = 
       <div className="field-head">
         <label htmlFor={id}>{title}</label>
         {required ? (
-          <span className="required-mark" title="required">
+          <span className="required-mark" title={t('fields.required')}>
             *
           </span>
         ) : null}
@@ -71,8 +73,8 @@ export function SchemaField({ name, schema, required, value, onChange, issues = 
             type="button"
             className={`fx-toggle${expression ? ' fx-on' : ''}`}
             aria-pressed={expression}
-            aria-label={`Expression for ${title}`}
-            title={expression ? 'Back to a literal value' : 'Compute this field with an expression'}
+            aria-label={t('fields.expressionFor', { title })}
+            title={expression ? t('fields.toLiteral') : t('fields.toExpression')}
             onClick={toggle}
           >
             f(x)

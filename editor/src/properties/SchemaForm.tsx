@@ -3,6 +3,7 @@
  */
 import type { JsonSchema } from '../../../engine/core/json-schema.js';
 import type { ValidationIssue } from '../api/types.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { orderedFields } from './field-kind.js';
 import { SchemaField } from './SchemaField.js';
 
@@ -31,7 +32,8 @@ const fieldPointer = (pointer: string | undefined, name: string) =>
  * <SchemaForm schema={manifest.config} value={step.config} onFieldChange={(field, value) => ...} />
  */
 export function SchemaForm(props: SchemaFormProps) {
-  const { schema, value, onFieldChange, issues, pointer, emptyText = 'This step has no settings.' } = props;
+  const { t } = useTranslation();
+  const { schema, value, onFieldChange, issues, pointer, emptyText = t('fields.noSettings') } = props;
   const fields = orderedFields(schema);
   const required = new Set(schema.required ?? []);
   const config = value ?? {};
@@ -56,7 +58,7 @@ export function SchemaForm(props: SchemaFormProps) {
         <SchemaField
           key={name}
           name={name}
-          schema={{ description: 'Not a setting of this step type.' }}
+          schema={{ description: t('fields.notASetting') }}
           required={false}
           value={config[name]}
           onChange={(next) => onFieldChange(name, next)}

@@ -10,6 +10,7 @@ import type { StepCatalog } from '../model/catalog.js';
 import type { NodeIssues } from '../model/issues.js';
 import { getAt, splitIndex, toPointer, type NodePath } from '../model/paths.js';
 import { RunStrip, StepRunData } from '../runs/StepRunDetails.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { IdField } from './IdField.js';
 import { IssueList } from './IssueList.js';
 import { NodeHeader } from './NodeHeader.js';
@@ -31,6 +32,7 @@ export interface StepPropertiesProps {
 }
 
 export function StepProperties({ step, path, trigger, draft, catalog, takenIds, issues, actions, run, onChangeTrigger }: StepPropertiesProps) {
+  const { t } = useTranslation();
   const manifest = catalog.get(step.type);
   const title = manifest?.title ?? step.type;
   const place = splitIndex(path);
@@ -38,15 +40,15 @@ export function StepProperties({ step, path, trigger, draft, catalog, takenIds, 
   const count = Array.isArray(siblings) ? siblings.length : 0;
   const otherIds = new Set([...takenIds].filter((id) => id !== step.id));
   return (
-    <div className="properties" aria-label={`${trigger ? 'Trigger' : 'Step'} ${step.id} properties`} role="region">
-      <NodeHeader title={title} subtitle={trigger ? 'Trigger' : step.id} manifest={manifest} />
+    <div className="properties" aria-label={t(trigger ? 'stepPanel.triggerLabel' : 'stepPanel.stepLabel', { id: step.id })} role="region">
+      <NodeHeader title={title} subtitle={trigger ? t('stepPanel.trigger') : step.id} manifest={manifest} />
       {!manifest ? (
-        <IssueList title="Unknown type" issues={[{ pointer: '', code: 'unknown-step-type', message: `The server has no step type "${step.type}".` }]} />
+        <IssueList title={t('stepPanel.unknownType')} issues={[{ pointer: '', code: 'unknown-step-type', message: t('stepPanel.noStepType', { type: step.type }) }]} />
       ) : null}
       {trigger ? (
         <div className="step-actions">
           <button type="button" className="button button-small" onClick={onChangeTrigger}>
-            Change trigger type
+            {t('stepPanel.changeTrigger')}
           </button>
         </div>
       ) : (
@@ -62,18 +64,18 @@ export function StepProperties({ step, path, trigger, draft, catalog, takenIds, 
       )}
       <IssueList issues={issues?.node ?? []} />
       {run ? <RunStrip run={run.node} /> : null}
-      <section className="panel-section" aria-label="General">
-        <IdField label={trigger ? 'Trigger id' : 'Step id'} value={String(step.id ?? '')} taken={otherIds} onChange={(id) => actions.setKey(path, 'id', id)} />
-        <TextField label="Display name" value={typeof step.name === 'string' ? step.name : undefined} placeholder={title} onChange={(value) => actions.setKey(path, 'name', value)} />
+      <section className="panel-section" aria-label={t('stepPanel.general')}>
+        <IdField label={trigger ? t('stepPanel.triggerId') : t('stepPanel.stepId')} value={String(step.id ?? '')} taken={otherIds} onChange={(id) => actions.setKey(path, 'id', id)} />
+        <TextField label={t('stepPanel.displayName')} value={typeof step.name === 'string' ? step.name : undefined} placeholder={title} onChange={(value) => actions.setKey(path, 'name', value)} />
         {!trigger ? (
           <label className="checkbox">
             <input type="checkbox" checked={step.disabled === true} onChange={(event) => actions.setKey(path, 'disabled', event.target.checked ? true : undefined)} />
-            <span>Disabled (skipped when the flow runs)</span>
+            <span>{t('stepPanel.disabled')}</span>
           </label>
         ) : null}
       </section>
-      <section className="panel-section" aria-label="Settings">
-        <h3>Settings</h3>
+      <section className="panel-section" aria-label={t('stepPanel.settings')}>
+        <h3>{t('stepPanel.settings')}</h3>
         {manifest ? (
           <SchemaForm
             schema={manifest.config}
@@ -83,7 +85,7 @@ export function StepProperties({ step, path, trigger, draft, catalog, takenIds, 
             onFieldChange={(field, value) => actions.setField(path, field, value)}
           />
         ) : (
-          <p className="muted">Settings cannot be edited while the step type is unknown.</p>
+          <p className="muted">{t('stepPanel.unknownSettings')}</p>
         )}
       </section>
       {run ? <StepRunData record={run.record} stepId={step.id} run={run.node} /> : null}

@@ -2,6 +2,7 @@
  * @module A plain labelled text field (a step's display name, the flow's name and description).
  */
 import { useId } from 'react';
+import { useTranslation } from '../i18n/i18n.js';
 
 export interface TextFieldProps {
   label: string;
@@ -15,6 +16,7 @@ export interface TextFieldProps {
 }
 
 export function TextField({ label, value, onChange, placeholder, multiline, required, help }: TextFieldProps) {
+  const { t } = useTranslation();
   const id = useId();
   const props = {
     id,
@@ -29,7 +31,7 @@ export function TextField({ label, value, onChange, placeholder, multiline, requ
       <div className="field-head">
         <label htmlFor={id}>{label}</label>
         {required ? (
-          <span className="required-mark" title="required">
+          <span className="required-mark" title={t('fields.required')}>
             *
           </span>
         ) : null}

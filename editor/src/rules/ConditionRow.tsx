@@ -3,16 +3,8 @@
  * its values typed (comma-separated) or picked from those the templates hold at that field.
  */
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from '../i18n/i18n.js';
 import { OPERATORS, type Operator, type PatternRow } from './pattern-rows.js';
-
-const OPERATOR_LABELS: Record<Operator, string> = {
-  equals: 'is one of',
-  prefix: 'starts with',
-  suffix: 'ends with',
-  'anything-but': 'is none of',
-  wildcard: 'matches wildcard',
-  exists: 'exists',
-};
 
 function parseValues(text: string, numeric: boolean): Array<string | number> {
   const items = text.split(',').map((item) => item.trim()).filter(Boolean);
@@ -28,6 +20,7 @@ export function ConditionRow({ row, index, suggestions, fieldsList, onChange, on
   onRemove: () => void;
 }) {
   const id = useId();
+  const { t } = useTranslation();
   const seen = suggestions.get(row.path.trim()) ?? [];
   const numeric = seen.length > 0 && seen.every((value) => typeof value === 'number');
   const [text, setText] = useState(row.values.join(', '));
@@ -37,24 +30,24 @@ export function ConditionRow({ row, index, suggestions, fieldsList, onChange, on
     const same = (typed: string) => parseValues(typed, numeric).join('\n') === row.values.join('\n');
     setText((typed) => (same(typed) ? typed : row.values.join(', ')));
   }, [row.values, numeric]);
-  const label = `Condition ${index + 1}`;
+  const label = t('pattern.condition', { index: index + 1 });
   return (
     <fieldset className="pattern-row" aria-label={label}>
       <div className="pattern-row-fields">
         <div className="field">
-          <label htmlFor={`${id}-field`}>Field</label>
+          <label htmlFor={`${id}-field`}>{t('pattern.field')}</label>
           <input
             id={`${id}-field`}
             type="text"
             className="mono"
             list={fieldsList}
             value={row.path}
-            placeholder="e.g. source, type, data.region"
+            placeholder={t('pattern.fieldPlaceholder')}
             onChange={(event) => onChange({ ...row, path: event.target.value })}
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-operator`}>Operator</label>
+          <label htmlFor={`${id}-operator`}>{t('pattern.operator')}</label>
           <select
             id={`${id}-operator`}
             value={row.operator}
@@ -65,32 +58,32 @@ export function ConditionRow({ row, index, suggestions, fieldsList, onChange, on
           >
             {OPERATORS.map((operator) => (
               <option key={operator} value={operator}>
-                {OPERATOR_LABELS[operator]}
+                {t(`pattern.operators.${operator}`)}
               </option>
             ))}
           </select>
         </div>
         {row.operator === 'exists' ? (
           <div className="field">
-            <label htmlFor={`${id}-exists`}>Present</label>
+            <label htmlFor={`${id}-exists`}>{t('pattern.present')}</label>
             <select
               id={`${id}-exists`}
               value={String(row.values[0] ?? 'true')}
               onChange={(event) => onChange({ ...row, values: [event.target.value] })}
             >
-              <option value="true">yes</option>
-              <option value="false">no</option>
+              <option value="true">{t('pattern.yes')}</option>
+              <option value="false">{t('pattern.no')}</option>
             </select>
           </div>
         ) : (
           <div className="field">
-            <label htmlFor={`${id}-values`}>Values</label>
+            <label htmlFor={`${id}-values`}>{t('pattern.values')}</label>
             <input
               id={`${id}-values`}
               type="text"
               className="mono"
               value={text}
-              placeholder={row.operator === 'equals' || row.operator === 'anything-but' ? 'comma-separated' : undefined}
+              placeholder={row.operator === 'equals' || row.operator === 'anything-but' ? t('pattern.valuesPlaceholder') : undefined}
               onChange={(event) => {
                 setText(event.target.value);
                 onChange({ ...row, values: parseValues(event.target.value, numeric) });
@@ -101,15 +94,15 @@ export function ConditionRow({ row, index, suggestions, fieldsList, onChange, on
         <button
           type="button"
           className="button button-small button-danger"
-          aria-label={`Remove condition ${index + 1}`}
+          aria-label={t('pattern.removeLabel', { index: index + 1 })}
           onClick={onRemove}
         >
-          Remove
+          {t('pattern.remove')}
         </button>
       </div>
       {row.operator !== 'exists' && seen.length > 0 ? (
-        <div className="pattern-suggestions" role="group" aria-label={`Values of ${row.path} in the templates`}>
-          <span className="muted">In the templates:</span>
+        <div className="pattern-suggestions" role="group" aria-label={t('pattern.suggestionsLabel', { path: row.path })}>
+          <span className="muted">{t('pattern.inTemplates')}</span>
           {seen.slice(0, 12).map((value) => (
             <button
               key={String(value)}

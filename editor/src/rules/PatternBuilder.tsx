@@ -7,6 +7,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { listEventTemplates } from '../api/event-templates.js';
 import { testPattern } from '../api/rules.js';
 import type { EventTemplate, ValidationIssue } from '../api/types.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { JsonInput } from '../properties/JsonInput.js';
 import { templateEvent } from '../runs/run-input.js';
 import { ConditionRow } from './ConditionRow.js';
@@ -43,6 +44,7 @@ function useTemplateMatches(pattern: unknown, templates: EventTemplate[] | undef
 
 export function PatternBuilder({ pattern, issues, onChange }: PatternBuilderProps) {
   const ids = useId();
+  const { t } = useTranslation();
   const [templates, setTemplates] = useState<EventTemplate[]>();
   const [asJson, setAsJson] = useState(false);
   const parsed = useMemo(() => rowsFromPattern(pattern ?? {}), [pattern]);
@@ -68,11 +70,11 @@ export function PatternBuilder({ pattern, issues, onChange }: PatternBuilderProp
           disabled={parsed === undefined}
           onChange={(event) => setAsJson(event.target.checked)}
         />
-        <span>{parsed === undefined ? 'Edited as JSON (it uses what the builder does not show)' : 'Edit as JSON'}</span>
+        <span>{parsed === undefined ? t('pattern.editedAsJson') : t('pattern.editAsJson')}</span>
       </label>
       {json ? (
         <div className="field">
-          <label htmlFor={`${ids}-pattern`}>Pattern JSON</label>
+          <label htmlFor={`${ids}-pattern`}>{t('pattern.json')}</label>
           <JsonInput id={`${ids}-pattern`} rows={8} value={pattern} onChange={(value) => {
             const next = (value ?? {}) as Record<string, unknown>;
             setRows(rowsFromPattern(next) ?? []);
@@ -87,7 +89,7 @@ export function PatternBuilder({ pattern, issues, onChange }: PatternBuilderProp
             ))}
           </datalist>
           {rows.length === 0 ? (
-            <p className="muted">No conditions yet: add one, e.g. source is one of cvm.cloud.tencent.</p>
+            <p className="muted">{t('pattern.noConditions')}</p>
           ) : null}
           {rows.map((row, index) => (
             <ConditionRow
@@ -105,20 +107,20 @@ export function PatternBuilder({ pattern, issues, onChange }: PatternBuilderProp
             className="button button-small"
             onClick={() => setRows([...rows, { path: '', operator: 'equals', values: [] }])}
           >
-            + Add condition
+            {t('pattern.addCondition')}
           </button>
         </>
       )}
-      <p className="field-help">Every condition must hold; a list of values means any of them.</p>
+      <p className="field-help">{t('pattern.help')}</p>
       {issues.map((issue, index) => (
         <p key={index} className="field-error">
           {`${issue.pointer}: ${issue.message}`}
         </p>
       ))}
-      <section className="template-matches" aria-label="Template events matched">
-        <h4>Template events this pattern matches</h4>
+      <section className="template-matches" aria-label={t('pattern.matchedLabel')}>
+        <h4>{t('pattern.matchedTitle')}</h4>
         {matches === undefined ? (
-          <p className="muted">{empty ? 'Add a condition to see which templates match.' : 'Testing…'}</p>
+          <p className="muted">{empty ? t('pattern.addToSee') : t('pattern.testing')}</p>
         ) : (
           <ul>
             {(templates ?? []).map((template) => (
@@ -129,8 +131,8 @@ export function PatternBuilder({ pattern, issues, onChange }: PatternBuilderProp
           </ul>
         )}
         {matches ? (
-          <p role="status" aria-label="Templates matched">
-            {`${[...matches.values()].filter(Boolean).length} of ${matches.size} templates match`}
+          <p role="status" aria-label={t('pattern.countLabel')}>
+            {t('pattern.count', { matched: [...matches.values()].filter(Boolean).length, count: matches.size })}
           </p>
         ) : null}
       </section>

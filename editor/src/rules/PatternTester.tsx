@@ -9,10 +9,12 @@ import { testPattern, type PatternTestResult } from '../api/rules.js';
 import type { EventTemplate } from '../api/types.js';
 import { useSentEvent } from '../console/events/use-sent-event.js';
 import { templateEvent } from '../runs/run-input.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { Spinner } from '../ui/Spinner.js';
 
 export function PatternTester({ pattern }: { pattern: unknown }) {
   const ids = useId();
+  const { t } = useTranslation();
   const [templates, setTemplates] = useState<EventTemplate[]>();
   const [text, setText] = useState('');
   const [result, setResult] = useState<PatternTestResult>();
@@ -40,7 +42,7 @@ export function PatternTester({ pattern }: { pattern: unknown }) {
     try {
       event = JSON.parse(text);
     } catch (thrown) {
-      setError(`the test event is not valid JSON: ${(thrown as Error).message}`);
+      setError(t('patternTester.notJson', { message: (thrown as Error).message }));
       return;
     }
     setTesting(true);
@@ -53,12 +55,12 @@ export function PatternTester({ pattern }: { pattern: unknown }) {
     }
   };
   return (
-    <section className="panel-section pattern-tester" aria-label="Test the pattern">
-      <h3>Test against an event</h3>
+    <section className="panel-section pattern-tester" aria-label={t('patternTester.label')}>
+      <h3>{t('patternTester.title')}</h3>
       <div className="field">
-        <label htmlFor={`${ids}-template`}>Event template</label>
+        <label htmlFor={`${ids}-template`}>{t('patternTester.template')}</label>
         {templates === undefined && !error ? (
-          <Spinner inline label="Loading templates…" />
+          <Spinner inline label={t('patternTester.loadingTemplates')} />
         ) : (
           <select
             id={`${ids}-template`}
@@ -76,14 +78,14 @@ export function PatternTester({ pattern }: { pattern: unknown }) {
         )}
       </div>
       <div className="field">
-        <label htmlFor={`${ids}-event`}>Test event JSON</label>
+        <label htmlFor={`${ids}-event`}>{t('patternTester.event')}</label>
         <textarea id={`${ids}-event`} className="code-input" rows={12} spellCheck={false} value={text} onChange={(event) => setText(event.target.value)} />
       </div>
       <div className="run-actions">
         <button type="button" className="button button-primary" onClick={() => void test()} disabled={testing}>
-          Test pattern
+          {t('patternTester.test')}
         </button>
-        {testing ? <Spinner inline label="Testing…" /> : null}
+        {testing ? <Spinner inline label={t('patternTester.testing')} /> : null}
       </div>
       {error ? (
         <p className="field-error" role="alert">
@@ -91,8 +93,8 @@ export function PatternTester({ pattern }: { pattern: unknown }) {
         </p>
       ) : null}
       {result ? (
-        <div className={`pattern-result ${result.match ? 'run-succeeded' : 'run-failed'}`} role="status" aria-label="Pattern test result">
-          <strong>{result.match ? 'The pattern matches this event.' : 'The pattern does not match this event.'}</strong>
+        <div className={`pattern-result ${result.match ? 'run-succeeded' : 'run-failed'}`} role="status" aria-label={t('patternTester.resultLabel')}>
+          <strong>{result.match ? t('patternTester.matches') : t('patternTester.noMatch')}</strong>
           {result.failures.length > 0 ? (
             <ul>
               {result.failures.map((failure, index) => (

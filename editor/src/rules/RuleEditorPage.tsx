@@ -8,6 +8,7 @@ import type { RuleTarget } from '../../../engine/bus/files/format.js';
 import { ApiError } from '../api/client.js';
 import { listConnections } from '../api/connections.js';
 import { listFlows } from '../api/flows.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { getRule, listBuses, listTargetTypes, saveRule, validateRule, type TargetTypeManifest } from '../api/rules.js';
 import type { ConnectionSummary, FlowSummary, ValidationIssue } from '../api/types.js';
 import { IssueList } from '../properties/IssueList.js';
@@ -41,6 +42,7 @@ function useRuleIssues(ruleId: string, draft: RuleDraft | undefined): Validation
 
 export function RuleEditorPage({ ruleId, newDraft }: RuleEditorPageProps) {
   const ids = useId();
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<RuleDraft | undefined>(newDraft);
   const [saved, setSaved] = useState(!newDraft);
   const [error, setError] = useState<string>();
@@ -67,7 +69,7 @@ export function RuleEditorPage({ ruleId, newDraft }: RuleEditorPageProps) {
         (thrown: Error) => setError(thrown.message),
       );
     }
-    const fallbackBuses = [{ id: 'default', name: 'Default bus' }];
+    const fallbackBuses = [{ id: 'default', name: t('ruleEditor.defaultBus') }];
     Promise.all([listFlows(), listConnections().catch(() => []), listBuses().catch(() => fallbackBuses), listTargetTypes()]).then(
       ([flows, connections, buses, types]) => setContext({ flows, connections, buses, types }),
       (thrown: Error) => setError(thrown.message),
@@ -86,48 +88,48 @@ export function RuleEditorPage({ ruleId, newDraft }: RuleEditorPageProps) {
       await saveRule(ruleId, draft);
       setSaved(true);
       setBrokerIssues([]);
-      setNotice('Saved the rule file.');
+      setNotice(t('ruleEditor.saved'));
     } catch (thrown) {
       const refused = thrown instanceof ApiError ? thrown.issues : [];
       setServerIssues(refused.length > 0 ? refused : undefined);
-      setError(refused.length > 0 ? `Not saved: ${refused.length} problem(s), marked below.` : (thrown as Error).message);
+      setError(refused.length > 0 ? t('ruleEditor.notSaved', { count: refused.length }) : (thrown as Error).message);
     } finally {
       setSaving(false);
     }
   };
   if (!draft || !context) {
-    return <div className="page-status">{error ? <Banner tone="error">{error}</Banner> : <Spinner label={`Opening rule ${ruleId}…`} />}</div>;
+    return <div className="page-status">{error ? <Banner tone="error">{error}</Banner> : <Spinner label={t('ruleEditor.opening', { id: ruleId })} />}</div>;
   }
   const split = splitRuleIssues(issues);
   return (
     <div className="rule-page">
       <header className="toolbar">
         <a className="toolbar-back" href="#/rules">
-          ← Rules
+          {t('ruleEditor.back')}
         </a>
         <div className="toolbar-title">
           <h1>{draft.name || ruleId}</h1>
           <span className="toolbar-id">{`${ruleId}.rule.json`}</span>
-          {saved ? null : <span className="status-pill status-new">Not saved yet</span>}
+          {saved ? null : <span className="status-pill status-new">{t('ruleEditor.notSavedYet')}</span>}
         </div>
         <span className={`problem-count${issues.length > 0 ? ' has-problems' : ''}`} role="status">
-          {issues.length === 0 ? 'No problems' : `${issues.length} problem(s)`}
+          {issues.length === 0 ? t('problems.none') : t('problems.count', { count: issues.length })}
         </span>
         <button type="button" className="button button-primary" onClick={() => void save()} disabled={saving}>
-          {saving ? 'Saving…' : 'Save rule'}
+          {saving ? t('ruleEditor.saving') : t('ruleEditor.save')}
         </button>
       </header>
       {error ? <Banner tone="error">{error}</Banner> : null}
       {notice ? <Banner tone="success">{notice}</Banner> : null}
-      {brokerIssues.length > 0 ? <IssueList issues={brokerIssues} title="Problems while running" showFile /> : null}
+      {brokerIssues.length > 0 ? <IssueList issues={brokerIssues} title={t('ruleEditor.problemsWhileRunning')} showFile /> : null}
       <div className="rule-columns">
         <div className="rule-form">
           <IssueList issues={split.other} />
-          <section className="panel-section" aria-label="Rule">
-            <TextField label="Rule name" required value={draft.name} onChange={(name) => change({ ...draft, name: name ?? '' })} />
-            <TextField label="Description" multiline value={draft.description} onChange={(description) => change({ ...draft, description })} />
+          <section className="panel-section" aria-label={t('ruleEditor.section')}>
+            <TextField label={t('ruleEditor.name')} required value={draft.name} onChange={(name) => change({ ...draft, name: name ?? '' })} />
+            <TextField label={t('ruleEditor.description')} multiline value={draft.description} onChange={(description) => change({ ...draft, description })} />
             <div className="field">
-              <label htmlFor={`${ids}-bus`}>Event bus</label>
+              <label htmlFor={`${ids}-bus`}>{t('ruleEditor.bus')}</label>
               <select id={`${ids}-bus`} value={draft.bus ?? 'default'} onChange={(event) => change({ ...draft, bus: event.target.value })}>
                 {context.buses.map((bus) => (
                   <option key={bus.id} value={bus.id}>
@@ -138,15 +140,15 @@ export function RuleEditorPage({ ruleId, newDraft }: RuleEditorPageProps) {
             </div>
             <label className="checkbox">
               <input type="checkbox" checked={draft.enabled !== false} onChange={(event) => change({ ...draft, enabled: event.target.checked })} />
-              <span>Enabled: matching events are delivered to the targets</span>
+              <span>{t('ruleEditor.enabled')}</span>
             </label>
           </section>
-          <section className="panel-section" aria-label="Pattern">
-            <h3>Event pattern</h3>
+          <section className="panel-section" aria-label={t('ruleEditor.pattern')}>
+            <h3>{t('ruleEditor.patternTitle')}</h3>
             <PatternBuilder pattern={draft.pattern} issues={split.pattern} onChange={(pattern) => change({ ...draft, pattern })} />
           </section>
-          <section className="panel-section" aria-label="Targets">
-            <h3>Targets</h3>
+          <section className="panel-section" aria-label={t('ruleEditor.targets')}>
+            <h3>{t('ruleEditor.targets')}</h3>
             <TargetsEditor
               targets={draft.targets ?? []}
               types={context.types}

@@ -3,8 +3,10 @@
  * delete (after confirmation).
  */
 import { useCallback, useEffect, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { deleteRule, listRules, type RuleSummary } from '../api/rules.js';
 import { AppNav } from '../app/AppNav.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { Banner } from '../ui/Banner.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { NewFileDialog } from '../ui/NewFileDialog.js';
@@ -16,6 +18,7 @@ export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) =
   const [error, setError] = useState<string>();
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<RuleSummary>();
+  const { t, i18n } = useTranslation();
   const load = useCallback(() => {
     setError(undefined);
     listRules().then(setRules, (thrown: Error) => setError(thrown.message));
@@ -26,25 +29,25 @@ export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) =
       <AppNav current="rules" />
       <header className="page-header">
         <div>
-          <h1>Rules</h1>
-          <p className="muted">A rule sends the events of a bus that match its pattern to its targets: flows, webhooks, the log store, message push, queues.</p>
+          <h1>{t('rules.title')}</h1>
+          <p className="muted">{t('rules.intro')}</p>
         </div>
         <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-          New rule
+          {t('rules.newRule')}
         </button>
       </header>
       {error ? (
-        <Banner tone="error" actions={<button type="button" className="button button-small" onClick={load}>Try again</button>}>
+        <Banner tone="error" actions={<button type="button" className="button button-small" onClick={load}>{t('common.tryAgain')}</button>}>
           {error}
         </Banner>
       ) : null}
-      {rules === undefined && !error ? <Spinner label="Loading rules…" /> : null}
+      {rules === undefined && !error ? <Spinner label={t('rules.loading')} /> : null}
       {rules?.length === 0 ? (
         <div className="empty-state">
-          <h2>No rules yet</h2>
-          <p>Create a rule to route events, e.g. every event from cvm.cloud.tencent to an alarm flow.</p>
+          <h2>{t('rules.emptyTitle')}</h2>
+          <p>{t('rules.emptyText')}</p>
           <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-            Create your first rule
+            {t('rules.emptyCreate')}
           </button>
         </div>
       ) : null}
@@ -52,12 +55,12 @@ export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) =
         <table className="flow-table">
           <thead>
             <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Bus</th>
-              <th scope="col">Targets</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('rules.columnRule')}</th>
+              <th scope="col">{t('rules.columnBus')}</th>
+              <th scope="col">{t('rules.columnTargets')}</th>
+              <th scope="col">{t('rules.columnStatus')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('rules.columnActions')}</span>
               </th>
             </tr>
           </thead>
@@ -76,17 +79,17 @@ export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) =
                 </td>
                 <td>
                   {!rule.valid ? (
-                    <span className="status-pill status-invalid">Invalid</span>
+                    <span className="status-pill status-invalid">{t('rules.invalid')}</span>
                   ) : rule.enabled ? (
-                    <span className="status-pill status-published">Enabled</span>
+                    <span className="status-pill status-published">{t('rules.enabled')}</span>
                   ) : (
-                    <span className="status-pill">Disabled</span>
+                    <span className="status-pill">{t('rules.disabled')}</span>
                   )}
                 </td>
                 <td>
                   <div className="row-actions">
-                    <button type="button" className="button button-small button-danger" aria-label={`Delete rule ${rule.id}`} onClick={() => setDeleting(rule)}>
-                      Delete
+                    <button type="button" className="button button-small button-danger" aria-label={t('rules.deleteLabel', { id: rule.id })} onClick={() => setDeleting(rule)}>
+                      {t('rules.delete')}
                     </button>
                   </div>
                 </td>
@@ -98,7 +101,7 @@ export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) =
       {creating ? (
         <NewFileDialog
           noun="rule"
-          placeholder="e.g. CVM alarms"
+          placeholder={t('rules.namePlaceholder')}
           taken={new Set((rules ?? []).map((rule) => rule.id))}
           onCreate={onCreate}
           onClose={() => setCreating(false)}
@@ -106,8 +109,8 @@ export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) =
       ) : null}
       {deleting ? (
         <ConfirmDialog
-          title={`Delete rule ${deleting.name ?? deleting.id}?`}
-          confirmLabel="Delete rule"
+          title={t('rules.deleteTitle', { name: deleting.name ?? deleting.id })}
+          confirmLabel={t('rules.deleteConfirm')}
           onClose={() => setDeleting(undefined)}
           onConfirm={async () => {
             await deleteRule(deleting.id);
@@ -116,7 +119,7 @@ export function RulesPage({ onCreate }: { onCreate: (id: string, name: string) =
           }}
         >
           <p>
-            This deletes <code>{deleting.file ?? `${deleting.id}.rule.json`}</code>; its events stop being routed.
+            <Trans i18n={i18n} i18nKey="rules.deleteText" values={{ file: deleting.file ?? `${deleting.id}.rule.json` }} components={{ code: <code /> }} />
           </p>
         </ConfirmDialog>
       ) : null}

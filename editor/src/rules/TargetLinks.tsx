@@ -5,6 +5,7 @@
 import type { RuleSummary } from '../api/rules.js';
 import { eventQueryHref } from '../console/events/event-query.js';
 import { flowHref } from '../app/use-hash-route.js';
+import { useTranslation } from '../i18n/i18n.js';
 
 function targetHref(rule: string, target: RuleSummary['targets'][number]): string {
   if (target.type === 'flow' && target.flow) return flowHref(target.flow);
@@ -13,7 +14,8 @@ function targetHref(rule: string, target: RuleSummary['targets'][number]): strin
 }
 
 export function TargetLinks({ rule }: { rule: RuleSummary }) {
-  if (rule.targets.length === 0) return <span className="muted">none</span>;
+  const { t } = useTranslation();
+  if (rule.targets.length === 0) return <span className="muted">{t('rules.noTargets')}</span>;
   return (
     <span className="target-links">
       {rule.targets.map((target) => (

@@ -32,18 +32,19 @@ function FlowPicker({ value, flows, issues, onChange }: {
   onChange: (flow: string) => void;
 }) {
   const id = useId();
+  const { t } = useTranslation();
   const current = typeof value === 'string' ? value : '';
   return (
     <div className={`field${issues.length > 0 ? ' field-invalid' : ''}`} data-field="flow">
-      <label htmlFor={id}>Flow</label>
+      <label htmlFor={id}>{t('targets.flow')}</label>
       <select id={id} value={current} onChange={(event) => onChange(event.target.value)}>
-        <option value="">— choose a flow —</option>
+        <option value="">{t('targets.chooseFlow')}</option>
         {flows.map((flow) => (
           <option key={flow.id} value={flow.id}>
-            {`${flow.name ?? flow.id} (${flow.id})${flow.trigger?.type === 'event' ? '' : ' — not an event flow'}`}
+            {t(flow.trigger?.type === 'event' ? 'targets.flowOption' : 'targets.notEventFlow', { name: flow.name ?? flow.id, id: flow.id })}
           </option>
         ))}
-        {current && !flows.some((flow) => flow.id === current) ? <option value={current}>{`${current} (not found)`}</option> : null}
+        {current && !flows.some((flow) => flow.id === current) ? <option value={current}>{t('targets.notFound', { id: current })}</option> : null}
       </select>
       {issues.map((issue, index) => (
         <p key={index} className="field-error" data-issue-code={issue.code}>
@@ -62,6 +63,7 @@ function TargetConfig({ index, target, type, flows, issues, onConfig }: {
   issues: ValidationIssue[];
   onConfig: (config: Record<string, unknown> | undefined) => void;
 }) {
+  const { t } = useTranslation();
   const pointer = `/targets/${index}/config`;
   const below = issuesBelow(issues, pointer);
   const config = target.config ?? {};
@@ -71,7 +73,7 @@ function TargetConfig({ index, target, type, flows, issues, onConfig }: {
     else next[field] = value;
     onConfig(Object.keys(next).length > 0 ? next : undefined);
   };
-  if (!type) return <p className="muted">{`Unknown target type "${target.type}": this server cannot deliver to it.`}</p>;
+  if (!type) return <p className="muted">{t('targets.unknownType', { type: target.type })}</p>;
   if (target.type === 'flow') {
     return <FlowPicker value={config.flow} flows={flows} issues={below.get('flow') ?? []} onChange={(flow) => setField('flow', flow)} />;
   }
@@ -84,7 +86,7 @@ function TargetConfig({ index, target, type, flows, issues, onConfig }: {
         pointer={pointer}
         issues={below}
         onFieldChange={setField}
-        emptyText="This target type has no settings."
+        emptyText={t('targets.noSettings')}
       />
     </>
   );
@@ -92,7 +94,7 @@ function TargetConfig({ index, target, type, flows, issues, onConfig }: {
 
 export function TargetsEditor({ targets, types: englishTypes, flows, connections, issues, onChange }: TargetsEditorProps) {
   const ids = useId();
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const types = useMemo(() => localizeTargetTypes(englishTypes, i18n.language), [englishTypes, i18n.language]);
   const replace = (index: number, target: RuleTarget) => onChange(targets.map((item, at) => (at === index ? target : item)));
   const add = () => {
@@ -102,20 +104,20 @@ export function TargetsEditor({ targets, types: englishTypes, flows, connections
   return (
     <FormContext.Provider value={{ connections, nested: true, literal: true }}>
       <div className="targets">
-        {targets.length === 0 ? <p className="muted">No targets yet: matching events go nowhere.</p> : null}
+        {targets.length === 0 ? <p className="muted">{t('targets.none')}</p> : null}
         {targets.map((target, index) => {
           const type = types.find((option) => option.type === target.type);
           const own = issues.get(index) ?? [];
           const outside = own.filter((issue) => !issue.pointer.startsWith(`/targets/${index}/config`));
           return (
-            <fieldset key={index} className="target-card" aria-label={`Target ${target.id}`}>
+            <fieldset key={index} className="target-card" aria-label={t('targets.label', { id: target.id })}>
               <div className="target-head">
                 <div className="field">
-                  <label htmlFor={`${ids}-${index}-id`}>Target id</label>
+                  <label htmlFor={`${ids}-${index}-id`}>{t('targets.id')}</label>
                   <input id={`${ids}-${index}-id`} type="text" className="mono" value={target.id} onChange={(event) => replace(index, { ...target, id: event.target.value })} />
                 </div>
                 <div className="field">
-                  <label htmlFor={`${ids}-${index}-type`}>Target type</label>
+                  <label htmlFor={`${ids}-${index}-type`}>{t('targets.type')}</label>
                   <select id={`${ids}-${index}-type`} value={target.type} onChange={(event) => replace(index, { id: target.id, type: event.target.value })}>
                     {types.map((option) => (
                       <option key={option.type} value={option.type}>
@@ -125,8 +127,8 @@ export function TargetsEditor({ targets, types: englishTypes, flows, connections
                     {type ? null : <option value={target.type}>{target.type}</option>}
                   </select>
                 </div>
-                <button type="button" className="button button-small button-danger" aria-label={`Remove target ${target.id}`} onClick={() => onChange(targets.filter((_, at) => at !== index))}>
-                  Remove
+                <button type="button" className="button button-small button-danger" aria-label={t('targets.removeLabel', { id: target.id })} onClick={() => onChange(targets.filter((_, at) => at !== index))}>
+                  {t('targets.remove')}
                 </button>
               </div>
               {type ? <p className="field-help">{type.description.split(/(?<=\.)\s/)[0]}</p> : null}
@@ -147,7 +149,7 @@ export function TargetsEditor({ targets, types: englishTypes, flows, connections
           );
         })}
         <button type="button" className="button button-small" onClick={add}>
-          + Add target
+          {t('targets.add')}
         </button>
       </div>
     </FormContext.Provider>

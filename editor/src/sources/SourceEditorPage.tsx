@@ -20,6 +20,7 @@ import { FormContext } from '../properties/form-context.js';
 import { IssueList } from '../properties/IssueList.js';
 import { SchemaForm } from '../properties/SchemaForm.js';
 import { TextField } from '../properties/TextField.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { Banner } from '../ui/Banner.js';
 import { Spinner } from '../ui/Spinner.js';
 import { literalOnly, splitSourceIssues, type SourceDraft } from './source-draft.js';
@@ -53,6 +54,7 @@ function useSourceIssues(sourceId: string, draft: SourceDraft | undefined): Vali
 /** The page of one source (`#/sources/<id>`): edit, validate as you type, save. */
 export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) {
   const ids = useId();
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<SourceDraft | undefined>(newDraft);
   const [view, setView] = useState<SourceView>();
   const [error, setError] = useState<string>();
@@ -71,7 +73,7 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
         (thrown: Error) => setError(thrown.message),
       );
     }
-    const fallbackBuses = [{ id: 'default', name: 'Default bus' }];
+    const fallbackBuses = [{ id: 'default', name: t('ruleEditor.defaultBus') }];
     Promise.all([listSourceTypes(), listConnections().catch(() => []), listBuses().catch(() => fallbackBuses)]).then(
       ([types, connections, buses]) => setContext({ types, connections, buses }),
       (thrown: Error) => setError(thrown.message),
@@ -96,17 +98,17 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
     try {
       const { source: _document, ...saved } = await saveSource(sourceId, draft);
       setView(saved);
-      setNotice('Saved the source file.');
+      setNotice(t('sourceEditor.saved'));
     } catch (thrown) {
       const issues = thrown instanceof ApiError ? thrown.issues : [];
       setServerIssues(issues.length > 0 ? issues : undefined);
-      setError(issues.length > 0 ? `Not saved: ${issues.length} problem(s), marked below.` : (thrown as Error).message);
+      setError(issues.length > 0 ? t('sourceEditor.notSaved', { count: issues.length }) : (thrown as Error).message);
     } finally {
       setSaving(false);
     }
   };
   if (!draft || !context) {
-    const waiting = <Spinner label={`Opening source ${sourceId}…`} />;
+    const waiting = <Spinner label={t('sourceEditor.opening', { id: sourceId })} />;
     return <div className="page-status">{error ? <Banner tone="error">{error}</Banner> : waiting}</div>;
   }
   const issues = serverIssues ?? liveIssues;
@@ -117,53 +119,53 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
     <div className="rule-page">
       <header className="toolbar">
         <a className="toolbar-back" href="#/sources">
-          ← Sources
+          {t('sourceEditor.back')}
         </a>
         <div className="toolbar-title">
           <h1>{draft.name || sourceId}</h1>
           <span className="toolbar-id">{`${sourceId}.source.json`}</span>
           {view ? (
-            <span className="status-pill" data-state={view.state}>{`State: ${view.state}`}</span>
+            <span className="status-pill" data-state={view.state}>{t('sourceEditor.state', { state: t(`sources.states.${view.state}`) })}</span>
           ) : (
-            <span className="status-pill status-new">Not saved yet</span>
+            <span className="status-pill status-new">{t('sourceEditor.notSavedYet')}</span>
           )}
         </div>
         <span className={`problem-count${issues.length > 0 ? ' has-problems' : ''}`} role="status">
-          {issues.length === 0 ? 'No problems' : `${issues.length} problem(s)`}
+          {issues.length === 0 ? t('problems.none') : t('problems.count', { count: issues.length })}
         </span>
         <button type="button" className="button button-primary" onClick={() => void save()} disabled={saving}>
-          {saving ? 'Saving…' : 'Save source'}
+          {saving ? t('sourceEditor.saving') : t('sourceEditor.save')}
         </button>
       </header>
       {error ? <Banner tone="error">{error}</Banner> : null}
       {notice ? <Banner tone="success">{notice}</Banner> : null}
       {view && view.issues.length > 0 && !serverIssues ? (
-        <IssueList issues={view.issues} title="Problems while running" showFile />
+        <IssueList issues={view.issues} title={t('sourceEditor.problemsWhileRunning')} showFile />
       ) : null}
       <div className="rule-form">
         <IssueList issues={split.other} />
-        <section className="panel-section" aria-label="Source">
+        <section className="panel-section" aria-label={t('sourceEditor.section')}>
           <TextField
-            label="Source name"
+            label={t('sourceEditor.name')}
             required
             value={draft.name}
             onChange={(name) => change({ ...draft, name: name ?? '' })}
           />
           <TextField
-            label="Description"
+            label={t('sourceEditor.description')}
             multiline
             value={draft.description}
             onChange={(description) => change({ ...draft, description })}
           />
           <div className="field">
-            <label htmlFor={`${ids}-type`}>Source type</label>
+            <label htmlFor={`${ids}-type`}>{t('sourceEditor.type')}</label>
             <select
               id={`${ids}-type`}
               value={draft.type ?? ''}
               onChange={(event) => change({ ...draft, type: event.target.value, config: {} })}
             >
               {type ? null : (
-                <option value={draft.type ?? ''}>{draft.type ? `${draft.type} (unknown)` : '— choose a type —'}</option>
+                <option value={draft.type ?? ''}>{draft.type ? t('sourceEditor.unknownType', { type: draft.type }) : t('sourceEditor.chooseType')}</option>
               )}
               {context.types.map((entry) => (
                 <option key={entry.type} value={entry.type}>
@@ -174,7 +176,7 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
             {type ? <p className="field-help">{type.description.split(/(?<=\.)\s/)[0]}</p> : null}
           </div>
           <div className="field">
-            <label htmlFor={`${ids}-bus`}>Event bus</label>
+            <label htmlFor={`${ids}-bus`}>{t('sourceEditor.bus')}</label>
             <select
               id={`${ids}-bus`}
               value={draft.bus ?? 'default'}
@@ -193,11 +195,11 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
               checked={draft.enabled !== false}
               onChange={(event) => change({ ...draft, enabled: event.target.checked })}
             />
-            <span>Enabled: the server runs this source</span>
+            <span>{t('sourceEditor.enabled')}</span>
           </label>
         </section>
-        <section className="panel-section" aria-label="Config">
-          <h3>Settings</h3>
+        <section className="panel-section" aria-label={t('sourceEditor.config')}>
+          <h3>{t('sourceEditor.settings')}</h3>
           {type ? (
             <FormContext.Provider value={{ connections: context.connections }}>
               <SchemaForm
@@ -213,7 +215,7 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
               />
             </FormContext.Provider>
           ) : (
-            <p className="muted">Choose a source type to see its settings.</p>
+            <p className="muted">{t('sourceEditor.chooseTypeFirst')}</p>
           )}
         </section>
       </div>

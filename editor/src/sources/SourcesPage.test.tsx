@@ -133,7 +133,7 @@ describe('SourceEditorPage', () => {
     fireEvent.change(picker, { target: { value: 'shop-auth' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save source' }));
     await screen.findByText('Saved the source file.');
-    expect(screen.getByText('State: running')).toBeTruthy();
+    expect(screen.getByText('State: Running')).toBeTruthy();
     const put = calls.filter((call) => call.method === 'PUT').pop();
     expect(put?.body).toEqual({
       format: 'flowbus/source@1',
@@ -160,8 +160,8 @@ describe('SourceEditorPage', () => {
       },
     });
     render(<SourceEditorPage sourceId="erp" />);
-    expect(await screen.findByText('State: connecting')).toBeTruthy();
+    expect(await screen.findByText('State: Connecting')).toBeTruthy();
     expect((screen.getByLabelText('Event subject') as HTMLInputElement).value).toBe('erp');
-    expect(await screen.findByText('State: running', {}, { timeout: 3000 })).toBeTruthy();
+    expect(await screen.findByText('State: Running', {}, { timeout: 3000 })).toBeTruthy();
   });
 });

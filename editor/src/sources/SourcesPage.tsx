@@ -3,8 +3,10 @@
  * invalid, disabled) and its problems with file and pointer; create and delete (after confirmation).
  */
 import { useCallback, useEffect, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { deleteSource, listSources, type SourceView } from '../api/sources.js';
 import { AppNav } from '../app/AppNav.js';
+import { useTranslation } from '../i18n/i18n.js';
 import { IssueList } from '../properties/IssueList.js';
 import { Banner } from '../ui/Banner.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
@@ -25,8 +27,8 @@ export function sourceFileName(source: Pick<SourceView, 'id' | 'file'>): string 
 }
 
 function SourceState({ source }: { source: SourceView }) {
-  const label = source.state.charAt(0).toUpperCase() + source.state.slice(1);
-  return <span className={`status-pill ${STATE_CLASS[source.state]}`.trim()}>{label}</span>;
+  const { t } = useTranslation();
+  return <span className={`status-pill ${STATE_CLASS[source.state]}`.trim()}>{t(`sources.states.${source.state}`)}</span>;
 }
 
 /** The sources list (`#/sources`); `onCreate` opens a new, unsaved source of the id and name given. */
@@ -35,6 +37,7 @@ export function SourcesPage({ onCreate }: { onCreate: (id: string, name: string)
   const [error, setError] = useState<string>();
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<SourceView>();
+  const { t, i18n } = useTranslation();
   const load = useCallback(() => {
     setError(undefined);
     listSources().then(setSources, (thrown: Error) => setError(thrown.message));
@@ -42,7 +45,7 @@ export function SourcesPage({ onCreate }: { onCreate: (id: string, name: string)
   useEffect(load, [load]);
   const create = (
     <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-      New source
+      {t('sources.newSource')}
     </button>
   );
   return (
@@ -50,12 +53,12 @@ export function SourcesPage({ onCreate }: { onCreate: (id: string, name: string)
       <AppNav current="sources" />
       <header className="page-header">
         <div>
-          <h1>Sources</h1>
-          <p className="muted">A source puts events on a bus from a message queue or a URL callback.</p>
+          <h1>{t('sources.title')}</h1>
+          <p className="muted">{t('sources.intro')}</p>
         </div>
         <div className="row-actions">
           <button type="button" className="button" onClick={load}>
-            Refresh
+            {t('common.refresh')}
           </button>
           {create}
         </div>
@@ -65,18 +68,18 @@ export function SourcesPage({ onCreate }: { onCreate: (id: string, name: string)
           tone="error"
           actions={
             <button type="button" className="button button-small" onClick={load}>
-              Try again
+              {t('common.tryAgain')}
             </button>
           }
         >
           {error}
         </Banner>
       ) : null}
-      {sources === undefined && !error ? <Spinner label="Loading sources…" /> : null}
+      {sources === undefined && !error ? <Spinner label={t('sources.loading')} /> : null}
       {sources?.length === 0 ? (
         <div className="empty-state">
-          <h2>No sources yet</h2>
-          <p>Create a source to take events from RabbitMQ, NATS or a SaaS system's webhook.</p>
+          <h2>{t('sources.emptyTitle')}</h2>
+          <p>{t('sources.emptyText')}</p>
           {create}
         </div>
       ) : null}
@@ -84,12 +87,12 @@ export function SourcesPage({ onCreate }: { onCreate: (id: string, name: string)
         <table className="flow-table">
           <thead>
             <tr>
-              <th scope="col">Source</th>
-              <th scope="col">Type</th>
-              <th scope="col">Bus</th>
-              <th scope="col">State</th>
+              <th scope="col">{t('sources.columnSource')}</th>
+              <th scope="col">{t('sources.columnType')}</th>
+              <th scope="col">{t('sources.columnBus')}</th>
+              <th scope="col">{t('sources.columnState')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('sources.columnActions')}</span>
               </th>
             </tr>
           </thead>
@@ -101,7 +104,7 @@ export function SourcesPage({ onCreate }: { onCreate: (id: string, name: string)
                     {source.name ?? source.id}
                   </a>
                   <div className="flow-file">{sourceFileName(source)}</div>
-                  <IssueList issues={source.issues} title={`Problems of ${source.id}`} showFile />
+                  <IssueList issues={source.issues} title={t('sources.problemsOf', { id: source.id })} showFile />
                 </td>
                 <td className="mono">{source.type ?? '?'}</td>
                 <td className="mono">{source.bus ?? '?'}</td>
@@ -113,10 +116,10 @@ export function SourcesPage({ onCreate }: { onCreate: (id: string, name: string)
                     <button
                       type="button"
                       className="button button-small button-danger"
-                      aria-label={`Delete source ${source.id}`}
+                      aria-label={t('sources.deleteLabel', { id: source.id })}
                       onClick={() => setDeleting(source)}
                     >
-                      Delete
+                      {t('sources.delete')}
                     </button>
                   </div>
                 </td>
@@ -128,7 +131,7 @@ export function SourcesPage({ onCreate }: { onCreate: (id: string, name: string)
       {creating ? (
         <NewFileDialog
           noun="source"
-          placeholder="e.g. Orders from the ERP"
+          placeholder={t('sources.namePlaceholder')}
           taken={new Set((sources ?? []).map((source) => source.id))}
           onCreate={onCreate}
           onClose={() => setCreating(false)}
@@ -136,8 +139,8 @@ export function SourcesPage({ onCreate }: { onCreate: (id: string, name: string)
       ) : null}
       {deleting ? (
         <ConfirmDialog
-          title={`Delete source ${deleting.name ?? deleting.id}?`}
-          confirmLabel="Delete source"
+          title={t('sources.deleteTitle', { name: deleting.name ?? deleting.id })}
+          confirmLabel={t('sources.deleteConfirm')}
           onClose={() => setDeleting(undefined)}
           onConfirm={async () => {
             await deleteSource(deleting.id);
@@ -146,7 +149,7 @@ export function SourcesPage({ onCreate }: { onCreate: (id: string, name: string)
           }}
         >
           <p>
-            This deletes <code>{sourceFileName(deleting)}</code>; the source stops taking events.
+            <Trans i18n={i18n} i18nKey="sources.deleteText" values={{ file: sourceFileName(deleting) }} components={{ code: <code /> }} />
           </p>
         </ConfirmDialog>
       ) : null}

@@ -2,8 +2,8 @@
  * @module Creating a rule or a source (a file of the flows folder): its name and its id (the file name).
  */
 import { useId, useState } from 'react';
-import { RESOURCE_ID_PATTERN } from '../../../engine/bus/files/format.js';
-import { slugify } from '../model/ids.js';
+import { useTranslation } from '../i18n/i18n.js';
+import { fileIdProblem, idProblemText, slugify } from '../model/ids.js';
 import { Dialog } from './Dialog.js';
 
 export interface NewFileDialogProps {
@@ -15,32 +15,27 @@ export interface NewFileDialogProps {
   placeholder?: string;
 }
 
-function idProblem(id: string, taken: ReadonlySet<string>, noun: string): string | undefined {
-  if (!RESOURCE_ID_PATTERN.test(id)) return 'letters, digits, "_", "." and "-", starting with a letter or digit';
-  return taken.has(id) ? `a ${noun} "${id}" exists already` : undefined;
-}
-
 /** The dialog asking for a new file's name and id; the id follows the name until edited. */
 export function NewFileDialog({ taken, onCreate, onClose, noun, placeholder }: NewFileDialogProps) {
-  const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
+  const { t } = useTranslation();
   const ids = useId();
   const [name, setName] = useState('');
   const [id, setId] = useState('');
   const [edited, setEdited] = useState(false);
-  const problem = id === '' ? undefined : idProblem(id, taken, noun);
+  const problem = id === '' ? undefined : fileIdProblem(id, taken);
   const ready = name.trim() !== '' && id !== '' && !problem;
   const create = () => ready && onCreate(id, name.trim());
   return (
     <Dialog
-      title={`New ${noun}`}
+      title={t(`newFile.${noun}Title`)}
       onClose={onClose}
       footer={
         <>
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className="button button-primary" disabled={!ready} onClick={create}>
-            Create
+            {t('newFile.create')}
           </button>
         </>
       }
@@ -53,7 +48,7 @@ export function NewFileDialog({ taken, onCreate, onClose, noun, placeholder }: N
         }}
       >
         <div className="field">
-          <label htmlFor={`${ids}-name`}>{`${Noun} name`}</label>
+          <label htmlFor={`${ids}-name`}>{t(`newFile.${noun}Name`)}</label>
           <input
             id={`${ids}-name`}
             type="text"
@@ -67,7 +62,7 @@ export function NewFileDialog({ taken, onCreate, onClose, noun, placeholder }: N
           />
         </div>
         <div className={`field${problem ? ' field-invalid' : ''}`}>
-          <label htmlFor={`${ids}-id`}>{`${Noun} id`}</label>
+          <label htmlFor={`${ids}-id`}>{t(`newFile.${noun}Id`)}</label>
           <input
             id={`${ids}-id`}
             type="text"
@@ -80,7 +75,7 @@ export function NewFileDialog({ taken, onCreate, onClose, noun, placeholder }: N
             }}
           />
           <p id={`${ids}-help`} className={problem ? 'field-error' : 'field-help'}>
-            {problem ?? `The file name: ${id || '<id>'}.${noun}.json`}
+            {problem ? idProblemText(problem, t, noun) : t('newFile.fileName', { file: `${id || '<id>'}.${noun}.json` })}
           </p>
         </div>
         <button type="submit" hidden />
