@@ -46,6 +46,9 @@ export {
   readString,
 } from './steps/config-values.js';
 
+// Secrets in messages: what a vendor or a socket answered, with the request's secrets masked.
+export { redact, REDACTED, webhookSecrets } from './logging/redact.js';
+
 // HTTP failures: the code and reason of a failed `fetch`.
 export { networkCode } from './steps/http-request/failure.js';
 

@@ -1,8 +1,7 @@
 /**
  * @module Maps what nodemailer throws (its `code`: ECONNECTION, EAUTH, EENVELOPE, ...) to typed errors.
  */
-import { FlowbusError } from '../../engine/sdk.js';
-import { redact } from '../shared/redact.js';
+import { FlowbusError, redact } from '../../engine/sdk.js';
 
 const NAMES_BY_CODE: Record<string, string> = {
   ECONNECTION: 'CONNECTIVITY',

@@ -2,9 +2,8 @@
  * @module Sends one message to a webhook robot: waits for the robot's rate-limit slot, POSTs JSON, lets the
  * vendor judge the answer, and backs off (as long as its `Retry-After` asks, if given) when rate limited.
  */
-import { FlowbusError, networkCode, type Clock, type StepLogger } from '../../engine/sdk.js';
+import { FlowbusError, networkCode, redact, type Clock, type StepLogger } from '../../engine/sdk.js';
 import type { RobotLanes } from './rate-limiter.js';
-import { redact } from './redact.js';
 import type { RobotAnswer, RobotRefusal, RobotVendor } from './robot-vendor.js';
 import { waitFor } from './wait.js';
 

@@ -3,10 +3,9 @@
  * vendor, and how it turns config and connection into a request; reading the connection, sending once,
  * pacing and logging are the same for every robot.
  */
-import { defineStep, type StepContext, type StepDefinition } from '../../engine/sdk.js';
+import { defineStep, webhookSecrets, type StepContext, type StepDefinition } from '../../engine/sdk.js';
 import { readConnection, readWebhook } from './config.js';
 import type { RobotLanes } from './rate-limiter.js';
-import { webhookSecrets } from './redact.js';
 import { sendLabel, sendToRobot } from './robot-send.js';
 import type { RobotVendor } from './robot-vendor.js';
 import type { SendLedger } from './send-ledger.js';

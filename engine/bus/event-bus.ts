@@ -16,7 +16,7 @@ import type { BusLog } from './delivery/deps.js';
 import { guardRunFlow } from './delivery/internal-error.js';
 import { BusJournal } from './journal/bus-journal.js';
 import { reportJournalDamage } from './journal/damage-report.js';
-import { BusMetrics } from './metrics.js';
+import { BusMetrics } from '../metrics/bus-metrics.js';
 import { DEFAULT_LIMITS, type BusLimits, type EventBusOptions } from './options.js';
 import { builtinTargetTypes, createTargetRegistry, type TargetRegistry } from './targets/index.js';
 import { TargetProbes } from './targets/probes.js';
@@ -35,6 +35,7 @@ export interface EventBus {
   readonly deadLetters: DeadLetterStore;
   readonly logStore: LogStore;
   readonly traces: TraceStore;
+  /** The bus's counters and gauges, on the registry of `options.metrics` (else one of their own). */
   readonly metrics: BusMetrics;
   /** The bus's time (tests pass their own). */
   readonly clock: Clock;
@@ -63,8 +64,6 @@ export interface EventBus {
   /** Reads every rule and bus file again. */
   reloadAll(): Promise<void>;
   redrive(deadLetterId: string): Promise<DeliveryReceipt>;
-  /** Prometheus text lines: counters and gauges of the bus. */
-  metricsText(): string[];
   /** Resolves when no delivery waits or is in flight (tests, benchmarks). */
   idle(): Promise<void>;
   /** Stops delivering (unfinished work stays in the journal) and closes the files. */
@@ -89,7 +88,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
   const targets = createTargetRegistry([...builtinTargetTypes, ...(options.targetTypes ?? [])]);
   const catalog = new RuleCatalog(targets, options.flowsDir, limits.maxJsonDepth, options.ruleEnabled);
   await catalog.reloadAll();
-  const metrics = new BusMetrics();
+  const metrics = options.metrics ?? new BusMetrics();
   const journalOptions = { sync, segmentBytes: options.segmentBytes };
   const { journal, pending, damage } = await BusJournal.open(join(dir, 'journal'), journalOptions);
   const corruptCopies = reportJournalDamage(damage, { log, metrics, health: options.health });
@@ -126,6 +125,13 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
   for (const event of pending) dispatcher.route(event, { openTasks: event.openTasks, progress: event.progress });
   const expiry = setInterval(() => void logStore.expire().catch(() => undefined), 60 * 60 * 1000);
   expiry.unref();
+  metrics.observe('flowbus_bus_unsettled_events', () => journal.unsettled);
+  metrics.observe('flowbus_bus_queued_deliveries', () => dispatcher.queued);
+  metrics.observe('flowbus_bus_scheduled_deliveries', () => dispatcher.scheduled);
+  metrics.observe('flowbus_bus_dead_letters', () => deadLetters.size);
+  metrics.observe('flowbus_bus_log_store_entries', () => logStore.size);
+  metrics.observe('flowbus_bus_journal_corrupt_copies', () => corruptCopies);
+  metrics.observe('flowbus_target_probe_ok', () => probes.states());
 
   let closed = false;
   const bus: EventBus = {
@@ -171,17 +177,6 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
     reloadFile: (path) => catalog.reloadFile(path),
     reloadAll: () => catalog.reloadAll(),
     redrive: (id) => dispatcher.redrive(id),
-    metricsText: () => [
-      ...metrics.lines({
-        flowbus_bus_unsettled_events: ['Accepted events with deliveries not finished.', journal.unsettled],
-        flowbus_bus_queued_deliveries: ['Deliveries waiting or in flight.', dispatcher.queued],
-        flowbus_bus_scheduled_deliveries: ['Deliveries deferred by their target to a due time.', dispatcher.scheduled],
-        flowbus_bus_dead_letters: ['Dead letters stored.', deadLetters.size],
-        flowbus_bus_log_store_entries: ['Events kept in the log store.', logStore.size],
-        flowbus_bus_journal_corrupt_copies: ['Copies of corrupt journal segments kept aside.', corruptCopies],
-      }),
-      ...probes.metricsText(),
-    ],
     idle: () => dispatcher.idle(),
     async close() {
       if (closed) return;

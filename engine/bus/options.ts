@@ -4,6 +4,7 @@
 import { DEFAULT_JSON_DEPTH } from '../core/json-depth.js';
 import type { HealthState } from '../core/health.js';
 import type { Clock, ConnectionResolver } from '../core/step-definition.js';
+import type { BusMetrics } from '../metrics/bus-metrics.js';
 import type { BusLog } from './delivery/deps.js';
 import type { RunFlow, TargetTypeDefinition } from './types.js';
 
@@ -28,6 +29,8 @@ export interface EventBusOptions {
   fetch?: typeof fetch;
   /** Default: nothing is logged. */
   log?: BusLog;
+  /** Where the bus counts, on the server's registry; default: metrics on a registry of their own. */
+  metrics?: BusMetrics;
   /** Where journal damage is reported (`bus-journal`: the server answers `degraded`). */
   health?: HealthState;
   limits?: Partial<BusLimits>;

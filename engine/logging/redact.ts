@@ -1,5 +1,6 @@
 /**
- * @module Secret redaction: replaces every known secret value in log lines and stored execution records.
+ * @module Secret redaction: replaces every known secret value in log lines, stored execution records, and
+ * the error messages and details that quote a vendor's or a socket's words (connectors, through the SDK).
  */
 
 /** What a secret is replaced with. */
@@ -14,7 +15,7 @@ export interface Redactor {
   setSecrets(values: Iterable<string>): void;
   /** True when at least one secret is known. */
   readonly active: boolean;
-  /** `text` with every secret (raw or JSON-escaped) replaced by {@link REDACTED}. */
+  /** `text` with every secret (raw, JSON-escaped or URL-encoded) replaced by {@link REDACTED}. */
   redactText(text: string): string;
   /** A copy of `value` with secrets replaced inside every string; the value itself when nothing matched. */
   redactValue<T>(value: T): T;
@@ -24,18 +25,67 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * The ways a secret is written in text: as is; escaped inside a JSON line (quotes, backslashes, control
+ * characters); URL-encoded in a URL or a query string (`%2B`), or form-encoded (a space as `+`).
+ */
+function secretForms(secret: string): string[] {
+  const form = new URLSearchParams([['', secret]]).toString().slice(1);
+  return [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), form];
+}
+
 function buildPattern(secrets: Iterable<string>): RegExp | undefined {
   const forms = new Set<string>();
   for (const secret of secrets) {
     if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
-    forms.add(secret);
-    // Inside a JSON line a secret with quotes, backslashes or control characters appears escaped.
-    forms.add(JSON.stringify(secret).slice(1, -1));
+    for (const written of secretForms(secret)) forms.add(written);
   }
   if (forms.size === 0) return undefined;
   // Longest first, so that a secret containing another is replaced whole.
   const sorted = [...forms].sort((left, right) => right.length - left.length);
   return new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
+}
+
+/**
+ * `text` with each of `secrets` replaced by {@link REDACTED}, in any of the forms a redactor knows; for a
+ * message that quotes what a vendor answered to a request made with these secrets.
+ *
+ * @example
+ * redact('bad key abc123', ['abc123']); // 'bad key [redacted]'
+ */
+export function redact(text: string, secrets: Iterable<string>): string {
+  const pattern = buildPattern(secrets);
+  return pattern ? text.replace(pattern, REDACTED) : text;
+}
+
+/** A long path segment of a webhook URL is its token; short ones are words (`send`, `hook`, `v2`). */
+const TOKEN_SEGMENT_LENGTH = 16;
+
+/**
+ * The secret parts of a webhook URL, for {@link redact}: the URL, each query value (decoded, and as written),
+ * and a long last path segment (a token, decoded and as written).
+ *
+ * @example
+ * webhookSecrets(new URL('https://oapi.dingtalk.com/robot/send?access_token=abc123456789'));
+ * // ['https://oapi.dingtalk.com/robot/send?access_token=abc123456789', 'abc123456789']
+ */
+export function webhookSecrets(webhook: URL): string[] {
+  const written = webhook.search
+    .slice(1)
+    .split('&')
+    .map((pair) => pair.slice(pair.indexOf('=') + 1));
+  const segment = webhook.pathname.split('/').pop() ?? '';
+  const token = segment.length >= TOKEN_SEGMENT_LENGTH ? [segment, decoded(segment)] : [];
+  const secrets = [webhook.href, ...webhook.searchParams.values(), ...written, ...token];
+  return [...new Set(secrets.filter((secret) => secret.length > 0))];
+}
+
+function decoded(component: string): string {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return component;
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/logger.js';
-import { createServerMetrics } from './metrics/server-metrics.js';
+import { createServerMetrics } from '../metrics/server-metrics.js';
 import { startStallMonitor, type StallMonitor } from './stall-monitor.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,7 +44,7 @@ describe('stall monitor', () => {
   it('reports a 300 ms block as a metric and a warning', async () => {
     const { lines, metrics, monitor } = setup(100);
     await stall(monitor, 300);
-    const text = metrics.render();
+    const text = await metrics.text();
     expect(metricValue(text, 'flowbus_event_loop_delay_max_seconds')).toBeGreaterThanOrEqual(0.25);
     expect(metricValue(text, 'flowbus_event_loop_delay_p99_seconds')).toBeGreaterThanOrEqual(0.25);
     expect(metricValue(text, 'flowbus_event_loop_delay_p50_seconds')).toBeGreaterThanOrEqual(0);
@@ -62,7 +62,7 @@ describe('stall monitor', () => {
     await stall(monitor, 300);
     await stall(monitor, 200);
     expect(lines.filter((line) => line.level === 'warn')).toHaveLength(1);
-    expect(metricValue(metrics.render(), 'flowbus_event_loop_stalls_total')).toBe(3);
+    expect(metricValue(await metrics.text(), 'flowbus_event_loop_stalls_total')).toBe(3);
     // Once the interval has passed, the next reading logs the two stalls held back, with the worst delay.
     await pause(1000);
     monitor.sample();
@@ -80,7 +80,7 @@ describe('stall monitor', () => {
     blockLoop(300);
     await pause(80);
     monitor.sample();
-    expect(metricValue(metrics.render(), 'flowbus_event_loop_delay_max_seconds')).toBeGreaterThanOrEqual(0.2);
+    expect(metricValue(await metrics.text(), 'flowbus_event_loop_delay_max_seconds')).toBeGreaterThanOrEqual(0.2);
     expect(lines.filter((line) => line.level === 'warn')).toHaveLength(1);
   });
 
@@ -88,11 +88,11 @@ describe('stall monitor', () => {
     const quiet = setup(1000);
     await stall(quiet.monitor, 150);
     expect(quiet.lines).toEqual([]);
-    expect(metricValue(quiet.metrics.render(), 'flowbus_event_loop_delay_max_seconds')).toBeGreaterThan(0.1);
+    expect(metricValue(await quiet.metrics.text(), 'flowbus_event_loop_delay_max_seconds')).toBeGreaterThan(0.1);
     quiet.monitor.stop();
     const off = setup(0);
     await stall(off.monitor, 150);
     expect(off.lines).toEqual([]);
-    expect(metricValue(off.metrics.render(), 'flowbus_event_loop_stalls_total')).toBe(0);
+    expect(metricValue(await off.metrics.text(), 'flowbus_event_loop_stalls_total')).toBe(0);
   });
 });

@@ -29,8 +29,7 @@ import { DraftStore } from './flows/drafts.js';
 import { watchFlows } from './flows/watcher.js';
 import { httpAuthConnectionType } from './http-auth-connection.js';
 import { createHttpServer, listen, stopAccepting } from './http-server.js';
-import { busCountToHistory } from './metrics/history.js';
-import { createServerMetrics } from './metrics/server-metrics.js';
+import { BusMetrics, busCountToHistory, createMetricsRegistry, createServerMetrics } from '../metrics/index.js';
 import type { RunningServer, ServerOptions } from './options.js';
 import { installSignalHandlers } from './shutdown.js';
 import { createOverloadCheck } from './overload.js';
@@ -127,7 +126,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const message = 'cannot decrypt some connection secrets: another secret key sealed them';
     logger.error(message, { connections: unreadable });
   }
-  const metrics = createServerMetrics();
+  const metricsRegistry = createMetricsRegistry();
+  const metrics = createServerMetrics(metricsRegistry);
   const overload = createOverloadCheck({
     maxEventLoopDelayMs: config.limits.overloadEventLoopDelayMs,
     maxHeapRatio: config.limits.overloadHeapRatio,
@@ -206,6 +206,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     overloaded: () => overload.reason(),
     health,
+    metrics: new BusMetrics(metricsRegistry),
   });
   bus.metrics.listen(busCountToHistory(metrics.history));
   const callbacks = createUrlCallbackSource();

@@ -95,7 +95,7 @@ describe('retries, dead letters and re-drive', () => {
       detail: 'gave up after 4 attempts',
     });
     const retries = 'flowbus_bus_delivery_retries_total{rule="flaky",target="hook"} 3';
-    expect(app.bus.metricsText()).toContain(retries);
+    expect((await app.bus.metrics.text()).split('\n')).toContain(retries);
 
     await app.close(true);
     app = await start();

@@ -162,8 +162,8 @@ describe('story 2: alarm routing with log archive and notifications', () => {
     expect(request.headers['content-type']).toBe('application/json; charset=utf-8');
   });
 
-  it('counts matches and deliveries per rule', () => {
-    const text = app.bus.metricsText();
+  it('counts matches and deliveries per rule', async () => {
+    const text = (await app.bus.metrics.text()).split('\n');
     expect(text).toContain('flowbus_bus_rule_matches_total{bus="default",rule="instances"} 2');
     const batched = 'flowbus_bus_deliveries_total{rule="guangzhou",target="batched",outcome="delivered"} 2';
     expect(text).toContain(batched);

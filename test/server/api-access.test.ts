@@ -70,7 +70,7 @@ describe('management API access', () => {
     const failures = 'flowbus_http_trigger_requests_total{flow="stop",method="POST",status="500"} 1';
     expect(text.split('\n')).toContain(failures);
     expect(text).toMatch(/^flowbus_http_trigger_requests_total\{flow="",method="GET",status="404"\} 1$/m);
-    expect(text).toMatch(/^flowbus_http_trigger_duration_seconds_bucket\{flow="ping",le="\+Inf"\} [1-9]/m);
+    expect(text).toMatch(/^flowbus_http_trigger_duration_seconds_bucket\{le="\+Inf",flow="ping"\} [1-9]/m);
     expect(text).toMatch(/^flowbus_flows\{status="published"\} 2$/m);
   });
 

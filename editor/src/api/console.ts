@@ -7,7 +7,7 @@ import type { DeadLetter } from '../../../engine/bus/stores/dead-letters.js';
 import type { LogEntry } from '../../../engine/bus/stores/log-store.js';
 import type { EventTrace, TargetStatus, TargetTrace } from '../../../engine/bus/stores/traces.js';
 import type { FlowError } from '../../../engine/core/errors.js';
-import type { HistorySnapshot } from '../../../engine/server/metrics/history.js';
+import type { HistorySnapshot } from '../../../engine/metrics/history.js';
 import { apiJson, apiRequest } from './client.js';
 
 export type { DeadLetter, DeadLetterGroup, EventTrace, LogEntry, TargetStatus, TargetTrace };

@@ -4,7 +4,7 @@
 import type { Clock } from '../../core/step-definition.js';
 import type { RuleCatalog } from '../catalog/rule-catalog.js';
 import type { BusJournal } from '../journal/bus-journal.js';
-import type { BusMetrics } from '../metrics.js';
+import type { BusMetrics } from '../../metrics/bus-metrics.js';
 import type { DeadLetterStore } from '../stores/dead-letters.js';
 import type { TraceStore } from '../stores/traces.js';
 import type { BusServices } from '../types.js';

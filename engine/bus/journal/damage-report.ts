@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import type { HealthState } from '../../core/health.js';
 import type { BusLog } from '../delivery/deps.js';
-import type { BusMetrics } from '../metrics.js';
+import type { BusMetrics } from '../../metrics/bus-metrics.js';
 import type { JournalDamage } from './bus-journal.js';
 
 /** The component under which `/api/health` lists journal damage. */

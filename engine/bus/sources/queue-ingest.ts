@@ -46,11 +46,17 @@ export function createSourceIngest(deps: IngestDeps, source: { id: string; bus: 
     return { status: 'accepted', id: event.id };
   }
 
+  /** A copy that shared the outcome of the one in flight is a message taken too, and counted as such. */
+  function counted(outcome: IngestOutcome): IngestOutcome {
+    count(outcome.status);
+    return outcome;
+  }
+
   return {
     maxEventBytes: bus.limits.maxEventBytes,
     accept(event) {
       const running = inFlight.get(event.id);
-      if (running) return running.then((outcome) => duplicateOf(outcome));
+      if (running) return running.then((outcome) => counted(duplicateOf(outcome)));
       const work = ingest(event).finally(() => inFlight.delete(event.id));
       inFlight.set(event.id, work);
       return work;

@@ -10,6 +10,7 @@ import type { HealthState } from '../../core/health.js';
 import type { ValidationIssue } from '../../core/issues.js';
 import { writeFileAtomic } from '../../core/write-file-atomic.js';
 import { findFiles } from '../../json/files.js';
+import type { GaugeSample } from '../../metrics/bus-metrics.js';
 import type { EventBus } from '../event-bus.js';
 import { DEFAULT_BUS_ID, RESOURCE_ID_PATTERN } from '../files/format.js';
 import { formatSource } from './canonical.js';
@@ -77,6 +78,7 @@ export class SourceManager {
     const ledger = await IdLedger.open(join(options.dataDir, 'sources', 'event-ids.log'), { sync: options.sync });
     const log = options.log ?? (() => undefined);
     const manager = new SourceManager(options, { bus: options.bus, ledger, log });
+    options.bus.metrics.observe('flowbus_source_up', () => manager.states());
     await manager.reloadAll();
     return manager;
   }
@@ -162,11 +164,10 @@ export class SourceManager {
     await this.deps.ledger.close();
   }
 
-  /** Prometheus lines: one gauge series per source, 1 while it consumes. */
-  metricsText(): string[] {
-    const lines = ['# HELP flowbus_source_up Whether a source is connected and consuming.', '# TYPE flowbus_source_up gauge'];
-    for (const entry of this.entries.values()) lines.push(`flowbus_source_up{source="${entry.id}"} ${entry.state === 'running' ? 1 : 0}`);
-    return lines;
+  /** One series per source for `flowbus_source_up`: 1 while it consumes. */
+  private states(): GaugeSample[] {
+    const up = ({ id, state }: Entry) => ({ labels: { source: id }, value: state === 'running' ? 1 : 0 });
+    return [...this.entries.values()].map(up);
   }
 
   /** A file as the API names it: relative to the flows folder's parent, with `/`. */

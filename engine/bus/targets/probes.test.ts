@@ -81,10 +81,10 @@ describe('TargetProbes', () => {
     probes.ruleChanged('orders', compiled(definition, 'x'));
     await until(() => calls() >= 1 && health.problems().length === 1);
     expect(probes.issuesOf('orders')).toEqual([expect.objectContaining({ code: 'broker-unavailable', pointer: '/targets/1/config', message: 'ECONNREFUSED' })]);
-    expect(probes.metricsText()).toContain('flowbus_target_probe_ok{rule="orders",config="/targets/1/config"} 0');
+    expect(probes.states()).toEqual([{ labels: { rule: 'orders', config: '/targets/1/config' }, value: 0 }]);
     await until(() => calls() === 3 && health.problems().length === 0);
     expect(probes.issuesOf('orders')).toEqual([]);
-    expect(probes.metricsText()).toContain('flowbus_target_probe_ok{rule="orders",config="/targets/1/config"} 1');
+    expect(probes.states()).toEqual([{ labels: { rule: 'orders', config: '/targets/1/config' }, value: 1 }]);
     expect(logged[0]).toMatch(/^rule "orders" target "out": ECONNREFUSED; asking again in \d+ ms$/);
   });
 

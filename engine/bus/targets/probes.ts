@@ -7,6 +7,7 @@
 import type { HealthState } from '../../core/health.js';
 import type { ValidationIssue } from '../../core/issues.js';
 import type { ConnectionResolver } from '../../core/step-definition.js';
+import type { GaugeSample } from '../../metrics/bus-metrics.js';
 import type { BusLog } from '../delivery/deps.js';
 import type { CompiledRule } from '../files/compiled-rule.js';
 import { DEFAULT_RECONNECT, pause, reconnectDelay, type ReconnectPolicy } from '../sources/reconnect.js';
@@ -79,17 +80,15 @@ export class TargetProbes {
     return [...(this.watches.get(id)?.issues.values() ?? [])].flat();
   }
 
-  /** Prometheus lines: one gauge series per probed config, 1 once its system answered with no problem. */
-  metricsText(): string[] {
-    const name = 'flowbus_target_probe_ok';
-    const help = "Whether the broker of a rule's queue target answered its probe with no problem.";
-    const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`];
-    for (const [id, watch] of this.watches) {
-      for (const [at, issues] of watch.issues) {
-        lines.push(`${name}{rule="${id}",config="${at}"} ${issues.length === 0 ? 1 : 0}`);
+  /** One series per probed config for `flowbus_target_probe_ok`: 1 once its system answered with no problem. */
+  states(): GaugeSample[] {
+    const samples: GaugeSample[] = [];
+    for (const [rule, watch] of this.watches) {
+      for (const [config, issues] of watch.issues) {
+        samples.push({ labels: { rule, config }, value: issues.length === 0 ? 1 : 0 });
       }
     }
-    return lines;
+    return samples;
   }
 
   close(): void {

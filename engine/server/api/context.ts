@@ -14,7 +14,7 @@ import type { Store } from '../../store/types.js';
 import type { ExecutionRunner } from '../executions/runner.js';
 import type { FlowCatalog } from '../flows/catalog.js';
 import type { DraftStore } from '../flows/drafts.js';
-import type { ServerMetrics } from '../metrics/server-metrics.js';
+import type { ServerMetrics } from '../../metrics/server-metrics.js';
 import type { TriggerEntry } from '../triggers/compile-trigger.js';
 
 /** Where the server is in its life: `ready` once it takes requests, `stopping` once shutdown began. */

@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { flowStatus } from '../flows/flow-state.js';
-import { MINUTE_MS } from '../metrics/history.js';
+import { MINUTE_MS } from '../../metrics/history.js';
 import type { ApiContext } from './context.js';
 
 export function healthRouter(context: ApiContext): Router {
@@ -29,13 +29,13 @@ export function healthRouter(context: ApiContext): Router {
       flows: context.catalog.list().length,
     });
   });
-  router.get('/metrics', (_request, response) => {
+  router.get('/metrics', async (_request, response) => {
     const counts: Record<string, number> = { published: 0, outdated: 0, invalid: 0, unpublished: 0 };
     for (const state of context.catalog.list()) counts[flowStatus(state)]! += 1;
     context.metrics.flows(counts);
-    const busLines = [...(context.bus?.metricsText() ?? []), ...(context.sources?.metricsText() ?? [])];
-    const bus = busLines.length > 0 ? `${busLines.join('\n')}\n` : '';
-    response.type('text/plain; version=0.0.4; charset=utf-8').send(context.metrics.render() + bus);
+    // One registry: the bus's and the sources' metrics are on it too.
+    const text = await context.metrics.text();
+    response.type(context.metrics.contentType).send(text);
   });
   router.get('/metrics/history', (_request, response) => {
     response.json({ minuteMs: MINUTE_MS, ...context.metrics.history.snapshot() });

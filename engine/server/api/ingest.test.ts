@@ -39,7 +39,7 @@ describe('POST /events', () => {
         results: [{ index: 0, status: 'accepted', id: 's-1' }],
       },
     });
-    const accepted = app.bus.metrics.value('flowbus_bus_events_accepted_total', { bus: 'default' });
+    const accepted = await app.bus.metrics.value('flowbus_bus_events_accepted_total', { bus: 'default' });
     expect(accepted).toBeGreaterThanOrEqual(1);
   });
 
@@ -76,7 +76,7 @@ describe('POST /events', () => {
       status: 'rejected',
       reason: expect.stringContaining('event 1:'),
     });
-    const rejected = app.bus.metrics.value('flowbus_bus_events_rejected_total', { bus: 'default' });
+    const rejected = await app.bus.metrics.value('flowbus_bus_events_rejected_total', { bus: 'default' });
     expect(rejected).toBeGreaterThanOrEqual(1);
   });
 

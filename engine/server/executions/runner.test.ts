@@ -16,7 +16,7 @@ import { flow } from '../../runtime/test-helpers.js';
 import type { CompiledFlow } from '../../runtime/types.js';
 import { builtinSteps } from '../../steps/index.js';
 import type { Store } from '../../store/types.js';
-import { createServerMetrics } from '../metrics/server-metrics.js';
+import { createServerMetrics } from '../../metrics/server-metrics.js';
 import { ExecutionRunner } from './runner.js';
 
 let runs = 0;

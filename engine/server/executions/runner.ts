@@ -17,7 +17,7 @@ import type {
 } from '../../runtime/types.js';
 import type { ExecutionLimits } from '../../runtime/limits.js';
 import type { Store, StoredExecution } from '../../store/types.js';
-import type { ServerMetrics } from '../metrics/server-metrics.js';
+import type { ServerMetrics } from '../../metrics/server-metrics.js';
 import { FlowAdmission, type FlowAdmissionLimits } from './flow-admission.js';
 import type { UnfinishedExecution } from '../../runtime/durable/checkpoints.js';
 import type { ExecutionJournal, FinishedExecution } from '../../runtime/durable/execution-journal.js';

@@ -11,7 +11,7 @@ import type { Redactor } from '../../logging/redact.js';
 import type { ConnectionService } from '../../store/connections.js';
 import type { ExecutionRunner } from '../executions/runner.js';
 import { EXECUTION_HEADER, sendError, sendJson } from '../json-response.js';
-import type { ServerMetrics } from '../metrics/server-metrics.js';
+import type { ServerMetrics } from '../../metrics/server-metrics.js';
 import { challenge, checkHeaderAuth, checkHmac, type HttpAuthCredentials } from './auth.js';
 import { parseBody, readBody } from './body.js';
 import type { TriggerEntry } from './compile-trigger.js';
