@@ -1,18 +1,20 @@
 /**
- * @module The subset of JSON Schema that step config schemas use, with flowbus's own marks.
+ * @module The subset of JSON Schema that step config schemas use, with flowbus's own marks, and the config
+ * type derived from a schema, so that a step writes its config once.
  */
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 
 /** A JSON Schema (draft 2020-12 subset) with the `x-` marks that the editor, validator and docs read. */
 export interface JsonSchema {
-  type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null' | JsonSchemaType[];
+  type?: JsonSchemaType | readonly JsonSchemaType[];
   title?: string;
   description?: string;
   default?: unknown;
   enum?: readonly unknown[];
   const?: unknown;
-  examples?: unknown[];
+  examples?: readonly unknown[];
   properties?: Record<string, JsonSchema>;
-  required?: string[];
+  required?: readonly string[];
   additionalProperties?: boolean | JsonSchema;
   /** What every property name of an object must match (a header name, say). */
   propertyNames?: JsonSchema;
@@ -25,8 +27,8 @@ export interface JsonSchema {
   maximum?: number;
   pattern?: string;
   format?: string;
-  oneOf?: JsonSchema[];
-  anyOf?: JsonSchema[];
+  oneOf?: readonly JsonSchema[];
+  anyOf?: readonly JsonSchema[];
   $ref?: string;
   /** The field takes a literal or an expression (`{"$expr": ...}` / `{"$template": ...}`). Defaults to true for config fields. */
   'x-expression'?: boolean;
@@ -49,3 +51,21 @@ export interface JsonSchema {
 }
 
 export type JsonSchemaType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
+
+/**
+ * The TypeScript type of the values a config schema accepts: what `execute` receives once expressions are
+ * evaluated. Write the schema `as const` (with `satisfies JsonSchema`) and derive the type from it, never
+ * beside it. Fields with a `default` stay optional: an expression may still evaluate to nothing.
+ *
+ * @example
+ * const schema = {
+ *   type: 'object',
+ *   properties: { subject: { type: 'string' }, urgent: { type: 'boolean', default: false } },
+ *   required: ['subject'],
+ *   additionalProperties: false,
+ * } as const satisfies JsonSchema;
+ * type Config = ConfigOf<typeof schema>; // { subject: string; urgent?: boolean }
+ */
+export type ConfigOf<Schema extends JsonSchema> = Schema extends JSONSchema
+  ? FromSchema<Schema, { keepDefaultedPropertiesOptional: true }>
+  : never;
