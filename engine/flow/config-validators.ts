@@ -1,5 +1,6 @@
 /**
- * @module Compiled ajv validators for step and branch config schemas, compiled once per registry.
+ * @module Compiled ajv validators for step and branch config schemas: of a file's config (literals and
+ * expressions), compiled once per registry, and of a config once its expressions are evaluated.
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { JsonSchema } from '../core/json-schema.js';
@@ -47,6 +48,28 @@ export function configValidator(registry: Registry, schema: JsonSchema): ConfigV
   if (!validator) {
     validator = compile(entry.ajv, schema);
     entry.bySchema.set(schema, validator);
+  }
+  return validator;
+}
+
+/** One ajv for evaluated configs: they hold no expressions, so the schema is used as the author wrote it. */
+let evaluatedAjv: Ajv2020 | undefined;
+const evaluatedValidators = new WeakMap<JsonSchema, ConfigValidator>();
+
+/**
+ * The validator of a config after its expressions are evaluated: the values `execute` will receive, checked
+ * against the schema itself (an expression may have given a value of the wrong type).
+ */
+export function evaluatedConfigValidator(schema: JsonSchema): ConfigValidator {
+  let validator = evaluatedValidators.get(schema);
+  if (!validator) {
+    evaluatedAjv ??= createAjv();
+    try {
+      validator = { validate: compileCached(evaluatedAjv, schema) };
+    } catch (error) {
+      validator = { compileError: error instanceof Error ? error.message : String(error) };
+    }
+    evaluatedValidators.set(schema, validator);
   }
   return validator;
 }

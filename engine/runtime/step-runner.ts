@@ -5,6 +5,7 @@ import { FlowbusError, toFlowError, type FlowError } from '../core/errors.js';
 import { applyStepOutput, type Message, type StepOutput } from '../core/message.js';
 import type { StepContext } from '../core/step-definition.js';
 import type { EvaluationContext } from '../expressions/index.js';
+import { checkEvaluatedConfig } from './config-check.js';
 import { envOf, pushLog, pushTrace, type ExecutionEnv, type RunState } from './environment.js';
 import { boundLogContent, checkMessageSize, pace } from './limits.js';
 import type { PlanAction, PlanStep } from './plan.js';
@@ -107,6 +108,8 @@ async function actionResult(step: PlanAction, context: RunState) {
   const { message } = context;
   const evaluated = await step.config.evaluate(message, evaluationContext(env, step));
   const config = evaluated as Record<string, unknown>;
+  // A literal config was checked when the flow was validated; an expression may give any value.
+  if (step.config.dynamic) checkEvaluatedConfig(step, config);
   const stub = env.stubs[step.id] ?? (env.dryRun && step.definition.sideEffects ? {} : undefined);
   if (stub) {
     if (stub.error) {

@@ -1,0 +1,48 @@
+/**
+ * @module Checks a step's config once its expressions are evaluated, against the schema the step declares, so
+ * that `execute` gets values of the types its config type promises.
+ */
+import { FlowbusError } from '../core/errors.js';
+import { joinPointer } from '../core/issues.js';
+import { evaluatedConfigValidator } from '../flow/config-validators.js';
+import { issuesFromAjvErrors } from '../json/ajv-issues.js';
+import type { PlanStep } from './plan.js';
+
+/**
+ * Throws `VALIDATION` when the evaluated `config` of `step` does not match the step type's config schema. The
+ * message names the step and the JSON pointer of the field in the flow document and says what was expected;
+ * values are described by their kind only (they may be secrets). `details.issues` lists every problem.
+ *
+ * @example
+ * checkEvaluatedConfig(step, { connection: 'ops', isAtAll: 'yes' });
+ * // VALIDATION: step "send": /steps/1/config/isAtAll: expected true or false, got a string
+ */
+export function checkEvaluatedConfig(step: PlanStep, config: Record<string, unknown>): void {
+  const validator = evaluatedConfigValidator(step.definition.config);
+  // A schema that cannot be compiled is reported by the flow's validation, which ran before.
+  if ('compileError' in validator || validator.validate(config)) return;
+  // An expression that gives nothing leaves the key with `undefined`, which JSON and the step read as absent.
+  if (validator.validate(withoutUndefined(config))) return;
+  const base = joinPointer(step.path, 'config');
+  const issues = issuesFromAjvErrors(validator.validate.errors ?? [], base, { values: 'kind' });
+  if (issues.length === 0) return;
+  const [first] = issues;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  const message = `step "${step.id}": ${first.pointer}: ${first.message}${more}`;
+  throw new FlowbusError('VALIDATION', message, {
+    stepId: step.id,
+    pointer: first.pointer,
+    issues: issues.map(({ pointer, code, message: text }) => ({ pointer, code, message: text })),
+  });
+}
+
+/** A copy without the object keys whose value is `undefined`, at any depth. */
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (item !== undefined) copy[key] = withoutUndefined(item);
+  }
+  return copy;
+}
