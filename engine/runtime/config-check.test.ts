@@ -62,6 +62,15 @@ describe('evaluated config check', () => {
     expect(received).toHaveLength(1);
   });
 
+  it('lets a required field that takes any value be given nothing, as Set Variable stores null', async () => {
+    const steps: StepNode[] = [
+      { id: 'store', type: 'set-variable', config: { name: 'found', value: expr('payload.missing') } },
+    ];
+    const record = await compileFlow('config-check', flow(steps), registry).execute({ payload: {} });
+    expect(record.status).toBe('succeeded');
+    expect(record.result?.vars).toEqual({ found: null });
+  });
+
   it.each([
     ['a wrong type', { urgent: expr('"yes"') }, '/steps/1/config/urgent', 'expected true or false, got a string'],
     ['a value outside an enum', { level: expr('"debug"') }, '/steps/1/config/level', 'expected one of "info", "alarm"'],

@@ -4,6 +4,7 @@
  */
 import { FlowbusError } from '../core/errors.js';
 import { joinPointer } from '../core/issues.js';
+import type { JsonSchema } from '../core/json-schema.js';
 import { evaluatedConfigValidator } from '../flow/config-validators.js';
 import { issuesFromAjvErrors } from '../json/ajv-issues.js';
 import type { PlanStep } from './plan.js';
@@ -21,8 +22,7 @@ export function checkEvaluatedConfig(step: PlanStep, config: Record<string, unkn
   const validator = evaluatedConfigValidator(step.definition.config);
   // A schema that cannot be compiled is reported by the flow's validation, which ran before.
   if ('compileError' in validator || validator.validate(config)) return;
-  // An expression that gives nothing leaves the key with `undefined`, which JSON and the step read as absent.
-  if (validator.validate(withoutUndefined(config))) return;
+  if (validator.validate(asJson(config, step.definition.config))) return;
   const base = joinPointer(step.path, 'config');
   const issues = issuesFromAjvErrors(validator.validate.errors ?? [], base, { values: 'kind' });
   if (issues.length === 0) return;
@@ -34,6 +34,24 @@ export function checkEvaluatedConfig(step: PlanStep, config: Record<string, unkn
     pointer: first.pointer,
     issues: issues.map(({ pointer, code, message: text }) => ({ pointer, code, message: text })),
   });
+}
+
+/**
+ * The config as JSON sees it: keys holding `undefined` are absent. An expression that gives nothing leaves its
+ * field out; a required field that takes any value (no `type`) then reads as `null`, as the steps read it (Set
+ * Variable stores `null`), while a required field of a type is reported missing.
+ */
+function asJson(config: Record<string, unknown>, schema: JsonSchema): unknown {
+  const copy = withoutUndefined(config) as Record<string, unknown>;
+  for (const key of schema.required ?? []) {
+    const field = schema.properties?.[key];
+    if (copy[key] === undefined && field && takesAnyValue(field)) copy[key] = null;
+  }
+  return copy;
+}
+
+function takesAnyValue(schema: JsonSchema): boolean {
+  return schema.type === undefined && schema.enum === undefined && schema.const === undefined && !schema.$ref;
 }
 
 /** A copy without the object keys whose value is `undefined`, at any depth. */
