@@ -16,6 +16,8 @@ export interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   required?: readonly string[];
   additionalProperties?: boolean | JsonSchema;
+  minProperties?: number;
+  maxProperties?: number;
   /** What every property name of an object must match (a header name, say). */
   propertyNames?: JsonSchema;
   items?: JsonSchema;

@@ -91,6 +91,6 @@ export function readVariableName(value: unknown, field: string): string {
  * @example
  * variableNameSchema({ title: 'Name', description: 'The variable to set.' });
  */
-export function variableNameSchema(schema: JsonSchema): JsonSchema {
-  return { type: 'string', pattern: VARIABLE_NAME_PATTERN, ...schema, 'x-expression': false };
+export function variableNameSchema<const Schema extends JsonSchema>(schema: Schema) {
+  return { type: 'string', pattern: VARIABLE_NAME_PATTERN, ...schema, 'x-expression': false } as const;
 }
