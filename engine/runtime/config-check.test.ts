@@ -56,8 +56,8 @@ describe('evaluated config check', () => {
     expect(received).toEqual([{ subject: 'disk full', count: 1, urgent: true, tags: ['disk full'] }]);
   });
 
-  it('takes an expression that gives nothing as a field left out', async () => {
-    const record = await run({ subject: 'x', urgent: expr('payload.missing') });
+  it('takes an expression that gives nothing or null as a field left out', async () => {
+    const record = await run({ subject: 'x', urgent: expr('payload.missing'), level: expr('null') });
     expect(record.status).toBe('succeeded');
     expect(received).toHaveLength(1);
   });

@@ -37,12 +37,13 @@ export function checkEvaluatedConfig(step: PlanStep, config: Record<string, unkn
 }
 
 /**
- * The config as JSON sees it: keys holding `undefined` are absent. An expression that gives nothing leaves its
- * field out; a required field that takes any value (no `type`) then reads as `null`, as the steps read it (Set
- * Variable stores `null`), while a required field of a type is reported missing.
+ * The config as the steps read it: an expression that gives nothing leaves its field out, and one that gives
+ * `null` counts as leaving it out too (a `null` query value is skipped, a `null` list is empty). A required
+ * field that takes any value (no `type`) then reads as `null`, as Set Variable stores it; a required field of
+ * a type is reported missing.
  */
 function asJson(config: Record<string, unknown>, schema: JsonSchema): unknown {
-  const copy = withoutUndefined(config) as Record<string, unknown>;
+  const copy = withoutNothing(config) as Record<string, unknown>;
   for (const key of schema.required ?? []) {
     const field = schema.properties?.[key];
     if (copy[key] === undefined && field && takesAnyValue(field)) copy[key] = null;
@@ -54,13 +55,13 @@ function takesAnyValue(schema: JsonSchema): boolean {
   return schema.type === undefined && schema.enum === undefined && schema.const === undefined && !schema.$ref;
 }
 
-/** A copy without the object keys whose value is `undefined`, at any depth. */
-function withoutUndefined(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutUndefined);
+/** A copy without the object keys whose value is `undefined` or `null`, at any depth. */
+function withoutNothing(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNothing);
   if (typeof value !== 'object' || value === null) return value;
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (item !== undefined) copy[key] = withoutUndefined(item);
+    if (item !== undefined && item !== null) copy[key] = withoutNothing(item);
   }
   return copy;
 }
