@@ -71,3 +71,12 @@ export type JsonSchemaType = 'object' | 'array' | 'string' | 'number' | 'integer
 export type ConfigOf<Schema extends JsonSchema> = Schema extends JSONSchema
   ? FromSchema<Schema, { keepDefaultedPropertiesOptional: true }>
   : never;
+
+/**
+ * {@link ConfigOf} with every field that has a `default` present: the settings a step reads once it has
+ * applied the defaults itself (a Catch handler's retries, a For Each's item variable).
+ *
+ * @example
+ * type Settings = SettingsOf<typeof schema>; // { subject: string; urgent: boolean }
+ */
+export type SettingsOf<Schema extends JsonSchema> = Schema extends JSONSchema ? FromSchema<Schema> : never;
