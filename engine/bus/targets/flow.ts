@@ -3,15 +3,30 @@
  */
 import { createHash } from 'node:crypto';
 import { FlowbusError } from '../../core/errors.js';
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { eventTriggerInput } from '../../runtime/trigger-input.js';
 import type { ExecutionInput } from '../../runtime/types.js';
 import { toStructuredJson } from '../cloudevents/index.js';
 import { internalError } from '../delivery/internal-error.js';
 import type { DeliveryItem, TargetTypeDefinition } from '../types.js';
 
-export interface FlowTargetConfig {
-  flow: string;
-}
+/** The schema of a `flow` target's `config`. */
+export const flowTargetConfigSchema = {
+  type: 'object',
+  properties: {
+    flow: {
+      type: 'string',
+      title: 'Flow',
+      description: 'The id of the flow (its file name without .flow.json).',
+      pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+    },
+  },
+  required: ['flow'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
+/** The `config` of a `flow` target. */
+export type FlowTargetConfig = ConfigOf<typeof flowTargetConfigSchema>;
 
 /**
  * What the flow receives: for one event, the event trigger's input (the whole event as payload, or the
@@ -59,19 +74,7 @@ export const flowTarget: TargetTypeDefinition<FlowTargetConfig> = {
     "counts as a failed delivery and follows the target's retry policy. The execution id is derived from " +
     'the event, the rule, the target and the attempt, so a redelivery after a crash resumes a durable ' +
     'execution instead of starting it again.',
-  config: {
-    type: 'object',
-    properties: {
-      flow: {
-        type: 'string',
-        title: 'Flow',
-        description: 'The id of the flow (its file name without .flow.json).',
-        pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
-      },
-    },
-    required: ['flow'],
-    additionalProperties: false,
-  },
+  config: flowTargetConfigSchema,
   batching: true,
   async deliver(batch, { config, signal, services, target, attempt }) {
     if (!services.runFlow) {
