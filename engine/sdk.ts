@@ -21,7 +21,7 @@ export type {
   StepDefinition,
   StepLogger,
 } from './core/step-definition.js';
-export type { ConfigOf, JsonSchema } from './core/json-schema.js';
+export type { ConfigOf, JsonSchema, SettingsOf } from './core/json-schema.js';
 export { createMessage, type Message } from './core/message.js';
 
 // Connection types.
