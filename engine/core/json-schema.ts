@@ -21,6 +21,9 @@ export interface JsonSchema {
   /** What every property name of an object must match (a header name, say). */
   propertyNames?: JsonSchema;
   items?: JsonSchema;
+  /** A list must hold at least one item matching this. */
+  contains?: JsonSchema;
+  uniqueItems?: boolean;
   minItems?: number;
   maxItems?: number;
   minLength?: number;
@@ -31,6 +34,10 @@ export interface JsonSchema {
   format?: string;
   oneOf?: readonly JsonSchema[];
   anyOf?: readonly JsonSchema[];
+  allOf?: readonly JsonSchema[];
+  if?: JsonSchema;
+  then?: JsonSchema | boolean;
+  else?: JsonSchema | boolean;
   $ref?: string;
   /** The field takes a literal or an expression (`{"$expr": ...}` / `{"$template": ...}`). Defaults to true for config fields. */
   'x-expression'?: boolean;

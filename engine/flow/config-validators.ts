@@ -16,7 +16,7 @@ export type ConfigValidator = { validate: ValidateFunction } | { compileError: s
  * string value. Plain schema rather than a keyword with a function, so that the validator can be saved and
  * read back (compileCached), and an expression can stand in for a literal.
  */
-const EXPRESSION_SCHEMA = {
+const EXPRESSION_SCHEMA: JsonSchema = {
   type: 'object',
   minProperties: 1,
   maxProperties: 1,
@@ -93,7 +93,7 @@ function createAjv(): Ajv2020 {
 function compile(ajv: Ajv2020, schema: JsonSchema): ConfigValidator {
   const literalCheck = mapExpressionPositions(
     schema,
-    (field) => ({ if: EXPRESSION_SCHEMA, then: true, else: field }) as JsonSchema,
+    (field): JsonSchema => ({ if: EXPRESSION_SCHEMA, then: true, else: field }),
   );
   try {
     return { validate: compileCached(ajv, literalCheck) };
