@@ -86,6 +86,13 @@ describe('evaluated config check', () => {
     expect(record.error?.message).toContain(expected);
   });
 
+  it('checks a step that contributes states (Delay) too, naming it', async () => {
+    const steps: StepNode[] = [{ id: 'wait', type: 'delay', config: { durationMs: expr('payload.wait') } }];
+    const record = await compileFlow('config-check', flow(steps), registry).execute({ payload: { wait: -5 } });
+    expect(record.error).toMatchObject({ type: 'VALIDATION', step: 'wait', details: { pointer: '/steps/0/config/durationMs' } });
+    expect(record.error?.message).toBe('step "wait": /steps/0/config/durationMs: a number must be >= 0');
+  });
+
   it('lists every problem and never quotes a value', async () => {
     const record = await run({ subject: expr('""'), token: expr('123456789'), level: expr('"sekret-level"') });
     expect(record.status).toBe('failed');

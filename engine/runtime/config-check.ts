@@ -29,11 +29,14 @@ export function checkEvaluatedConfig(step: PlanStep, config: Record<string, unkn
   const [first] = issues;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   const message = `step "${step.id}": ${first.pointer}: ${first.message}${more}`;
-  throw new FlowbusError('VALIDATION', message, {
+  const error = new FlowbusError('VALIDATION', message, {
     stepId: step.id,
     pointer: first.pointer,
     issues: issues.map(({ pointer, code, message: text }) => ({ pointer, code, message: text })),
   });
+  // Set here, since a step that contributes states (Delay) evaluates its config outside its trace entry.
+  error.step = step.id;
+  throw error;
 }
 
 /**
