@@ -24,7 +24,7 @@ export type {
   StepLogger,
   StepTexts,
 } from './core/step-definition.js';
-export type { JsonSchema } from './core/json-schema.js';
+export type { ConfigOf, JsonSchema, SettingsOf } from './core/json-schema.js';
 export { createMessage, type Message } from './core/message.js';
 
 // Connection types.

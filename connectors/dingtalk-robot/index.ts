@@ -4,25 +4,20 @@
  */
 import type { StepDefinition } from '../../engine/sdk.js';
 import { defineConnector } from '../shared/connector.js';
-import {
-  connectionFieldSchema,
-  invalidConnection,
-  readOptionalSecret,
-  stringListSchema,
-} from '../shared/config.js';
+import { invalidConnection, readOptionalSecret } from '../shared/config.js';
 import {
   commonRobotErrors,
   createRobotStep,
   type RobotStepDependencies,
   type RobotStepSpec,
 } from '../shared/robot-step.js';
-import { DINGTALK_MSG_TYPES, buildDingtalkMessage } from './message.js';
+import { buildDingtalkMessage, dingtalkRobotConfigSchema } from './message.js';
 import type { DingtalkRobotConfig } from './message.js';
 import { signDingtalkUrl } from './sign.js';
 import { DINGTALK_ROBOT_TYPE, dingtalkVendor, dingtalkRobotConnection } from './vendor.js';
 
 export { DINGTALK_ROBOT_TYPE, dingtalkRobotConnection, dingtalkVendor } from './vendor.js';
-export { buildDingtalkMessage, DINGTALK_MSG_TYPES } from './message.js';
+export { buildDingtalkMessage, DINGTALK_MSG_TYPES, dingtalkRobotConfigSchema } from './message.js';
 export type { DingtalkMsgType, DingtalkRobotConfig } from './message.js';
 export { dingtalkSignature, signDingtalkUrl } from './sign.js';
 
@@ -112,41 +107,7 @@ const dingtalkRobotSpec: RobotStepSpec<DingtalkRobotConfig> = {
     },
   },
   description: DESCRIPTION,
-  config: {
-    type: 'object',
-    properties: {
-      connection: connectionFieldSchema(DINGTALK_ROBOT_TYPE, 'DingTalk robot'),
-      msgType: {
-        type: 'string',
-        title: 'Message type',
-        enum: DINGTALK_MSG_TYPES,
-        default: 'markdown',
-        'x-expression': false,
-      },
-      content: {
-        type: 'string',
-        title: 'Content',
-        description: 'The text (text messages).',
-        'x-widget': 'textarea',
-      },
-      title: {
-        type: 'string',
-        title: 'Title',
-        description: 'Shown in the conversation list (markdown messages).',
-      },
-      text: {
-        type: 'string',
-        title: 'Text',
-        description: 'The markdown (markdown messages).',
-        'x-widget': 'markdown',
-      },
-      atMobiles: stringListSchema('Mention mobiles', 'Mobile numbers of people to mention.'),
-      atUserIds: stringListSchema('Mention user ids', 'User ids of people to mention.'),
-      isAtAll: { type: 'boolean', title: 'Mention everyone', default: false },
-    },
-    required: ['connection'],
-    additionalProperties: false,
-  },
+  config: dingtalkRobotConfigSchema,
   errors: [
     { type: 'DINGTALK:SIGNATURE', description: 'DingTalk rejected the signature or timestamp (310000).' },
     { type: 'DINGTALK:KEYWORDS', description: 'The message holds none of the robot keywords (310000).' },

@@ -1,26 +1,60 @@
 /**
- * @module Builds the JSON body of a DingTalk robot message from the step's config.
+ * @module The DingTalk robot step's config schema, and the JSON body of a message built from that config.
  */
-import { invalidConfig, readBoolean, readEnum, readString } from '../../engine/sdk.js';
-import { readStringList } from '../shared/config.js';
+import {
+  invalidConfig,
+  readBoolean,
+  readEnum,
+  readString,
+  type ConfigOf,
+  type JsonSchema,
+} from '../../engine/sdk.js';
+import { connectionFieldSchema, readStringList, stringListSchema } from '../shared/config.js';
+import { DINGTALK_ROBOT_TYPE } from './vendor.js';
 
 export const DINGTALK_MSG_TYPES = ['text', 'markdown'] as const;
 
 export type DingtalkMsgType = (typeof DINGTALK_MSG_TYPES)[number];
 
+/** The schema of a DingTalk robot step's config. */
+export const dingtalkRobotConfigSchema = {
+  type: 'object',
+  properties: {
+    connection: connectionFieldSchema(DINGTALK_ROBOT_TYPE, 'DingTalk robot'),
+    msgType: {
+      type: 'string',
+      title: 'Message type',
+      enum: DINGTALK_MSG_TYPES,
+      default: 'markdown',
+      'x-expression': false,
+    },
+    content: {
+      type: 'string',
+      title: 'Content',
+      description: 'The text (text messages).',
+      'x-widget': 'textarea',
+    },
+    title: {
+      type: 'string',
+      title: 'Title',
+      description: 'Shown in the conversation list (markdown messages).',
+    },
+    text: {
+      type: 'string',
+      title: 'Text',
+      description: 'The markdown (markdown messages).',
+      'x-widget': 'markdown',
+    },
+    atMobiles: stringListSchema('Mention mobiles', 'Mobile numbers of people to mention.'),
+    atUserIds: stringListSchema('Mention user ids', 'User ids of people to mention.'),
+    isAtAll: { type: 'boolean', title: 'Mention everyone', default: false },
+  },
+  required: ['connection'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
 /** Config of a DingTalk robot step, after expressions are evaluated. */
-export interface DingtalkRobotConfig {
-  connection: string;
-  msgType?: DingtalkMsgType;
-  /** Text messages. */
-  content?: string;
-  /** Markdown messages: the title shown in the conversation list, and the markdown. */
-  title?: string;
-  text?: string;
-  atMobiles?: string[];
-  atUserIds?: string[];
-  isAtAll?: boolean;
-}
+export type DingtalkRobotConfig = ConfigOf<typeof dingtalkRobotConfigSchema>;
 
 function readNonEmpty(value: unknown, field: string): string {
   const text = readString(value, field);

@@ -3,12 +3,12 @@
  */
 import nodemailer from 'nodemailer';
 import { defineStep, type StepDefinition } from '../../engine/sdk.js';
-import { connectionFieldSchema, readConnection } from '../shared/config.js';
+import { readConnection } from '../shared/config.js';
 import { defineConnector } from '../shared/connector.js';
 import { EMAIL_TYPE, emailConnection, readSmtpConnection } from './connection.js';
 import type { SmtpConnection } from './connection.js';
 import { emailFailure, emailLabel } from './failure.js';
-import { readEmailMessage } from './message.js';
+import { emailConfigSchema, readEmailMessage } from './message.js';
 import type { EmailConfig, EmailMessage } from './message.js';
 import type { SendLedger } from '../shared/send-ledger.js';
 import { sendOnce } from '../shared/send-once.js';
@@ -16,7 +16,7 @@ import { sendOnce } from '../shared/send-once.js';
 export { EMAIL_TYPE, emailConnection, readSmtpConnection } from './connection.js';
 export type { SmtpConnection } from './connection.js';
 export { emailFailure } from './failure.js';
-export { readEmailMessage } from './message.js';
+export { emailConfigSchema, readEmailMessage } from './message.js';
 export type { EmailConfig, EmailMessage } from './message.js';
 
 /** Bounds on each phase of an SMTP session (nodemailer's own defaults are minutes long). */
@@ -25,12 +25,6 @@ export const SMTP_TIMEOUTS = {
   greetingTimeout: 10_000,
   socketTimeout: 30_000,
 } as const;
-
-const addressSchema = (title: string, description: string) => ({
-  title,
-  description,
-  anyOf: [{ type: 'string' as const }, { type: 'array' as const, items: { type: 'string' as const } }],
-});
 
 const DESCRIPTION = [
   'Sends an e-mail through an SMTP server: a text body, an HTML body, or both (as alternatives).',
@@ -134,20 +128,7 @@ export function createEmailStep(options: { sentLedger?: SendLedger } = {}): Step
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,
-    config: {
-      type: 'object',
-      properties: {
-        connection: connectionFieldSchema(EMAIL_TYPE, 'SMTP server'),
-        to: addressSchema('To', 'Recipients.'),
-        cc: addressSchema('Cc', 'Copy recipients.'),
-        bcc: addressSchema('Bcc', 'Hidden recipients.'),
-        subject: { type: 'string', title: 'Subject' },
-        text: { type: 'string', title: 'Text body', 'x-widget': 'textarea' },
-        html: { type: 'string', title: 'HTML body', 'x-widget': 'code' },
-      },
-      required: ['connection', 'subject'],
-      additionalProperties: false,
-    },
+    config: emailConfigSchema,
     errors: [
       { type: 'EMAIL:CONNECTIVITY', description: 'The server could not be reached or the connection broke.' },
       { type: 'EMAIL:AUTH', description: 'The server refused the user and password.' },

@@ -1,19 +1,44 @@
 /**
- * @module Reads the e-mail step's recipients, subject and bodies from its evaluated config.
+ * @module The e-mail step's config schema, and reading its recipients, subject and bodies once evaluated.
  */
-import { FlowbusError, invalidConfig, readOptionalString, readString } from '../../engine/sdk.js';
-import { readStringList } from '../shared/config.js';
+import {
+  FlowbusError,
+  invalidConfig,
+  readOptionalString,
+  readString,
+  type ConfigOf,
+  type JsonSchema,
+} from '../../engine/sdk.js';
+import { connectionFieldSchema, readStringList } from '../shared/config.js';
+import { EMAIL_TYPE } from './connection.js';
+
+/** The schema of a recipients field: an address, a comma-separated list, or a list of addresses. */
+function addressSchema(title: string, description: string) {
+  return {
+    title,
+    description,
+    anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+  } as const satisfies JsonSchema;
+}
+
+/** The schema of an e-mail step's config. */
+export const emailConfigSchema = {
+  type: 'object',
+  properties: {
+    connection: connectionFieldSchema(EMAIL_TYPE, 'SMTP server'),
+    to: addressSchema('To', 'Recipients.'),
+    cc: addressSchema('Cc', 'Copy recipients.'),
+    bcc: addressSchema('Bcc', 'Hidden recipients.'),
+    subject: { type: 'string', title: 'Subject' },
+    text: { type: 'string', title: 'Text body', 'x-widget': 'textarea' },
+    html: { type: 'string', title: 'HTML body', 'x-widget': 'code' },
+  },
+  required: ['connection', 'subject'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
 
 /** Config of an e-mail step, after expressions are evaluated. */
-export interface EmailConfig {
-  connection: string;
-  to?: string | string[];
-  cc?: string | string[];
-  bcc?: string | string[];
-  subject: string;
-  text?: string;
-  html?: string;
-}
+export type EmailConfig = ConfigOf<typeof emailConfigSchema>;
 
 /** What nodemailer is given, apart from the sender. */
 export interface EmailMessage {

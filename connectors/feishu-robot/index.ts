@@ -4,20 +4,20 @@
  */
 import type { StepDefinition } from '../../engine/sdk.js';
 import { defineConnector } from '../shared/connector.js';
-import { connectionFieldSchema, readOptionalSecret } from '../shared/config.js';
+import { readOptionalSecret } from '../shared/config.js';
 import {
   commonRobotErrors,
   createRobotStep,
   type RobotStepDependencies,
   type RobotStepSpec,
 } from '../shared/robot-step.js';
-import { FEISHU_MSG_TYPES, buildFeishuMessage } from './message.js';
+import { buildFeishuMessage, feishuRobotConfigSchema } from './message.js';
 import type { FeishuRobotConfig } from './message.js';
 import { feishuSignatureFields } from './sign.js';
 import { FEISHU_ROBOT_TYPE, feishuVendor, feishuRobotConnection } from './vendor.js';
 
 export { FEISHU_ROBOT_TYPE, feishuRobotConnection, feishuVendor } from './vendor.js';
-export { buildFeishuMessage, FEISHU_BODY_LIMIT, FEISHU_MSG_TYPES } from './message.js';
+export { buildFeishuMessage, FEISHU_BODY_LIMIT, FEISHU_MSG_TYPES, feishuRobotConfigSchema } from './message.js';
 export type { FeishuMsgType, FeishuPostTag, FeishuRobotConfig } from './message.js';
 export { feishuSignature, feishuSignatureFields } from './sign.js';
 
@@ -110,55 +110,7 @@ const feishuRobotSpec: RobotStepSpec<FeishuRobotConfig> = {
     },
   },
   description: DESCRIPTION,
-  config: {
-    type: 'object',
-    properties: {
-      connection: connectionFieldSchema(FEISHU_ROBOT_TYPE, 'Feishu robot'),
-      msgType: {
-        type: 'string',
-        title: 'Message type',
-        enum: FEISHU_MSG_TYPES,
-        default: 'interactive',
-        'x-expression': false,
-      },
-      content: {
-        type: 'string',
-        title: 'Text',
-        description: 'The text (text messages).',
-        'x-widget': 'textarea',
-      },
-      post: {
-        type: 'object',
-        title: 'Post',
-        description: 'Rich text (post messages): `{ "title", "content": [[tags]] }`.',
-        properties: {
-          title: { type: 'string' },
-          content: { type: 'array', items: { type: 'array', items: { type: 'object' } } },
-        },
-        required: ['content'],
-        'x-widget': 'json',
-      },
-      markdown: {
-        type: 'string',
-        title: 'Markdown',
-        description: 'The card markdown (interactive messages).',
-        'x-widget': 'markdown',
-      },
-      title: {
-        type: 'string',
-        title: 'Card title',
-        description: 'The card header (interactive messages).',
-      },
-      truncate: {
-        type: 'boolean',
-        title: 'Truncate',
-        description: 'Cut the text or markdown so the body fits in 20 KB instead of failing.',
-        default: false,
-      },
-    },
-    required: ['connection'],
-    additionalProperties: false,
-  },
+  config: feishuRobotConfigSchema,
   errors: [
     { type: 'FEISHU:SIGNATURE', description: 'Feishu rejected the signature or its timestamp (19021).' },
     { type: 'FEISHU:IP_NOT_ALLOWED', description: 'The sending IP is not in the bot allow list (19022).' },

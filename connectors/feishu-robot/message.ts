@@ -1,6 +1,6 @@
 /**
- * @module Builds the JSON body of a Feishu bot message (text, post, interactive card) and keeps the whole
- * request body within the vendor's 20 KB.
+ * @module The Feishu bot step's config schema, and the JSON body of a message (text, post, interactive card)
+ * built from that config, the whole request body kept within the vendor's 20 KB.
  */
 import {
   FlowbusError,
@@ -9,10 +9,13 @@ import {
   readEnum,
   readOptionalString,
   readString,
+  type ConfigOf,
+  type JsonSchema,
 } from '../../engine/sdk.js';
+import { connectionFieldSchema } from '../shared/config.js';
 import { sendLabel } from '../shared/robot-send.js';
 import { truncateUtf8, utf8Length } from '../shared/utf8.js';
-import { feishuVendor } from './vendor.js';
+import { FEISHU_ROBOT_TYPE, feishuVendor } from './vendor.js';
 
 export const FEISHU_MSG_TYPES = ['text', 'post', 'interactive'] as const;
 
@@ -28,19 +31,59 @@ export type FeishuPostTag =
   | { tag: 'at'; user_id: string; user_name?: string }
   | { tag: 'img'; image_key: string };
 
+/** The schema of a Feishu bot step's config. */
+export const feishuRobotConfigSchema = {
+  type: 'object',
+  properties: {
+    connection: connectionFieldSchema(FEISHU_ROBOT_TYPE, 'Feishu robot'),
+    msgType: {
+      type: 'string',
+      title: 'Message type',
+      enum: FEISHU_MSG_TYPES,
+      default: 'interactive',
+      'x-expression': false,
+    },
+    content: {
+      type: 'string',
+      title: 'Text',
+      description: 'The text (text messages).',
+      'x-widget': 'textarea',
+    },
+    post: {
+      type: 'object',
+      title: 'Post',
+      description: 'Rich text (post messages): `{ "title", "content": [[tags]] }`.',
+      properties: {
+        title: { type: 'string' },
+        content: { type: 'array', items: { type: 'array', items: { type: 'object' } } },
+      },
+      required: ['content'],
+      'x-widget': 'json',
+    },
+    markdown: {
+      type: 'string',
+      title: 'Markdown',
+      description: 'The card markdown (interactive messages).',
+      'x-widget': 'markdown',
+    },
+    title: {
+      type: 'string',
+      title: 'Card title',
+      description: 'The card header (interactive messages).',
+    },
+    truncate: {
+      type: 'boolean',
+      title: 'Truncate',
+      description: 'Cut the text or markdown so the body fits in 20 KB instead of failing.',
+      default: false,
+    },
+  },
+  required: ['connection'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
 /** Config of a Feishu bot step, after expressions are evaluated. */
-export interface FeishuRobotConfig {
-  connection: string;
-  msgType?: FeishuMsgType;
-  /** Text messages. */
-  content?: string;
-  /** Post (rich text) messages, sent as the `zh_cn` post. */
-  post?: { title?: string; content: FeishuPostTag[][] };
-  /** Interactive messages: the card's markdown element and optional header title. */
-  markdown?: string;
-  title?: string;
-  truncate?: boolean;
-}
+export type FeishuRobotConfig = ConfigOf<typeof feishuRobotConfigSchema>;
 
 /** The message (without signature fields) and the text's original size when it was truncated. */
 export interface FeishuMessage {

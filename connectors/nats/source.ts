@@ -11,25 +11,42 @@ import {
   wrapMessage,
   type SourceContext,
   type SourceProblem,
+  type ConfigOf,
+  type JsonSchema,
   type SourceTypeDefinition,
 } from '../../engine/sdk.js';
 import { checkServerUrl, NATS_TYPE, serverFields, serverOptions } from './connection.js';
 import { natsError } from './errors.js';
 import { natsAttributes } from './nats-binding.js';
 
+/** The schema of a `nats` source's `config` in a bus file. */
+export const natsSourceConfigSchema = {
+  type: 'object',
+  properties: {
+    ...serverFields,
+    stream: { type: 'string', minLength: 1, title: 'Stream' },
+    subjects: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Create the stream with these subjects when missing.' },
+    durable: { type: 'string', minLength: 1, pattern: '^[^.*>\\s]+$', title: 'Durable consumer name' },
+    filterSubject: { type: 'string', minLength: 1 },
+    maxAckPending: { type: 'integer', minimum: 1, maximum: 100_000, default: 256 },
+    ackWaitMs: { type: 'integer', minimum: 1000, maximum: 3_600_000, default: 30_000 },
+    event: {
+      type: 'object',
+      properties: {
+        source: { type: 'string', minLength: 1, default: 'nats.flowbus' },
+        type: { type: 'string', minLength: 1, default: 'connector:nats' },
+        subject: { type: 'string', default: '{subject}' },
+        data: { enum: ['body', 'message'], default: 'body' },
+      },
+      additionalProperties: false,
+    },
+  },
+  required: ['stream', 'durable'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
 /** The `config` of a `nats` source. */
-export interface NatsSourceConfig {
-  url?: string;
-  connection?: string;
-  stream: string;
-  /** Create the stream with these subjects when it does not exist. */
-  subjects?: string[];
-  durable: string;
-  filterSubject?: string;
-  maxAckPending?: number;
-  ackWaitMs?: number;
-  event?: { source?: string; type?: string; subject?: string; data?: 'body' | 'message' };
-}
+export type NatsSourceConfig = ConfigOf<typeof natsSourceConfigSchema>;
 
 class SetupError extends Error {
   constructor(readonly pointer: string, override readonly cause: unknown) {
@@ -158,30 +175,7 @@ export const natsSource: SourceTypeDefinition<NatsSourceConfig> = {
     'second event, and one the bus refuses is terminated with the reason. CloudEvents in the NATS binding ' +
     '(structured JSON, or `ce-` headers) are taken as they are; other messages are wrapped by `event` (id ' +
     '`Nats-Msg-Id`, else `<stream>-<sequence>`).',
-  config: {
-    type: 'object',
-    properties: {
-      ...serverFields,
-      stream: { type: 'string', minLength: 1, title: 'Stream' },
-      subjects: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Create the stream with these subjects when missing.' },
-      durable: { type: 'string', minLength: 1, pattern: '^[^.*>\\s]+$', title: 'Durable consumer name' },
-      filterSubject: { type: 'string', minLength: 1 },
-      maxAckPending: { type: 'integer', minimum: 1, maximum: 100_000, default: 256 },
-      ackWaitMs: { type: 'integer', minimum: 1000, maximum: 3_600_000, default: 30_000 },
-      event: {
-        type: 'object',
-        properties: {
-          source: { type: 'string', minLength: 1, default: 'nats.flowbus' },
-          type: { type: 'string', minLength: 1, default: 'connector:nats' },
-          subject: { type: 'string', default: '{subject}' },
-          data: { enum: ['body', 'message'], default: 'body' },
-        },
-        additionalProperties: false,
-      },
-    },
-    required: ['stream', 'durable'],
-    additionalProperties: false,
-  },
+  config: natsSourceConfigSchema,
   check: checkServerUrl,
   start: (context) => keepConnected(context, () => openSession(context), describe),
 };

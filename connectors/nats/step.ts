@@ -3,7 +3,7 @@
  * and waits for the publish ack; usable inside Try/Catch (`NATS:*` errors).
  */
 import { headers as natsHeaders } from 'nats';
-import { defineStep, type StepDefinition } from '../../engine/sdk.js';
+import { defineStep, type ConfigOf, type JsonSchema, type StepDefinition } from '../../engine/sdk.js';
 import { serverFields, serverOptions } from './connection.js';
 import { NATS_ERRORS } from './errors.js';
 import type { NatsPublishers } from './publisher.js';
@@ -27,16 +27,23 @@ const DESCRIPTION = [
   '`NATS:CONFIG` (no server), `VALIDATION` (a bad config value).',
 ].join('\n');
 
-/** The `config` of the step. */
-export interface NatsPublishConfig {
-  connection?: string;
-  url?: string;
-  subject: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-  messageId?: string;
-  timeoutMs?: number;
-}
+/** The schema of the step's `config`. */
+export const natsPublishConfigSchema = {
+  type: 'object',
+  properties: {
+    connection: { ...serverFields.connection, 'x-order': 0 },
+    subject: { type: 'string', minLength: 1, title: 'Subject' },
+    body: { title: 'Body', description: 'Default: the payload.' },
+    headers: { type: 'object', title: 'Headers', additionalProperties: { type: 'string' } },
+    messageId: { type: 'string', title: 'Message id' },
+    timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Ack timeout' },
+  },
+  required: ['connection', 'subject'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
+/** The `config` of the step, after expressions are evaluated. */
+export type NatsPublishConfig = ConfigOf<typeof natsPublishConfigSchema>;
 
 /**
  * Builds the step on the process's publishers.
@@ -81,19 +88,7 @@ export function createNatsPublishStep(publishers: NatsPublishers): StepDefinitio
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,
-    config: {
-      type: 'object',
-      properties: {
-        connection: { ...serverFields.connection, 'x-order': 0 },
-        subject: { type: 'string', minLength: 1, title: 'Subject' },
-        body: { title: 'Body', description: 'Default: the payload.' },
-        headers: { type: 'object', title: 'Headers', additionalProperties: { type: 'string' } },
-        messageId: { type: 'string', title: 'Message id' },
-        timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Ack timeout' },
-      },
-      required: ['connection', 'subject'],
-      additionalProperties: false,
-    },
+    config: natsPublishConfigSchema,
     errors: [...NATS_ERRORS, { type: 'VALIDATION', description: 'A bad config or connection value.' }],
     async execute(context) {
       const { config } = context;

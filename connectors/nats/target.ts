@@ -2,20 +2,13 @@
  * @module The `nats` target: publishes each event to a JetStream subject in the CloudEvents NATS binding
  * (structured; binary `ce-` headers with the transform output as payload) and waits for the publish ack.
  */
-import { fillTemplate, type TargetTypeDefinition } from '../../engine/sdk.js';
+import { fillTemplate, type ConfigOf, type JsonSchema, type TargetTypeDefinition } from '../../engine/sdk.js';
 import { probeNatsTarget } from './probe.js';
 import { checkServerUrl, NATS_TYPE, serverFields, serverOptions } from './connection.js';
 import { natsMessage } from './nats-binding.js';
 import type { NatsPublishers } from './publisher.js';
 
-/** The `config` of a `nats` target. */
-export interface NatsTargetConfig {
-  url?: string;
-  connection?: string;
-  subject: string;
-  timeoutMs?: number;
-}
-
+/** The schema of a `nats` target's `config` in a rule file. */
 export const natsTargetConfigSchema = {
   type: 'object',
   properties: {
@@ -32,7 +25,10 @@ export const natsTargetConfigSchema = {
   required: ['subject'],
   oneOf: [{ required: ['url'] }, { required: ['connection'] }],
   additionalProperties: false,
-} as const;
+} as const satisfies JsonSchema;
+
+/** The `config` of a `nats` target. */
+export type NatsTargetConfig = ConfigOf<typeof natsTargetConfigSchema>;
 
 /**
  * Builds the `nats` target type on a set of publishers.
@@ -67,7 +63,7 @@ export function createNatsTarget(publishers: NatsPublishers): TargetTypeDefiniti
         },
       },
     },
-    config: natsTargetConfigSchema as never,
+    config: natsTargetConfigSchema,
     defaultRetry: { maxAttempts: 6, initialDelayMs: 500, maxDelayMs: 30_000 },
     probe: probeNatsTarget,
     check: checkServerUrl,

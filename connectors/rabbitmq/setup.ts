@@ -3,15 +3,24 @@
  * bindings; or checking that the queue exists. A refusal names the config field it concerns.
  */
 import type { Channel } from 'amqplib';
+import type { ConfigOf, JsonSchema } from '../../engine/sdk.js';
+
+/** The schema of what a source declares: its `declare` field. */
+export const declareSchema = {
+  type: 'object',
+  description: 'Declare the queue (durable) and bind it, instead of expecting it to exist.',
+  properties: {
+    exchange: { type: 'string', minLength: 1, description: 'Bind the queue to this exchange.' },
+    exchangeType: { enum: ['direct', 'topic', 'fanout', 'headers'], description: 'Declare the exchange too.' },
+    bindingKeys: { type: 'array', items: { type: 'string' }, default: ['#'] },
+    deadLetterExchange: { type: 'string', minLength: 1, description: 'Rejected messages go here (declared, fanout).' },
+    deadLetterQueue: { type: 'string', minLength: 1, description: 'A queue bound to the dead-letter exchange.' },
+  },
+  additionalProperties: false,
+} as const satisfies JsonSchema;
 
 /** What a source declares. */
-export interface DeclareConfig {
-  exchange?: string;
-  exchangeType?: 'direct' | 'topic' | 'fanout' | 'headers';
-  bindingKeys?: string[];
-  deadLetterExchange?: string;
-  deadLetterQueue?: string;
-}
+export type DeclareConfig = ConfigOf<typeof declareSchema>;
 
 /** A broker refusal during setup, with the JSON pointer (inside `config`) of the field it concerns. */
 export class SetupError extends Error {

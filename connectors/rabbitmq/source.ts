@@ -11,24 +11,15 @@ import {
   wrapMessage,
   type SourceContext,
   type SourceProblem,
+  type ConfigOf,
+  type JsonSchema,
   type SourceTypeDefinition,
 } from '../../engine/sdk.js';
 import { amqpAttributes } from './amqp-binding.js';
 import { brokerFields, brokerUrl, checkBrokerUrl, RABBITMQ_TYPE, shownUrl } from './connection.js';
 import { rabbitError } from './errors.js';
 import { messageEventId } from './message-id.js';
-import { declareQueue, SetupError, type DeclareConfig } from './setup.js';
-
-/** The `config` of a `rabbitmq` source. */
-export interface RabbitSourceConfig {
-  url?: string;
-  connection?: string;
-  queue: string;
-  prefetch?: number;
-  declare?: DeclareConfig;
-  /** How a message that is not a CloudEvent becomes one; `{queue}`, `{exchange}`, `{routingKey}`, `{messageId}`, `{type}`, `{appId}` holes. */
-  event?: { source?: string; type?: string; subject?: string; data?: 'body' | 'message' };
-}
+import { declareQueue, declareSchema, SetupError } from './setup.js';
 
 const eventSchema = {
   type: 'object',
@@ -40,7 +31,24 @@ const eventSchema = {
     data: { enum: ['body', 'message'], default: 'body', description: '`message`: queue, exchange, routingKey, messageId, headers and body.' },
   },
   additionalProperties: false,
-} as const;
+} as const satisfies JsonSchema;
+
+/** The schema of a `rabbitmq` source's `config` in a bus file. */
+export const rabbitSourceConfigSchema = {
+  type: 'object',
+  properties: {
+    ...brokerFields,
+    queue: { type: 'string', minLength: 1, title: 'Queue' },
+    prefetch: { type: 'integer', minimum: 1, maximum: 10_000, default: 32, title: 'Prefetch' },
+    declare: declareSchema,
+    event: eventSchema,
+  },
+  required: ['queue'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
+/** The `config` of a `rabbitmq` source. */
+export type RabbitSourceConfig = ConfigOf<typeof rabbitSourceConfigSchema>;
 
 /** The event of one message: its CloudEvent in the AMQP binding, else the message wrapped by `event`. */
 export function messageEvent(message: Message, config: RabbitSourceConfig, maxEventBytes: number) {
@@ -142,29 +150,7 @@ export const rabbitmqSource: SourceTypeDefinition<RabbitSourceConfig> = {
     'messages are wrapped by `event`, with the `messageId` as event id, else a hash of the queue, the routing, ' +
     'the properties and the body (a redelivery repeats them; two identical messages without `messageId` are ' +
     'one event).',
-  config: {
-    type: 'object',
-    properties: {
-      ...brokerFields,
-      queue: { type: 'string', minLength: 1, title: 'Queue' },
-      prefetch: { type: 'integer', minimum: 1, maximum: 10_000, default: 32, title: 'Prefetch' },
-      declare: {
-        type: 'object',
-        description: 'Declare the queue (durable) and bind it, instead of expecting it to exist.',
-        properties: {
-          exchange: { type: 'string', minLength: 1, description: 'Bind the queue to this exchange.' },
-          exchangeType: { enum: ['direct', 'topic', 'fanout', 'headers'], description: 'Declare the exchange too.' },
-          bindingKeys: { type: 'array', items: { type: 'string' }, default: ['#'] },
-          deadLetterExchange: { type: 'string', minLength: 1, description: 'Rejected messages go here (declared, fanout).' },
-          deadLetterQueue: { type: 'string', minLength: 1, description: 'A queue bound to the dead-letter exchange.' },
-        },
-        additionalProperties: false,
-      },
-      event: eventSchema,
-    },
-    required: ['queue'],
-    additionalProperties: false,
-  },
+  config: rabbitSourceConfigSchema,
   check: checkBrokerUrl,
   start: (context) => keepConnected(context, () => openSession(context), describe),
 };

@@ -2,7 +2,7 @@
  * @module "Publish to RabbitMQ": a flow step that publishes the payload (or a given body) to an exchange and
  * waits for the publisher confirm; usable inside Try/Catch (`RABBITMQ:*` errors).
  */
-import { defineStep, type StepDefinition } from '../../engine/sdk.js';
+import { defineStep, type ConfigOf, type JsonSchema, type StepDefinition } from '../../engine/sdk.js';
 import { brokerFields, brokerUrl, RABBITMQ_TYPE } from './connection.js';
 import { RABBITMQ_ERRORS } from './errors.js';
 import type { RabbitPublishers } from './publisher.js';
@@ -26,19 +26,25 @@ const DESCRIPTION = [
   'channel error), `RABBITMQ:CONFIG` (no broker), `VALIDATION` (a bad config value).',
 ].join('\n');
 
-/** The `config` of the step. */
-export interface RabbitPublishConfig {
-  connection?: string;
-  url?: string;
-  exchange?: string;
-  routingKey: string;
-  /** Default: the message payload. */
-  body?: unknown;
-  contentType?: string;
-  headers?: Record<string, string>;
-  messageId?: string;
-  timeoutMs?: number;
-}
+/** The schema of the step's `config`. */
+export const rabbitPublishConfigSchema = {
+  type: 'object',
+  properties: {
+    connection: { ...brokerFields.connection, 'x-order': 0 },
+    exchange: { type: 'string', title: 'Exchange', default: '' },
+    routingKey: { type: 'string', title: 'Routing key' },
+    body: { title: 'Body', description: 'Default: the payload.' },
+    contentType: { type: 'string', title: 'Content type', default: 'application/json' },
+    headers: { type: 'object', title: 'Headers', additionalProperties: { type: 'string' } },
+    messageId: { type: 'string', title: 'Message id' },
+    timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Confirm timeout' },
+  },
+  required: ['connection', 'routingKey'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
+/** The `config` of the step, after expressions are evaluated. */
+export type RabbitPublishConfig = ConfigOf<typeof rabbitPublishConfigSchema>;
 
 /**
  * Builds the step on the process's publishers.
@@ -85,21 +91,7 @@ export function createRabbitPublishStep(publishers: RabbitPublishers): StepDefin
     kind: 'action',
     sideEffects: true,
     description: DESCRIPTION,
-    config: {
-      type: 'object',
-      properties: {
-        connection: { ...brokerFields.connection, 'x-order': 0 },
-        exchange: { type: 'string', title: 'Exchange', default: '' },
-        routingKey: { type: 'string', title: 'Routing key' },
-        body: { title: 'Body', description: 'Default: the payload.' },
-        contentType: { type: 'string', title: 'Content type', default: 'application/json' },
-        headers: { type: 'object', title: 'Headers', additionalProperties: { type: 'string' } },
-        messageId: { type: 'string', title: 'Message id' },
-        timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Confirm timeout' },
-      },
-      required: ['connection', 'routingKey'],
-      additionalProperties: false,
-    },
+    config: rabbitPublishConfigSchema,
     errors: [...RABBITMQ_ERRORS, { type: 'VALIDATION', description: 'A bad config or connection value.' }],
     async execute(context) {
       const { config } = context;

@@ -2,21 +2,13 @@
  * @module The `rabbitmq` target: publishes each event to an exchange with a routing key, in the CloudEvents
  * AMQP binding (structured; binary with the transform output as body), and waits for the publisher confirm.
  */
-import { fillTemplate, type TargetTypeDefinition } from '../../engine/sdk.js';
+import { fillTemplate, type ConfigOf, type JsonSchema, type TargetTypeDefinition } from '../../engine/sdk.js';
 import { probeRabbitTarget } from './probe.js';
 import { amqpMessage } from './amqp-binding.js';
 import { brokerFields, brokerUrl, checkBrokerUrl, RABBITMQ_TYPE } from './connection.js';
 import type { RabbitPublishers } from './publisher.js';
 
-/** The `config` of a `rabbitmq` target. */
-export interface RabbitTargetConfig {
-  url?: string;
-  connection?: string;
-  exchange?: string;
-  routingKey?: string;
-  timeoutMs?: number;
-}
-
+/** The schema of a `rabbitmq` target's `config` in a rule file. */
 export const rabbitTargetConfigSchema = {
   type: 'object',
   properties: {
@@ -33,7 +25,10 @@ export const rabbitTargetConfigSchema = {
   },
   oneOf: [{ required: ['url'] }, { required: ['connection'] }],
   additionalProperties: false,
-} as const;
+} as const satisfies JsonSchema;
+
+/** The `config` of a `rabbitmq` target. */
+export type RabbitTargetConfig = ConfigOf<typeof rabbitTargetConfigSchema>;
 
 /**
  * Builds the `rabbitmq` target type on a set of publishers (one connection per broker for the process).
@@ -66,7 +61,7 @@ export function createRabbitTarget(publishers: RabbitPublishers): TargetTypeDefi
         },
       },
     },
-    config: rabbitTargetConfigSchema as never,
+    config: rabbitTargetConfigSchema,
     defaultRetry: { maxAttempts: 6, initialDelayMs: 500, maxDelayMs: 30_000 },
     probe: probeRabbitTarget,
     check: checkBrokerUrl,

@@ -21,7 +21,7 @@ export function readStringList(value: unknown, field: string): string[] {
 }
 
 /** The schema of a step's `connection` field: a literal connection name of `connectorType`. */
-export function connectionFieldSchema(connectorType: string, title: string): JsonSchema {
+export function connectionFieldSchema(connectorType: string, title: string) {
   return {
     type: 'string',
     title: 'Connection',
@@ -30,12 +30,12 @@ export function connectionFieldSchema(connectorType: string, title: string): Jso
     'x-connection': connectorType,
     'x-expression': false,
     'x-order': 0,
-  };
+  } as const satisfies JsonSchema;
 }
 
 /** The schema of a list-of-strings field. */
-export function stringListSchema(title: string, description: string): JsonSchema {
-  return { type: 'array', title, description, items: { type: 'string' } };
+export function stringListSchema(title: string, description: string) {
+  return { type: 'array', title, description, items: { type: 'string' } } as const satisfies JsonSchema;
 }
 
 /** The connection's values, looked up by the name in `config.connection`. */

@@ -3,19 +3,18 @@
  */
 import type { StepDefinition } from '../../engine/sdk.js';
 import { defineConnector } from '../shared/connector.js';
-import { connectionFieldSchema, stringListSchema } from '../shared/config.js';
 import {
   commonRobotErrors,
   createRobotStep,
   type RobotStepDependencies,
   type RobotStepSpec,
 } from '../shared/robot-step.js';
-import { WECOM_LIMITS, WECOM_MSG_TYPES, buildWecomMessage } from './message.js';
+import { WECOM_LIMITS, buildWecomMessage, wecomRobotConfigSchema } from './message.js';
 import type { WecomRobotConfig } from './message.js';
 import { WECOM_ROBOT_TYPE, wecomVendor, wecomRobotConnection } from './vendor.js';
 
 export { WECOM_ROBOT_TYPE, wecomRobotConnection, wecomVendor } from './vendor.js';
-export { buildWecomMessage, WECOM_LIMITS, WECOM_MSG_TYPES } from './message.js';
+export { buildWecomMessage, WECOM_LIMITS, WECOM_MSG_TYPES, wecomRobotConfigSchema } from './message.js';
 export type { WecomArticle, WecomMsgType, WecomRobotConfig } from './message.js';
 
 const DESCRIPTION = [
@@ -109,62 +108,7 @@ const wecomRobotSpec: RobotStepSpec<WecomRobotConfig> = {
     },
   },
   description: DESCRIPTION,
-  config: {
-    type: 'object',
-    properties: {
-      connection: connectionFieldSchema(WECOM_ROBOT_TYPE, 'WeCom robot'),
-      msgType: {
-        type: 'string',
-        title: 'Message type',
-        enum: WECOM_MSG_TYPES,
-        default: 'markdown',
-        'x-expression': false,
-      },
-      content: {
-        type: 'string',
-        title: 'Content',
-        description: 'The text or markdown to send (text and markdown messages).',
-        'x-widget': 'markdown',
-      },
-      mentionedList: stringListSchema(
-        'Mention user ids',
-        'User ids to mention (text only); `@all` for everyone.',
-      ),
-      mentionedMobileList: stringListSchema('Mention mobiles', 'Mobile numbers to mention (text only).'),
-      image: {
-        type: 'object',
-        title: 'Image',
-        description: 'For image messages: `base64` of a PNG or JPEG (at most 2 MB), optional `md5`.',
-        properties: { base64: { type: 'string' }, md5: { type: 'string' } },
-        required: ['base64'],
-      },
-      articles: {
-        type: 'array',
-        title: 'Articles',
-        description: 'For news messages: 1 to 8 of `{ title, url, description?, picurl? }`.',
-        minItems: 1,
-        maxItems: WECOM_LIMITS.articles,
-        items: {
-          type: 'object',
-          properties: {
-            title: { type: 'string' },
-            description: { type: 'string' },
-            url: { type: 'string' },
-            picurl: { type: 'string' },
-          },
-          required: ['title', 'url'],
-        },
-      },
-      truncate: {
-        type: 'boolean',
-        title: 'Truncate',
-        description: 'Cut content longer than the limit (at a character boundary) instead of failing.',
-        default: false,
-      },
-    },
-    required: ['connection'],
-    additionalProperties: false,
-  },
+  config: wecomRobotConfigSchema,
   errors: [
     { type: 'WECOM:RATE_LIMITED', description: 'WeCom answered 45009 (too fast) and every retry did too.' },
     { type: 'WECOM:INVALID_WEBHOOK', description: 'WeCom answered 93000: the key is wrong or deleted.' },

@@ -1,6 +1,6 @@
 /**
- * @module Builds the JSON body of a WeCom robot message from the step's config, enforcing the vendor's
- * byte limits before anything is sent.
+ * @module The WeCom robot step's config schema, and the JSON body of a message built from that config,
+ * within the vendor's byte limits before anything is sent.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -10,11 +10,13 @@ import {
   readEnum,
   readOptionalString,
   readString,
+  type ConfigOf,
+  type JsonSchema,
 } from '../../engine/sdk.js';
-import { readStringList } from '../shared/config.js';
+import { connectionFieldSchema, readStringList, stringListSchema } from '../shared/config.js';
 import { sendLabel } from '../shared/robot-send.js';
 import { truncateUtf8, utf8Length } from '../shared/utf8.js';
-import { wecomVendor } from './vendor.js';
+import { WECOM_ROBOT_TYPE, wecomVendor } from './vendor.js';
 
 export const WECOM_MSG_TYPES = ['text', 'markdown', 'image', 'news'] as const;
 
@@ -23,25 +25,69 @@ export type WecomMsgType = (typeof WECOM_MSG_TYPES)[number];
 /** Vendor limits: content bytes per type, raw image bytes, articles per news message. */
 export const WECOM_LIMITS = { text: 2048, markdown: 4096, imageBytes: 2 * 1024 * 1024, articles: 8 } as const;
 
-/** One news article. */
-export interface WecomArticle {
-  title: string;
-  description?: string;
-  url: string;
-  picurl?: string;
-}
+/** The schema of a WeCom robot step's config. */
+export const wecomRobotConfigSchema = {
+  type: 'object',
+  properties: {
+    connection: connectionFieldSchema(WECOM_ROBOT_TYPE, 'WeCom robot'),
+    msgType: {
+      type: 'string',
+      title: 'Message type',
+      enum: WECOM_MSG_TYPES,
+      default: 'markdown',
+      'x-expression': false,
+    },
+    content: {
+      type: 'string',
+      title: 'Content',
+      description: 'The text or markdown to send (text and markdown messages).',
+      'x-widget': 'markdown',
+    },
+    mentionedList: stringListSchema(
+      'Mention user ids',
+      'User ids to mention (text only); `@all` for everyone.',
+    ),
+    mentionedMobileList: stringListSchema('Mention mobiles', 'Mobile numbers to mention (text only).'),
+    image: {
+      type: 'object',
+      title: 'Image',
+      description: 'For image messages: `base64` of a PNG or JPEG (at most 2 MB), optional `md5`.',
+      properties: { base64: { type: 'string' }, md5: { type: 'string' } },
+      required: ['base64'],
+    },
+    articles: {
+      type: 'array',
+      title: 'Articles',
+      description: 'For news messages: 1 to 8 of `{ title, url, description?, picurl? }`.',
+      minItems: 1,
+      maxItems: WECOM_LIMITS.articles,
+      items: {
+        type: 'object',
+        properties: {
+          title: { type: 'string' },
+          description: { type: 'string' },
+          url: { type: 'string' },
+          picurl: { type: 'string' },
+        },
+        required: ['title', 'url'],
+      },
+    },
+    truncate: {
+      type: 'boolean',
+      title: 'Truncate',
+      description: 'Cut content longer than the limit (at a character boundary) instead of failing.',
+      default: false,
+    },
+  },
+  required: ['connection'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
 
 /** Config of a WeCom robot step, after expressions are evaluated. */
-export interface WecomRobotConfig {
-  connection: string;
-  msgType?: WecomMsgType;
-  content?: string;
-  mentionedList?: string[];
-  mentionedMobileList?: string[];
-  image?: { base64: string; md5?: string };
-  articles?: WecomArticle[];
-  truncate?: boolean;
-}
+export type WecomRobotConfig = ConfigOf<typeof wecomRobotConfigSchema>;
+
+/** One news article. */
+export type WecomArticle = NonNullable<WecomRobotConfig['articles']>[number];
 
 /** The body to POST, and the content's original size when it was truncated. */
 export interface WecomMessage {

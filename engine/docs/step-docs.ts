@@ -92,9 +92,9 @@ function fieldRows(schema: JsonSchema, prefix: string, nested: boolean): string[
 
 function typeName(schema: JsonSchema): string {
   if (schema.enum) return schema.enum.map((value) => `\`${JSON.stringify(value)}\``).join(' \\| ');
-  if (Array.isArray(schema.type)) return schema.type.join(' \\| ');
   if (schema.type === 'array' && schema.items?.type) return `${typeName(schema.items)}[]`;
-  return schema.type ?? 'any';
+  if (typeof schema.type === 'string') return schema.type;
+  return schema.type?.join(' \\| ') ?? 'any';
 }
 
 function cell(text: string): string {

@@ -1,5 +1,6 @@
 /**
- * @module Compiled ajv validators for step and branch config schemas, compiled once per registry.
+ * @module Compiled ajv validators for step and branch config schemas: of a file's config (literals and
+ * expressions), compiled once per registry, and of a config once its expressions are evaluated.
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { JsonSchema } from '../core/json-schema.js';
@@ -15,7 +16,7 @@ export type ConfigValidator = { validate: ValidateFunction } | { compileError: s
  * string value. Plain schema rather than a keyword with a function, so that the validator can be saved and
  * read back (compileCached), and an expression can stand in for a literal.
  */
-const EXPRESSION_SCHEMA = {
+const EXPRESSION_SCHEMA: JsonSchema = {
   type: 'object',
   minProperties: 1,
   maxProperties: 1,
@@ -51,6 +52,28 @@ export function configValidator(registry: Registry, schema: JsonSchema): ConfigV
   return validator;
 }
 
+/** One ajv for evaluated configs: they hold no expressions, so the schema is used as the author wrote it. */
+let evaluatedAjv: Ajv2020 | undefined;
+const evaluatedValidators = new WeakMap<JsonSchema, ConfigValidator>();
+
+/**
+ * The validator of a config after its expressions are evaluated: the values `execute` will receive, checked
+ * against the schema itself (an expression may have given a value of the wrong type).
+ */
+export function evaluatedConfigValidator(schema: JsonSchema): ConfigValidator {
+  let validator = evaluatedValidators.get(schema);
+  if (!validator) {
+    evaluatedAjv ??= createAjv();
+    try {
+      validator = { validate: compileCached(evaluatedAjv, schema) };
+    } catch (error) {
+      validator = { compileError: error instanceof Error ? error.message : String(error) };
+    }
+    evaluatedValidators.set(schema, validator);
+  }
+  return validator;
+}
+
 function createAjv(): Ajv2020 {
   // verbose: errors carry their parent schema, which names the allowed fields. Formats are not checked:
   // a format the engine does not know must not make a flow invalid. Checking each schema against the
@@ -70,7 +93,7 @@ function createAjv(): Ajv2020 {
 function compile(ajv: Ajv2020, schema: JsonSchema): ConfigValidator {
   const literalCheck = mapExpressionPositions(
     schema,
-    (field) => ({ if: EXPRESSION_SCHEMA, then: true, else: field }) as JsonSchema,
+    (field): JsonSchema => ({ if: EXPRESSION_SCHEMA, then: true, else: field }),
   );
   try {
     return { validate: compileCached(ajv, literalCheck) };

@@ -5,6 +5,7 @@ import type { ErrorObject } from 'ajv';
 import { pointerSegment } from '../core/issues.js';
 import type { JsonSchema } from '../core/json-schema.js';
 import { closestName } from './closest-name.js';
+import { describeValue } from './describe-value.js';
 
 /** An issue found by ajv, its pointer already absolute. */
 export interface SchemaIssue {
@@ -13,12 +14,23 @@ export interface SchemaIssue {
   message: string;
 }
 
+/** How issues show the value found: quoted (a file's literal) or by its kind only (it may hold a secret). */
+export interface IssueOptions {
+  values?: 'quoted' | 'kind';
+}
+
 /**
  * Maps ajv errors (from `allErrors` + `verbose`) of the value at `base` to issues. The errors of each failed
  * alternative of an `anyOf`/`oneOf` are folded into one issue, and the bookkeeping errors of the
  * expression wrappers (`if`) are dropped.
  */
-export function issuesFromAjvErrors(errors: readonly ErrorObject[], base: string): SchemaIssue[] {
+export function issuesFromAjvErrors(
+  errors: readonly ErrorObject[],
+  base: string,
+  options: IssueOptions = {},
+): SchemaIssue[] {
+  const shown = options.values === 'kind' ? describeValue : (value: unknown) => `value ${preview(value)}`;
+  const got = options.values === 'kind' ? describeValue : preview;
   const alternatives = errors
     .filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf')
     .map((error) => `${error.schemaPath}/`);
@@ -28,7 +40,7 @@ export function issuesFromAjvErrors(errors: readonly ErrorObject[], base: string
     // A bad property name is reported by its own `pattern` error, at the property.
     if (error.keyword === 'if' || error.keyword === 'propertyNames') continue;
     if (alternatives.some((prefix) => error.schemaPath.startsWith(prefix))) continue;
-    const issue = toIssue(error, base);
+    const issue = toIssue(error, base, { shown, got });
     const key = `${issue.pointer}\n${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -37,7 +49,13 @@ export function issuesFromAjvErrors(errors: readonly ErrorObject[], base: string
   return issues;
 }
 
-function toIssue(error: ErrorObject, base: string): SchemaIssue {
+/** How a message names the value found: after "got", and as the subject of ajv's own message. */
+interface Show {
+  got(value: unknown): string;
+  shown(value: unknown): string;
+}
+
+function toIssue(error: ErrorObject, base: string, { got, shown }: Show): SchemaIssue {
   const parent = (error.parentSchema ?? {}) as JsonSchema;
   if (error.propertyName !== undefined) return propertyNameIssue(error, base, parent);
   const pointer = base + error.instancePath;
@@ -59,27 +77,27 @@ function toIssue(error: ErrorObject, base: string): SchemaIssue {
     case 'type': {
       const orExpression = error.schemaPath.endsWith('/else/type') ? ' or an expression' : '';
       const expected = String(error.params.type).split(',').map(describeType).join(' or ');
-      const message = `expected ${expected}${orExpression}, got ${preview(error.data)}`;
+      const message = `expected ${expected}${orExpression}, got ${got(error.data)}`;
       return { pointer, code: 'wrong-type', message };
     }
     case 'enum': {
       const allowed = (error.schema as unknown[]).map((value) => JSON.stringify(value)).join(', ');
-      return invalid(pointer, `expected one of ${allowed}, got ${preview(error.data)}`);
+      return invalid(pointer, `expected one of ${allowed}, got ${got(error.data)}`);
     }
     case 'const':
-      return invalid(pointer, `expected ${JSON.stringify(error.schema)}, got ${preview(error.data)}`);
+      return invalid(pointer, `expected ${JSON.stringify(error.schema)}, got ${got(error.data)}`);
     case 'anyOf':
     case 'oneOf': {
       const forms = (error.schema as JsonSchema[]).map(describeSchema).join(' or ');
-      return invalid(pointer, `expected ${forms}, got ${preview(error.data)}`);
+      return invalid(pointer, `expected ${forms}, got ${got(error.data)}`);
     }
     case 'pattern':
       if (typeof parent['x-expected'] === 'string') {
-        return invalid(pointer, `expected ${parent['x-expected']}, got ${preview(error.data)}`);
+        return invalid(pointer, `expected ${parent['x-expected']}, got ${got(error.data)}`);
       }
-      return invalid(pointer, `value ${preview(error.data)} ${error.message ?? 'is not allowed'}`);
+      return invalid(pointer, `${shown(error.data)} ${error.message ?? 'is not allowed'}`);
     default:
-      return invalid(pointer, `value ${preview(error.data)} ${error.message ?? 'is not allowed'}`);
+      return invalid(pointer, `${shown(error.data)} ${error.message ?? 'is not allowed'}`);
   }
 }
 

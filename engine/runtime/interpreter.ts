@@ -11,7 +11,7 @@ import type { Driver } from './execute.js';
 import type { FlowPlan, PlanAction, PlanStep } from './plan.js';
 import type { PlanScope, RunTools } from './scope-api.js';
 import { runSegment, SegmentFailure } from './segment.js';
-import { evaluationContext, traced, traceSkipped } from './step-runner.js';
+import { evaluateStepConfig, evaluationContext, traced, traceSkipped } from './step-runner.js';
 
 /** One part of a sequence: a run of consecutive plain steps, or one scope step. */
 type Part = { kind: 'segment'; steps: PlanAction[] } | { kind: 'scope'; step: PlanScope };
@@ -60,6 +60,7 @@ const runTools: RunTools = {
   traced,
   traceSkipped,
   evaluate: (value, message, state, step) => value.evaluate(message, evaluationContext(envOf(state), step)),
+  evaluateConfig: (step, state) => evaluateStepConfig(step, state.message, envOf(state)),
 };
 
 /** Whether every scope step of the plan (nested ones too) can run without an actor. */

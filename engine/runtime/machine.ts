@@ -11,7 +11,7 @@ import { envOf, type RunState } from './environment.js';
 import type { FlowPlan, PlanAction, PlanStep } from './plan.js';
 import type { MachineTools, PlanScope, StateConfig, StateUpdate, Work, WorkEvent } from './scope-api.js';
 import { runSegment, SegmentFailure } from './segment.js';
-import { evaluationContext, traced, traceSkipped } from './step-runner.js';
+import { evaluateStepConfig, evaluationContext, traced, traceSkipped } from './step-runner.js';
 import type { WorkEffects } from './environment.js';
 
 /** State key and id of a step; the prefix keeps step ids apart from the machine's own state names. */
@@ -112,6 +112,7 @@ export function buildMachine(plan: FlowPlan, options: MachineOptions = {}) {
     traced,
     traceSkipped,
     evaluate: (value, message, state, step) => value.evaluate(message, evaluationContext(envOf(state), step)),
+    evaluateConfig: (step, state) => evaluateStepConfig(step, state.message, envOf(state)),
   };
 
   const segmentState = (steps: PlanAction[], next: string, errorTarget: string): StateConfig =>

@@ -83,13 +83,16 @@ export interface MachineTools {
   traceSkipped(step: PlanStep, state: RunState): void;
   /** Evaluates a compiled value against a message, bounded like every expression of the execution. */
   evaluate(value: CompiledValue, message: Message, state: RunState, step: { id: string }): Promise<unknown>;
+  /** Evaluates the step's own config against the state's message and checks it against the step's schema. */
+  evaluateConfig(step: PlanStep, state: RunState): Promise<Record<string, unknown>>;
 }
 
 /**
  * What a step's `run` may use to run its part of an express execution without an actor. Its context is the
  * machine's, except that `scopes` is one object per execution, changed in place (nothing snapshots it).
  */
-export interface RunTools extends Pick<MachineTools, 'env' | 'traced' | 'traceSkipped' | 'evaluate'> {
+export interface RunTools
+  extends Pick<MachineTools, 'env' | 'traced' | 'traceSkipped' | 'evaluate' | 'evaluateConfig'> {
   /** Runs a nested sequence; resolves with the state after its last step, rejects with a {@link RunFailure}. */
   sequence(steps: PlanStep[], state: RunState): Promise<RunState>;
   /**

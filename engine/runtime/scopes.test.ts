@@ -210,8 +210,10 @@ describe('For Each', () => {
 
   it('fails with VALIDATION naming the field when items is not an array', async () => {
     const record = await run([{ id: 'each', type: 'for-each', config: { items: expr('payload.missing') }, steps: [] }]);
-    expect(record.error).toMatchObject({ type: 'VALIDATION', step: 'each' });
-    expect(record.error?.message).toContain('items must be an array');
+    expect(record.error).toMatchObject({ type: 'VALIDATION', step: 'each', details: { pointer: '/steps/0/config/items' } });
+    expect(record.error?.message).toContain('missing required field "items" (Items): expected a list');
+    const given = await run([{ id: 'each', type: 'for-each', config: { items: expr('"a, b"') }, steps: [] }]);
+    expect(given.error?.message).toBe('step "each": /steps/0/config/items: expected a list, got a string');
   });
 
   it('leaves the loop when the body fails and lets a Try around it catch the error', async () => {

@@ -5,6 +5,7 @@ import { FlowbusError, toFlowError, type FlowError } from '../core/errors.js';
 import { applyStepOutput, type Message, type StepOutput } from '../core/message.js';
 import type { StepContext } from '../core/step-definition.js';
 import type { EvaluationContext } from '../expressions/index.js';
+import { checkEvaluatedConfig } from './config-check.js';
 import { envOf, pushLog, pushTrace, type ExecutionEnv, type RunState } from './environment.js';
 import { boundLogContent, checkMessageSize, pace } from './limits.js';
 import type { PlanAction, PlanStep } from './plan.js';
@@ -23,6 +24,22 @@ export function evaluationContext(env: ExecutionEnv, step: { id: string }): Eval
     sizes: env.sizes,
     variables: env.services.variables,
   };
+}
+
+/**
+ * Evaluates a step's own config against `message` and checks the values against the step type's schema:
+ * `VALIDATION`, naming the step, the field's pointer and what was expected, when an expression gave a value
+ * of the wrong type.
+ */
+export async function evaluateStepConfig(
+  step: PlanStep,
+  message: Message,
+  env: ExecutionEnv,
+): Promise<Record<string, unknown>> {
+  const config = (await step.config.evaluate(message, evaluationContext(env, step))) as Record<string, unknown>;
+  // A literal config was checked when the flow was validated; an expression may give any value.
+  if (step.config.dynamic) checkEvaluatedConfig(step, config);
+  return config;
 }
 
 /** Runs `work` as step `step`, recording its trace entry; errors come out as FlowbusError with the step id. */
@@ -105,8 +122,7 @@ export async function runAction(step: PlanAction, context: RunState): Promise<Me
 async function actionResult(step: PlanAction, context: RunState) {
   const env = envOf(context);
   const { message } = context;
-  const evaluated = await step.config.evaluate(message, evaluationContext(env, step));
-  const config = evaluated as Record<string, unknown>;
+  const config = await evaluateStepConfig(step, message, env);
   const stub = env.stubs[step.id] ?? (env.dryRun && step.definition.sideEffects ? {} : undefined);
   if (stub) {
     if (stub.error) {

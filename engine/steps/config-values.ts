@@ -3,26 +3,14 @@
  */
 import { FlowbusError } from '../core/errors.js';
 import type { JsonSchema } from '../core/json-schema.js';
+import { describeValue } from '../json/describe-value.js';
+
+export { describeValue };
 
 /** A variable name: letters, digits and `_`, not starting with a digit. */
 export const VARIABLE_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
 
 const VARIABLE_NAME = new RegExp(VARIABLE_NAME_PATTERN);
-
-/**
- * The type of a value in words, for error messages. Never the value itself: it may be a secret.
- *
- * @example
- * describeValue([1, 2]); // 'an array'
- */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number' && !Number.isFinite(value)) return 'a non-finite number';
-  return `a ${typeof value}`;
-}
 
 /** The VALIDATION error for a config field whose evaluated value is not what the step expects. */
 export function invalidConfig(field: string, expected: string, value: unknown): FlowbusError {
@@ -103,6 +91,6 @@ export function readVariableName(value: unknown, field: string): string {
  * @example
  * variableNameSchema({ title: 'Name', description: 'The variable to set.' });
  */
-export function variableNameSchema(schema: JsonSchema): JsonSchema {
-  return { type: 'string', pattern: VARIABLE_NAME_PATTERN, ...schema, 'x-expression': false };
+export function variableNameSchema<const Schema extends JsonSchema>(schema: Schema) {
+  return { type: 'string', pattern: VARIABLE_NAME_PATTERN, ...schema, 'x-expression': false } as const;
 }

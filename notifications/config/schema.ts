@@ -1,7 +1,7 @@
 /**
- * @module The message-push target's config: its types, defaults and JSON Schema.
+ * @module The message-push target's config: its defaults, its JSON Schema and the types derived from it.
  */
-import type { JsonSchema } from '../../engine/sdk.js';
+import type { ConfigOf, JsonSchema } from '../../engine/sdk.js';
 
 /** The target type id used in rule files. */
 export const MESSAGE_PUSH_TYPE = 'message-push';
@@ -14,105 +14,30 @@ export type Channel = (typeof CHANNELS)[number];
 /** The time zone of the window and of the times in messages when the config names none. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-/** A daily notification window, `from` to `to` inclusive, in the config's time zone. */
-export interface TimeWindowConfig {
-  /** `HH:mm:ss` */
-  from: string;
-  /** `HH:mm:ss`; before `from` means the window crosses midnight; equal to `from` means all day. */
-  to: string;
-  /** Outside the window a notification waits for it to open (`hold`, default) or is not sent (`drop`). */
-  outside?: 'hold' | 'drop';
-}
-
-/** An IM robot channel: the name of its connection config (webhook and secret). */
-export interface RobotChannelConfig {
-  connection: string;
-}
-
-export interface EmailChannelConfig {
-  /** An `email` (SMTP) connection. */
-  connection: string;
-  to: string[];
-  cc?: string[];
-}
-
-export interface WebhookChannelConfig {
-  url: string;
-  /** An `http-auth` connection: token as Bearer, username and password as Basic, secret as a signature. */
-  connection?: string;
-  timeoutMs?: number;
-}
-
-/** One receiver (the vendor's `NoticeReceivers` entry): its channels, their settings, its own window. */
-export interface Receiver {
-  name?: string;
-  channels: Channel[];
-  email?: EmailChannelConfig;
-  wecom?: RobotChannelConfig;
-  dingtalk?: RobotChannelConfig;
-  feishu?: RobotChannelConfig;
-  webhook?: WebhookChannelConfig;
-  /** Replaces the target's window for this receiver. */
-  timeWindow?: TimeWindowConfig;
-}
-
-/** String templates with `{{ field }}` holes; see `AlarmFields` for the fields. */
-export interface MessageTemplate {
-  /** E-mail subject, and the title of DingTalk and Feishu messages. */
-  subject?: string;
-  /** E-mail text body. */
-  text?: string;
-  /** E-mail HTML body; values are HTML-escaped. */
-  html?: string;
-  /** The markdown of IM robot messages. */
-  markdown?: string;
-}
-
-export interface MessagePushConfig {
-  receivers: Receiver[];
-  /** The window of every receiver that has none of its own. */
-  timeWindow?: TimeWindowConfig;
-  /** IANA time zone of the windows and of the times in messages. */
-  timeZone?: string;
-  template?: MessageTemplate;
-}
-
-/** JSON Schema with the keywords this config needs beyond the core subset (ajv reads them all). */
-type Schema = JsonSchema & {
-  allOf?: Schema[];
-  if?: Schema;
-  then?: Schema;
-  contains?: Schema;
-  uniqueItems?: boolean;
-  properties?: Record<string, Schema>;
-  items?: Schema;
-};
-
 const TIME_OF_DAY = '^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$';
 
-const connection = (kind: string, type: string): Schema => ({
-  type: 'string',
-  minLength: 1,
-  title: 'Connection',
-  description: `The name of a ${kind} connection config.`,
-  'x-connection': type,
-});
+const connection = (kind: string, type: string) =>
+  ({
+    type: 'string',
+    minLength: 1,
+    title: 'Connection',
+    description: `The name of a ${kind} connection config.`,
+    'x-connection': type,
+  }) as const satisfies JsonSchema;
 
-const addresses = (title: string): Schema => ({
-  type: 'array',
-  title,
-  items: { type: 'string', minLength: 3 },
-});
+const addresses = (title: string) =>
+  ({ type: 'array', title, items: { type: 'string', minLength: 3 } }) as const satisfies JsonSchema;
 
-const robot = (title: string, type: string): Schema => ({
-  type: 'object',
-  title,
-  properties: { connection: connection(title, type) },
-  required: ['connection'],
-  additionalProperties: false,
-});
+const robot = (title: string, type: string) =>
+  ({
+    type: 'object',
+    title,
+    properties: { connection: connection(title, type) },
+    required: ['connection'],
+    additionalProperties: false,
+  }) as const satisfies JsonSchema;
 
-const windowSchema: Schema = {
+const windowSchema = {
   type: 'object',
   title: 'Notification window',
   description: 'Daily, `from` to `to` inclusive; `to` before `from` crosses midnight; equal means all day.',
@@ -128,9 +53,17 @@ const windowSchema: Schema = {
   },
   required: ['from', 'to'],
   additionalProperties: false,
-};
+} as const satisfies JsonSchema;
 
-const receiverSchema: Schema = {
+/**
+ * A daily notification window, `from` to `to` inclusive (`HH:mm:ss`), in the config's time zone: `to` before
+ * `from` crosses midnight, equal to `from` means all day. Outside it a notification waits for it to open
+ * (`hold`, the default) or is not sent (`drop`).
+ */
+export type TimeWindowConfig = ConfigOf<typeof windowSchema>;
+
+/** A receiver's fields; the schema adds that a channel listed in `channels` needs its settings. */
+const receiverFields = {
   type: 'object',
   title: 'Receiver',
   properties: {
@@ -167,6 +100,28 @@ const receiverSchema: Schema = {
   },
   required: ['channels'],
   additionalProperties: false,
+} as const satisfies JsonSchema;
+
+/**
+ * One receiver (the vendor's `NoticeReceivers` entry): its channels, their settings, and its own window, which
+ * replaces the target's. `name` names it in traces and errors.
+ */
+export type Receiver = ConfigOf<typeof receiverFields>;
+
+/** An IM robot channel: the name of its connection config (webhook and secret). */
+export type RobotChannelConfig = ConfigOf<ReturnType<typeof robot>>;
+
+/** The e-mail channel: an `email` (SMTP) connection and the addresses. */
+export type EmailChannelConfig = NonNullable<Receiver['email']>;
+
+/**
+ * The webhook channel; its `http-auth` connection gives a token as Bearer, username and password as Basic,
+ * a secret as a signature.
+ */
+export type WebhookChannelConfig = NonNullable<Receiver['webhook']>;
+
+const receiverSchema = {
+  ...receiverFields,
   // A channel listed in `channels` needs its settings.
   allOf: CHANNELS.map((channel) => ({
     if: { properties: { channels: { contains: { const: channel } } }, required: ['channels'] },
@@ -175,10 +130,10 @@ const receiverSchema: Schema = {
       properties: { [channel]: { type: 'object', title: `settings of channel "${channel}"` } },
     },
   })),
-};
+} satisfies JsonSchema;
 
 /** The schema of the target's `config` in a rule file. */
-export const messagePushConfigSchema: Schema = {
+export const messagePushConfigSchema = {
   type: 'object',
   properties: {
     receivers: { type: 'array', title: 'Receivers', minItems: 1, maxItems: 20, items: receiverSchema },
@@ -206,4 +161,13 @@ export const messagePushConfigSchema: Schema = {
   },
   required: ['receivers'],
   additionalProperties: false,
-};
+} as const satisfies JsonSchema;
+
+/** The target's config: receivers, the window of every receiver without its own, the IANA time zone. */
+export type MessagePushConfig = ConfigOf<typeof messagePushConfigSchema>;
+
+/**
+ * String templates with `{{ field }}` holes (see `AlarmFields`): the e-mail subject (also the title of
+ * DingTalk and Feishu messages), text and HTML bodies (values HTML-escaped), and the IM robots' markdown.
+ */
+export type MessageTemplate = NonNullable<MessagePushConfig['template']>;

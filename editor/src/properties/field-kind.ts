@@ -16,9 +16,9 @@ export type FieldKind =
 
 const TEXTAREA_WIDGETS = new Set(['textarea', 'markdown', 'code']);
 
-function typesOf(schema: JsonSchema): string[] {
-  if (Array.isArray(schema.type)) return schema.type;
-  return schema.type ? [schema.type] : [];
+function typesOf(schema: JsonSchema): readonly string[] {
+  if (typeof schema.type === 'string') return [schema.type];
+  return schema.type ?? [];
 }
 
 /**

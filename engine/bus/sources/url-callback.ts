@@ -6,28 +6,16 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
 import { FlowbusError } from '../../core/errors.js';
-import type { JsonSchema } from '../../core/json-schema.js';
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { fillTemplate, wrapMessage } from './binding.js';
 import type { SourceContext, SourceTypeDefinition } from './types.js';
 
 export const URL_CALLBACK_TYPE = 'url-callback';
 
-/** The `config` of a `url-callback` source. */
-export interface UrlCallbackConfig {
-  /** `none`, `token` (Bearer or `X-Callback-Token`) or `hmac` (signature of the body); secrets from `connection`. */
-  auth?: 'none' | 'token' | 'hmac';
-  connection?: string;
-  /** The signature header for `hmac`, holding `sha256=<hex>` or the bare hex; default `X-Flowbus-Signature`. */
-  signatureHeader?: string;
-  source?: string;
-  type?: string;
-  subject?: string;
-  maxBodyBytes?: number;
-}
-
 const DROPPED_HEADERS = new Set(['authorization', 'cookie', 'x-callback-token']);
 
-const configSchema: JsonSchema = {
+/** The schema of a `url-callback` source's `config`. */
+export const urlCallbackConfigSchema = {
   type: 'object',
   properties: {
     auth: { enum: ['none', 'token', 'hmac'], default: 'none', title: 'Verification' },
@@ -64,7 +52,13 @@ const configSchema: JsonSchema = {
     },
   },
   additionalProperties: false,
-};
+} as const satisfies JsonSchema;
+
+/**
+ * The `config` of a `url-callback` source. `auth` is `none`, `token` (Bearer or `X-Callback-Token`) or `hmac`
+ * (a signature of the body in `signatureHeader`, `sha256=<hex>` or the bare hex); secrets come from `connection`.
+ */
+export type UrlCallbackConfig = ConfigOf<typeof urlCallbackConfigSchema>;
 
 function safeEqual(given: string, expected: string): boolean {
   const [a, b] = [Buffer.from(given), Buffer.from(expected)];
@@ -117,7 +111,7 @@ export function createUrlCallbackSource(): { definition: SourceTypeDefinition<Ur
       'An HTTP ingress at `/callbacks/<source id>`: any request becomes an event whose `data` holds ' +
       '`httpMethod`, `path`, `queryString`, `headers` (without credentials) and `body` (parsed when JSON). ' +
       'Optional verification: a bearer token or an HMAC-SHA256 signature of the body, from an `http-auth` connection.',
-    config: configSchema,
+    config: urlCallbackConfigSchema,
     check: (config) =>
       config.auth && config.auth !== 'none' && !config.connection
         ? [{ pointer: '/connection', code: 'missing-field', message: `auth "${config.auth}" needs an http-auth connection` }]

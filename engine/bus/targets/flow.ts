@@ -3,15 +3,30 @@
  */
 import { createHash } from 'node:crypto';
 import { FlowbusError } from '../../core/errors.js';
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { eventTriggerInput } from '../../runtime/trigger-input.js';
 import type { ExecutionInput } from '../../runtime/types.js';
 import { toStructuredJson } from '../cloudevents/index.js';
 import { internalError } from '../delivery/internal-error.js';
 import type { DeliveryItem, TargetTypeDefinition } from '../types.js';
 
-export interface FlowTargetConfig {
-  flow: string;
-}
+/** The schema of a `flow` target's `config`. */
+export const flowTargetConfigSchema = {
+  type: 'object',
+  properties: {
+    flow: {
+      type: 'string',
+      title: 'Flow',
+      description: 'The id of the flow (its file name without .flow.json).',
+      pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+    },
+  },
+  required: ['flow'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
+/** The `config` of a `flow` target. */
+export type FlowTargetConfig = ConfigOf<typeof flowTargetConfigSchema>;
 
 /**
  * What the flow receives: for one event, the event trigger's input (the whole event as payload, or the
@@ -70,19 +85,7 @@ export const flowTarget: TargetTypeDefinition<FlowTargetConfig> = {
       fields: { flow: { title: '流程', description: '流程的 ID（其文件名去掉 .flow.json）。' } },
     },
   },
-  config: {
-    type: 'object',
-    properties: {
-      flow: {
-        type: 'string',
-        title: 'Flow',
-        description: 'The id of the flow (its file name without .flow.json).',
-        pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
-      },
-    },
-    required: ['flow'],
-    additionalProperties: false,
-  },
+  config: flowTargetConfigSchema,
   batching: true,
   async deliver(batch, { config, signal, services, target, attempt }) {
     if (!services.runFlow) {

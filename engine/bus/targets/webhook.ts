@@ -4,22 +4,49 @@
  */
 import { createHmac } from 'node:crypto';
 import { FlowbusError } from '../../core/errors.js';
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import type { ConnectionResolver } from '../../core/step-definition.js';
 import type { DeliveryItem, TargetTypeDefinition } from '../types.js';
-
-export interface WebhookTargetConfig {
-  url: string;
-  method?: 'POST' | 'PUT';
-  headers?: Record<string, string>;
-  connection?: string;
-  timeoutMs?: number;
-}
 
 /** The header that carries the HMAC-SHA256 of the body when the connection has a `secret`. */
 export const SIGNATURE_HEADER = 'X-Flowbus-Signature';
 
 const DEFAULT_TIMEOUT_MS = 5000;
 const SHOWN_BODY = 200;
+
+/** The schema of a `webhook` target's `config`. */
+export const webhookTargetConfigSchema = {
+  type: 'object',
+  properties: {
+    url: { type: 'string', title: 'URL', pattern: '^https?://', description: 'An http or https URL.' },
+    method: { enum: ['POST', 'PUT'], default: 'POST', title: 'Method' },
+    headers: {
+      type: 'object',
+      title: 'Headers',
+      additionalProperties: { type: 'string' },
+      description: 'Extra request headers.',
+    },
+    connection: {
+      type: 'string',
+      title: 'Connection',
+      description: 'The name of an http-auth connection config.',
+      'x-connection': 'http-auth',
+    },
+    timeoutMs: {
+      type: 'integer',
+      title: 'Timeout',
+      description: 'Milliseconds to wait for the answer.',
+      minimum: 1,
+      maximum: 120_000,
+      default: DEFAULT_TIMEOUT_MS,
+    },
+  },
+  required: ['url'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
+/** The `config` of a `webhook` target. */
+export type WebhookTargetConfig = ConfigOf<typeof webhookTargetConfigSchema>;
 
 /** The body and its content type: one event in structured mode, a transformed payload or a batch as JSON. */
 export function webhookBody(batch: readonly DeliveryItem[]): { body: string; contentType: string } {
@@ -89,35 +116,7 @@ export const webhookTarget: TargetTypeDefinition<WebhookTargetConfig> = {
       },
     },
   },
-  config: {
-    type: 'object',
-    properties: {
-      url: { type: 'string', title: 'URL', pattern: '^https?://', description: 'An http or https URL.' },
-      method: { enum: ['POST', 'PUT'], default: 'POST', title: 'Method' },
-      headers: {
-        type: 'object',
-        title: 'Headers',
-        additionalProperties: { type: 'string' },
-        description: 'Extra request headers.',
-      },
-      connection: {
-        type: 'string',
-        title: 'Connection',
-        description: 'The name of an http-auth connection config.',
-        'x-connection': 'http-auth',
-      },
-      timeoutMs: {
-        type: 'integer',
-        title: 'Timeout',
-        description: 'Milliseconds to wait for the answer.',
-        minimum: 1,
-        maximum: 120_000,
-        default: DEFAULT_TIMEOUT_MS,
-      },
-    },
-    required: ['url'],
-    additionalProperties: false,
-  },
+  config: webhookTargetConfigSchema,
   batching: true,
   defaultRetry: { maxAttempts: 4 },
   check(config) {

@@ -2,13 +2,28 @@
  * @module Delay: waits a duration before the next step. In a durable flow its due time is checkpointed, so
  * the wait ends on time after a crash and a restart.
  */
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { defineStep } from '../../core/step-definition.js';
 import { delayMachine, MAX_DELAY_MS } from './machine.js';
 
+/** The schema of a Delay step's config. */
+export const delayConfigSchema = {
+  type: 'object',
+  properties: {
+    durationMs: {
+      type: 'integer',
+      title: 'Duration (ms)',
+      description: 'How long to wait, in milliseconds (at most 7 days).',
+      minimum: 0,
+      maximum: MAX_DELAY_MS,
+    },
+  },
+  required: ['durationMs'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
 /** Config of a Delay step, after expressions are evaluated. */
-export interface DelayConfig {
-  durationMs: number;
-}
+export type DelayConfig = ConfigOf<typeof delayConfigSchema>;
 
 /** `delay`: contributes a wait state to the machine (no `execute`); the message passes through. */
 export const delayStep = defineStep<DelayConfig>({
@@ -45,19 +60,6 @@ export const delayStep = defineStep<DelayConfig>({
     '{ "id": "cool-down", "type": "delay", "config": { "durationMs": 60000 } }',
     '```',
   ].join('\n'),
-  config: {
-    type: 'object',
-    properties: {
-      durationMs: {
-        type: 'integer',
-        title: 'Duration (ms)',
-        description: 'How long to wait, in milliseconds (at most 7 days).',
-        minimum: 0,
-        maximum: MAX_DELAY_MS,
-      },
-    },
-    required: ['durationMs'],
-    additionalProperties: false,
-  },
+  config: delayConfigSchema,
   machine: delayMachine,
 });

@@ -18,8 +18,12 @@ function skipsWait(step: PlanScope<undefined>, env: ExecutionEnv): boolean {
 }
 
 /** Evaluates the duration; the clock time the Delay is due. */
-async function dueTime(step: PlanScope<undefined>, state: RunState, tools: Pick<MachineTools, 'env' | 'evaluate'>) {
-  const config = (await tools.evaluate(step.config, state.message, state, step)) as { durationMs?: unknown };
+async function dueTime(
+  step: PlanScope<undefined>,
+  state: RunState,
+  tools: Pick<MachineTools, 'env' | 'evaluateConfig'>,
+) {
+  const config = await tools.evaluateConfig(step, state);
   const durationMs = readInteger(config.durationMs, 'durationMs', 0, MAX_DELAY_MS);
   return tools.env(state).services.clock.now() + durationMs;
 }

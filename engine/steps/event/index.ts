@@ -1,6 +1,7 @@
 /**
  * @module Event trigger: starts a flow for each CloudEvent that a bus rule routes to it.
  */
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { defineStep } from '../../core/step-definition.js';
 
 /** The bus an event trigger listens on when none is named. */
@@ -9,11 +10,31 @@ export const DEFAULT_BUS = 'default';
 /** A bus name: letters, digits, `_`, `.` and `-`, starting with a letter or digit. */
 export const BUS_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]*$';
 
+/** The schema of an event trigger's config. */
+export const eventTriggerConfigSchema = {
+  type: 'object',
+  properties: {
+    bus: {
+      type: 'string',
+      title: 'Bus',
+      description: 'The event bus whose rules can route events to this flow.',
+      pattern: BUS_NAME_PATTERN,
+      default: DEFAULT_BUS,
+      'x-expression': false,
+    },
+    sampleEvent: {
+      type: 'object',
+      title: 'Sample event',
+      description: "A CloudEvent (structured JSON form) for the editor's preview and test runs.",
+      'x-expression': false,
+      'x-widget': 'json',
+    },
+  },
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
 /** Config of an event trigger. */
-export interface EventTriggerConfig {
-  bus?: string;
-  sampleEvent?: Record<string, unknown>;
-}
+export type EventTriggerConfig = ConfigOf<typeof eventTriggerConfigSchema>;
 
 /** `event`: the flow is a target of bus rules; the runtime starts it with the event. */
 export const eventTrigger = defineStep<EventTriggerConfig>({
@@ -98,25 +119,5 @@ export const eventTrigger = defineStep<EventTriggerConfig>({
     '}',
     '```',
   ].join('\n'),
-  config: {
-    type: 'object',
-    properties: {
-      bus: {
-        type: 'string',
-        title: 'Bus',
-        description: 'The event bus whose rules can route events to this flow.',
-        pattern: BUS_NAME_PATTERN,
-        default: DEFAULT_BUS,
-        'x-expression': false,
-      },
-      sampleEvent: {
-        type: 'object',
-        title: 'Sample event',
-        description: "A CloudEvent (structured JSON form) for the editor's preview and test runs.",
-        'x-expression': false,
-        'x-widget': 'json',
-      },
-    },
-    additionalProperties: false,
-  },
+  config: eventTriggerConfigSchema,
 });

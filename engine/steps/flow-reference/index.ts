@@ -2,6 +2,7 @@
  * @module Flow Reference: runs another flow with the current message and continues with its result.
  */
 import { FlowbusError } from '../../core/errors.js';
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { defineStep } from '../../core/step-definition.js';
 import { isPlainObject, readString } from '../config-values.js';
 
@@ -10,10 +11,24 @@ export const FLOW_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]*$';
 
 const FLOW_ID = new RegExp(FLOW_ID_PATTERN);
 
+/** The schema of a Flow Reference step's config. */
+export const flowReferenceConfigSchema = {
+  type: 'object',
+  properties: {
+    flow: {
+      type: 'string',
+      title: 'Flow',
+      description: 'The id of the flow to run: its file name without `.flow.json`, e.g. `notify-on-call`.',
+      pattern: FLOW_ID_PATTERN,
+      'x-expression': false,
+    },
+  },
+  required: ['flow'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
 /** Config of a Flow Reference step. */
-export interface FlowReferenceConfig {
-  flow: string;
-}
+export type FlowReferenceConfig = ConfigOf<typeof flowReferenceConfigSchema>;
 
 /** `flow-reference`: calls `context.flows.call(flow, message, signal)`; the result replaces the message. */
 export const flowReferenceStep = defineStep<FlowReferenceConfig>({
@@ -53,20 +68,7 @@ export const flowReferenceStep = defineStep<FlowReferenceConfig>({
     '{ "id": "notify", "type": "flow-reference", "config": { "flow": "notify-on-call" } }',
     '```',
   ].join('\n'),
-  config: {
-    type: 'object',
-    properties: {
-      flow: {
-        type: 'string',
-        title: 'Flow',
-        description: 'The id of the flow to run: its file name without `.flow.json`, e.g. `notify-on-call`.',
-        pattern: FLOW_ID_PATTERN,
-        'x-expression': false,
-      },
-    },
-    required: ['flow'],
-    additionalProperties: false,
-  },
+  config: flowReferenceConfigSchema,
   async execute({ config, message, flows, signal }) {
     const flow = readString(config.flow, 'flow');
     if (!FLOW_ID.test(flow)) {

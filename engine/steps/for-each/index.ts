@@ -1,19 +1,51 @@
 /**
  * @module For Each: runs a sequence of steps once per item of an array.
  */
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { defineStep } from '../../core/step-definition.js';
 import { forEachMachine } from './machine.js';
 import { variableNameSchema } from '../config-values.js';
 import { FOR_EACH_DEFAULTS } from './iterations.js';
 
+/** The schema of a For Each step's config. */
+export const forEachConfigSchema = {
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      title: 'Items',
+      description: 'The array to go through, usually an expression such as `payload.orders[]`.',
+    },
+    itemVariable: variableNameSchema({
+      title: 'Item variable',
+      description: 'The variable holding the current item (or batch).',
+      default: FOR_EACH_DEFAULTS.itemVariable,
+      'x-variable': 'set',
+    }),
+    counterVariable: variableNameSchema({
+      title: 'Counter variable',
+      description: 'The variable holding the 0-based index of the current iteration.',
+      default: FOR_EACH_DEFAULTS.counterVariable,
+      'x-variable': 'set',
+    }),
+    batchSize: {
+      type: 'integer',
+      title: 'Batch size',
+      description: 'When set, each iteration gets an array of up to this many items instead of one item.',
+      minimum: 1,
+    },
+    resultsVariable: variableNameSchema({
+      title: 'Results variable',
+      description: "When set, collects each iteration's final payload into this variable, in order.",
+      'x-variable': 'set',
+    }),
+  },
+  required: ['items'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
 /** Config of a For Each step, after expressions are evaluated. */
-export interface ForEachConfig {
-  items: unknown[];
-  itemVariable?: string;
-  counterVariable?: string;
-  batchSize?: number;
-  resultsVariable?: string;
-}
+export type ForEachConfig = ConfigOf<typeof forEachConfigSchema>;
 
 /** `for-each`: a scope; the runtime runs `steps` per item (see `forEachIterations`). */
 export const forEachStep = defineStep<ForEachConfig>({
@@ -89,41 +121,7 @@ export const forEachStep = defineStep<ForEachConfig>({
     '}',
     '```',
   ].join('\n'),
-  config: {
-    type: 'object',
-    properties: {
-      items: {
-        type: 'array',
-        title: 'Items',
-        description: 'The array to go through, usually an expression such as `payload.orders[]`.',
-      },
-      itemVariable: variableNameSchema({
-        title: 'Item variable',
-        description: 'The variable holding the current item (or batch).',
-        default: FOR_EACH_DEFAULTS.itemVariable,
-        'x-variable': 'set',
-      }),
-      counterVariable: variableNameSchema({
-        title: 'Counter variable',
-        description: 'The variable holding the 0-based index of the current iteration.',
-        default: FOR_EACH_DEFAULTS.counterVariable,
-        'x-variable': 'set',
-      }),
-      batchSize: {
-        type: 'integer',
-        title: 'Batch size',
-        description: 'When set, each iteration gets an array of up to this many items instead of one item.',
-        minimum: 1,
-      },
-      resultsVariable: variableNameSchema({
-        title: 'Results variable',
-        description: "When set, collects each iteration's final payload into this variable, in order.",
-        'x-variable': 'set',
-      }),
-    },
-    required: ['items'],
-    additionalProperties: false,
-  },
+  config: forEachConfigSchema,
   lazyFields: [],
   machine: forEachMachine,
   scopes: [{ kind: 'sequence', key: 'steps', title: 'For each item', description: 'Runs once per item.' }],

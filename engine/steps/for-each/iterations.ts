@@ -2,20 +2,16 @@
  * @module The iterations of a For Each and the variables around them, for the runtime to follow.
  */
 import { FlowbusError } from '../../core/errors.js';
+import type { SettingsOf } from '../../core/json-schema.js';
 import type { Vars } from '../../core/message.js';
 import { invalidConfig, isPlainObject, readInteger, readVariableName } from '../config-values.js';
+import type { forEachConfigSchema } from './index.js';
 
 /** Defaults shared by the For Each schema and the runtime. */
 export const FOR_EACH_DEFAULTS = { itemVariable: 'item', counterVariable: 'counter' } as const;
 
 /** A For Each's evaluated config, checked, with defaults applied. */
-export interface ForEachSettings {
-  items: unknown[];
-  itemVariable: string;
-  counterVariable: string;
-  batchSize?: number;
-  resultsVariable?: string;
-}
+export type ForEachSettings = SettingsOf<typeof forEachConfigSchema>;
 
 /** One run of the For Each body: its 0-based counter and the item (or batch of items) it gets as payload. */
 export interface Iteration {

@@ -35,9 +35,13 @@ const loopOf = (state: RunState, loopId: string) => state.scopes[loopId] as Loop
 const resultsOverLimit = (loop: LoopState, env: ExecutionEnv) => loop.resultsBytes > env.limits.messageBytes;
 
 /** Evaluates the config (traced as the For Each step) and gives the loop's starting state. */
-function startLoop(step: PlanScope<PlanStep[]>, state: RunState, tools: Pick<MachineTools, 'traced' | 'evaluate'>) {
+function startLoop(
+  step: PlanScope<PlanStep[]>,
+  state: RunState,
+  tools: Pick<MachineTools, 'traced' | 'evaluateConfig'>,
+) {
   return tools.traced(step, state, async () => {
-    const config = await tools.evaluate(step.config, state.message, state, step);
+    const config = await tools.evaluateConfig(step, state);
     const settings = forEachSettings(config);
     const iterations = forEachIterations(settings);
     const loop: LoopState = { settings, iterations, index: 0, entry: state.message, results: [], resultsBytes: 2 };

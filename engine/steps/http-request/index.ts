@@ -1,6 +1,7 @@
 /**
  * @module HTTP Request: calls an HTTP endpoint and outputs its answer.
  */
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { defineStep } from '../../core/step-definition.js';
 import type { StepOutput } from '../../core/message.js';
 import {
@@ -12,12 +13,10 @@ import {
   variableNameSchema,
 } from '../config-values.js';
 import { HTTP_METHODS } from '../http/index.js';
-import type { HttpMethod } from '../http/index.js';
 import { requestFailure } from './failure.js';
 import { BODY_TYPES, prepareRequest } from './request.js';
-import type { BodyType } from './request.js';
 import { RESPONSE_TYPES, decodeBody, responseHeaders, statusError } from './response.js';
-import type { HttpResponseData, ResponseType } from './response.js';
+import type { HttpResponseData } from './response.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** When the step sends the step attempt's idempotency key: in durable flows (the default), always, never. */
@@ -25,21 +24,99 @@ export const IDEMPOTENCY_KEY_MODES = ['durable', 'always', 'never'] as const;
 export const DEFAULT_IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const MAX_TIMEOUT_MS = 600_000;
 
+/** The schema of an HTTP Request step's config. */
+export const httpRequestConfigSchema = {
+  type: 'object',
+  properties: {
+    method: {
+      type: 'string',
+      title: 'Method',
+      description: 'The HTTP method.',
+      enum: HTTP_METHODS,
+      default: 'GET',
+    },
+    url: {
+      type: 'string',
+      title: 'URL',
+      description: 'The absolute `http` or `https` URL, e.g. `https://api.example.com/v1/orders`.',
+    },
+    headers: {
+      type: 'object',
+      title: 'Headers',
+      description: 'Request headers by name.',
+      additionalProperties: { type: 'string' },
+      'x-widget': 'key-value',
+    },
+    query: {
+      type: 'object',
+      title: 'Query',
+      description: 'Query parameters by name, URL-encoded, appended to the URL; null values are skipped.',
+      additionalProperties: { type: ['string', 'number', 'boolean'] },
+      'x-widget': 'key-value',
+    },
+    body: {
+      title: 'Body',
+      description: 'The request body, encoded as `bodyType` says. Not allowed with GET and HEAD.',
+      'x-widget': 'json',
+    },
+    bodyType: {
+      type: 'string',
+      title: 'Body type',
+      description: '`json` sends objects as JSON, `text` sends text, `form` sends an object URL-encoded.',
+      enum: BODY_TYPES,
+      default: 'json',
+    },
+    timeoutMs: {
+      type: 'integer',
+      title: 'Timeout (ms)',
+      description: 'How long to wait for the complete answer before failing with `HTTP:TIMEOUT`.',
+      minimum: 1,
+      maximum: MAX_TIMEOUT_MS,
+      default: DEFAULT_TIMEOUT_MS,
+    },
+    responseType: {
+      type: 'string',
+      title: 'Response type',
+      description: '`auto` parses JSON when the content type says so, `json` always parses, `text` never.',
+      enum: RESPONSE_TYPES,
+      default: 'auto',
+    },
+    outputVariable: variableNameSchema({
+      title: 'Output variable',
+      description: 'When set, the answer goes to this variable and the payload is left unchanged.',
+      'x-variable': 'set',
+    }),
+    failOnStatus: {
+      type: 'boolean',
+      title: 'Fail on error status',
+      description: 'Raise `HTTP:STATUS` when the status is not 2xx; when false, any status is an answer.',
+      default: true,
+    },
+    sendIdempotencyKey: {
+      type: 'string',
+      title: 'Send idempotency key',
+      description:
+        "When to send the step attempt's idempotency key (`executionId:stepId:attempt`, the same when a " +
+        'durable execution re-runs the step after a crash): `durable` in durable flows, `always`, `never`.',
+      enum: IDEMPOTENCY_KEY_MODES,
+      default: 'durable',
+      'x-expression': false,
+    },
+    idempotencyKeyHeader: {
+      type: 'string',
+      title: 'Idempotency key header',
+      description: 'The header the key goes in; a header of that name in `headers` wins.',
+      pattern: '^[!#$%&\'*+.^_`|~0-9A-Za-z-]+$',
+      default: DEFAULT_IDEMPOTENCY_HEADER,
+      'x-expression': false,
+    },
+  },
+  required: ['url'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
 /** Config of an HTTP Request step, after expressions are evaluated. */
-export interface HttpRequestConfig {
-  method?: HttpMethod;
-  url: string;
-  headers?: Record<string, string>;
-  query?: Record<string, string | number | boolean>;
-  body?: unknown;
-  bodyType?: BodyType;
-  timeoutMs?: number;
-  responseType?: ResponseType;
-  outputVariable?: string;
-  failOnStatus?: boolean;
-  sendIdempotencyKey?: (typeof IDEMPOTENCY_KEY_MODES)[number];
-  idempotencyKeyHeader?: string;
-}
+export type HttpRequestConfig = ConfigOf<typeof httpRequestConfigSchema>;
 
 /** `http-request`: one request with the global fetch, bounded by `timeoutMs` and the execution's signal. */
 export const httpRequestStep = defineStep<HttpRequestConfig>({
@@ -140,95 +217,7 @@ export const httpRequestStep = defineStep<HttpRequestConfig>({
     '}',
     '```',
   ].join('\n'),
-  config: {
-    type: 'object',
-    properties: {
-      method: {
-        type: 'string',
-        title: 'Method',
-        description: 'The HTTP method.',
-        enum: HTTP_METHODS,
-        default: 'GET',
-      },
-      url: {
-        type: 'string',
-        title: 'URL',
-        description: 'The absolute `http` or `https` URL, e.g. `https://api.example.com/v1/orders`.',
-      },
-      headers: {
-        type: 'object',
-        title: 'Headers',
-        description: 'Request headers by name.',
-        additionalProperties: { type: 'string' },
-        'x-widget': 'key-value',
-      },
-      query: {
-        type: 'object',
-        title: 'Query',
-        description: 'Query parameters by name, URL-encoded, appended to the URL; null values are skipped.',
-        additionalProperties: { type: ['string', 'number', 'boolean'] },
-        'x-widget': 'key-value',
-      },
-      body: {
-        title: 'Body',
-        description: 'The request body, encoded as `bodyType` says. Not allowed with GET and HEAD.',
-        'x-widget': 'json',
-      },
-      bodyType: {
-        type: 'string',
-        title: 'Body type',
-        description: '`json` sends objects as JSON, `text` sends text, `form` sends an object URL-encoded.',
-        enum: BODY_TYPES,
-        default: 'json',
-      },
-      timeoutMs: {
-        type: 'integer',
-        title: 'Timeout (ms)',
-        description: 'How long to wait for the complete answer before failing with `HTTP:TIMEOUT`.',
-        minimum: 1,
-        maximum: MAX_TIMEOUT_MS,
-        default: DEFAULT_TIMEOUT_MS,
-      },
-      responseType: {
-        type: 'string',
-        title: 'Response type',
-        description: '`auto` parses JSON when the content type says so, `json` always parses, `text` never.',
-        enum: RESPONSE_TYPES,
-        default: 'auto',
-      },
-      outputVariable: variableNameSchema({
-        title: 'Output variable',
-        description: 'When set, the answer goes to this variable and the payload is left unchanged.',
-        'x-variable': 'set',
-      }),
-      failOnStatus: {
-        type: 'boolean',
-        title: 'Fail on error status',
-        description: 'Raise `HTTP:STATUS` when the status is not 2xx; when false, any status is an answer.',
-        default: true,
-      },
-      sendIdempotencyKey: {
-        type: 'string',
-        title: 'Send idempotency key',
-        description:
-          "When to send the step attempt's idempotency key (`executionId:stepId:attempt`, the same when a " +
-          'durable execution re-runs the step after a crash): `durable` in durable flows, `always`, `never`.',
-        enum: IDEMPOTENCY_KEY_MODES,
-        default: 'durable',
-        'x-expression': false,
-      },
-      idempotencyKeyHeader: {
-        type: 'string',
-        title: 'Idempotency key header',
-        description: 'The header the key goes in; a header of that name in `headers` wins.',
-        pattern: '^[!#$%&\'*+.^_`|~0-9A-Za-z-]+$',
-        default: DEFAULT_IDEMPOTENCY_HEADER,
-        'x-expression': false,
-      },
-    },
-    required: ['url'],
-    additionalProperties: false,
-  },
+  config: httpRequestConfigSchema,
   errors: [
     { type: 'HTTP:STATUS', description: 'The server answered with a status other than 2xx.' },
     { type: 'HTTP:CONNECTIVITY', description: 'The server could not be reached: refused, not found, reset.' },

@@ -1,8 +1,8 @@
 /**
  * @module HTTP trigger: starts a flow for each request to a path on flowbus's server.
  */
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { defineStep } from '../../core/step-definition.js';
-import type { JsonSchema } from '../../core/json-schema.js';
 
 /** The HTTP methods a trigger can accept and an HTTP Request step can send. */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -26,16 +26,7 @@ export const HEADER_VALUE_PATTERN = '^[\\t\\x20-\\x7e\\x80-\\uffff]*$';
 /** An IPv4 or IPv6 address, optionally with a `/prefix`; the server checks the exact syntax. */
 export const IP_OR_CIDR_PATTERN = '^[0-9A-Fa-f:.]+(?:/[0-9]{1,3})?$';
 
-/** Config of an HTTP trigger. */
-export interface HttpTriggerConfig {
-  path: string;
-  methods?: HttpMethod[];
-  response?: { mode?: 'sync' | 'async'; status?: number; headers?: Record<string, string>; body?: unknown };
-  auth?: { type?: 'none' | 'basic' | 'bearer' | 'hmac'; connection?: string; header?: string };
-  ipAllowList?: string[];
-}
-
-const responseSchema: JsonSchema = {
+const responseSchema = {
   type: 'object',
   title: 'Response',
   description: 'What the caller gets back; `status`, `headers` and `body` are evaluated on the last message.',
@@ -83,9 +74,9 @@ const responseSchema: JsonSchema = {
   },
   additionalProperties: false,
   'x-expression': false,
-};
+} as const satisfies JsonSchema;
 
-const authSchema: JsonSchema = {
+const authSchema = {
   type: 'object',
   title: 'Authentication',
   description: 'How callers prove who they are; checked before the flow starts, so every field is a literal.',
@@ -117,7 +108,46 @@ const authSchema: JsonSchema = {
   },
   additionalProperties: false,
   'x-expression': false,
-};
+} as const satisfies JsonSchema;
+
+/** The schema of an HTTP trigger's config. */
+export const httpTriggerConfigSchema = {
+  type: 'object',
+  properties: {
+    path: {
+      type: 'string',
+      title: 'Path',
+      description:
+        'Starts with `/`; `{name}` segments go to `attributes.params.name`; a last `*` takes the rest.',
+      pattern: HTTP_PATH_PATTERN,
+      examples: ['/alarms', '/orders/{orderId}', '/files/*'],
+      'x-expression': false,
+    },
+    methods: {
+      type: 'array',
+      title: 'Methods',
+      description: 'The HTTP methods that start the flow.',
+      items: { type: 'string', enum: HTTP_METHODS },
+      minItems: 1,
+      default: ['POST'],
+      'x-expression': false,
+    },
+    response: responseSchema,
+    auth: authSchema,
+    ipAllowList: {
+      type: 'array',
+      title: 'IP allow list',
+      description: 'Addresses or CIDR ranges (IPv4 or IPv6) allowed to call; left out, anyone may call.',
+      items: { type: 'string', pattern: IP_OR_CIDR_PATTERN },
+      'x-expression': false,
+    },
+  },
+  required: ['path'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
+/** Config of an HTTP trigger. */
+export type HttpTriggerConfig = ConfigOf<typeof httpTriggerConfigSchema>;
 
 /** `http`: the server routes matching requests to the flow; the runtime has nothing to execute. */
 export const httpTrigger = defineStep<HttpTriggerConfig>({
@@ -240,38 +270,5 @@ export const httpTrigger = defineStep<HttpTriggerConfig>({
     '}',
     '```',
   ].join('\n'),
-  config: {
-    type: 'object',
-    properties: {
-      path: {
-        type: 'string',
-        title: 'Path',
-        description:
-          'Starts with `/`; `{name}` segments go to `attributes.params.name`; a last `*` takes the rest.',
-        pattern: HTTP_PATH_PATTERN,
-        examples: ['/alarms', '/orders/{orderId}', '/files/*'],
-        'x-expression': false,
-      },
-      methods: {
-        type: 'array',
-        title: 'Methods',
-        description: 'The HTTP methods that start the flow.',
-        items: { type: 'string', enum: HTTP_METHODS },
-        minItems: 1,
-        default: ['POST'],
-        'x-expression': false,
-      },
-      response: responseSchema,
-      auth: authSchema,
-      ipAllowList: {
-        type: 'array',
-        title: 'IP allow list',
-        description: 'Addresses or CIDR ranges (IPv4 or IPv6) allowed to call; left out, anyone may call.',
-        items: { type: 'string', pattern: IP_OR_CIDR_PATTERN },
-        'x-expression': false,
-      },
-    },
-    required: ['path'],
-    additionalProperties: false,
-  },
+  config: httpTriggerConfigSchema,
 });

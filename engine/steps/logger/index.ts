@@ -1,6 +1,7 @@
 /**
  * @module Logger: writes a line to the flow's log; the message passes through unchanged.
  */
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { defineStep } from '../../core/step-definition.js';
 import type { LogLevel } from '../../core/step-definition.js';
 import { readEnum, readString } from '../config-values.js';
@@ -11,12 +12,35 @@ export const LOG_LEVELS: readonly LogLevel[] = ['DEBUG', 'INFO', 'WARN', 'ERROR'
 const DEFAULT_LEVEL: LogLevel = 'INFO';
 const DEFAULT_CATEGORY = 'flow';
 
+/** The schema of a Logger step's config. */
+export const loggerConfigSchema = {
+  type: 'object',
+  properties: {
+    level: {
+      type: 'string',
+      title: 'Level',
+      description: 'How important the line is; the log store filters on it.',
+      enum: LOG_LEVELS,
+      default: DEFAULT_LEVEL,
+      'x-expression': false,
+    },
+    category: {
+      type: 'string',
+      title: 'Category',
+      description: 'A label to group and filter log lines, e.g. `orders` or `alarms`.',
+      default: DEFAULT_CATEGORY,
+    },
+    content: {
+      title: 'Content',
+      description: 'What to log: a text, a template, or an expression. Left out, the payload is logged.',
+      'x-widget': 'textarea',
+    },
+  },
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
 /** Config of a Logger step, after expressions are evaluated. */
-export interface LoggerConfig {
-  level?: LogLevel;
-  category?: string;
-  content?: unknown;
-}
+export type LoggerConfig = ConfigOf<typeof loggerConfigSchema>;
 
 /** Turns logged content into text: strings as they are, anything else as JSON. */
 export function logText(content: unknown): string {
@@ -83,31 +107,7 @@ export const loggerStep = defineStep<LoggerConfig>({
     '}',
     '```',
   ].join('\n'),
-  config: {
-    type: 'object',
-    properties: {
-      level: {
-        type: 'string',
-        title: 'Level',
-        description: 'How important the line is; the log store filters on it.',
-        enum: LOG_LEVELS,
-        default: DEFAULT_LEVEL,
-        'x-expression': false,
-      },
-      category: {
-        type: 'string',
-        title: 'Category',
-        description: 'A label to group and filter log lines, e.g. `orders` or `alarms`.',
-        default: DEFAULT_CATEGORY,
-      },
-      content: {
-        title: 'Content',
-        description: 'What to log: a text, a template, or an expression. Left out, the payload is logged.',
-        'x-widget': 'textarea',
-      },
-    },
-    additionalProperties: false,
-  },
+  config: loggerConfigSchema,
   async execute({ config, message, logger }) {
     const level = readEnum(config.level ?? DEFAULT_LEVEL, 'level', LOG_LEVELS);
     const category = readString(config.category ?? DEFAULT_CATEGORY, 'category');

@@ -2,6 +2,7 @@
  * @module Raise Error: fails the flow (or jumps to a Catch) with a typed error.
  */
 import { FlowbusError } from '../../core/errors.js';
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { defineStep } from '../../core/step-definition.js';
 import { readObject, readString } from '../config-values.js';
 
@@ -13,12 +14,36 @@ export const CUSTOM_NAMESPACE = 'CUSTOM';
 
 const ERROR_TYPE = new RegExp(ERROR_TYPE_PATTERN);
 
+/** The schema of a Raise Error step's config. */
+export const raiseErrorConfigSchema = {
+  type: 'object',
+  properties: {
+    errorType: {
+      type: 'string',
+      title: 'Error type',
+      description:
+        '`NAMESPACE:NAME` or `NAME` (upper-case letters, digits, `_`); a bare `NAME` becomes ' +
+        '`CUSTOM:NAME`.',
+      pattern: ERROR_TYPE_PATTERN,
+      'x-expression': false,
+    },
+    message: {
+      type: 'string',
+      title: 'Message',
+      description: 'What went wrong, in one sentence; a template can include values from the message.',
+    },
+    details: {
+      type: 'object',
+      title: 'Details',
+      description: 'Data for the Catch handler and the execution record, e.g. the offending ids.',
+    },
+  },
+  required: ['errorType', 'message'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
 /** Config of a Raise Error step, after expressions are evaluated. */
-export interface RaiseErrorConfig {
-  errorType: string;
-  message: string;
-  details?: Record<string, unknown>;
-}
+export type RaiseErrorConfig = ConfigOf<typeof raiseErrorConfigSchema>;
 
 /**
  * The full error type for what the user wrote: a bare name gets the `CUSTOM` namespace.
@@ -90,32 +115,7 @@ export const raiseErrorStep = defineStep<RaiseErrorConfig>({
     '}',
     '```',
   ].join('\n'),
-  config: {
-    type: 'object',
-    properties: {
-      errorType: {
-        type: 'string',
-        title: 'Error type',
-        description:
-          '`NAMESPACE:NAME` or `NAME` (upper-case letters, digits, `_`); a bare `NAME` becomes ' +
-          '`CUSTOM:NAME`.',
-        pattern: ERROR_TYPE_PATTERN,
-        'x-expression': false,
-      },
-      message: {
-        type: 'string',
-        title: 'Message',
-        description: 'What went wrong, in one sentence; a template can include values from the message.',
-      },
-      details: {
-        type: 'object',
-        title: 'Details',
-        description: 'Data for the Catch handler and the execution record, e.g. the offending ids.',
-      },
-    },
-    required: ['errorType', 'message'],
-    additionalProperties: false,
-  },
+  config: raiseErrorConfigSchema,
   stopsSequence: true,
   errors: [
     {

@@ -1,13 +1,22 @@
 /**
  * @module Remove Variable: deletes a variable from the message's vars.
  */
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { defineStep } from '../../core/step-definition.js';
 import { readVariableName, variableNameSchema } from '../config-values.js';
 
+/** The schema of a Remove Variable step's config. */
+export const removeVariableConfigSchema = {
+  type: 'object',
+  properties: {
+    name: variableNameSchema({ title: 'Name', description: 'The variable to remove.' }),
+  },
+  required: ['name'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
 /** Config of a Remove Variable step. */
-export interface RemoveVariableConfig {
-  name: string;
-}
+export type RemoveVariableConfig = ConfigOf<typeof removeVariableConfigSchema>;
 
 /** `remove-variable`: drops one variable; removing a variable that is not set is not an error. */
 export const removeVariableStep = defineStep<RemoveVariableConfig>({
@@ -43,14 +52,7 @@ export const removeVariableStep = defineStep<RemoveVariableConfig>({
     '{ "id": "forget-token", "type": "remove-variable", "config": { "name": "accessToken" } }',
     '```',
   ].join('\n'),
-  config: {
-    type: 'object',
-    properties: {
-      name: variableNameSchema({ title: 'Name', description: 'The variable to remove.' }),
-    },
-    required: ['name'],
-    additionalProperties: false,
-  },
+  config: removeVariableConfigSchema,
   async execute({ config, message }) {
     const name = readVariableName(config.name, 'name');
     if (!Object.hasOwn(message.vars, name)) return;

@@ -1,12 +1,24 @@
 /**
  * @module Set Payload: replaces the message's payload.
  */
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { defineStep } from '../../core/step-definition.js';
 
+/** The schema of a Set Payload step's config. */
+export const setPayloadConfigSchema = {
+  type: 'object',
+  properties: {
+    value: {
+      title: 'Value',
+      description: 'The new payload: any JSON value, or an expression computed from the message.',
+    },
+  },
+  required: ['value'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
 /** Config of a Set Payload step, after expressions are evaluated. */
-export interface SetPayloadConfig {
-  value: unknown;
-}
+export type SetPayloadConfig = ConfigOf<typeof setPayloadConfigSchema>;
 
 /** `set-payload`: the payload becomes `value`; attributes and vars pass through. */
 export const setPayloadStep = defineStep<SetPayloadConfig>({
@@ -55,17 +67,7 @@ export const setPayloadStep = defineStep<SetPayloadConfig>({
     '}',
     '```',
   ].join('\n'),
-  config: {
-    type: 'object',
-    properties: {
-      value: {
-        title: 'Value',
-        description: 'The new payload: any JSON value, or an expression computed from the message.',
-      },
-    },
-    required: ['value'],
-    additionalProperties: false,
-  },
+  config: setPayloadConfigSchema,
   async execute({ config }) {
     return { payload: config.value ?? null };
   },

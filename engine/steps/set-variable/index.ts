@@ -1,14 +1,30 @@
 /**
  * @module Set Variable: stores a value in the message's vars under a name.
  */
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { defineStep } from '../../core/step-definition.js';
 import { readVariableName, variableNameSchema } from '../config-values.js';
 
+/** The schema of a Set Variable step's config. */
+export const setVariableConfigSchema = {
+  type: 'object',
+  properties: {
+    name: variableNameSchema({
+      title: 'Name',
+      description: 'The variable to set: letters, digits and `_`, not starting with a digit.',
+      'x-variable': 'set',
+    }),
+    value: {
+      title: 'Value',
+      description: 'Any JSON value, or an expression computed from the message.',
+    },
+  },
+  required: ['name', 'value'],
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
 /** Config of a Set Variable step, after expressions are evaluated. */
-export interface SetVariableConfig {
-  name: string;
-  value: unknown;
-}
+export type SetVariableConfig = ConfigOf<typeof setVariableConfigSchema>;
 
 /** `set-variable`: adds or replaces one variable; payload and attributes pass through. */
 export const setVariableStep = defineStep<SetVariableConfig>({
@@ -56,22 +72,7 @@ export const setVariableStep = defineStep<SetVariableConfig>({
     '}',
     '```',
   ].join('\n'),
-  config: {
-    type: 'object',
-    properties: {
-      name: variableNameSchema({
-        title: 'Name',
-        description: 'The variable to set: letters, digits and `_`, not starting with a digit.',
-        'x-variable': 'set',
-      }),
-      value: {
-        title: 'Value',
-        description: 'Any JSON value, or an expression computed from the message.',
-      },
-    },
-    required: ['name', 'value'],
-    additionalProperties: false,
-  },
+  config: setVariableConfigSchema,
   async execute({ config, message }) {
     const name = readVariableName(config.name, 'name');
     return { vars: { ...message.vars, [name]: config.value ?? null } };

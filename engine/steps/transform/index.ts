@@ -2,20 +2,38 @@
  * @module Transform: sets the payload, the attributes and some variables in one step.
  */
 import { FlowbusError } from '../../core/errors.js';
+import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { defineStep } from '../../core/step-definition.js';
 import type { StepOutput } from '../../core/message.js';
 import { readObject, readVariableName } from '../config-values.js';
 
-/** Config of a Transform step, after expressions are evaluated. Each field is optional; one is required. */
-export interface TransformConfig {
-  payload?: unknown;
-  attributes?: Record<string, unknown>;
-  vars?: Record<string, unknown>;
-}
+/** The schema of a Transform step's config. */
+export const transformConfigSchema = {
+  type: 'object',
+  properties: {
+    payload: {
+      title: 'Payload',
+      description: 'The new payload: any JSON value, or an expression. Left out, the payload is kept.',
+    },
+    attributes: {
+      type: 'object',
+      title: 'Attributes',
+      description: 'The new attributes object. Left out, the attributes are kept.',
+    },
+    vars: {
+      type: 'object',
+      title: 'Variables',
+      description: 'Variables to set, by name; each value is a literal or an expression. Others are kept.',
+      'x-widget': 'key-value',
+      'x-variable': 'set-keys',
+    },
+  },
+  additionalProperties: false,
+  minProperties: 1,
+} as const satisfies JsonSchema;
 
-// `minProperties` is standard JSON Schema that core's JsonSchema type does not list yet; spreading it in
-// keeps it in the published schema without a type error.
-const atLeastOneField = { minProperties: 1 };
+/** Config of a Transform step, after expressions are evaluated. Each field is optional; one is required. */
+export type TransformConfig = ConfigOf<typeof transformConfigSchema>;
 
 /** `transform`: replaces payload and attributes and merges variables, each only when given. */
 export const transformStep = defineStep<TransformConfig>({
@@ -78,29 +96,7 @@ export const transformStep = defineStep<TransformConfig>({
     '}',
     '```',
   ].join('\n'),
-  config: {
-    type: 'object',
-    properties: {
-      payload: {
-        title: 'Payload',
-        description: 'The new payload: any JSON value, or an expression. Left out, the payload is kept.',
-      },
-      attributes: {
-        type: 'object',
-        title: 'Attributes',
-        description: 'The new attributes object. Left out, the attributes are kept.',
-      },
-      vars: {
-        type: 'object',
-        title: 'Variables',
-        description: 'Variables to set, by name; each value is a literal or an expression. Others are kept.',
-        'x-widget': 'key-value',
-        'x-variable': 'set-keys',
-      },
-    },
-    additionalProperties: false,
-    ...atLeastOneField,
-  },
+  config: transformConfigSchema,
   async execute({ config, message }) {
     const output: StepOutput = {};
     if (Object.hasOwn(config, 'payload')) output.payload = config.payload ?? null;

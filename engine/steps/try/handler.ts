@@ -1,7 +1,9 @@
 /**
- * @module The settings of a Try's Catch handler, with defaults, and the retry schedule they give.
+ * @module The config schema of a Try's Catch handler, its settings with defaults, and the retry schedule
+ * they give.
  */
 import { matchesErrorType } from '../../core/errors.js';
+import type { JsonSchema, SettingsOf } from '../../core/json-schema.js';
 import { readEnum, readInteger, readString, isPlainObject, invalidConfig } from '../config-values.js';
 
 /** Defaults of a Catch handler's config, shared by the schema and the runtime. */
@@ -16,13 +18,56 @@ export const MAX_RETRIES = 10;
 export const MAX_RETRY_INTERVAL_MS = 300_000;
 export const BACKOFF_KINDS = ['fixed', 'exponential'] as const;
 
+/** The error type pattern a Catch handler selects on: `ANY`, a namespace, or an exact `NAMESPACE:NAME`. */
+export const ERROR_SELECTOR_PATTERN = '^(?:ANY|[A-Z][A-Z0-9_]*(?::[A-Z][A-Z0-9_]*)?)$';
+
+/** The schema of a Catch branch's `config`. */
+export const catchConfigSchema = {
+  type: 'object',
+  properties: {
+    errorTypes: {
+      type: 'array',
+      title: 'Error types',
+      description:
+        'The errors it catches: `ANY`, a namespace like `HTTP`, or an exact type like `HTTP:STATUS`.',
+      items: { type: 'string', pattern: ERROR_SELECTOR_PATTERN },
+      minItems: 1,
+      default: [...CATCH_DEFAULTS.errorTypes],
+      'x-expression': false,
+    },
+    retries: {
+      type: 'integer',
+      title: 'Retries',
+      description: 'How many times to re-run the Try body before running this handler.',
+      minimum: 0,
+      maximum: MAX_RETRIES,
+      default: CATCH_DEFAULTS.retries,
+      'x-expression': false,
+    },
+    retryIntervalMs: {
+      type: 'integer',
+      title: 'Retry interval (ms)',
+      description: 'How long to wait before a retry, in milliseconds.',
+      minimum: 0,
+      maximum: MAX_RETRY_INTERVAL_MS,
+      default: CATCH_DEFAULTS.retryIntervalMs,
+      'x-expression': false,
+    },
+    backoff: {
+      type: 'string',
+      title: 'Backoff',
+      description:
+        '`fixed` waits the interval each time; `exponential` doubles it at each retry (at most 5 minutes).',
+      enum: BACKOFF_KINDS,
+      default: CATCH_DEFAULTS.backoff,
+      'x-expression': false,
+    },
+  },
+  additionalProperties: false,
+} as const satisfies JsonSchema;
+
 /** A Catch handler's config with defaults applied. */
-export interface CatchHandlerSettings {
-  errorTypes: string[];
-  retries: number;
-  retryIntervalMs: number;
-  backoff: (typeof BACKOFF_KINDS)[number];
-}
+export type CatchHandlerSettings = SettingsOf<typeof catchConfigSchema>;
 
 /**
  * Reads a Catch branch's `config` (possibly absent) and applies defaults; a bad value is a VALIDATION error.

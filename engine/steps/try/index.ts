@@ -3,55 +3,9 @@
  */
 import { defineStep } from '../../core/step-definition.js';
 import { tryMachine } from './machine.js';
-import type { JsonSchema } from '../../core/json-schema.js';
-import { BACKOFF_KINDS, CATCH_DEFAULTS, MAX_RETRIES, MAX_RETRY_INTERVAL_MS } from './handler.js';
+import { catchConfigSchema } from './handler.js';
 
-/** The error type pattern a Catch handler selects on: `ANY`, a namespace, or an exact `NAMESPACE:NAME`. */
-export const ERROR_SELECTOR_PATTERN = '^(?:ANY|[A-Z][A-Z0-9_]*(?::[A-Z][A-Z0-9_]*)?)$';
-
-const catchConfigSchema: JsonSchema = {
-  type: 'object',
-  properties: {
-    errorTypes: {
-      type: 'array',
-      title: 'Error types',
-      description:
-        'The errors it catches: `ANY`, a namespace like `HTTP`, or an exact type like `HTTP:STATUS`.',
-      items: { type: 'string', pattern: ERROR_SELECTOR_PATTERN },
-      minItems: 1,
-      default: [...CATCH_DEFAULTS.errorTypes],
-      'x-expression': false,
-    },
-    retries: {
-      type: 'integer',
-      title: 'Retries',
-      description: 'How many times to re-run the Try body before running this handler.',
-      minimum: 0,
-      maximum: MAX_RETRIES,
-      default: CATCH_DEFAULTS.retries,
-      'x-expression': false,
-    },
-    retryIntervalMs: {
-      type: 'integer',
-      title: 'Retry interval (ms)',
-      description: 'How long to wait before a retry, in milliseconds.',
-      minimum: 0,
-      maximum: MAX_RETRY_INTERVAL_MS,
-      default: CATCH_DEFAULTS.retryIntervalMs,
-      'x-expression': false,
-    },
-    backoff: {
-      type: 'string',
-      title: 'Backoff',
-      description:
-        '`fixed` waits the interval each time; `exponential` doubles it at each retry (at most 5 minutes).',
-      enum: BACKOFF_KINDS,
-      default: CATCH_DEFAULTS.backoff,
-      'x-expression': false,
-    },
-  },
-  additionalProperties: false,
-};
+export { ERROR_SELECTOR_PATTERN } from './handler.js';
 
 /** `try`: a scope; the runtime runs `steps`, and on an error the first matching handler of `catch`. */
 export const tryStep = defineStep<Record<string, never>>({
