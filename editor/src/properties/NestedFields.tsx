@@ -3,7 +3,7 @@
  * (a message-push target's receivers, each with its channels' settings and its window): a collapsible group
  * per object, an item per list entry with add and remove, and each issue shown at the field it points at.
  */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { JsonSchema } from '../../../engine/core/json-schema.js';
 import type { ValidationIssue } from '../api/types.js';
 import { isWarning } from '../model/issues.js';
@@ -23,7 +23,8 @@ export function issuesBelow(issues: readonly ValidationIssue[], pointer: string)
   return byField;
 }
 
-function IssueLines({ issues }: { issues: readonly ValidationIssue[] }) {
+/** The issues at a field itself, one line each, a warning as a warning. */
+export function IssueLines({ issues }: { issues: readonly ValidationIssue[] }) {
   return (
     <>
       {issues.map((issue, index) => (
@@ -32,6 +33,34 @@ function IssueLines({ issues }: { issues: readonly ValidationIssue[] }) {
         </p>
       ))}
     </>
+  );
+}
+
+export interface FieldGroupProps {
+  name: string;
+  /** The kind of group (`key-value`, `object-list`), its class beside `field`. */
+  kind: string;
+  title: string;
+  description?: string;
+  /** The issues at the field itself. */
+  issues: readonly ValidationIssue[];
+  children: ReactNode;
+}
+
+/** A field made of several inputs: a group labelled by its title, its help and its own issues above them. */
+export function FieldGroup({ name, kind, title, description, issues, children }: FieldGroupProps) {
+  const id = useId();
+  return (
+    <div className={`field ${kind}`} data-field={name} role="group" aria-labelledby={`${id}-title`}>
+      <div className="field-head">
+        <span id={`${id}-title`} className="field-label">
+          {title}
+        </span>
+      </div>
+      {description ? <p className="field-help">{description}</p> : null}
+      <IssueLines issues={issues} />
+      {children}
+    </div>
   );
 }
 
@@ -89,7 +118,6 @@ export function NestedObjectField({ name, schema, value, onChange, pointer, issu
 /** A list of objects: one group per item with its own Remove, and Add at the end. */
 export function ObjectListField({ name, schema, value, onChange, pointer, issues }: NestedProps) {
   const { t } = useTranslation();
-  const id = useId();
   const items = Array.isArray(value) ? (value as unknown[]) : [];
   const itemSchema = schema.items ?? {};
   const title = fieldTitle(name, schema);
@@ -100,14 +128,7 @@ export function ObjectListField({ name, schema, value, onChange, pointer, issues
     onChange(updated);
   };
   return (
-    <div className="field object-list" data-field={name} role="group" aria-labelledby={`${id}-title`}>
-      <div className="field-head">
-        <span id={`${id}-title`} className="field-label">
-          {title}
-        </span>
-      </div>
-      {schema.description ? <p className="field-help">{schema.description}</p> : null}
-      <IssueLines issues={below.get('') ?? []} />
+    <FieldGroup name={name} kind="object-list" title={title} description={schema.description} issues={below.get('') ?? []}>
       {items.map((item, index) => {
         const at = `${pointer}/${index}`;
         const label = `${itemTitle} ${index + 1}`;
@@ -142,6 +163,6 @@ export function ObjectListField({ name, schema, value, onChange, pointer, issues
       <button type="button" className="button button-small" onClick={() => onChange([...items, {}])}>
         {t('fields.addItem', { item: itemTitle.toLowerCase() })}
       </button>
-    </div>
+    </FieldGroup>
   );
 }
