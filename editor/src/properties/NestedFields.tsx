@@ -7,6 +7,7 @@ import { useId, type ReactNode } from 'react';
 import type { JsonSchema } from '../../../engine/core/json-schema.js';
 import type { ValidationIssue } from '../api/types.js';
 import { isWarning } from '../model/issues.js';
+import { withField } from '../model/with-field.js';
 import { fieldTitle } from './field-kind.js';
 import { SchemaForm } from './SchemaForm.js';
 import { useTranslation } from '../i18n/i18n.js';
@@ -72,14 +73,6 @@ interface NestedProps {
   /** The JSON pointer of this field in the document the issues point into. */
   pointer: string;
   issues: readonly ValidationIssue[];
-}
-
-/** The object with one field set, or removed when `value` is undefined. */
-function withField(object: Record<string, unknown>, field: string, value: unknown): Record<string, unknown> {
-  const updated = { ...object };
-  if (value === undefined) delete updated[field];
-  else updated[field] = value;
-  return updated;
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

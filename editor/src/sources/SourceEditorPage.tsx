@@ -20,6 +20,7 @@ import { IssueList } from '../properties/IssueList.js';
 import { SchemaForm } from '../properties/SchemaForm.js';
 import { TextField } from '../properties/TextField.js';
 import { useTranslation } from '../i18n/i18n.js';
+import { withField } from '../model/with-field.js';
 import { BusAndSwitchFields, FileEditorPage, FileEditorWaiting } from '../ui/FileEditorPage.js';
 import { useFileDraft } from '../ui/use-file-draft.js';
 import { literalOnly, splitSourceIssues, type SourceDraft } from './source-draft.js';
@@ -153,12 +154,7 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
                 schema={literalOnly(type.config)}
                 value={config}
                 issues={split.fields}
-                onFieldChange={(field, value) => {
-                  const next = { ...config };
-                  if (value === undefined) delete next[field];
-                  else next[field] = value;
-                  change({ ...draft, config: next });
-                }}
+                onFieldChange={(field, value) => change({ ...draft, config: withField(config, field, value) })}
               />
             </FormContext.Provider>
           ) : (
