@@ -3,11 +3,9 @@
  * is a literal or, behind its own f(x) switch, an expression; each issue shown on the row it points at.
  */
 import { useEffect, useState } from 'react';
-import type { JsonSchema } from '../../../engine/core/json-schema.js';
-import type { ValidationIssue } from '../api/types.js';
 import { useTranslation } from '../i18n/i18n.js';
 import { fieldTitle } from './field-kind.js';
-import { FieldGroup, issuesBelow } from './NestedFields.js';
+import { FieldGroup, issuesBelow, type ObjectFieldProps } from './NestedFields.js';
 import { SchemaField } from './SchemaField.js';
 
 interface Row {
@@ -15,15 +13,7 @@ interface Row {
   value: unknown;
 }
 
-export interface KeyValueFieldProps {
-  name: string;
-  schema: JsonSchema;
-  value: unknown;
-  onChange: (value: unknown) => void;
-  /** The JSON pointer of the field in the document the issues point into. */
-  pointer: string;
-  issues: readonly ValidationIssue[];
-}
+export type KeyValueFieldProps = ObjectFieldProps;
 
 function rowsOf(value: unknown): Row[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];

@@ -65,7 +65,8 @@ export function FieldGroup({ name, kind, title, description, issues, children }:
   );
 }
 
-interface NestedProps {
+/** The props of a field whose value is an object or a list, with the issues under it. */
+export interface ObjectFieldProps {
   name: string;
   schema: JsonSchema;
   value: unknown;
@@ -80,7 +81,7 @@ function asRecord(value: unknown): Record<string, unknown> {
 }
 
 /** An object field: its fields in a group that opens by itself once it holds something or has a problem. */
-export function NestedObjectField({ name, schema, value, onChange, pointer, issues }: NestedProps) {
+export function NestedObjectField({ name, schema, value, onChange, pointer, issues }: ObjectFieldProps) {
   const below = issuesBelow(issues, pointer);
   const object = asRecord(value);
   const title = fieldTitle(name, schema);
@@ -109,7 +110,7 @@ export function NestedObjectField({ name, schema, value, onChange, pointer, issu
 }
 
 /** A list of objects: one group per item with its own Remove, and Add at the end. */
-export function ObjectListField({ name, schema, value, onChange, pointer, issues }: NestedProps) {
+export function ObjectListField({ name, schema, value, onChange, pointer, issues }: ObjectFieldProps) {
   const { t } = useTranslation();
   const items = Array.isArray(value) ? (value as unknown[]) : [];
   const itemSchema = schema.items ?? {};

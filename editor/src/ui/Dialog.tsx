@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from '../i18n/i18n.js';
+import { ErrorAlert } from './ErrorAlert.js';
 
 export interface DialogProps {
   title: string;
@@ -134,11 +135,7 @@ export function ActionDialog({ title, onClose, action, intro, children, form = t
           <button type="submit" hidden />
         </form>
       )}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert>{error}</ErrorAlert>
     </Dialog>
   );
 }
