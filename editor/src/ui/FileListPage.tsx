@@ -4,7 +4,7 @@
  * confirmation). The page says what its columns show; the texts come translated.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { AppNav } from '../app/AppNav.js';
+import { PageTop } from '../app/AppNav.js';
 import type { NavSectionId } from '../app/sections.js';
 import { useTranslation } from '../i18n/i18n.js';
 import { Banner } from './Banner.js';
@@ -88,12 +88,7 @@ export function FileListPage<File extends ListedFile>(props: FileListPageProps<F
   );
   return (
     <div className="list-page">
-      <AppNav current={section} />
-      <header className="page-header">
-        <div>
-          <h1>{texts.title}</h1>
-          <p className="muted">{texts.intro}</p>
-        </div>
+      <PageTop section={section} title={texts.title} intro={texts.intro}>
         {refresh ? (
           <div className="row-actions">
             <button type="button" className="button" onClick={load}>
@@ -104,7 +99,7 @@ export function FileListPage<File extends ListedFile>(props: FileListPageProps<F
         ) : (
           createButton(texts.create)
         )}
-      </header>
+      </PageTop>
       {error ? (
         <Banner
           tone="error"
