@@ -3,6 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import { FlowbusError } from '../../core/errors.js';
+import { FLOW_ID_PATTERN } from '../../flow/document.js';
 import { eventTriggerInput } from '../../runtime/trigger-input.js';
 import type { ExecutionInput } from '../../runtime/types.js';
 import { toStructuredJson } from '../cloudevents/index.js';
@@ -77,7 +78,7 @@ export const flowTarget: TargetTypeDefinition<FlowTargetConfig> = {
         type: 'string',
         title: 'Flow',
         description: 'The id of the flow (its file name without .flow.json).',
-        pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+        pattern: FLOW_ID_PATTERN,
       },
     },
     required: ['flow'],
