@@ -3,9 +3,10 @@
  * file and state, the count of problems and save; the error and notice under it; the waiting page while
  * the file opens; and the bus and switch fields every bus file has.
  */
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from '../i18n/i18n.js';
 import { Banner } from './Banner.js';
+import { SelectField } from './SelectField.js';
 import { Spinner } from './Spinner.js';
 
 export interface FileEditorPageProps {
@@ -68,19 +69,14 @@ export interface BusAndSwitchFieldsProps {
 
 /** The file's bus (the default bus when not set) and its switch (on when not set). */
 export function BusAndSwitchFields({ bus, enabled, buses, busLabel, enabledLabel, onChange }: BusAndSwitchFieldsProps) {
-  const id = useId();
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-bus`}>{busLabel}</label>
-        <select id={`${id}-bus`} value={bus ?? 'default'} onChange={(event) => onChange({ bus: event.target.value })}>
-          {buses.map((entry) => (
-            <option key={entry.id} value={entry.id}>
-              {entry.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={busLabel}
+        value={bus ?? 'default'}
+        options={buses.map((entry) => ({ value: entry.id, label: entry.name }))}
+        onChange={(value) => onChange({ bus: value })}
+      />
       <label className="checkbox">
         <input type="checkbox" checked={enabled !== false} onChange={(event) => onChange({ enabled: event.target.checked })} />
         <span>{enabledLabel}</span>
