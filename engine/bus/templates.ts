@@ -33,40 +33,24 @@ function cloudAlarm(
   };
 }
 
-const cvmData = (extra: Record<string, unknown>) => ({
-  appId: '1250000011',
-  instanceId: 'ins-sjksjk',
-  projectId: '11',
-  dimensions: { ip: '10.0.0.12' },
-  additionalMsg: extra,
-});
+/** A CVM alarm of instance `ins-sjksjk`; `extra` is its `additionalMsg`. */
+function cvmTemplate(id: string, title: string, eventType: string, extra: Record<string, unknown>): EventTemplate {
+  const data = {
+    appId: '1250000011',
+    instanceId: 'ins-sjksjk',
+    projectId: '11',
+    dimensions: { ip: '10.0.0.12' },
+    additionalMsg: extra,
+  };
+  return { id, title, product: 'cvm', event: cloudAlarm('cvm', eventType, 'ins-sjksjk', data) };
+}
 
 /** The built-in templates. */
 export const EVENT_TEMPLATES: readonly EventTemplate[] = [
-  {
-    id: 'cvm-instance-reboot',
-    title: 'CVM - instance reboot',
-    product: 'cvm',
-    event: cloudAlarm('cvm', 'InstanceReboot', 'ins-sjksjk', cvmData({ reason: 'instance restarted' })),
-  },
-  {
-    id: 'cvm-ping-unreachable',
-    title: 'CVM - ping unreachable',
-    product: 'cvm',
-    event: cloudAlarm('cvm', 'PingUnreachable', 'ins-sjksjk', cvmData({ IP: 'something unnormal' })),
-  },
-  {
-    id: 'cvm-disk-read-only',
-    title: 'CVM - disk read-only',
-    product: 'cvm',
-    event: cloudAlarm('cvm', 'DiskReadOnly', 'ins-sjksjk', cvmData({ disk: '/dev/vdb' })),
-  },
-  {
-    id: 'cvm-guest-reboot',
-    title: 'CVM - guest reboot',
-    product: 'cvm',
-    event: cloudAlarm('cvm', 'GuestReboot', 'ins-sjksjk', cvmData({ reason: 'guest os reboot' })),
-  },
+  cvmTemplate('cvm-instance-reboot', 'CVM - instance reboot', 'InstanceReboot', { reason: 'instance restarted' }),
+  cvmTemplate('cvm-ping-unreachable', 'CVM - ping unreachable', 'PingUnreachable', { IP: 'something unnormal' }),
+  cvmTemplate('cvm-disk-read-only', 'CVM - disk read-only', 'DiskReadOnly', { disk: '/dev/vdb' }),
+  cvmTemplate('cvm-guest-reboot', 'CVM - guest reboot', 'GuestReboot', { reason: 'guest os reboot' }),
   {
     id: 'oceanus-taskmanager-cpu-high',
     title: 'Oceanus - TaskManager CPU high',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { compileCached } from './validator-cache.js';
+import { compileCached, createCachedAjv } from './validator-cache.js';
 
 const options = { allErrors: true, strict: false, verbose: true, validateFormats: false, logger: false } as const;
 const newAjv = () => new Ajv2020({ ...options, code: { source: true } });
@@ -69,4 +69,14 @@ it('compiles every time where the folder cannot be written', async () => {
   await writeFile(blocked, '');
   const validate = compileCached(newAjv(), schema, join(blocked, 'validators'));
   expect(outcomes(validate)).toEqual(outcomes(newAjv().compile(schema)));
+});
+
+it('gives an ajv whose validators report every error with its schema and skip unknown formats', async () => {
+  const validate = compileCached(createCachedAjv(), schema, directory);
+  expect(await readdir(directory)).toHaveLength(1);
+  expect(validate({ id: 'Bad Id', targets: [], extra: 1 })).toBe(false);
+  expect(validate.errors?.map((error) => error.keyword).sort()).toEqual(['additionalProperties', 'minItems', 'pattern']);
+  expect(validate.errors?.every((error) => error.parentSchema !== undefined)).toBe(true);
+  const withFormat = compileCached(createCachedAjv(), { type: 'string', format: 'no-such-format' }, directory);
+  expect(withFormat('anything')).toBe(true);
 });

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Ajv2020, AnySchemaObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type AnySchemaObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { packageRoot } from './package-root.js';
 
@@ -69,4 +69,25 @@ export function compileCached(ajv: Ajv2020, schema: AnySchemaObject, directory =
   const validate = ajv.compile(schema);
   save(directory, file, standaloneCode(ajv, validate));
   return validate;
+}
+
+/**
+ * An ajv instance for the engine's own schemas (flow config, rule, bus and source files), set up for
+ * compileCached. verbose: errors carry their parent schema, which names the allowed fields. Formats are
+ * not checked: a format the engine does not know must not make a document invalid. Checking each schema
+ * against the meta-schema costs a quarter of a second per schema set; compiling still rejects a broken one.
+ *
+ * @example
+ * const validate = compileCached(createCachedAjv(), generateBusSchema());
+ */
+export function createCachedAjv(): Ajv2020 {
+  return new Ajv2020({
+    allErrors: true,
+    strict: false,
+    verbose: true,
+    validateFormats: false,
+    validateSchema: false,
+    logger: false,
+    code: { source: true },
+  });
 }

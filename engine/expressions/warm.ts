@@ -2,6 +2,7 @@
  * @module Parses every expression of a document ahead of validating and compiling it, a slice at a time,
  * so that a large flow is parsed without holding the event loop (the parses land in the parse cache).
  */
+import { objectsIn } from '../json/walk.js';
 import { parseCached } from './parse-cache.js';
 import { scanTemplate } from './template-scan.js';
 
@@ -10,21 +11,17 @@ const SLICE_MS = 15;
 
 /** The JSONata texts inside `value`: each `$expr`, and each hole of each `$template`. */
 function* expressionTexts(value: unknown): Generator<string> {
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const item = pending.pop();
-    if (typeof item !== 'object' || item === null) continue;
-    if (Array.isArray(item)) {
-      for (const child of item) pending.push(child);
-      continue;
-    }
-    const record = item as Record<string, unknown>;
+  for (const record of objectsIn(value, objectValues)) {
     if (typeof record.$expr === 'string') yield record.$expr;
     if (typeof record.$template === 'string') {
       for (const part of scanTemplate(record.$template).parts) if (part.kind !== 'text') yield part.source;
     }
-    for (const child of Object.values(record)) if (typeof child === 'object') pending.push(child);
   }
+}
+
+/** The values below an object that can hold expressions: objects and arrays, not strings or numbers. */
+function objectValues(record: Record<string, unknown>): unknown[] {
+  return Object.values(record).filter((child) => typeof child === 'object');
 }
 
 /** A turn of the event loop for everything else waiting. */

@@ -2,10 +2,10 @@
  * @module Compiled ajv validators for step and branch config schemas: of a file's config (literals and
  * expressions), compiled once per registry, and of a config once its expressions are evaluated.
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import type { JsonSchema } from '../core/json-schema.js';
 import type { Registry } from '../core/registry.js';
-import { compileCached } from '../core/validator-cache.js';
+import { compileCached, createCachedAjv } from '../core/validator-cache.js';
 import { mapExpressionPositions } from './config-schema.js';
 
 /** A compiled config check, or why the definition's schema could not be compiled. */
@@ -41,7 +41,7 @@ const cache = new WeakMap<Registry, RegistryValidators>();
 export function configValidator(registry: Registry, schema: JsonSchema): ConfigValidator {
   let entry = cache.get(registry);
   if (!entry) {
-    entry = { ajv: createAjv(), bySchema: new WeakMap() };
+    entry = { ajv: createCachedAjv(), bySchema: new WeakMap() };
     cache.set(registry, entry);
   }
   let validator = entry.bySchema.get(schema);
@@ -63,7 +63,7 @@ const evaluatedValidators = new WeakMap<JsonSchema, ConfigValidator>();
 export function evaluatedConfigValidator(schema: JsonSchema): ConfigValidator {
   let validator = evaluatedValidators.get(schema);
   if (!validator) {
-    evaluatedAjv ??= createAjv();
+    evaluatedAjv ??= createCachedAjv();
     try {
       validator = { validate: compileCached(evaluatedAjv, schema) };
     } catch (error) {
@@ -72,22 +72,6 @@ export function evaluatedConfigValidator(schema: JsonSchema): ConfigValidator {
     evaluatedValidators.set(schema, validator);
   }
   return validator;
-}
-
-function createAjv(): Ajv2020 {
-  // verbose: errors carry their parent schema, which names the allowed fields. Formats are not checked:
-  // a format the engine does not know must not make a flow invalid. Checking each schema against the
-  // meta-schema costs a quarter of a second per registry; compiling still rejects a broken schema.
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: false,
-    verbose: true,
-    validateFormats: false,
-    validateSchema: false,
-    logger: false,
-    code: { source: true },
-  });
-  return ajv;
 }
 
 function compile(ajv: Ajv2020, schema: JsonSchema): ConfigValidator {

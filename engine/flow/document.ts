@@ -70,6 +70,9 @@ export function flowIdFromPath(path: string): string {
 /** What a step id (and a branch id) must look like: a lowercase slug. */
 export const STEP_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
+/** A flow id as another flow or a rule's flow target names it: the flow file's name without `.flow.json`. */
+export const FLOW_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]*$';
+
 /** The longest step id accepted. */
 export const STEP_ID_MAX_LENGTH = 64;
 

@@ -1,6 +1,7 @@
 /**
  * @module The JSON Schema of flow files, made from the step registry so an IDE checks a flow as it is typed.
  */
+import { documentSchema, type SchemaObject } from '../core/document-schema.js';
 import type { JsonSchema } from '../core/json-schema.js';
 import type { Registry } from '../core/registry.js';
 import type { ScopeSpec, StepDefinition } from '../core/step-definition.js';
@@ -10,8 +11,7 @@ import { EXECUTION_MODES, FLOW_FORMAT, STEP_ID_MAX_LENGTH, STEP_ID_PATTERN } fro
 /** Where the flow schema is published; flow files point at the copy in the repo with `$schema`. */
 export const FLOW_SCHEMA_ID = 'https://flowbus.dev/schema/flow.schema.json';
 
-/** A generated schema: JSON Schema plus the editor keywords (`markdownDescription`, `enumDescriptions`). */
-export type SchemaObject = Record<string, unknown>;
+export type { SchemaObject };
 
 const EXPRESSION_REF = '#/$defs/expression';
 
@@ -44,31 +44,26 @@ export function generateFlowSchema(registry: Registry): SchemaObject {
       if (scope.kind === 'branches') $defs[branchDefName(definition, scope)] = branchSchema(scope);
     }
   }
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
+  const head = {
     $id: FLOW_SCHEMA_ID,
+    kind: 'flow',
+    format: FLOW_FORMAT,
     title: 'flowbus flow',
     description: 'A flow file (flows/<id>.flow.json): a trigger, then a sequence of steps.',
-    type: 'object',
     required: ['format', 'name', 'trigger', 'steps'],
-    properties: {
-      $schema: { type: 'string', description: 'The path or URL of this schema, for editors.' },
-      format: { const: FLOW_FORMAT, description: `The flow file format: "${FLOW_FORMAT}".` },
-      name: { type: 'string', pattern: '\\S', description: 'The display name of the flow.' },
-      description: { type: 'string', description: 'What the flow is for.' },
-      execution: {
-        enum: [...EXECUTION_MODES],
-        description:
-          '`durable`: checkpointed at every step, resumed after a crash, each step attempt with an idempotency ' +
-          'key; `express`: in memory, for low-latency synchronous HTTP flows. Absent: the trigger\'s default ' +
-          `(${defaultsText(definitions)}).`,
-      },
-      trigger: { $ref: '#/$defs/trigger' },
-      steps: { $ref: '#/$defs/steps' },
-    },
-    additionalProperties: false,
-    $defs,
   };
+  const properties = {
+    execution: {
+      enum: [...EXECUTION_MODES],
+      description:
+        '`durable`: checkpointed at every step, resumed after a crash, each step attempt with an idempotency ' +
+        'key; `express`: in memory, for low-latency synchronous HTTP flows. Absent: the trigger\'s default ' +
+        `(${defaultsText(definitions)}).`,
+    },
+    trigger: { $ref: '#/$defs/trigger' },
+    steps: { $ref: '#/$defs/steps' },
+  };
+  return documentSchema(head, properties, { $defs });
 }
 
 function defaultsText(definitions: StepDefinition[]): string {

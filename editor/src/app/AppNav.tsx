@@ -1,7 +1,8 @@
 /**
  * @module The top navigation of the list pages: the sections of `sections.ts` by group, and the language
- * switch.
+ * switch; and the top of a section's page (the navigation, its title, what it is for, its buttons).
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from '../i18n/i18n.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { NAV_GROUPS, NAV_SECTIONS, type NavSectionId } from './sections.js';
@@ -22,5 +23,21 @@ export function AppNav({ current }: { current: NavSectionId }) {
       ))}
       <LanguageSwitch />
     </nav>
+  );
+}
+
+/** The top of a section's page: the navigation with the section marked, its title, intro and buttons. */
+export function PageTop({ section, title, intro, children }: { section: NavSectionId; title: string; intro: string; children?: ReactNode }) {
+  return (
+    <>
+      <AppNav current={section} />
+      <header className="page-header">
+        <div>
+          <h1>{title}</h1>
+          <p className="muted">{intro}</p>
+        </div>
+        {children}
+      </header>
+    </>
   );
 }

@@ -1,7 +1,9 @@
 /**
- * @module A node's result in the run shown: status, duration, and the error type when it failed.
+ * @module A node's result in the run shown: status, duration, and the error type when it failed; its count of
+ * problems; and the badges a step shows together (its change, problems, run).
  */
-import type { NodeRun } from '../editor/editor-context.js';
+import type { StepChange } from '../changes/use-flow-changes.js';
+import { useEditor, type NodeRun } from '../editor/editor-context.js';
 import { formatDuration } from '../runs/trace.js';
 import { useTranslation } from '../i18n/i18n.js';
 
@@ -42,6 +44,18 @@ export function IssueBadge({ count }: { count: number }) {
   return (
     <span className="issue-badge" title={text} aria-label={text}>
       {count}
+    </span>
+  );
+}
+
+/** A step's badges on the canvas: its change in the "Changes" view, its problems, its run result. */
+export function StepBadges({ pointer, change, run }: { pointer: string; change?: StepChange; run: NodeRun | undefined }) {
+  const editor = useEditor();
+  return (
+    <span className="step-badges">
+      {change ? <span className={`change-badge change-${change}`}>{change}</span> : null}
+      <IssueBadge count={editor.issues.byNode.get(pointer)?.count ?? 0} />
+      <RunBadge run={run} />
     </span>
   );
 }

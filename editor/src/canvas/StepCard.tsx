@@ -6,7 +6,7 @@ import type { StepNode } from '../../../engine/flow/document.js';
 import { useEditor } from '../editor/editor-context.js';
 import { toPointer, type NodePath } from '../model/paths.js';
 import { StepIcon } from './StepIcon.js';
-import { IssueBadge, RunBadge } from './RunBadge.js';
+import { StepBadges } from './RunBadge.js';
 import { useTranslation } from '../i18n/i18n.js';
 
 export function StepCard({ step, path, role }: { step: StepNode; path: NodePath; role: 'Trigger' | 'Step' }) {
@@ -43,11 +43,7 @@ export function StepCard({ step, path, role }: { step: StepNode; path: NodePath;
           {step.disabled === true ? t('canvas.disabled') : ''}
         </span>
       </span>
-      <span className="step-badges">
-        {change ? <span className={`change-badge change-${change}`}>{change}</span> : null}
-        <IssueBadge count={editor.issues.byNode.get(pointer)?.count ?? 0} />
-        <RunBadge run={run} />
-      </span>
+      <StepBadges pointer={pointer} change={change} run={run} />
     </button>
   );
 }

@@ -8,7 +8,7 @@ import { toPointer } from '../model/paths.js';
 import { categoryColor } from './appearance.js';
 import { StepIcon } from './StepIcon.js';
 import type { CanvasNode } from './layout.js';
-import { IssueBadge, RunBadge } from './RunBadge.js';
+import { IssueBadge, StepBadges } from './RunBadge.js';
 import { StepCard } from './StepCard.js';
 import { useTranslation } from '../i18n/i18n.js';
 
@@ -90,11 +90,7 @@ export function ScopeNode({ data }: NodeProps<CanvasNode>) {
         <StepIcon type={data.step.type} category={manifest?.category} small />
         <span className="scope-title">{data.step.name ?? title}</span>
         <span className="scope-id">{data.step.id}</span>
-        <span className="step-badges">
-          {change ? <span className={`change-badge change-${change}`}>{change}</span> : null}
-          <IssueBadge count={editor.issues.byNode.get(pointer)?.count ?? 0} />
-          <RunBadge run={run} />
-        </span>
+        <StepBadges pointer={pointer} change={change} run={run} />
       </button>
       <Handles />
     </div>

@@ -13,7 +13,7 @@ import { discardDraft, listDrafts, type DraftSummary } from '../api/drafts.js';
 import { deleteFlow, listFlows } from '../api/flows.js';
 import type { ExecutionSummary, FlowSummary } from '../api/types.js';
 import type { DraftFlow } from '../model/draft.js';
-import { AppNav } from '../app/AppNav.js';
+import { PageTop } from '../app/AppNav.js';
 import { Banner } from '../ui/Banner.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { Spinner } from '../ui/Spinner.js';
@@ -104,19 +104,14 @@ export function FlowListPage({ onCreate }: FlowListPageProps) {
   };
   return (
     <div className={`list-page${drop.dragging ? ' drop-target' : ''}`} {...drop.handlers}>
-      <AppNav current="flows" />
-      <header className="page-header">
-        <div>
-          <h1>{t('flows.title')}</h1>
-          <p className="muted">{t('flows.intro')}</p>
-        </div>
+      <PageTop section="flows" title={t('flows.title')} intro={t('flows.intro')}>
         <div className="page-actions">
           <ImportFlowButton label={t('flowImport.button')} onFile={(fileName, text) => setDialog({ kind: 'import', fileName, text })} />
           <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'new' })}>
             {t('flows.newFlow')}
           </button>
         </div>
-      </header>
+      </PageTop>
       {drop.dragging ? <div className="drop-hint">{t('flowImport.dropHint')}</div> : null}
       {error ? (
         <Banner tone="error" actions={<button type="button" className="button button-small" onClick={() => void load()}>{t('common.tryAgain')}</button>}>

@@ -2,19 +2,13 @@
  * @module The step types the server offers, looked up by type and grouped for the palette.
  */
 import type { StepManifest } from '../api/types.js';
+import { runsEn } from '../i18n/runs-en.js';
 
 /** Palette groups in the order the editor shows them; a category it does not know comes after these. */
 export const CATEGORY_ORDER = ['trigger', 'variables', 'flow-control', 'errors', 'logging', 'http', 'connector'];
 
-const CATEGORY_LABELS: Record<string, string> = {
-  trigger: 'Triggers',
-  variables: 'Variables and payload',
-  'flow-control': 'Flow control',
-  errors: 'Errors',
-  logging: 'Logging',
-  http: 'HTTP',
-  connector: 'Connectors',
-};
+// the English headings, as the UI's English bundle has them: searched in every language, and the default
+const CATEGORY_LABELS: Readonly<Record<string, string>> = runsEn.canvas.category;
 
 /** The heading of a palette group: `flow-control` -> `Flow control`; unknown ones are spelled out. */
 export function categoryLabel(category: string): string {

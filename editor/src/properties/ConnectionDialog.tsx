@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import { createConnection, listConnectionTypes } from '../api/connections.js';
 import type { ConnectionTypeDefinition } from '../api/types.js';
 import { useTranslation } from '../i18n/i18n.js';
-import { Dialog } from '../ui/Dialog.js';
+import { ActionDialog, useDialogAction } from '../ui/Dialog.js';
 import { Spinner } from '../ui/Spinner.js';
 import { fieldTitle, orderedFields } from './field-kind.js';
 
@@ -22,7 +22,6 @@ export function ConnectionDialog({ type, onDone }: ConnectionDialogProps) {
   const [name, setName] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
-  const [saving, setSaving] = useState(false);
   useEffect(() => {
     listConnectionTypes().then(
       (types) => setDefinition(types.find((candidate) => candidate.type === type) ?? null),
@@ -31,45 +30,34 @@ export function ConnectionDialog({ type, onDone }: ConnectionDialogProps) {
   }, [type]);
   const fields = definition ? orderedFields(definition.schema) : [];
   const required = new Set(definition?.schema.required ?? []);
-  const submit = async () => {
-    setSaving(true);
-    setError(undefined);
-    try {
-      const entries = Object.entries(values).filter(([, value]) => value !== '');
-      await createConnection({ name, type, values: Object.fromEntries(entries) });
-      onDone(name);
-    } catch (thrown) {
-      setError((thrown as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { busy: saving, error: saveError, run: submit } = useDialogAction(async () => {
+    const entries = Object.entries(values).filter(([, value]) => value !== '');
+    await createConnection({ name, type, values: Object.fromEntries(entries) });
+    onDone(name);
+  });
+  const failure = error ?? saveError;
   return (
-    <Dialog
+    <ActionDialog
       title={t('connections.newTitle', { type: definition?.title ?? type })}
       onClose={() => onDone(undefined)}
-      footer={
+      error={failure}
+      action={{
+        label: t('connections.create'),
+        busyLabel: t('connections.creating'),
+        busy: saving,
+        disabled: !definition || name === '',
+        run: () => void submit(),
+      }}
+      intro={
         <>
-          <button type="button" className="button" onClick={() => onDone(undefined)}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="button button-primary" disabled={saving || !definition || name === ''} onClick={() => void submit()}>
-            {saving ? t('connections.creating') : t('connections.create')}
-          </button>
+          {definition === undefined && !failure ? <Spinner label={t('connections.loadingType')} /> : null}
+          {definition === null ? <p className="field-error">{t('connections.noType', { type })}</p> : null}
+          {definition ? <p className="muted">{definition.description}</p> : null}
         </>
       }
     >
-      {definition === undefined && !error ? <Spinner label={t('connections.loadingType')} /> : null}
-      {definition === null ? <p className="field-error">{t('connections.noType', { type })}</p> : null}
-      {definition ? <p className="muted">{definition.description}</p> : null}
       {definition ? (
-        <form
-          className="schema-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
+        <>
           <div className="field">
             <label htmlFor={`${ids}-name`}>{t('connections.name')}</label>
             <input id={`${ids}-name`} type="text" className="mono" value={name} autoFocus onChange={(event) => setName(event.target.value.trim())} />
@@ -91,14 +79,8 @@ export function ConnectionDialog({ type, onDone }: ConnectionDialogProps) {
               {schema.description ? <p className="field-help">{schema.description}</p> : null}
             </div>
           ))}
-          <button type="submit" hidden />
-        </form>
+        </>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </Dialog>
+    </ActionDialog>
   );
 }

@@ -4,15 +4,13 @@
  * and the preview evaluates against the sample message.
  */
 import { EditorView } from '@codemirror/view';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { useState } from 'react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setVariableStep } from '../../../engine/steps/set-variable/index.js';
 import { loggerStep } from '../../../engine/steps/logger/index.js';
 import type { JsonSchema } from '../../../engine/core/json-schema.js';
 import type { SampleMessage } from '../expressions/sample-message.js';
-import { FormContext } from './form-context.js';
-import { SchemaForm } from './SchemaForm.js';
+import { renderSchemaForm } from '../testing/render-schema-form.js';
 
 afterEach(cleanup);
 
@@ -22,29 +20,7 @@ const sample: SampleMessage = {
 };
 
 function renderForm(schema: JsonSchema, initial: Record<string, unknown>, withSample: SampleMessage | null = sample) {
-  const seen: { config: Record<string, unknown> } = { config: initial };
-  function Harness() {
-    const [config, setConfig] = useState(initial);
-    return (
-      <SchemaForm
-        schema={schema}
-        value={config}
-        onFieldChange={(field, value) => {
-          const next = { ...config };
-          if (value === undefined) delete next[field];
-          else next[field] = value;
-          seen.config = next;
-          setConfig(next);
-        }}
-      />
-    );
-  }
-  render(
-    <FormContext.Provider value={{ sample: withSample ?? undefined }}>
-      <Harness />
-    </FormContext.Provider>,
-  );
-  return seen;
+  return renderSchemaForm(schema, initial, { context: { sample: withSample ?? undefined } });
 }
 
 /** The editable area of the code editor of a field. */

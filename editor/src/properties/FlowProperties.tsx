@@ -9,6 +9,7 @@ import { useTranslation } from '../i18n/i18n.js';
 import { FlowFileSection } from './FlowFileSection.js';
 import { IssueList } from './IssueList.js';
 import { TextField } from './TextField.js';
+import { PanelHeader } from './NodeHeader.js';
 
 /** Keys as printed on the keyboard, and the `flowPanel.shortcut` text of what they do. */
 const SHORTCUTS: Array<[string, string]> = [
@@ -34,12 +35,7 @@ export function FlowProperties({ flowId, draft, issues, actions }: FlowPropertie
   const { t } = useTranslation();
   return (
     <div className="properties" role="region" aria-label={t('flowPanel.label')}>
-      <header className="node-header">
-        <div className="node-header-text">
-          <h2>{t('flowPanel.title')}</h2>
-          <p className="node-header-subtitle">{t('flowPanel.hint')}</p>
-        </div>
-      </header>
+      <PanelHeader title={t('flowPanel.title')} subtitle={t('flowPanel.hint')} />
       <IssueList title={t('flowPanel.problems')} issues={issues.flow} />
       <section className="panel-section" aria-label={t('flowPanel.general')}>
         <TextField label={t('flowPanel.name')} required value={typeof draft.name === 'string' ? draft.name : undefined} onChange={(value) => actions.setFlowKey('name', value)} />

@@ -3,43 +3,18 @@
  * @module The HTTP reply's form: header rows written back as an object (a row without a name is kept out
  * of it), a row's value switched to an expression, each issue shown on the row it points at.
  */
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { useState } from 'react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpTrigger } from '../../../engine/steps/http/index.js';
 import type { ValidationIssue } from '../api/types.js';
-import { FormContext } from './form-context.js';
-import { issuesBelow } from './NestedFields.js';
-import { SchemaForm } from './SchemaForm.js';
+import { renderSchemaForm } from '../testing/render-schema-form.js';
 
 afterEach(cleanup);
 
 const POINTER = '/trigger/config';
 
 function renderTrigger(initial: Record<string, unknown>, issues: ValidationIssue[] = []) {
-  const seen: { config: Record<string, unknown> } = { config: initial };
-  function Harness() {
-    const [config, setConfig] = useState(initial);
-    return (
-      <FormContext.Provider value={{ nested: true }}>
-        <SchemaForm
-          schema={httpTrigger.config}
-          value={config}
-          pointer={POINTER}
-          issues={issuesBelow(issues, POINTER)}
-          onFieldChange={(field, value) => {
-            const next = { ...config };
-            if (value === undefined) delete next[field];
-            else next[field] = value;
-            seen.config = next;
-            setConfig(next);
-          }}
-        />
-      </FormContext.Provider>
-    );
-  }
-  render(<Harness />);
-  return seen;
+  return renderSchemaForm(httpTrigger.config, initial, { pointer: POINTER, issues, context: { nested: true } });
 }
 
 describe('the HTTP reply form', () => {

@@ -2,13 +2,10 @@
  * @module A `key-value` field (an HTTP reply's headers, a request's query) as rows: a name, and a value that
  * is a literal or, behind its own f(x) switch, an expression; each issue shown on the row it points at.
  */
-import { useEffect, useId, useState } from 'react';
-import type { JsonSchema } from '../../../engine/core/json-schema.js';
-import type { ValidationIssue } from '../api/types.js';
+import { useEffect, useState } from 'react';
 import { useTranslation } from '../i18n/i18n.js';
-import { isWarning } from '../model/issues.js';
 import { fieldTitle } from './field-kind.js';
-import { issuesBelow } from './NestedFields.js';
+import { FieldGroup, issuesBelow, type ObjectFieldProps } from './NestedFields.js';
 import { SchemaField } from './SchemaField.js';
 
 interface Row {
@@ -16,15 +13,7 @@ interface Row {
   value: unknown;
 }
 
-export interface KeyValueFieldProps {
-  name: string;
-  schema: JsonSchema;
-  value: unknown;
-  onChange: (value: unknown) => void;
-  /** The JSON pointer of the field in the document the issues point into. */
-  pointer: string;
-  issues: readonly ValidationIssue[];
-}
+export type KeyValueFieldProps = ObjectFieldProps;
 
 function rowsOf(value: unknown): Row[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
@@ -41,7 +30,6 @@ const escapeSegment = (segment: string) => segment.replace(/~/g, '~0').replace(/
 
 export function KeyValueField({ name, schema, value, onChange, pointer, issues }: KeyValueFieldProps) {
   const { t } = useTranslation();
-  const id = useId();
   const [rows, setRows] = useState<Row[]>(() => rowsOf(value));
   useEffect(() => {
     // A change from outside (undo, another field's edit) replaces the rows; the rows' own edits do not.
@@ -55,18 +43,7 @@ export function KeyValueField({ name, schema, value, onChange, pointer, issues }
     onChange(objectOf(next));
   };
   return (
-    <div className="field key-value" data-field={name} role="group" aria-labelledby={`${id}-title`}>
-      <div className="field-head">
-        <span id={`${id}-title`} className="field-label">
-          {title}
-        </span>
-      </div>
-      {schema.description ? <p className="field-help">{schema.description}</p> : null}
-      {(below.get('') ?? []).map((issue, index) => (
-        <p key={index} className={isWarning(issue) ? 'field-warning' : 'field-error'} data-issue-code={issue.code}>
-          {issue.message}
-        </p>
-      ))}
+    <FieldGroup name={name} kind="key-value" title={title} description={schema.description} issues={below.get('') ?? []}>
       {rows.length === 0 ? <p className="muted">{t('keyValue.empty')}</p> : null}
       {rows.map((row, index) => {
         const number = index + 1;
@@ -99,6 +76,6 @@ export function KeyValueField({ name, schema, value, onChange, pointer, issues }
       <button type="button" className="button button-small" onClick={() => setRows([...rows, { name: '', value: '' }])}>
         {t('keyValue.add')}
       </button>
-    </div>
+    </FieldGroup>
   );
 }

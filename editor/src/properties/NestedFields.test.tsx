@@ -4,43 +4,19 @@
  * own, values are written back at their place, emptied objects are removed, and each issue shows at the
  * field its pointer names — and without the nested context the same schema keeps its JSON input.
  */
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { useState } from 'react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messagePushConfigSchema } from '../../../notifications/config/schema.js';
 import type { ValidationIssue } from '../api/types.js';
-import { FormContext } from './form-context.js';
-import { issuesBelow } from './NestedFields.js';
-import { SchemaForm } from './SchemaForm.js';
+import { renderSchemaForm } from '../testing/render-schema-form.js';
 
 afterEach(cleanup);
 
 const POINTER = '/targets/1/config';
 
 function renderPush(initial: Record<string, unknown>, issues: ValidationIssue[] = [], nested = true) {
-  const seen: { config: Record<string, unknown> } = { config: initial };
-  function Harness() {
-    const [config, setConfig] = useState(initial);
-    return (
-      <FormContext.Provider value={{ nested, literal: true, connections: [{ name: 'ops-mail', type: 'email' } as never] }}>
-        <SchemaForm
-          schema={messagePushConfigSchema}
-          value={config}
-          pointer={POINTER}
-          issues={issuesBelow(issues, POINTER)}
-          onFieldChange={(field, value) => {
-            const next = { ...config };
-            if (value === undefined) delete next[field];
-            else next[field] = value;
-            seen.config = next;
-            setConfig(next);
-          }}
-        />
-      </FormContext.Provider>
-    );
-  }
-  render(<Harness />);
-  return seen;
+  const context = { nested, literal: true, connections: [{ name: 'ops-mail', type: 'email' } as never] };
+  return renderSchemaForm(messagePushConfigSchema, initial, { pointer: POINTER, issues, context });
 }
 
 describe('nested config forms', () => {

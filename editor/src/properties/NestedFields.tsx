@@ -3,10 +3,11 @@
  * (a message-push target's receivers, each with its channels' settings and its window): a collapsible group
  * per object, an item per list entry with add and remove, and each issue shown at the field it points at.
  */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { JsonSchema } from '../../../engine/core/json-schema.js';
 import type { ValidationIssue } from '../api/types.js';
 import { isWarning } from '../model/issues.js';
+import { withField } from '../model/with-field.js';
 import { fieldTitle } from './field-kind.js';
 import { SchemaForm } from './SchemaForm.js';
 import { useTranslation } from '../i18n/i18n.js';
@@ -23,7 +24,8 @@ export function issuesBelow(issues: readonly ValidationIssue[], pointer: string)
   return byField;
 }
 
-function IssueLines({ issues }: { issues: readonly ValidationIssue[] }) {
+/** The issues at a field itself, one line each, a warning as a warning. */
+export function IssueLines({ issues }: { issues: readonly ValidationIssue[] }) {
   return (
     <>
       {issues.map((issue, index) => (
@@ -35,7 +37,36 @@ function IssueLines({ issues }: { issues: readonly ValidationIssue[] }) {
   );
 }
 
-interface NestedProps {
+export interface FieldGroupProps {
+  name: string;
+  /** The kind of group (`key-value`, `object-list`), its class beside `field`. */
+  kind: string;
+  title: string;
+  description?: string;
+  /** The issues at the field itself. */
+  issues: readonly ValidationIssue[];
+  children: ReactNode;
+}
+
+/** A field made of several inputs: a group labelled by its title, its help and its own issues above them. */
+export function FieldGroup({ name, kind, title, description, issues, children }: FieldGroupProps) {
+  const id = useId();
+  return (
+    <div className={`field ${kind}`} data-field={name} role="group" aria-labelledby={`${id}-title`}>
+      <div className="field-head">
+        <span id={`${id}-title`} className="field-label">
+          {title}
+        </span>
+      </div>
+      {description ? <p className="field-help">{description}</p> : null}
+      <IssueLines issues={issues} />
+      {children}
+    </div>
+  );
+}
+
+/** The props of a field whose value is an object or a list, with the issues under it. */
+export interface ObjectFieldProps {
   name: string;
   schema: JsonSchema;
   value: unknown;
@@ -45,20 +76,12 @@ interface NestedProps {
   issues: readonly ValidationIssue[];
 }
 
-/** The object with one field set, or removed when `value` is undefined. */
-function withField(object: Record<string, unknown>, field: string, value: unknown): Record<string, unknown> {
-  const updated = { ...object };
-  if (value === undefined) delete updated[field];
-  else updated[field] = value;
-  return updated;
-}
-
 function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 /** An object field: its fields in a group that opens by itself once it holds something or has a problem. */
-export function NestedObjectField({ name, schema, value, onChange, pointer, issues }: NestedProps) {
+export function NestedObjectField({ name, schema, value, onChange, pointer, issues }: ObjectFieldProps) {
   const below = issuesBelow(issues, pointer);
   const object = asRecord(value);
   const title = fieldTitle(name, schema);
@@ -87,9 +110,8 @@ export function NestedObjectField({ name, schema, value, onChange, pointer, issu
 }
 
 /** A list of objects: one group per item with its own Remove, and Add at the end. */
-export function ObjectListField({ name, schema, value, onChange, pointer, issues }: NestedProps) {
+export function ObjectListField({ name, schema, value, onChange, pointer, issues }: ObjectFieldProps) {
   const { t } = useTranslation();
-  const id = useId();
   const items = Array.isArray(value) ? (value as unknown[]) : [];
   const itemSchema = schema.items ?? {};
   const title = fieldTitle(name, schema);
@@ -100,14 +122,7 @@ export function ObjectListField({ name, schema, value, onChange, pointer, issues
     onChange(updated);
   };
   return (
-    <div className="field object-list" data-field={name} role="group" aria-labelledby={`${id}-title`}>
-      <div className="field-head">
-        <span id={`${id}-title`} className="field-label">
-          {title}
-        </span>
-      </div>
-      {schema.description ? <p className="field-help">{schema.description}</p> : null}
-      <IssueLines issues={below.get('') ?? []} />
+    <FieldGroup name={name} kind="object-list" title={title} description={schema.description} issues={below.get('') ?? []}>
       {items.map((item, index) => {
         const at = `${pointer}/${index}`;
         const label = `${itemTitle} ${index + 1}`;
@@ -142,6 +157,6 @@ export function ObjectListField({ name, schema, value, onChange, pointer, issues
       <button type="button" className="button button-small" onClick={() => onChange([...items, {}])}>
         {t('fields.addItem', { item: itemTitle.toLowerCase() })}
       </button>
-    </div>
+    </FieldGroup>
   );
 }

@@ -1,6 +1,8 @@
 /**
- * @module The top of a property panel: what the node is (type, category), its summary, and its full docs.
+ * @module The top of a property panel: what the node is (type, category), its summary, and its full docs;
+ * for a panel that is not a node's (the flow, test runs), its title, what it is for and its buttons.
  */
+import type { ReactNode } from 'react';
 import type { StepManifest } from '../api/types.js';
 import { StepIcon } from '../canvas/StepIcon.js';
 import { categoryLabel, summaryOf } from '../model/catalog.js';
@@ -34,6 +36,19 @@ export function NodeHeader({ title, subtitle, manifest, description }: NodeHeade
           <Markdownish text={manifest.description} />
         </details>
       ) : null}
+    </header>
+  );
+}
+
+/** The header of a panel that is not a node's: its title, a line on what it is for, and its buttons. */
+export function PanelHeader({ title, subtitle, children }: { title: string; subtitle: string; children?: ReactNode }) {
+  return (
+    <header className="node-header">
+      <div className="node-header-text">
+        <h2>{title}</h2>
+        <p className="node-header-subtitle">{subtitle}</p>
+      </div>
+      {children}
     </header>
   );
 }

@@ -3,16 +3,16 @@
  * @module Property forms generated from config schemas: inputs by type, defaults, required marks, enums,
  * connection pickers, issues on their field, and values written back without losing anything.
  */
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { useState } from 'react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JsonSchema } from '../../../engine/core/json-schema.js';
 import { loggerStep } from '../../../engine/steps/logger/index.js';
 import { httpRequestStep } from '../../../engine/steps/http-request/index.js';
 import { tryStep } from '../../../engine/steps/try/index.js';
 import type { ValidationIssue } from '../api/types.js';
-import { FormContext, type FormContextValue } from './form-context.js';
+import type { FormContextValue } from './form-context.js';
 import { SchemaForm } from './SchemaForm.js';
+import { renderSchemaForm } from '../testing/render-schema-form.js';
 
 afterEach(cleanup);
 
@@ -22,30 +22,7 @@ function renderForm(
   initial: Record<string, unknown> | undefined,
   options: { issues?: Map<string, ValidationIssue[]>; context?: FormContextValue } = {},
 ) {
-  const seen: { config: Record<string, unknown> | undefined } = { config: initial };
-  function Harness() {
-    const [config, setConfig] = useState(initial);
-    return (
-      <SchemaForm
-        schema={schema}
-        value={config}
-        issues={options.issues}
-        onFieldChange={(field, value) => {
-          const next = { ...config };
-          if (value === undefined) delete next[field];
-          else next[field] = value;
-          seen.config = next;
-          setConfig(next);
-        }}
-      />
-    );
-  }
-  render(
-    <FormContext.Provider value={options.context ?? {}}>
-      <Harness />
-    </FormContext.Provider>,
-  );
-  return seen;
+  return renderSchemaForm(schema, initial, options);
 }
 
 describe('SchemaForm', () => {

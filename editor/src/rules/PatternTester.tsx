@@ -11,6 +11,8 @@ import { useSentEvent } from '../console/events/use-sent-event.js';
 import { templateEvent } from '../runs/run-input.js';
 import { useTranslation } from '../i18n/i18n.js';
 import { Spinner } from '../ui/Spinner.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { MatchFailures } from './MatchFailures.js';
 
 export function PatternTester({ pattern }: { pattern: unknown }) {
   const ids = useId();
@@ -87,23 +89,11 @@ export function PatternTester({ pattern }: { pattern: unknown }) {
         </button>
         {testing ? <Spinner inline label={t('patternTester.testing')} /> : null}
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert>{error}</ErrorAlert>
       {result ? (
         <div className={`pattern-result ${result.match ? 'run-succeeded' : 'run-failed'}`} role="status" aria-label={t('patternTester.resultLabel')}>
           <strong>{result.match ? t('patternTester.matches') : t('patternTester.noMatch')}</strong>
-          {result.failures.length > 0 ? (
-            <ul>
-              {result.failures.map((failure, index) => (
-                <li key={index}>
-                  <code>{failure.pointer || '/'}</code> {failure.reason}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          {result.failures.length > 0 ? <MatchFailures failures={result.failures} /> : null}
         </div>
       ) : null}
     </section>

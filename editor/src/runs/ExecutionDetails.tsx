@@ -12,6 +12,7 @@ import { eventHref } from '../console/events/event-query.js';
 import { useTranslation } from '../i18n/i18n.js';
 import { Spinner } from '../ui/Spinner.js';
 import { RunSummary } from './RunSummary.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
 
 export interface ExecutionDetailsProps {
   record: StoredExecution;
@@ -56,11 +57,7 @@ function ReplayButton({ record, draft, onReplayed }: Omit<ExecutionDetailsProps,
           {t('executions.notReplayable', { parts: altered.map((part) => `${part.pointer} (${t(`executions.altered.${part.reason}`)})`).join(', ') })}
         </p>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert>{error}</ErrorAlert>
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useId } from 'react';
 import { useTranslation } from '../i18n/i18n.js';
+import { SelectField } from '../ui/SelectField.js';
 import { EXECUTION_STATUSES, rangeProblem, TRIGGER_KINDS, type ExecutionFilters as Filters } from './execution-filters.js';
 
 export interface ExecutionFiltersProps {
@@ -17,28 +18,20 @@ export function ExecutionFilters({ filters, onChange }: ExecutionFiltersProps) {
   const set = <K extends keyof Filters>(name: K, value: Filters[K]) => onChange({ ...filters, [name]: value });
   return (
     <form className="execution-filters" role="search" aria-label={t('executions.filters')} onSubmit={(event) => event.preventDefault()}>
-      <div className="field">
-        <label htmlFor={`${ids}-status`}>{t('executions.status')}</label>
-        <select id={`${ids}-status`} value={filters.status} onChange={(event) => set('status', event.target.value)}>
-          <option value="">{t('executions.anyStatus')}</option>
-          {EXECUTION_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`executionStatus.${status}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${ids}-trigger`}>{t('executions.trigger')}</label>
-        <select id={`${ids}-trigger`} value={filters.trigger} onChange={(event) => set('trigger', event.target.value)}>
-          <option value="">{t('executions.anyTrigger')}</option>
-          {TRIGGER_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`executions.triggerKind.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('executions.status')}
+        value={filters.status}
+        anyLabel={t('executions.anyStatus')}
+        options={EXECUTION_STATUSES.map((status) => ({ value: status, label: t(`executionStatus.${status}`) }))}
+        onChange={(value) => set('status', value)}
+      />
+      <SelectField
+        label={t('executions.trigger')}
+        value={filters.trigger}
+        anyLabel={t('executions.anyTrigger')}
+        options={TRIGGER_KINDS.map((kind) => ({ value: kind, label: t(`executions.triggerKind.${kind}`) }))}
+        onChange={(value) => set('trigger', value)}
+      />
       {(['from', 'to'] as const).map((name) => (
         <div className="field" key={name}>
           <label htmlFor={`${ids}-${name}`}>{t(`executions.${name}`)}</label>

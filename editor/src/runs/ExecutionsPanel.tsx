@@ -12,6 +12,8 @@ import { ExecutionDetails } from './ExecutionDetails.js';
 import { executionListQuery, NO_EXECUTION_FILTERS, rangeProblem, type ExecutionFilters as Filters } from './execution-filters.js';
 import { ExecutionFilters } from './ExecutionFilters.js';
 import { formatDuration } from './trace.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { PanelHeader } from '../properties/NodeHeader.js';
 
 export interface ExecutionsPanelProps {
   flowId: string;
@@ -91,21 +93,13 @@ export function ExecutionsPanel({ flowId, draft, refreshKey, shown, onOpen, onSe
   };
   return (
     <div className="properties" role="region" aria-label={t('executions.title')}>
-      <header className="node-header">
-        <div className="node-header-text">
-          <h2>{t('executions.title')}</h2>
-          <p className="node-header-subtitle">{t('executions.intro')}</p>
-        </div>
+      <PanelHeader title={t('executions.title')} subtitle={t('executions.intro')}>
         <button type="button" className="button button-small" onClick={list.refresh}>
           {t('common.refresh')}
         </button>
-      </header>
+      </PanelHeader>
       <ExecutionFilters filters={filters} onChange={setFilters} />
-      {list.error ? (
-        <p className="field-error" role="alert">
-          {list.error}
-        </p>
-      ) : null}
+      <ErrorAlert>{list.error}</ErrorAlert>
       {executions === undefined && !list.error ? <Spinner label={t('executions.loading')} /> : null}
       {executions?.length === 0 ? <p className="empty-note">{filters === NO_EXECUTION_FILTERS ? t('executions.none') : t('executions.noneMatch')}</p> : null}
       <ul className="execution-list">

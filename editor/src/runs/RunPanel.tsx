@@ -18,6 +18,8 @@ import { stubsOfMocks, type StepMock } from './step-mocks.js';
 import { StepMocks } from './StepMocks.js';
 import { testCaseFromRun } from './test-case.js';
 import { useTranslation } from '../i18n/i18n.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { PanelHeader } from '../properties/NodeHeader.js';
 
 export interface RunPanelProps {
   flowId: string;
@@ -109,12 +111,7 @@ export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, httpPath, m
   }, [runRequest]);
   return (
     <div className="properties run-panel" role="region" aria-label={t('testRun.title')}>
-      <header className="node-header">
-        <div className="node-header-text">
-          <h2>{t('testRun.title')}</h2>
-          <p className="node-header-subtitle">{t('testRun.intro')}</p>
-        </div>
-      </header>
+      <PanelHeader title={t('testRun.title')} subtitle={t('testRun.intro')} />
       <section className="panel-section">
         <div className="field">
           <label htmlFor={`${ids}-source`}>{t('testRun.input')}</label>
@@ -158,11 +155,7 @@ export function RunPanel({ flowId, draft, sampleEvent, eventTrigger, httpPath, m
           </button>
           {running ? <Spinner inline label={t('testRun.runningFlow')} /> : null}
         </div>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert>{error}</ErrorAlert>
       </section>
       {shown ? <RunSummary record={shown} onSelectStep={onSelectStep} /> : null}
       <SaveTestCase

@@ -4,7 +4,6 @@
  * issues show on their fields, and the state the server runs it in above them.
  */
 import { useEffect, useId, useState } from 'react';
-import { ApiError } from '../api/client.js';
 import { listConnections } from '../api/connections.js';
 import { listBuses } from '../api/rules.js';
 import {
@@ -21,8 +20,9 @@ import { IssueList } from '../properties/IssueList.js';
 import { SchemaForm } from '../properties/SchemaForm.js';
 import { TextField } from '../properties/TextField.js';
 import { useTranslation } from '../i18n/i18n.js';
-import { Banner } from '../ui/Banner.js';
-import { Spinner } from '../ui/Spinner.js';
+import { withField } from '../model/with-field.js';
+import { BusAndSwitchFields, FileEditorPage, FileEditorWaiting } from '../ui/FileEditorPage.js';
+import { useFileDraft } from '../ui/use-file-draft.js';
 import { literalOnly, splitSourceIssues, type SourceDraft } from './source-draft.js';
 
 export interface SourceEditorPageProps {
@@ -37,32 +37,23 @@ interface PageContext {
   buses: Array<{ id: string; name: string }>;
 }
 
-function useSourceIssues(sourceId: string, draft: SourceDraft | undefined): ValidationIssue[] {
-  const [issues, setIssues] = useState<ValidationIssue[]>([]);
-  useEffect(() => {
-    if (!draft) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => validateSource(sourceId, draft, controller.signal).then(setIssues, () => {}), 300);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [sourceId, draft]);
-  return issues;
-}
-
 /** The page of one source (`#/sources/<id>`): edit, validate as you type, save. */
 export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) {
   const ids = useId();
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<SourceDraft | undefined>(newDraft);
   const [view, setView] = useState<SourceView>();
-  const [error, setError] = useState<string>();
-  const [notice, setNotice] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const [serverIssues, setServerIssues] = useState<ValidationIssue[]>();
   const [context, setContext] = useState<PageContext>();
-  const liveIssues = useSourceIssues(sourceId, draft);
+  const { draft, setDraft, change, save, saving, error, setError, notice, issues, refused } = useFileDraft<SourceDraft>({
+    id: sourceId,
+    newDraft,
+    validate: validateSource,
+    persist: async (document) => {
+      const { source: _document, ...saved } = await saveSource(sourceId, document);
+      setView(saved);
+    },
+    savedText: t('sourceEditor.saved'),
+    notSavedText: (count) => t('sourceEditor.notSaved', { count }),
+  });
   useEffect(() => {
     if (!newDraft) {
       getSource(sourceId).then(
@@ -86,60 +77,31 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
     const timer = setTimeout(look, 1000);
     return () => clearTimeout(timer);
   }, [sourceId, view]);
-  const change = (next: SourceDraft) => {
-    setDraft(next);
-    setNotice(undefined);
-    setServerIssues(undefined);
-  };
-  const save = async () => {
-    if (!draft) return;
-    setSaving(true);
-    setError(undefined);
-    try {
-      const { source: _document, ...saved } = await saveSource(sourceId, draft);
-      setView(saved);
-      setNotice(t('sourceEditor.saved'));
-    } catch (thrown) {
-      const issues = thrown instanceof ApiError ? thrown.issues : [];
-      setServerIssues(issues.length > 0 ? issues : undefined);
-      setError(issues.length > 0 ? t('sourceEditor.notSaved', { count: issues.length }) : (thrown as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  };
-  if (!draft || !context) {
-    const waiting = <Spinner label={t('sourceEditor.opening', { id: sourceId })} />;
-    return <div className="page-status">{error ? <Banner tone="error">{error}</Banner> : waiting}</div>;
-  }
-  const issues = serverIssues ?? liveIssues;
+  if (!draft || !context) return <FileEditorWaiting error={error} label={t('sourceEditor.opening', { id: sourceId })} />;
   const split = splitSourceIssues(issues);
   const type = context.types.find((entry) => entry.type === draft.type);
   const config = draft.config ?? {};
   return (
-    <div className="rule-page">
-      <header className="toolbar">
-        <a className="toolbar-back" href="#/sources">
-          {t('sourceEditor.back')}
-        </a>
-        <div className="toolbar-title">
-          <h1>{draft.name || sourceId}</h1>
-          <span className="toolbar-id">{`${sourceId}.source.json`}</span>
-          {view ? (
-            <span className="status-pill" data-state={view.state}>{t('sourceEditor.state', { state: t(`sources.states.${view.state}`) })}</span>
-          ) : (
-            <span className="status-pill status-new">{t('sourceEditor.notSavedYet')}</span>
-          )}
-        </div>
-        <span className={`problem-count${issues.length > 0 ? ' has-problems' : ''}`} role="status">
-          {issues.length === 0 ? t('problems.none') : t('problems.count', { count: issues.length })}
-        </span>
-        <button type="button" className="button button-primary" onClick={() => void save()} disabled={saving}>
-          {saving ? t('sourceEditor.saving') : t('sourceEditor.save')}
-        </button>
-      </header>
-      {error ? <Banner tone="error">{error}</Banner> : null}
-      {notice ? <Banner tone="success">{notice}</Banner> : null}
-      {view && view.issues.length > 0 && !serverIssues ? (
+    <FileEditorPage
+      back={{ href: '#/sources', label: t('sourceEditor.back') }}
+      title={draft.name || sourceId}
+      fileName={`${sourceId}.source.json`}
+      status={
+        view ? (
+          <span className="status-pill" data-state={view.state}>{t('sourceEditor.state', { state: t(`sources.states.${view.state}`) })}</span>
+        ) : (
+          <span className="status-pill status-new">{t('sourceEditor.notSavedYet')}</span>
+        )
+      }
+      problemCount={issues.length}
+      saving={saving}
+      saveLabel={t('sourceEditor.save')}
+      savingLabel={t('sourceEditor.saving')}
+      onSave={() => void save()}
+      error={error}
+      notice={notice}
+    >
+      {view && view.issues.length > 0 && !refused ? (
         <IssueList issues={view.issues} title={t('sourceEditor.problemsWhileRunning')} showFile />
       ) : null}
       <div className="rule-form">
@@ -175,28 +137,14 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
             </select>
             {type ? <p className="field-help">{type.description.split(/(?<=\.)\s/)[0]}</p> : null}
           </div>
-          <div className="field">
-            <label htmlFor={`${ids}-bus`}>{t('sourceEditor.bus')}</label>
-            <select
-              id={`${ids}-bus`}
-              value={draft.bus ?? 'default'}
-              onChange={(event) => change({ ...draft, bus: event.target.value })}
-            >
-              {context.buses.map((bus) => (
-                <option key={bus.id} value={bus.id}>
-                  {bus.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={draft.enabled !== false}
-              onChange={(event) => change({ ...draft, enabled: event.target.checked })}
-            />
-            <span>{t('sourceEditor.enabled')}</span>
-          </label>
+          <BusAndSwitchFields
+            bus={draft.bus}
+            enabled={draft.enabled}
+            buses={context.buses}
+            busLabel={t('sourceEditor.bus')}
+            enabledLabel={t('sourceEditor.enabled')}
+            onChange={(field) => change({ ...draft, ...field })}
+          />
         </section>
         <section className="panel-section" aria-label={t('sourceEditor.config')}>
           <h3>{t('sourceEditor.settings')}</h3>
@@ -206,12 +154,7 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
                 schema={literalOnly(type.config)}
                 value={config}
                 issues={split.fields}
-                onFieldChange={(field, value) => {
-                  const next = { ...config };
-                  if (value === undefined) delete next[field];
-                  else next[field] = value;
-                  change({ ...draft, config: next });
-                }}
+                onFieldChange={(field, value) => change({ ...draft, config: withField(config, field, value) })}
               />
             </FormContext.Provider>
           ) : (
@@ -219,6 +162,6 @@ export function SourceEditorPage({ sourceId, newDraft }: SourceEditorPageProps) 
           )}
         </section>
       </div>
-    </div>
+    </FileEditorPage>
   );
 }

@@ -1,9 +1,9 @@
 /**
  * @module Asks before something that cannot be undone (deleting a flow file).
  */
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { ActionDialog, useDialogAction } from './Dialog.js';
 import { useTranslation } from '../i18n/i18n.js';
-import { Dialog } from './Dialog.js';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -15,39 +15,16 @@ export interface ConfirmDialogProps {
 
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onConfirm();
-    } catch (thrown) {
-      setError((thrown as Error).message);
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useDialogAction(onConfirm);
   return (
-    <Dialog
+    <ActionDialog
       title={title}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose} autoFocus>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="button button-danger-solid" disabled={busy} onClick={() => void confirm()}>
-            {busy ? t('common.working') : confirmLabel}
-          </button>
-        </>
-      }
+      form={false}
+      error={error}
+      action={{ label: confirmLabel, busyLabel: t('common.working'), busy, danger: true, run: () => void run() }}
     >
       {children}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </Dialog>
+    </ActionDialog>
   );
 }

@@ -2,6 +2,7 @@
  * @module JSON Schemas of rule and bus files, made from the target types: an IDE checks a rule as it is
  * typed.
  */
+import { documentSchema, type SchemaObject } from '../../core/document-schema.js';
 import type { JsonSchema } from '../../core/json-schema.js';
 import { builtinTargetTypes } from '../targets/index.js';
 import type { TargetTypeDefinition } from '../types.js';
@@ -22,8 +23,6 @@ import {
 export const RULE_SCHEMA_ID = 'https://flowbus.dev/schema/rule.schema.json';
 export const BUS_SCHEMA_ID = 'https://flowbus.dev/schema/bus.schema.json';
 
-type SchemaObject = Record<string, unknown>;
-
 const DEAD_LETTER_SCHEMA = {
   enum: [...DEAD_LETTER_POLICIES],
   description:
@@ -41,69 +40,61 @@ const DEAD_LETTER_SCHEMA = {
 export function generateRuleSchema(
   targetTypes: readonly TargetTypeDefinition[] = builtinTargetTypes,
 ): SchemaObject {
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
+  const head = {
     $id: RULE_SCHEMA_ID,
+    kind: 'rule',
+    format: RULE_FORMAT,
     title: 'flowbus rule',
     description: 'A rule file (flows/<id>.rule.json): the events of a bus that match go to the targets.',
-    type: 'object',
     required: ['format', 'name', 'pattern', 'targets'],
-    properties: {
-      $schema: { type: 'string', description: 'The path or URL of this schema, for editors.' },
-      format: { const: RULE_FORMAT, description: `The rule file format: "${RULE_FORMAT}".` },
-      name: { type: 'string', pattern: '\\S', maxLength: 200, description: 'The display name of the rule.' },
-      description: { type: 'string', maxLength: 200, description: 'What the rule is for.' },
-      bus: {
-        type: 'string',
-        pattern: RESOURCE_ID_PATTERN.source,
-        default: DEFAULT_BUS_ID,
-        description: 'The bus whose events the rule selects.',
-      },
-      enabled: { type: 'boolean', default: true, description: 'A disabled rule matches nothing.' },
-      pattern: {
-        type: 'object',
-        description: 'The event pattern: every listed field must match; a list means "any of".',
-        markdownDescription:
-          'The event pattern, e.g. `{"source": ["cvm.cloud.tencent"]}`. Operators: `prefix`, `suffix`, ' +
-          '`anything-but`, `numeric`, `exists`, `cidr`, `wildcard`, `equals-ignore-case`, `$or`, ...',
-      },
-      transform: transformSchema(),
-      deadLetter: { ...DEAD_LETTER_SCHEMA, default: 'DLQ' },
-      deadLetterQueue: deadLetterQueueSchema(targetTypes),
-      targets: {
-        type: 'array',
-        minItems: 1,
-        maxItems: MAX_TARGETS_PER_RULE,
-        description: 'Where matching events go.',
-        items: targetSchema(targetTypes),
-      },
-    },
-    additionalProperties: false,
+    maxLength: 200,
   };
+  return documentSchema(head, {
+    bus: {
+      type: 'string',
+      pattern: RESOURCE_ID_PATTERN.source,
+      default: DEFAULT_BUS_ID,
+      description: 'The bus whose events the rule selects.',
+    },
+    enabled: { type: 'boolean', default: true, description: 'A disabled rule matches nothing.' },
+    pattern: {
+      type: 'object',
+      description: 'The event pattern: every listed field must match; a list means "any of".',
+      markdownDescription:
+        'The event pattern, e.g. `{"source": ["cvm.cloud.tencent"]}`. Operators: `prefix`, `suffix`, ' +
+        '`anything-but`, `numeric`, `exists`, `cidr`, `wildcard`, `equals-ignore-case`, `$or`, ...',
+    },
+    transform: transformSchema(),
+    deadLetter: { ...DEAD_LETTER_SCHEMA, default: 'DLQ' },
+    deadLetterQueue: deadLetterQueueSchema(targetTypes),
+    targets: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_TARGETS_PER_RULE,
+      description: 'Where matching events go.',
+      items: targetSchema(targetTypes),
+    },
+  });
 }
 
 /** The JSON Schema of bus files. */
 export function generateBusSchema(): SchemaObject {
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
+  const head = {
     $id: BUS_SCHEMA_ID,
+    kind: 'bus',
+    format: BUS_FORMAT,
     title: 'flowbus bus',
     description: 'A bus file (flows/<id>.bus.json): a user-defined event bus.',
-    type: 'object',
     required: ['format', 'name'],
-    properties: {
-      $schema: { type: 'string', description: 'The path or URL of this schema, for editors.' },
-      format: { const: BUS_FORMAT, description: `The bus file format: "${BUS_FORMAT}".` },
-      name: { type: 'string', pattern: '\\S', maxLength: 200, description: 'The display name of the bus.' },
-      description: { type: 'string', maxLength: 200, description: 'What the bus is for.' },
-      storeEvents: {
-        type: 'boolean',
-        default: false,
-        description: 'Keep every accepted event of this bus in the log store.',
-      },
-    },
-    additionalProperties: false,
+    maxLength: 200,
   };
+  return documentSchema(head, {
+    storeEvents: {
+      type: 'boolean',
+      default: false,
+      description: 'Keep every accepted event of this bus in the log store.',
+    },
+  });
 }
 
 function transformSchema(): SchemaObject {

@@ -2,10 +2,10 @@
  * @module Rule and bus file validation: every problem with its file, JSON pointer, code and what was
  * expected; a valid rule comes back compiled.
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { joinPointer, type ValidationIssue } from '../../core/issues.js';
 import { DEFAULT_JSON_DEPTH, depthExcessMessage, findValueDepthExcess } from '../../core/json-depth.js';
-import { compileCached } from '../../core/validator-cache.js';
+import { compileCached, createCachedAjv } from '../../core/validator-cache.js';
 import { issuesFromAjvErrors } from '../../json/ajv-issues.js';
 import { findConflictMarkers, withConflictMarkers } from '../../flow-diff/conflict-marker.js';
 import { sortByDocumentOrder } from '../../json/issue-order.js';
@@ -31,17 +31,8 @@ export interface ValidateRuleOptions {
 
 export type RuleValidation = { issues: ValidationIssue[]; rule?: CompiledRule };
 
-// The schemas are generated here: checking them against the 2020-12 meta-schema is skipped (a broken one
-// still fails to compile), and their validators are kept between runs (compileCached), for start-up time.
-const ajv = new Ajv2020({
-  allErrors: true,
-  strict: false,
-  verbose: true,
-  validateFormats: false,
-  validateSchema: false,
-  logger: false,
-  code: { source: true },
-});
+// The schemas are generated here, so their validators are kept between runs (compileCached), for start-up time.
+const ajv = createCachedAjv();
 const ruleValidators = new WeakMap<TargetRegistry, ValidateFunction>();
 const busValidator = compileCached(ajv, withoutId(generateBusSchema()));
 

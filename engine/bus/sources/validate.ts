@@ -2,9 +2,9 @@
  * @module Source file validation: the JSON Schema made from the source types, then each type's own checks;
  * every problem with its file, JSON pointer, code and what was expected.
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { ValidationIssue } from '../../core/issues.js';
-import { compileCached } from '../../core/validator-cache.js';
+import { compileCached, createCachedAjv } from '../../core/validator-cache.js';
 import { issuesFromAjvErrors } from '../../json/ajv-issues.js';
 import { parseJsonText } from '../../json/files.js';
 import { sortByDocumentOrder } from '../../json/issue-order.js';
@@ -47,15 +47,7 @@ export function generateSourceSchema(types: readonly SourceTypeDefinition[]): Re
 }
 
 // as for rule files (engine/bus/files/validate.ts): a generated schema, not checked, its validator kept
-const ajv = new Ajv2020({
-  allErrors: true,
-  strict: false,
-  verbose: true,
-  validateFormats: false,
-  validateSchema: false,
-  logger: false,
-  code: { source: true },
-});
+const ajv = createCachedAjv();
 const validators = new WeakMap<readonly SourceTypeDefinition[], ValidateFunction>();
 
 function validatorFor(types: readonly SourceTypeDefinition[]): ValidateFunction {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { FlowbusError } from '../../core/errors.js';
 import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
+import { FLOW_ID_PATTERN } from '../../flow/document.js';
 import { eventTriggerInput } from '../../runtime/trigger-input.js';
 import type { ExecutionInput } from '../../runtime/types.js';
 import { toStructuredJson } from '../cloudevents/index.js';
@@ -18,7 +19,7 @@ export const flowTargetConfigSchema = {
       type: 'string',
       title: 'Flow',
       description: 'The id of the flow (its file name without .flow.json).',
-      pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+      pattern: FLOW_ID_PATTERN,
     },
   },
   required: ['flow'],

@@ -4,7 +4,6 @@
  */
 import { Router } from 'express';
 import { relative, sep } from 'node:path';
-import { FlowbusError } from '../../core/errors.js';
 import { diffDocuments, diffSnapshots, documentKindOf } from '../../flow-diff/index.js';
 import { findWorkTree, readRevisionFile } from '../../git/git.js';
 import { snapshotsSinceHead } from '../../git/snapshots.js';
@@ -34,8 +33,7 @@ export function changesRouter(context: ApiContext): Router {
   });
 
   const flowChanges = async (id: string, document: unknown) => {
-    const state = catalog.get(id);
-    if (!state) throw new FlowbusError('FLOW:NOT_FOUND', `no flow with id "${id}"`);
+    const state = catalog.require(id);
     const tree = await findWorkTree(config.flowsDir);
     if (!tree) return { git: false, status: 'untracked', changes: [] };
     const path = relative(config.flowsDir, state.path).split(sep).join('/');

@@ -21,8 +21,7 @@ function flowToRun(context: ApiContext, flowId: string, document: unknown): { fl
     }
     return { flow: compileFlow(flowId, document as never, context.registry) };
   }
-  const state = catalog.get(flowId);
-  if (!state) throw new FlowbusError('FLOW:NOT_FOUND', `no flow with id "${flowId}"`);
+  const state = catalog.require(flowId);
   if (!state.valid) {
     throw new FlowbusError('VALIDATION', `flow "${flowId}" has no valid version to run`, { issues: state.issues });
   }

@@ -24,11 +24,6 @@ function schemaReference(testFile: string): string {
 export function flowTestsRouter(context: ApiContext): Router {
   const router = Router();
   const { catalog } = context;
-  const find = (id: string) => {
-    const state = catalog.get(id);
-    if (!state) throw new FlowbusError('FLOW:NOT_FOUND', `no flow with id "${id}"`);
-    return state;
-  };
   // Saves of one test file one after the other, so that two added cases never overwrite each other.
   let writes: Promise<unknown> = Promise.resolve();
 
@@ -44,13 +39,13 @@ export function flowTestsRouter(context: ApiContext): Router {
   }
 
   router.get('/flows/:id/tests', async (request, response) => {
-    const state = find(request.params.id);
+    const state = catalog.require(request.params.id);
     const file = testFilePath(state.file);
     response.json({ file, tests: (await readTests(state.path, file)) ?? null });
   });
 
   router.post('/flows/:id/tests/cases', async (request, response) => {
-    const state = find(request.params.id);
+    const state = catalog.require(request.params.id);
     const file = testFilePath(state.file);
     const testCase = request.body as FlowTestCase;
     const task = writes.then(async () => {

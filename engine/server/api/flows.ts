@@ -3,7 +3,6 @@
  * to the flows folder and republishes the flow at once; deleting a flow deletes its draft too.
  */
 import { Router, type Response } from 'express';
-import { FlowbusError } from '../../core/errors.js';
 import { summarizeFlow, type FlowState } from '../flows/flow-state.js';
 import type { ApiContext } from './context.js';
 import { badRequest } from './errors.js';
@@ -30,17 +29,12 @@ export function ifMatch(header: string | undefined): string | undefined {
 export function flowsRouter(context: ApiContext): Router {
   const router = Router();
   const { catalog } = context;
-  const find = (id: string) => {
-    const state = catalog.get(id);
-    if (!state) throw new FlowbusError('FLOW:NOT_FOUND', `no flow with id "${id}"`);
-    return state;
-  };
 
   router.get('/flows', (_request, response) => {
     response.json({ flows: catalog.list().map(summarizeFlow) });
   });
   router.get('/flows/:id', (request, response) => {
-    sendFlow(response, find(request.params.id));
+    sendFlow(response, catalog.require(request.params.id));
   });
   router.post('/flows', async (request, response) => {
     const body = request.body as { id?: unknown; document?: unknown } | undefined;

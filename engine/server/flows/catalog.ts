@@ -182,7 +182,8 @@ export class FlowCatalog<Prepared = unknown> {
     for (const state of this.flows.values()) state.servingIssues = byFlow.get(state.id) ?? [];
   }
 
-  private require(id: string): FlowState<Prepared> {
+  /** The flow of `id`; throws `FLOW:NOT_FOUND` when there is none. */
+  require(id: string): FlowState<Prepared> {
     const state = this.flows.get(id);
     if (!state) throw new FlowbusError('FLOW:NOT_FOUND', `no flow with id "${id}"`, { flowId: id });
     return state;

@@ -7,6 +7,7 @@ import type { Registry } from '../../core/registry.js';
 import { measureValue } from '../../core/value-size.js';
 import { nextTurn, warmExpressions } from '../../expressions/warm.js';
 import { formatFlow } from '../../flow/canonical.js';
+import { objectsIn } from '../../json/walk.js';
 
 /** A flow's size bounds (`limits.flowSteps`, `limits.flowBytes`). */
 export interface FlowSizeLimits {
@@ -20,20 +21,16 @@ export const DEFAULT_FLOW_SIZE: FlowSizeLimits = { flowSteps: 1000, flowBytes: 1
 /** Steps in a flow document (the trigger, steps, nested steps), counted up to `stop`. */
 export function countSteps(document: unknown, stop: number): number {
   let count = 0;
-  const pending: unknown[] = [document];
-  while (pending.length > 0 && count <= stop) {
-    const item = pending.pop();
-    if (typeof item !== 'object' || item === null) continue;
-    if (Array.isArray(item)) {
-      for (const child of item) pending.push(child);
-      continue;
-    }
-    const record = item as Record<string, unknown>;
-    if (item !== document && typeof record.type === 'string' && typeof record.id === 'string') count++;
-    // A step's config is data, not steps: only the keys that hold steps (and the trigger) are walked.
-    for (const [key, child] of Object.entries(record)) if (key !== 'config') pending.push(child);
+  for (const record of objectsIn(document, stepHolders)) {
+    if (record !== document && typeof record.type === 'string' && typeof record.id === 'string') count++;
+    if (count > stop) break;
   }
   return count;
+}
+
+// A step's config is data, not steps: only the keys that hold steps (and the trigger) are walked.
+function stepHolders(record: Record<string, unknown>): unknown[] {
+  return Object.entries(record).flatMap(([key, child]) => (key === 'config' ? [] : [child]));
 }
 
 /** The issue of a flow with more steps than allowed, or undefined. */

@@ -4,10 +4,10 @@
 import { FlowbusError } from '../../core/errors.js';
 import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import { defineStep } from '../../core/step-definition.js';
+import { FLOW_ID_PATTERN } from '../../flow/document.js';
 import { isPlainObject, readString } from '../config-values.js';
 
-/** A flow id: the flow file's name without `.flow.json`. */
-export const FLOW_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]*$';
+export { FLOW_ID_PATTERN };
 
 const FLOW_ID = new RegExp(FLOW_ID_PATTERN);
 

@@ -15,7 +15,7 @@ import {
   type DeadLetterGroup,
   type Page,
 } from '../../api/console.js';
-import { AppNav } from '../../app/AppNav.js';
+import { PageTop } from '../../app/AppNav.js';
 import { useHashQuery } from '../../app/use-hash-route.js';
 import { Banner } from '../../ui/Banner.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
@@ -85,13 +85,7 @@ export function DeadLettersPage() {
   const heading = filter.rule && filter.target ? t('deadLetters.lettersOf', { rule: filter.rule, target: filter.target }) : t('deadLetters.letters');
   return (
     <div className="list-page console-page">
-      <AppNav current="dead-letters" />
-      <header className="page-header">
-        <div>
-          <h1>{t('deadLetters.title')}</h1>
-          <p className="muted">{t('deadLetters.intro')}</p>
-        </div>
-      </header>
+      <PageTop section="dead-letters" title={t('deadLetters.title')} intro={t('deadLetters.intro')} />
       {error ? <Banner tone="error">{error}</Banner> : null}
       {notice ? (
         <Banner tone="success" onDismiss={() => setNotice(undefined)}>

@@ -5,6 +5,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/i18n.js';
 import type { TargetStatus } from '../../api/console.js';
+import { SelectField } from '../../ui/SelectField.js';
 import type { EventFilter, EventQuery } from './event-query.js';
 
 const STATUSES: TargetStatus[] = ['pending', 'retrying', 'delivered', 'dead-lettered', 'dropped', 'ignored'];
@@ -28,17 +29,13 @@ export function EventFilters({ query, buses, rules, onSearch }: EventFiltersProp
     onSearch({ where, filters, offset: 0 });
   };
   const select = (name: 'bus' | 'rule', options: Array<{ id: string; name: string }>) => (
-    <div className="field">
-      <label htmlFor={`${ids}-${name}`}>{t(`events.${name}`)}</label>
-      <select id={`${ids}-${name}`} value={filters[name] ?? ''} onChange={(event) => set(name, event.target.value)}>
-        <option value="">{t('common.any')}</option>
-        {options.map((option) => (
-          <option key={option.id} value={option.id}>
-            {option.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      label={t(`events.${name}`)}
+      value={filters[name] ?? ''}
+      anyLabel={t('common.any')}
+      options={options.map((option) => ({ value: option.id, label: option.name }))}
+      onChange={(value) => set(name, value)}
+    />
   );
   return (
     <form className="console-filters" role="search" onSubmit={submit}>
@@ -58,17 +55,13 @@ export function EventFilters({ query, buses, rules, onSearch }: EventFiltersProp
       ))}
       {select('rule', rules.map((rule) => ({ id: rule, name: rule })))}
       {where === 'recent' ? (
-        <div className="field">
-          <label htmlFor={`${ids}-status`}>{t('events.deliveryStatus')}</label>
-          <select id={`${ids}-status`} value={filters.status ?? ''} onChange={(event) => set('status', event.target.value)}>
-            <option value="">{t('events.anyStatus')}</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`targetStatus.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('events.deliveryStatus')}
+          value={filters.status ?? ''}
+          anyLabel={t('events.anyStatus')}
+          options={STATUSES.map((status) => ({ value: status, label: t(`targetStatus.${status}`) }))}
+          onChange={(value) => set('status', value)}
+        />
       ) : null}
       {(['from', 'to'] as const).map((name) => (
         <div className="field" key={name}>

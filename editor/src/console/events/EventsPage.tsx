@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from '../../i18n/i18n.js';
 import { searchEvents, searchLogStore, type EventTrace, type LogEntry, type Page } from '../../api/console.js';
 import { listBuses, listRules } from '../../api/rules.js';
-import { AppNav } from '../../app/AppNav.js';
+import { PageTop } from '../../app/AppNav.js';
 import { useHashQuery } from '../../app/use-hash-route.js';
 import { Banner } from '../../ui/Banner.js';
 import { Spinner } from '../../ui/Spinner.js';
@@ -55,13 +55,7 @@ export function EventsPage() {
   const page = results?.page;
   return (
     <div className="list-page console-page">
-      <AppNav current="events" />
-      <header className="page-header">
-        <div>
-          <h1>{t('events.title')}</h1>
-          <p className="muted">{t('events.intro')}</p>
-        </div>
-      </header>
+      <PageTop section="events" title={t('events.title')} intro={t('events.intro')} />
       <EventFilters key={key} query={query} buses={buses} rules={rules} onSearch={show} />
       {error ? <Banner tone="error">{error}</Banner> : null}
       {!results && !error ? <Spinner label={t('events.searching')} /> : null}

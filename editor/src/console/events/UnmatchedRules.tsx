@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/i18n.js';
 import { getRule, testPattern, type PatternTestResult, type RuleSummary } from '../../api/rules.js';
+import { MatchFailures } from '../../rules/MatchFailures.js';
 
 function WhyNot({ rule, event }: { rule: RuleSummary; event: unknown }) {
   const { t } = useTranslation();
@@ -37,13 +38,7 @@ function WhyNot({ rule, event }: { rule: RuleSummary; event: unknown }) {
       {error ? <p className="field-error">{error}</p> : null}
       {result?.match ? <p className="muted">{t('event.matchesNow')}</p> : null}
       {result && !result.match ? (
-        <ul className="why-not" aria-label={t('event.whyNotLabel', { rule: rule.id })}>
-          {result.failures.map((failure, index) => (
-            <li key={index}>
-              <code>{failure.pointer || '/'}</code> {failure.reason}
-            </li>
-          ))}
-        </ul>
+        <MatchFailures className="why-not" label={t('event.whyNotLabel', { rule: rule.id })} failures={result.failures} />
       ) : null}
     </li>
   );

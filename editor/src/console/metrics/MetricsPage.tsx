@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '../../i18n/i18n.js';
 import { getMetricsHistory, type MetricsHistory } from '../../api/console.js';
-import { AppNav } from '../../app/AppNav.js';
+import { PageTop } from '../../app/AppNav.js';
 import { Banner } from '../../ui/Banner.js';
 import { Spinner } from '../../ui/Spinner.js';
 import { TimeChart, type ChartSeries } from './TimeChart.js';
@@ -61,13 +61,7 @@ export function MetricsPage() {
   }, [history, t]);
   return (
     <div className="list-page console-page">
-      <AppNav current="metrics" />
-      <header className="page-header">
-        <div>
-          <h1>{t('metrics.title')}</h1>
-          <p className="muted">{t('metrics.intro')}</p>
-        </div>
-      </header>
+      <PageTop section="metrics" title={t('metrics.title')} intro={t('metrics.intro')} />
       {error ? <Banner tone="error">{error}</Banner> : null}
       {!history && !error ? <Spinner label={t('metrics.loading')} /> : null}
       {history ? (
