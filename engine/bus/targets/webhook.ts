@@ -1,11 +1,12 @@
 /**
  * @module The `webhook` target: POSTs each event (or a batch as `{"EventList": [...]}`) to a URL, with
- * headers and authentication from an `http-auth` connection config.
+ * headers and authentication from an `http-auth` connection config, over a keep-alive connection (http-send.ts).
  */
 import { createHmac } from 'node:crypto';
 import { FlowbusError } from '../../core/errors.js';
 import type { ConnectionResolver } from '../../core/step-definition.js';
 import type { DeliveryItem, TargetTypeDefinition } from '../types.js';
+import { sendWithAgent, sendWithFetch, type HttpSendAnswer } from './http-send.js';
 
 export interface WebhookTargetConfig {
   url: string;
@@ -135,11 +136,10 @@ export const webhookTarget: TargetTypeDefinition<WebhookTargetConfig> = {
     const url = new URL(config.url);
     const label = `${config.method ?? 'POST'} ${url.origin}${url.pathname}`;
     const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    let response: Response;
+    const send = services.fetch ? sendWithFetch(services.fetch) : sendWithAgent;
+    let answer: HttpSendAnswer;
     try {
-      const bounded = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
-      const method = config.method ?? 'POST';
-      response = await services.fetch(url, { method, headers, body, signal: bounded });
+      answer = await send(url, { method: config.method ?? 'POST', headers, body, signal, timeoutMs });
     } catch (error) {
       if (signal.aborted) throw new FlowbusError('BUS:CANCELLED', `${label} was cancelled`);
       const timedOut = (error as Error).name === 'TimeoutError';
@@ -147,17 +147,17 @@ export const webhookTarget: TargetTypeDefinition<WebhookTargetConfig> = {
       const reason = timedOut ? `no answer within ${timeoutMs} ms` : describeNetworkError(error);
       throw new FlowbusError(type, `${label} failed: ${reason}`);
     }
-    const text = await response.text().catch(() => '');
-    if (response.ok) return { detail: `${label} answered ${response.status}` };
+    const { status, text } = answer;
+    if (status >= 200 && status < 300) return { detail: `${label} answered ${status}` };
     const shown = text.length > SHOWN_BODY ? `${text.slice(0, SHOWN_BODY)}...` : text;
-    throw new FlowbusError('HTTP:STATUS', `${label} answered ${response.status}: ${shown}`, {
-      status: response.status,
-      retryable: isRetryableStatus(response.status),
+    throw new FlowbusError('HTTP:STATUS', `${label} answered ${status}: ${shown}`, {
+      status,
+      retryable: isRetryableStatus(status),
     });
   },
 };
 
 function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
+  const { code, cause } = error as { code?: string; cause?: { code?: string; message?: string } };
+  return cause?.code ?? cause?.message ?? code ?? (error as Error).message;
 }
