@@ -35,6 +35,17 @@ describe('choosing the mode', () => {
     expect(parse(headers, body).mode).toBe(mode);
   });
 
+  it.each([
+    [{ EventBusId: 'retail', EventList: [] }, 'retail'],
+    [{ EventBusId: '', EventList: [] }, undefined],
+    [{ EventBusId: 7, EventList: [] }, undefined],
+    [{ EventList: [] }, undefined],
+  ])('reads the EventBusId of the PutEvents request %j in the same parse', (body, eventBusId) => {
+    const result = parse(JSON_TYPE, body);
+    expect(result.mode).toBe('put-events');
+    expect(result.mode !== 'invalid' && result.eventBusId).toBe(eventBusId);
+  });
+
   it('prefers binary mode over the vendor shapes when ce-specversion is sent with application/json', () => {
     const headers = { ...BINARY, ...JSON_TYPE };
     const result = parse(headers, { EventList: [] });

@@ -37,7 +37,8 @@ export function parseHttpEvents(
   const result = parseByMode(lowerCaseHeaders(headers), body, options.maxDepth ?? DEFAULT_JSON_DEPTH);
   if (result.mode === 'invalid') return result;
   const limit = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
-  return { mode: result.mode, events: result.events.map((parsed, index) => limitSize(parsed, index, limit)) };
+  const events = result.events.map((parsed, index) => limitSize(parsed, index, limit));
+  return { ...result, events };
 }
 
 function parseByMode(headers: LowerCaseHeaders, body: Buffer, maxDepth: number): HttpParseResult {
