@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { FlowbusError } from '../../core/errors.js';
 import type { ConnectionResolver } from '../../core/step-definition.js';
+import { structuredText, type BusEvent } from '../cloudevents/index.js';
 import type { DeliveryItem, TargetTypeDefinition } from '../types.js';
 import { sendWithAgent, sendWithFetch, type HttpSendAnswer } from './http-send.js';
 
@@ -27,10 +28,15 @@ export function webhookBody(batch: readonly DeliveryItem[]): { body: string; con
   const first = batch[0]!;
   if (batch.length === 1) {
     const contentType = first.transformed ? 'application/json' : 'application/cloudevents+json';
-    return { body: JSON.stringify(first.payload), contentType: `${contentType}; charset=utf-8` };
+    return { body: payloadText(first), contentType: `${contentType}; charset=utf-8` };
   }
-  const body = JSON.stringify({ EventList: batch.map((item) => item.payload) });
+  const body = `{"EventList":[${batch.map(payloadText).join(',')}]}`;
   return { body, contentType: 'application/json; charset=utf-8' };
+}
+
+/** An event's payload is its structured JSON, whose text was written at ingest; a transform's output is new. */
+function payloadText(item: DeliveryItem): string {
+  return item.transformed ? JSON.stringify(item.payload) ?? 'null' : structuredText(item.payload as BusEvent);
 }
 
 /** Authorization and signature headers from the named `http-auth` connection. */
