@@ -72,13 +72,16 @@ function limitSize(parsed: ParsedEvent, index: number, limit: number): ParsedEve
  * of one value (Node's `headersDistinct` form) as that value.
  */
 function lowerCaseHeaders(headers: HttpHeaders): LowerCaseHeaders {
-  const lower = new Map<string, string[]>();
-  for (const [name, value] of Object.entries(headers)) {
+  // Plain loops: this runs for every ingest request, and spreading lists per header showed in its profile.
+  const lower: LowerCaseHeaders = new Map();
+  for (const name in headers) {
+    const value = headers[name];
     if (value === undefined) continue;
     const key = name.toLowerCase();
-    lower.set(key, [...(lower.get(key) ?? []), ...[value].flat()]);
+    const before = lower.get(key);
+    const single = Array.isArray(value) && value.length === 1 ? value[0]! : value;
+    if (before === undefined) lower.set(key, single);
+    else lower.set(key, [before, single].flat());
   }
-  const single: LowerCaseHeaders = new Map();
-  for (const [name, values] of lower) single.set(name, values.length === 1 ? (values[0] as string) : values);
-  return single;
+  return lower;
 }
