@@ -134,13 +134,9 @@ export const webhookTarget: TargetTypeDefinition<WebhookTargetConfig> = {
   },
   async deliver(batch, { config, signal, services }) {
     const { body, contentType } = webhookBody(batch);
-    const headers = {
-      ...config.headers,
-      'Content-Type': contentType,
-      ...(await authHeaders(config.connection, body, services.connections)),
-    };
-    const url = new URL(config.url);
-    const label = `${config.method ?? 'POST'} ${url.origin}${url.pathname}`;
+    const auth = config.connection ? await authHeaders(config.connection, body, services.connections) : {};
+    const headers = { ...config.headers, 'Content-Type': contentType, ...auth };
+    const { url, label } = destinationOf(config);
     const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const send = services.fetch ? sendWithFetch(services.fetch) : sendWithAgent;
     let answer: HttpSendAnswer;
@@ -162,6 +158,19 @@ export const webhookTarget: TargetTypeDefinition<WebhookTargetConfig> = {
     });
   },
 };
+
+/** The URL and the label of messages, parsed once per target config rather than once per delivery. */
+const destinations = new WeakMap<WebhookTargetConfig, { url: URL; label: string }>();
+
+function destinationOf(config: WebhookTargetConfig): { url: URL; label: string } {
+  let destination = destinations.get(config);
+  if (!destination) {
+    const url = new URL(config.url);
+    destination = { url, label: `${config.method ?? 'POST'} ${url.origin}${url.pathname}` };
+    destinations.set(config, destination);
+  }
+  return destination;
+}
 
 function describeNetworkError(error: unknown): string {
   const { code, cause } = error as { code?: string; cause?: { code?: string; message?: string } };
