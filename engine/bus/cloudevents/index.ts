@@ -1,7 +1,7 @@
 /**
  * @module CloudEvents ingest for the event bus: parse HTTP requests in every mode, write events back out.
  */
-export { parseHttpEvents } from './parse-http.js';
+export { parseHttpEvents, readsOtherHeaders } from './parse-http.js';
 export {
   canonicalAttributes,
   dataKind,

@@ -41,6 +41,19 @@ export function parseHttpEvents(
   return { ...result, events };
 }
 
+/**
+ * Whether parsing a request with this Content-Type reads headers besides it: false for the structured and
+ * batch formats, whose events are all in the body. Node builds its per-header lists (`headersDistinct`, which
+ * binary mode needs to refuse a repeated `ce-*` header) on first use; a caller may skip them when false.
+ *
+ * @example
+ * readsOtherHeaders('application/cloudevents+json; charset=utf-8'); // false
+ */
+export function readsOtherHeaders(contentType: string | undefined): boolean {
+  const essence = contentType === undefined ? undefined : parseMediaType(contentType.trim())?.essence;
+  return essence !== STRUCTURED && essence !== BATCH;
+}
+
 function parseByMode(headers: LowerCaseHeaders, body: Buffer, maxDepth: number): HttpParseResult {
   const rawContentType = headers.get('content-type');
   const contentType = (Array.isArray(rawContentType) ? rawContentType[0] : rawContentType)?.trim();

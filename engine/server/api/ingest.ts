@@ -4,7 +4,7 @@
  */
 import express, { Router } from 'express';
 import { FlowbusError } from '../../core/errors.js';
-import { parseHttpEvents, type BusEvent, type ParsedEvent } from '../../bus/cloudevents/index.js';
+import { parseHttpEvents, readsOtherHeaders, type BusEvent, type ParsedEvent } from '../../bus/cloudevents/index.js';
 import { DEFAULT_BUS_ID } from '../../bus/files/format.js';
 import type { EventBus } from '../../bus/event-bus.js';
 import { sendJson } from '../json-response.js';
@@ -28,9 +28,11 @@ export function ingestRouter(bus: EventBus): Router {
     raw,
     async (request, response) => {
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      // headersDistinct keeps a repeated header as a list, which binary mode refuses, instead of "a, b".
+      // headersDistinct keeps a repeated header as a list, which binary mode refuses, instead of "a, b";
+      // Node builds it on first use, so only for the modes that read headers besides Content-Type.
+      const headers = readsOtherHeaders(request.headers['content-type']) ? request.headersDistinct : request.headers;
       const { maxEventBytes, maxJsonDepth: maxDepth } = bus.limits;
-      const parsed = parseHttpEvents(request.headersDistinct, body, { maxEventBytes, maxDepth });
+      const parsed = parseHttpEvents(headers, body, { maxEventBytes, maxDepth });
       if (parsed.mode === 'invalid') throw new FlowbusError('BUS:INVALID_EVENT', parsed.reason);
       const fromPath = typeof request.params.bus === 'string' ? request.params.bus : undefined;
       const busId = chooseBus(fromPath, parsed.eventBusId);
