@@ -76,6 +76,16 @@ describe('structured JSON written once', () => {
     expect(event).toEqual(copy);
   });
 
+  it('keeps the text on the event where no copy, JSON or key listing sees it', () => {
+    const event: BusEvent = { ...base, data: { a: 1 } };
+    const text = structuredText(event);
+    expect(Object.keys(event)).toEqual(['specversion', 'id', 'source', 'type', 'data']);
+    expect(JSON.stringify(event)).toBe(text);
+    const copy = { ...event, id: 'c-2' };
+    expect(structuredText(copy)).toBe(text.replace('"c-1"', '"c-2"'));
+    expect(structuredText(Object.freeze({ ...base }))).toBe(JSON.stringify(base));
+  });
+
   it.each(shapes)('has the text of the structured JSON, and the same text on every call (%s)', (_name, event) => {
     const built: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(event)) {

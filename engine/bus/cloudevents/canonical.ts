@@ -75,8 +75,12 @@ function isStructured(event: BusEvent): boolean {
   return true;
 }
 
-/** The texts serialised so far, by event object: accepted events are not changed, so each is written once. */
-const structuredTexts = new WeakMap<object, string>();
+/**
+ * Where an event object keeps its serialised text: accepted events are not changed, so each is written once.
+ * A symbol property that is not enumerable, so no JSON, spread or clone of the event carries it, and it goes
+ * with the event (a WeakMap entry would outlive young refused events until a full collection).
+ */
+const STRUCTURED_TEXT = Symbol('structured text');
 
 /**
  * `JSON.stringify(toStructuredJson(event))`, serialised once per event object: the size check, the journal
@@ -86,11 +90,10 @@ const structuredTexts = new WeakMap<object, string>();
  * structuredText(event); // '{"specversion":"1.0","id":"A1",...}'
  */
 export function structuredText(event: BusEvent): string {
-  let text = structuredTexts.get(event);
-  if (text === undefined) {
-    text = JSON.stringify(toStructuredJson(event));
-    structuredTexts.set(event, text);
-  }
+  const known = (event as { [STRUCTURED_TEXT]?: string })[STRUCTURED_TEXT];
+  if (known !== undefined) return known;
+  const text = JSON.stringify(toStructuredJson(event));
+  if (Object.isExtensible(event)) Object.defineProperty(event, STRUCTURED_TEXT, { value: text });
   return text;
 }
 
