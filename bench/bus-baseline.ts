@@ -75,7 +75,9 @@ export async function startBaseline(folder: string, receiverUrl: string) {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`,
     idle: () =>
-      inFlight === 0 && queue.length === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)),
+      inFlight === 0 && queue.length === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => idleWaiters.push(resolve)),
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -145,7 +145,8 @@ async function run(benchCase: Case): Promise<void> {
   const rate = (seconds: number) => (EVENTS / seconds).toFixed(0).padStart(6);
   console.log(
     `${benchCase.name.padEnd(44)} ingest ${rate(ingestSeconds)} events/s, end to end ${rate(totalSeconds)} ` +
-      `events/s, CPU ${cpuPerEvent.padStart(4)} µs/event; 202 after p50 ${percentile(acked, 0.5)} ms p99 ${percentile(acked, 0.99)} ms; ` +
+      `events/s, CPU ${cpuPerEvent.padStart(4)} µs/event; ` +
+      `202 after p50 ${percentile(acked, 0.5)} ms p99 ${percentile(acked, 0.99)} ms; ` +
       `at target after p50 ${percentile(latencies, 0.5)} ms p99 ${percentile(latencies, 0.99)} ms`,
   );
   agent.destroy();

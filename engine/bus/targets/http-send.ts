@@ -38,12 +38,14 @@ export const sendWithAgent: HttpSend = (url, { method, headers, body, signal, ti
   new Promise((resolve, reject) => {
     const secure = url.protocol === 'https:';
     const length = String(Buffer.byteLength(body));
-    const options = { method, headers: { ...headers, 'Content-Length': length }, agent: secure ? httpsAgent : httpAgent };
+    const agent = secure ? httpsAgent : httpAgent;
+    const options = { method, headers: { ...headers, 'Content-Length': length }, agent };
     const outgoing = (secure ? httpsRequest : httpRequest)(url, options, (response) => {
       const status = response.statusCode ?? 0;
       readAnswer(response, status >= 200 && status < 300).then((text) => finish(() => resolve({ status, text })), fail);
     });
-    const timer = setTimeout(() => fail(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' })), timeoutMs);
+    const timedOut = () => Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' });
+    const timer = setTimeout(() => fail(timedOut()), timeoutMs);
     const onAbort = () => fail(Object.assign(new Error('aborted'), { name: 'AbortError' }));
     signal.addEventListener('abort', onAbort, { once: true });
     function finish(then: () => void): void {
