@@ -109,7 +109,7 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
   const probes = new TargetProbes({ connections, health: options.health, log });
   catalog.onRuleChange = (id, rule) => probes.ruleChanged(id, rule);
   for (const entry of catalog.rules.values()) probes.ruleChanged(entry.id, entry.rule);
-  const services = { runFlow, connections, logStore, fetch: options.fetch ?? fetch, clock };
+  const services = { runFlow, connections, logStore, fetch: options.fetch, clock };
   const dispatcher = new Dispatcher({
     ...{ catalog, journal, deadLetters, traces, metrics, services, clock, log },
     random: options.random ?? Math.random,

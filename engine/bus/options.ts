@@ -25,7 +25,7 @@ export interface EventBusOptions {
   clock?: Clock;
   /** Random numbers in [0, 1) for backoff jitter; default Math.random. */
   random?: () => number;
-  /** Default: the global fetch. */
+  /** What webhooks are sent with. Default: node:http over a keep-alive agent, cheaper per request. */
   fetch?: typeof fetch;
   /** Default: nothing is logged. */
   log?: BusLog;

@@ -60,7 +60,8 @@ export interface BusServices {
   runFlow?: RunFlow;
   connections?: ConnectionResolver;
   logStore: LogStoreWriter;
-  fetch: typeof fetch;
+  /** What webhooks are sent with; without it, node:http over a keep-alive agent (targets/http-send.ts). */
+  fetch?: typeof fetch;
   clock: Clock;
 }
 

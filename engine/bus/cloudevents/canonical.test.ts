@@ -2,7 +2,7 @@
  * @module Tests of writing events out: canonical strings, structured JSON, data kinds, size.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalAttributes, dataKind, eventSize, toStructuredJson } from './canonical.js';
+import { canonicalAttributes, dataKind, eventSize, structuredText, toStructuredJson } from './canonical.js';
 import type { BusEvent } from './types.js';
 
 const base: BusEvent = { specversion: '1.0', id: 'c-1', source: '/s', type: 't' };
@@ -53,6 +53,48 @@ describe('toStructuredJson', () => {
 
   it('writes binary data as data_base64 only', () => {
     expect(toStructuredJson({ ...base, data_base64: 'YQ==' })).toEqual({ ...base, data_base64: 'YQ==' });
+  });
+});
+
+describe('structured JSON written once', () => {
+  const shapes: Array<[string, BusEvent]> = [
+    ['in form', { ...base, subject: 'x', data: { a: 1 } }],
+    ['in form, null data', { ...base, data: null }],
+    ['in form, Base64 data', { ...base, data_base64: 'YQ==' }],
+    ['a null attribute', { ...base, region: null, data: 1 }],
+    ['an undefined attribute', { ...base, subject: undefined }],
+    ['data before an attribute', { ...base, data: 1, subject: 'x' }],
+    ['both data members', { ...base, data: 1, data_base64: 'YQ==' }],
+    ['a null data_base64', { ...base, data_base64: null } as unknown as BusEvent],
+  ];
+
+  it.each(shapes)('answers the event itself only when it is in form (%s)', (name, event) => {
+    const inForm = name.startsWith('in form');
+    const copy = structuredClone(event);
+    const json = toStructuredJson(event);
+    expect(json === event).toBe(inForm);
+    expect(event).toEqual(copy);
+  });
+
+  it('keeps the text on the event where no copy, JSON or key listing sees it', () => {
+    const event: BusEvent = { ...base, data: { a: 1 } };
+    const text = structuredText(event);
+    expect(Object.keys(event)).toEqual(['specversion', 'id', 'source', 'type', 'data']);
+    expect(JSON.stringify(event)).toBe(text);
+    const copy = { ...event, id: 'c-2' };
+    expect(structuredText(copy)).toBe(text.replace('"c-1"', '"c-2"'));
+    expect(structuredText(Object.freeze({ ...base }))).toBe(JSON.stringify(base));
+  });
+
+  it.each(shapes)('has the text of the structured JSON, and the same text on every call (%s)', (_name, event) => {
+    const built: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(event)) {
+      if (key !== 'data' && key !== 'data_base64' && value !== undefined && value !== null) built[key] = value;
+    }
+    if (event.data_base64 !== undefined) built.data_base64 = event.data_base64;
+    else if ('data' in event && event.data !== undefined) built.data = event.data;
+    expect(structuredText(event)).toBe(JSON.stringify(built));
+    expect(structuredText(event)).toBe(structuredText(event));
   });
 });
 

@@ -36,11 +36,13 @@ function canonicalString(name: string, value: unknown): string {
 /**
  * The event in the CloudEvents JSON format, for webhooks and the log store: attributes with their JSON
  * values (a vendor millisecond `time` stays a number, as the vendor sends it), then `data` or `data_base64`.
+ * An event already in that form (as ingest builds them) is answered itself, not copied: do not change it.
  *
  * @example
  * JSON.stringify(toStructuredJson(event)); // '{"specversion":"1.0","id":"A1",...,"data":{...}}'
  */
 export function toStructuredJson(event: BusEvent): Record<string, unknown> {
+  if (isStructured(event)) return event;
   const json: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(event)) {
     if (!DATA_MEMBERS.has(name) && value !== undefined && value !== null) json[name] = value;
@@ -62,7 +64,40 @@ export function dataKind(event: BusEvent): DataKind {
   return declaresJson(event.datacontenttype) ? 'json' : 'text';
 }
 
+/** Every attribute set, and at most one of `data` (null allowed) and `data_base64`, last: the structured form. */
+function isStructured(event: BusEvent): boolean {
+  let dataSeen = false;
+  for (const name of Object.keys(event)) {
+    const value = event[name];
+    if (value === undefined || dataSeen || (value === null && name !== 'data')) return false;
+    if (DATA_MEMBERS.has(name)) dataSeen = true;
+  }
+  return true;
+}
+
+/**
+ * Where an event object keeps its serialised text: accepted events are not changed, so each is written once.
+ * A symbol property that is not enumerable, so no JSON, spread or clone of the event carries it, and it goes
+ * with the event (a WeakMap entry would outlive young refused events until a full collection).
+ */
+const STRUCTURED_TEXT = Symbol('structured text');
+
+/**
+ * `JSON.stringify(toStructuredJson(event))`, serialised once per event object: the size check, the journal
+ * record, the trace and the webhook body all use the same text.
+ *
+ * @example
+ * structuredText(event); // '{"specversion":"1.0","id":"A1",...}'
+ */
+export function structuredText(event: BusEvent): string {
+  const known = (event as { [STRUCTURED_TEXT]?: string })[STRUCTURED_TEXT];
+  if (known !== undefined) return known;
+  const text = JSON.stringify(toStructuredJson(event));
+  if (Object.isExtensible(event)) Object.defineProperty(event, STRUCTURED_TEXT, { value: text });
+  return text;
+}
+
 /** The UTF-8 size of the event's structured JSON form, the measure of the per-event size limit. */
 export function eventSize(event: BusEvent): number {
-  return Buffer.byteLength(JSON.stringify(toStructuredJson(event)), 'utf8');
+  return Buffer.byteLength(structuredText(event), 'utf8');
 }

@@ -54,7 +54,9 @@ export function readVendorJsonBody(body: Buffer, maxDepth: number): HttpParseRes
     }
     const outside = duplicates.find((pointer) => !/^\/EventList\/\d+\//.test(pointer));
     if (outside) return { mode: 'invalid', reason: `JSON member at ${outside} is repeated` };
-    return { mode: 'put-events', events: readPutEvents(value.EventList, duplicates, maxDepth) };
+    const events = readPutEvents(value.EventList, duplicates, maxDepth);
+    const busId = value.EventBusId;
+    return { mode: 'put-events', events, ...(typeof busId === 'string' && busId !== '' ? { eventBusId: busId } : {}) };
   }
   if (isJsonObject(value) && ('specversion' in value || ('source' in value && 'type' in value))) {
     return { mode: 'structured', events: [readOneEvent(value, duplicates, 'vendor')] };

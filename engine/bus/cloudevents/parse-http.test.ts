@@ -2,7 +2,7 @@
  * @module Tests of mode selection, batches, the size limit and vendor-style JSON events.
  */
 import { describe, expect, it } from 'vitest';
-import { parseHttpEvents } from './parse-http.js';
+import { parseHttpEvents, readsOtherHeaders } from './parse-http.js';
 import type { HttpHeaders, HttpParseResult } from './types.js';
 
 const STRUCTURED = { 'content-type': 'application/cloudevents+json' };
@@ -33,6 +33,35 @@ describe('choosing the mode', () => {
     ['structured', { 'content-type': 'application/json; charset=utf-8' }, { source: 's', type: 't' }],
   ])('reads %s from %j', (mode, headers, body) => {
     expect(parse(headers, body).mode).toBe(mode);
+  });
+
+  it.each([
+    [{ EventBusId: 'retail', EventList: [] }, 'retail'],
+    [{ EventBusId: '', EventList: [] }, undefined],
+    [{ EventBusId: 7, EventList: [] }, undefined],
+    [{ EventList: [] }, undefined],
+  ])('reads the EventBusId of the PutEvents request %j in the same parse', (body, eventBusId) => {
+    const result = parse(JSON_TYPE, body);
+    expect(result.mode).toBe('put-events');
+    expect(result.mode !== 'invalid' && result.eventBusId).toBe(eventBusId);
+  });
+
+  it.each([
+    ['application/cloudevents+json', false],
+    [' Application/CloudEvents-Batch+JSON; charset=utf-8', false],
+    ['application/json', true],
+    ['application/cloudevents+avro', true],
+    ['text/plain', true],
+    [undefined, true],
+  ])('knows whether a request with Content-Type %j is read beyond that header (%s)', (contentType, reads) => {
+    expect(readsOtherHeaders(contentType)).toBe(reads);
+    // Where it says no, the other headers must indeed change nothing.
+    if (!reads) {
+      const body = contentType!.includes('batch') ? [minimal] : minimal;
+      const plain = parse({ 'content-type': contentType }, body);
+      const withCeHeaders = { 'content-type': contentType, 'ce-specversion': ['1.0', '0.3'], 'ce-id': 'x' };
+      expect(parse(withCeHeaders, body)).toEqual(plain);
+    }
   });
 
   it('prefers binary mode over the vendor shapes when ce-specversion is sent with application/json', () => {

@@ -37,7 +37,21 @@ export function parseHttpEvents(
   const result = parseByMode(lowerCaseHeaders(headers), body, options.maxDepth ?? DEFAULT_JSON_DEPTH);
   if (result.mode === 'invalid') return result;
   const limit = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
-  return { mode: result.mode, events: result.events.map((parsed, index) => limitSize(parsed, index, limit)) };
+  const events = result.events.map((parsed, index) => limitSize(parsed, index, limit));
+  return { ...result, events };
+}
+
+/**
+ * Whether parsing a request with this Content-Type reads headers besides it: false for the structured and
+ * batch formats, whose events are all in the body. Node builds its per-header lists (`headersDistinct`, which
+ * binary mode needs to refuse a repeated `ce-*` header) on first use; a caller may skip them when false.
+ *
+ * @example
+ * readsOtherHeaders('application/cloudevents+json; charset=utf-8'); // false
+ */
+export function readsOtherHeaders(contentType: string | undefined): boolean {
+  const essence = contentType === undefined ? undefined : parseMediaType(contentType.trim())?.essence;
+  return essence !== STRUCTURED && essence !== BATCH;
 }
 
 function parseByMode(headers: LowerCaseHeaders, body: Buffer, maxDepth: number): HttpParseResult {
@@ -71,13 +85,16 @@ function limitSize(parsed: ParsedEvent, index: number, limit: number): ParsedEve
  * of one value (Node's `headersDistinct` form) as that value.
  */
 function lowerCaseHeaders(headers: HttpHeaders): LowerCaseHeaders {
-  const lower = new Map<string, string[]>();
-  for (const [name, value] of Object.entries(headers)) {
+  // Plain loops: this runs for every ingest request, and spreading lists per header showed in its profile.
+  const lower: LowerCaseHeaders = new Map();
+  for (const name in headers) {
+    const value = headers[name];
     if (value === undefined) continue;
     const key = name.toLowerCase();
-    lower.set(key, [...(lower.get(key) ?? []), ...[value].flat()]);
+    const before = lower.get(key);
+    const single = Array.isArray(value) && value.length === 1 ? value[0]! : value;
+    if (before === undefined) lower.set(key, single);
+    else lower.set(key, [before, single].flat());
   }
-  const single: LowerCaseHeaders = new Map();
-  for (const [name, values] of lower) single.set(name, values.length === 1 ? (values[0] as string) : values);
-  return single;
+  return lower;
 }

@@ -26,7 +26,7 @@ const MEMBER_ATTRIBUTES: Record<string, string> = {
 const KNOWN_MEMBERS = [...Object.keys(MEMBER_ATTRIBUTES), 'Data', 'TagList'];
 
 /** Whether a JSON body is a PutEvents request. */
-export function isPutEventsBody(value: unknown): value is { EventList: unknown } {
+export function isPutEventsBody(value: unknown): value is { EventList: unknown; EventBusId?: unknown } {
   return isJsonObject(value) && 'EventList' in value;
 }
 

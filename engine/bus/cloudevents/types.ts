@@ -40,9 +40,12 @@ export interface ParseOptions {
 /** How a request carried its events. */
 export type IngestMode = 'structured' | 'binary' | 'batch' | 'put-events';
 
-/** What `parseHttpEvents` answers: the mode and one outcome per event, or why the request holds no event. */
+/**
+ * What `parseHttpEvents` answers: the mode and one outcome per event (and a PutEvents request's non-empty
+ * string `EventBusId`), or why the request holds no event.
+ */
 export type HttpParseResult =
-  | { mode: IngestMode; events: ParsedEvent[] }
+  | { mode: IngestMode; events: ParsedEvent[]; eventBusId?: string }
   | { mode: 'invalid'; reason: string };
 
 /** The default per-event size limit: 64 KiB, the size every CloudEvents intermediary must forward. */

@@ -122,6 +122,30 @@ function queueOn<C extends Clock>(compiled: CompiledTarget, hooks: QueueHooks, c
 }
 
 describe('TargetQueue', () => {
+  // Regression: recording a batch's end (a journal fdatasync) used to hold its slot, which halved throughput.
+  it('delivers the next batch while the last one is being recorded, and is idle only once it is', async () => {
+    const hooks = recorder();
+    const recorded: Array<() => void> = [];
+    hooks.settle = (batch, outcome) => {
+      hooks.outcomes.push({ seqs: batch.map((entry) => entry.seq), outcome });
+      return new Promise<void>((resolve) => recorded.push(resolve));
+    };
+    const { queue } = queueOf(target({ concurrency: 1 }), hooks);
+    queue.push(delivery(1));
+    queue.push(delivery(2));
+    await until(() => hooks.outcomes.length === 2);
+    expect(hooks.calls.map((call) => call.seqs)).toEqual([[1], [2]]);
+    expect(queue.size).toBe(2);
+    let idle = false;
+    void queue.idle().then(() => (idle = true));
+    recorded[0]!();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect([idle, queue.size]).toEqual([false, 1]);
+    recorded[1]!();
+    await until(() => idle);
+    expect(queue.size).toBe(0);
+  });
+
   it('delivers a deferred event again at its due time, counting no attempt and holding no slot', async () => {
     const clock = createTestClock(1_000_000);
     let deferOnce = true;

@@ -63,6 +63,8 @@ export class TargetQueue {
   private collecting: QueuedDelivery[] = [];
   private collectTimer: AbortController | undefined;
   private active = 0;
+  /** Deliveries that ended and are being recorded: no longer holding a slot, still in `size`. */
+  private settling = 0;
   /** Deliveries in `ready` batches, kept as a count: `size` is read after every batch. */
   private readyCount = 0;
   private readonly idleWaiters: Array<() => void> = [];
@@ -80,7 +82,7 @@ export class TargetQueue {
 
   /** Deliveries waiting, scheduled for later, or in flight. */
   get size(): number {
-    return this.readyCount + this.collecting.length + this.active + this.scheduledCount;
+    return this.readyCount + this.collecting.length + this.active + this.settling + this.scheduledCount;
   }
 
   /** Deliveries scheduled for a due time. */
@@ -116,7 +118,7 @@ export class TargetQueue {
     this.scheduledTimers.abort();
     this.scheduledTimers = new AbortController();
     this.scheduledCount = 0;
-    if (this.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    this.wakeIdle();
   }
 
   /** Resolves when nothing is waiting or in flight. */
@@ -183,9 +185,28 @@ export class TargetQueue {
       void this.run(batch).finally(() => {
         this.active -= count;
         this.pump();
-        if (this.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+        this.wakeIdle();
       });
     }
+  }
+
+  private wakeIdle(): void {
+    if (this.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /**
+   * Records how a batch ended without holding its slot: the next batch goes while the journal syncs. An
+   * event whose end is not yet on disk when the process dies is delivered again (at least once).
+   */
+  private settle(batch: QueuedDelivery[], outcome: DeliveryOutcome): void {
+    this.settling += batch.length;
+    void this.hooks
+      .settle(batch, outcome)
+      .catch(() => undefined)
+      .finally(() => {
+        this.settling -= batch.length;
+        this.wakeIdle();
+      });
   }
 
   private async run(queued: Batch): Promise<void> {
@@ -210,7 +231,7 @@ export class TargetQueue {
       }
       if (result.ok) {
         const delivered = { status: 'delivered' as const, attempts: attempt, receipt: result.receipt };
-        await this.hooks.settle(batch, delivered).catch(() => {});
+        this.settle(batch, delivered);
         return;
       }
       if (result.internal) {
@@ -223,7 +244,7 @@ export class TargetQueue {
       }
       const { error } = result;
       if (deadLetter === 'IGNORE_ERROR') {
-        await this.settleFailed(batch, 'ignored', attempt, error, 'the error is ignored (IGNORE_ERROR)');
+        this.settleFailed(batch, 'ignored', attempt, error, 'the error is ignored (IGNORE_ERROR)');
         return;
       }
       const delay = backoffDelay(attempt, retry, this.random);
@@ -233,7 +254,7 @@ export class TargetQueue {
           : retryStop(attempt, this.clock.now() + delay, acceptedAt, retry);
       if (stop) {
         const status = deadLetter === 'DLQ' ? 'dead-lettered' : 'dropped';
-        await this.settleFailed(batch, status, attempt, error, stop);
+        this.settleFailed(batch, status, attempt, error, stop);
         return;
       }
       this.hooks.retrying(batch, attempt, error, delay);
@@ -266,13 +287,13 @@ export class TargetQueue {
     }
   }
 
-  private async settleFailed(
+  private settleFailed(
     batch: QueuedDelivery[],
     status: 'dead-lettered' | 'dropped' | 'ignored',
     attempts: number,
     error: FlowError,
     reason: string,
-  ): Promise<void> {
-    await this.hooks.settle(batch, { status, attempts, error, reason }).catch(() => undefined);
+  ): void {
+    this.settle(batch, { status, attempts, error, reason });
   }
 }

@@ -3,12 +3,15 @@
  * `e` an accepted event, `r` its routing, `a` a task finished, `n` a task's failed attempts, `w` a task
  * deferred to a due time.
  */
+import { structuredText } from '../cloudevents/index.js';
 import { frameRecord } from '../../store/segments/index.js';
 import type { JournaledEvent } from './bus-journal.js';
 
+/** The event in its structured JSON form, whose text ingest has already written (for the size check). */
 export function eventLine(event: JournaledEvent): Buffer {
   const { seq, bus, acceptedAt, event: body } = event;
-  return frameRecord(JSON.stringify({ t: 'e', s: seq, b: bus, at: acceptedAt, ev: body }));
+  const head = `{"t":"e","s":${seq},"b":${JSON.stringify(bus)},"at":${JSON.stringify(acceptedAt)},"ev":`;
+  return frameRecord(`${head}${structuredText(body)}}`);
 }
 
 export function routingLine(seq: number, tasks: readonly string[]): Buffer {

@@ -7,6 +7,7 @@
  * trace carries on from there.
  */
 import type { FlowError } from '../../core/errors.js';
+import { structuredText, type BusEvent } from '../cloudevents/index.js';
 import { KeyedLedger } from '../../store/segments/index.js';
 
 export type TargetStatus =
@@ -236,7 +237,7 @@ export class TraceStore {
   }
 
   private keepBody(seq: number, event: Record<string, unknown>): void {
-    const size = JSON.stringify(event).length;
+    const size = structuredText(event as BusEvent).length;
     this.bodies.set(seq, size);
     this.bodyChars += size;
     while (this.bodyChars > this.eventBudget && this.bodies.size > 0) {

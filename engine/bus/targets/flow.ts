@@ -37,7 +37,8 @@ export function flowInput(batch: readonly DeliveryItem[]): ExecutionInput {
   const first = batch[0]!;
   const origin = { bus: first.bus, rule: first.rule };
   if (batch.length === 1) {
-    const input = eventTriggerInput(toStructuredJson(first.event), origin);
+    // A copy: the flow may change its payload; the event is shared with the other targets and the journal.
+    const input = eventTriggerInput({ ...toStructuredJson(first.event) }, origin);
     return first.transformed ? { ...input, payload: first.payload } : input;
   }
   return {

@@ -1,6 +1,6 @@
 /**
  * @module Tests of the webhook target against a loopback server: bodies, content types, credentials from a
- * connection, and which failures are retried.
+ * connection, and which failures are retried; sent with the target's own keep-alive agent and with a given fetch.
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -15,19 +15,24 @@ interface Seen {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The client's port: the same one again means the connection was kept alive. */
+  port: number | undefined;
 }
 
 let server: Server;
 let origin: string;
 const seen: Seen[] = [];
 let answerStatus = 200;
+/** What the target sends with: its own keep-alive agent (no fetch given), or a fetch the bus was given. */
+let sendWith: 'agent' | 'fetch' = 'agent';
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
-      seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
+      const port = request.socket.remotePort;
+      seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body, port });
       if (request.url === '/slow') return void setTimeout(() => response.end('late'), 300);
       const text = answerStatus === 200 ? 'ok' : 'x'.repeat(500);
       response.writeHead(answerStatus, { 'content-type': 'text/plain' }).end(text);
@@ -60,7 +65,7 @@ function context(
   unknown>>,
 ): DeliveryContext<WebhookTargetConfig> {
   const services: BusServices = {
-    fetch,
+    ...(sendWith === 'fetch' ? { fetch } : {}),
     clock: realClock,
     logStore: { append: async () => {} },
     ...(connections ? { connections: { get: async (name: string) => connections[name] ?? {} } } : {}),
@@ -86,7 +91,11 @@ async function send(
   return seen[before]!;
 }
 
-describe('webhook target', () => {
+describe.each(['agent', 'fetch'] as const)('webhook target, sent with %s', (sender) => {
+  beforeAll(() => {
+    sendWith = sender;
+  });
+
   it('posts one event in CloudEvents structured JSON with the configured headers', async () => {
     const request = await send([item()], { url: `${origin}/hook?x=1`, headers: { 'X-Team': 'ops' } });
     expect(request).toMatchObject({ method: 'POST', url: '/hook?x=1' });
@@ -165,5 +174,16 @@ describe('webhook target', () => {
     await expect(late).rejects.toMatchObject({
       type: 'HTTP:TIMEOUT',
     });
+  });
+});
+
+describe('webhook target without a fetch', () => {
+  it('sends one request after another over one kept-alive connection', async () => {
+    sendWith = 'agent';
+    const first = await send([item()], { url: `${origin}/hook` });
+    const second = await send([item()], { url: `${origin}/hook` });
+    expect(first.port).toBeDefined();
+    expect(second.port).toBe(first.port);
+    expect(first.headers['content-length']).toBe(String(Buffer.byteLength(first.body)));
   });
 });

@@ -1,12 +1,14 @@
 /**
  * @module The `webhook` target: POSTs each event (or a batch as `{"EventList": [...]}`) to a URL, with
- * headers and authentication from an `http-auth` connection config.
+ * headers and authentication from an `http-auth` connection config, over a keep-alive connection (http-send.ts).
  */
 import { createHmac } from 'node:crypto';
 import { FlowbusError } from '../../core/errors.js';
 import type { ConfigOf, JsonSchema } from '../../core/json-schema.js';
 import type { ConnectionResolver } from '../../core/step-definition.js';
+import { structuredText, type BusEvent } from '../cloudevents/index.js';
 import type { DeliveryItem, TargetTypeDefinition } from '../types.js';
+import { sendWithAgent, sendWithFetch, type HttpSendAnswer } from './http-send.js';
 
 /** The header that carries the HMAC-SHA256 of the body when the connection has a `secret`. */
 export const SIGNATURE_HEADER = 'X-Flowbus-Signature';
@@ -53,10 +55,15 @@ export function webhookBody(batch: readonly DeliveryItem[]): { body: string; con
   const first = batch[0]!;
   if (batch.length === 1) {
     const contentType = first.transformed ? 'application/json' : 'application/cloudevents+json';
-    return { body: JSON.stringify(first.payload), contentType: `${contentType}; charset=utf-8` };
+    return { body: payloadText(first), contentType: `${contentType}; charset=utf-8` };
   }
-  const body = JSON.stringify({ EventList: batch.map((item) => item.payload) });
+  const body = `{"EventList":[${batch.map(payloadText).join(',')}]}`;
   return { body, contentType: 'application/json; charset=utf-8' };
+}
+
+/** An event's payload is its structured JSON, whose text was written at ingest; a transform's output is new. */
+function payloadText(item: DeliveryItem): string {
+  return item.transformed ? JSON.stringify(item.payload) ?? 'null' : structuredText(item.payload as BusEvent);
 }
 
 /** Authorization and signature headers from the named `http-auth` connection. */
@@ -126,19 +133,14 @@ export const webhookTarget: TargetTypeDefinition<WebhookTargetConfig> = {
   },
   async deliver(batch, { config, signal, services }) {
     const { body, contentType } = webhookBody(batch);
-    const headers = {
-      ...config.headers,
-      'Content-Type': contentType,
-      ...(await authHeaders(config.connection, body, services.connections)),
-    };
-    const url = new URL(config.url);
-    const label = `${config.method ?? 'POST'} ${url.origin}${url.pathname}`;
+    const auth = config.connection ? await authHeaders(config.connection, body, services.connections) : {};
+    const headers = { ...config.headers, 'Content-Type': contentType, ...auth };
+    const { url, label } = destinationOf(config);
     const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    let response: Response;
+    const send = services.fetch ? sendWithFetch(services.fetch) : sendWithAgent;
+    let answer: HttpSendAnswer;
     try {
-      const bounded = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
-      const method = config.method ?? 'POST';
-      response = await services.fetch(url, { method, headers, body, signal: bounded });
+      answer = await send(url, { method: config.method ?? 'POST', headers, body, signal, timeoutMs });
     } catch (error) {
       if (signal.aborted) throw new FlowbusError('BUS:CANCELLED', `${label} was cancelled`);
       const timedOut = (error as Error).name === 'TimeoutError';
@@ -146,17 +148,30 @@ export const webhookTarget: TargetTypeDefinition<WebhookTargetConfig> = {
       const reason = timedOut ? `no answer within ${timeoutMs} ms` : describeNetworkError(error);
       throw new FlowbusError(type, `${label} failed: ${reason}`);
     }
-    const text = await response.text().catch(() => '');
-    if (response.ok) return { detail: `${label} answered ${response.status}` };
+    const { status, text } = answer;
+    if (status >= 200 && status < 300) return { detail: `${label} answered ${status}` };
     const shown = text.length > SHOWN_BODY ? `${text.slice(0, SHOWN_BODY)}...` : text;
-    throw new FlowbusError('HTTP:STATUS', `${label} answered ${response.status}: ${shown}`, {
-      status: response.status,
-      retryable: isRetryableStatus(response.status),
+    throw new FlowbusError('HTTP:STATUS', `${label} answered ${status}: ${shown}`, {
+      status,
+      retryable: isRetryableStatus(status),
     });
   },
 };
 
+/** The URL and the label of messages, parsed once per target config rather than once per delivery. */
+const destinations = new WeakMap<WebhookTargetConfig, { url: URL; label: string }>();
+
+function destinationOf(config: WebhookTargetConfig): { url: URL; label: string } {
+  let destination = destinations.get(config);
+  if (!destination) {
+    const url = new URL(config.url);
+    destination = { url, label: `${config.method ?? 'POST'} ${url.origin}${url.pathname}` };
+    destinations.set(config, destination);
+  }
+  return destination;
+}
+
 function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
+  const { code, cause } = error as { code?: string; cause?: { code?: string; message?: string } };
+  return cause?.code ?? cause?.message ?? code ?? (error as Error).message;
 }

@@ -2,6 +2,7 @@
  * @module Tests of `POST /events`: every HTTP mode and PutEvents accepted durably with 202, a reason per
  * rejected event, 207 for a partly valid batch, and the request-level errors.
  */
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBusApp, type BusApp } from './testing.js';
 
@@ -154,4 +155,26 @@ describe('POST /events', () => {
       body: { error: { message: 'the request holds no event' }, accepted: 0 },
     });
   });
+
+  // Guards the route's choice of header form: a repeated ce-* header must reach binary mode as a list.
+  it('refuses a binary-mode event whose ce-id header is sent twice', async () => {
+    const headers = { 'ce-specversion': '1.0', 'ce-id': ['r-1', 'r-2'], 'ce-source': 'orders', 'ce-type': 't' };
+    const answer = await postRaw('/events', '{}', { ...headers, 'content-type': 'application/json' });
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain('ce-id');
+  });
 });
+
+/** A POST with node's client, which sends a header given as a list as repeated lines (fetch would join them). */
+function postRaw(path: string, body: string, headers: Record<string, string | string[]>) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const outgoing = request(`${app.url}${path}`, { method: 'POST', headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}

@@ -4,9 +4,10 @@
  */
 import express, { Router } from 'express';
 import { FlowbusError } from '../../core/errors.js';
-import { parseHttpEvents, type BusEvent, type ParsedEvent } from '../../bus/cloudevents/index.js';
+import { parseHttpEvents, readsOtherHeaders, type BusEvent, type ParsedEvent } from '../../bus/cloudevents/index.js';
 import { DEFAULT_BUS_ID } from '../../bus/files/format.js';
 import type { EventBus } from '../../bus/event-bus.js';
+import { sendJson } from '../json-response.js';
 import { badRequest } from './errors.js';
 
 /** One event's answer. */
@@ -27,12 +28,14 @@ export function ingestRouter(bus: EventBus): Router {
     raw,
     async (request, response) => {
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      // headersDistinct keeps a repeated header as a list, which binary mode refuses, instead of "a, b".
+      // headersDistinct keeps a repeated header as a list, which binary mode refuses, instead of "a, b";
+      // Node builds it on first use, so only for the modes that read headers besides Content-Type.
+      const headers = readsOtherHeaders(request.headers['content-type']) ? request.headersDistinct : request.headers;
       const { maxEventBytes, maxJsonDepth: maxDepth } = bus.limits;
-      const parsed = parseHttpEvents(request.headersDistinct, body, { maxEventBytes, maxDepth });
+      const parsed = parseHttpEvents(headers, body, { maxEventBytes, maxDepth });
       if (parsed.mode === 'invalid') throw new FlowbusError('BUS:INVALID_EVENT', parsed.reason);
       const fromPath = typeof request.params.bus === 'string' ? request.params.bus : undefined;
-      const busId = chooseBus(fromPath, parsed.mode, body);
+      const busId = chooseBus(fromPath, parsed.eventBusId);
       if (!bus.hasBus(busId)) throw new FlowbusError('BUS:NOT_FOUND', `no bus "${busId}"`);
       if (parsed.events.length > bus.limits.maxEventsPerRequest) {
         const limit = bus.limits.maxEventsPerRequest;
@@ -48,10 +51,11 @@ export function ingestRouter(bus: EventBus): Router {
       if (ids.length === 0) {
         const first = results.find((result) => result.status === 'rejected');
         const message = first && 'reason' in first ? first.reason : 'the request holds no event';
-        response.status(400).json({ error: { type: 'BUS:INVALID_EVENT', message }, ...answer });
+        sendJson(response, 400, { error: { type: 'BUS:INVALID_EVENT', message }, ...answer });
         return;
       }
-      response.status(rejected === 0 ? 202 : 207).json(answer);
+      // Straight to node's response: headers and body in one write, no ETag of an answer nobody caches.
+      sendJson(response, rejected === 0 ? 202 : 207, answer);
     },
   );
   return router;
@@ -67,16 +71,10 @@ function resultsOf(events: readonly ParsedEvent[], ids: readonly string[]): Inge
 }
 
 /** The bus of the path, else a PutEvents request's `EventBusId`, else the default bus. */
-function chooseBus(fromPath: string | undefined, mode: string, body: Buffer): string {
-  const fromBody = mode === 'put-events' ? putEventsBusId(body) : undefined;
+function chooseBus(fromPath: string | undefined, fromBody: string | undefined): string {
   if (fromPath !== undefined && fromBody !== undefined && fromPath !== fromBody) {
     const message = `EventBusId "${fromBody}" does not name the bus of the path ("${fromPath}")`;
     throw badRequest(message);
   }
   return fromPath ?? fromBody ?? DEFAULT_BUS_ID;
-}
-
-function putEventsBusId(body: Buffer): string | undefined {
-  const value = (JSON.parse(body.toString('utf8')) as { EventBusId?: unknown }).EventBusId;
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
