@@ -62,8 +62,9 @@ function sizeOf(value: unknown, budget: number, memo: SizeMemo | undefined): num
 /**
  * About the length of `JSON.stringify(value)`, or `Infinity` as soon as it passes `budget`: the walk never
  * visits more than `budget` bytes' worth of data, so a huge or cyclic value costs no more than the budget.
- * A value that appears twice counts twice, as in JSON. With a memo, an object measured before (in full, and
- * of at least {@link MEMO_MIN_BYTES}) costs one lookup: objects must not change once measured.
+ * A value that appears twice counts twice, as in JSON. With a memo, an object measured before in full (as the
+ * value asked about, or inside one when of at least {@link MEMO_MIN_BYTES}) costs one lookup: objects must not
+ * change once measured.
  *
  * @example
  * measureValue({ a: 'xy' }, 1000); // 10
@@ -71,7 +72,11 @@ function sizeOf(value: unknown, budget: number, memo: SizeMemo | undefined): num
  */
 export function measureValue(value: unknown, budget: number, memo?: SizeMemo): number {
   const size = sizeOf(value, budget, memo);
-  return size > budget ? Infinity : size;
+  if (size > budget) return Infinity;
+  // The value asked about is the one likely to be asked about again (a message's payload or vars, an
+  // expression's result, a path's step): it is remembered whatever its size, the objects inside it only when large.
+  if (memo && size < MEMO_MIN_BYTES && typeof value === 'object' && value !== null) memo.set(value, size);
+  return size;
 }
 
 /** The first `limit` characters of `JSON.stringify(value)`, without ever writing more than that. */

@@ -34,6 +34,21 @@ describe('measureValue', () => {
     expect(measureValue(value, budget)).toBe(size);
   });
 
+  it('remembers the value measured whatever its size, and inside it only objects of 512 bytes or more', () => {
+    const small = { b: 'xy' };
+    const large = { text: 'x'.repeat(600) };
+    const value = { small };
+    const memo = new WeakMap<object, number>();
+    const size = measureValue(value, 10_000, memo);
+    measureValue({ large, small }, 10_000, memo);
+    expect([size, memo.get(value), memo.has(small), memo.get(large)]).toEqual([22, 22, false, 612]);
+    // A remembered value is not walked again (values must not change once measured): a lookup answers.
+    small.b = 'x'.repeat(100);
+    expect(measureValue(value, 10_000, memo)).toBe(22);
+    expect(measureValue(value, 10, memo)).toBe(Infinity);
+    expect(measureValue(value, 10_000)).toBe(120);
+  });
+
   it('measures a cycle without running away', () => {
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic.self = cyclic;
