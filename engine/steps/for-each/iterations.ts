@@ -46,8 +46,9 @@ export function forEachSettings(config: unknown): ForEachSettings {
   if (config.resultsVariable != null) {
     settings.resultsVariable = readVariableName(config.resultsVariable, 'resultsVariable');
   }
-  const names = [settings.itemVariable, settings.counterVariable, settings.resultsVariable].filter(Boolean);
-  if (new Set(names).size !== names.length) {
+  const { itemVariable, counterVariable, resultsVariable } = settings;
+  const sameResults = resultsVariable === itemVariable || resultsVariable === counterVariable;
+  if (itemVariable === counterVariable || sameResults) {
     throw new FlowbusError('VALIDATION', 'itemVariable, counterVariable and resultsVariable must differ', {
       field: 'itemVariable',
       expected: 'distinct variable names',
@@ -86,11 +87,17 @@ export function varsAfterForEach(
   settings: ForEachSettings,
   results: unknown[],
 ): Vars {
-  const vars = { ...last };
-  for (const name of [settings.itemVariable, settings.counterVariable]) {
-    if (Object.hasOwn(before, name)) vars[name] = before[name];
-    else delete vars[name];
+  const { itemVariable, counterVariable, resultsVariable } = settings;
+  // Built key by key, in the order of `last`, rather than copied and then `delete`d from: an object that
+  // loses a key becomes a slow dictionary for every step after the loop.
+  const vars: Vars = {};
+  for (const name of Object.keys(last)) {
+    if (name !== itemVariable && name !== counterVariable) vars[name] = last[name];
+    else if (Object.hasOwn(before, name)) vars[name] = before[name];
   }
-  if (settings.resultsVariable) vars[settings.resultsVariable] = results;
+  for (const name of [itemVariable, counterVariable]) {
+    if (Object.hasOwn(before, name) && !Object.hasOwn(last, name)) vars[name] = before[name];
+  }
+  if (resultsVariable) vars[resultsVariable] = results;
   return vars;
 }
