@@ -3,6 +3,7 @@
  */
 import { FlowbusError } from '../core/errors.js';
 import { findValueDepthExcess, MAX_JSON_DEPTH } from '../core/json-depth.js';
+import { copyRecord, setEntry } from '../core/record-copy.js';
 import { isDefaultEnvName } from './bindings.js';
 import { checkValueSize, resolveLimits, RUN_KEY, type EvaluationRun } from './bounds.js';
 import { BoundExceeded, boundError, LIMIT_ERROR, toEvaluationError } from './errors.js';
@@ -16,7 +17,7 @@ export interface RunnableExpression extends CompiledExpression {
 /** Starts the state of one evaluation. */
 export function createRun(context: EvaluationContext | undefined): EvaluationRun {
   const now = Date.now();
-  const bindings: Record<string, unknown> = { ...context?.bindings };
+  const bindings: Record<string, unknown> = context?.bindings ? copyRecord(context.bindings) : {};
   const run: EvaluationRun = {
     limits: resolveLimits(context?.limits),
     startedAt: now,
@@ -29,7 +30,7 @@ export function createRun(context: EvaluationContext | undefined): EvaluationRun
     sizes: context?.sizes ?? new WeakMap(),
   };
   // Set last, so that a caller's binding of the same name cannot replace the evaluation state.
-  bindings[RUN_KEY] = run;
+  setEntry(bindings, RUN_KEY, run);
   return run;
 }
 

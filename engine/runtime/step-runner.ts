@@ -35,16 +35,18 @@ export async function traced<T>(
   const startedAt = Date.now();
   const started = performance.now();
   env.current = { stepId: step.id, type: step.type, path: step.path, startedAt, started };
-  const base = () => traceBase(step, context, startedAt, started);
   try {
     const result = await work();
-    const entry: StepTrace = { ...base(), status: result.status ?? 'succeeded', output: result.output };
+    const entry = traceEntry(step, context, startedAt, started, result.status ?? 'succeeded');
+    entry.output = result.output;
     if (result.config) entry.config = result.config;
     pushTrace(env, entry);
     return result.value;
   } catch (thrown) {
     const error = toFlowError(thrown, step.id);
-    pushTrace(env, { ...base(), status: 'failed', error });
+    const entry = traceEntry(step, context, startedAt, started, 'failed');
+    entry.error = error;
+    pushTrace(env, entry);
     const rethrown = new FlowbusError(error.type, error.message, error.details);
     rethrown.step = error.step;
     throw rethrown;
@@ -53,20 +55,25 @@ export async function traced<T>(
   }
 }
 
-function traceBase(step: PlanStep, context: RunState, startedAt: number, started: number) {
-  const entry: Omit<StepTrace, 'status'> = {
+/**
+ * A trace entry ending now, up to its status. Built field by field, in the order records show them, instead of
+ * spread into a literal with more fields: on Node 20 that costs about a microsecond per entry.
+ */
+function traceEntry(step: PlanStep, context: RunState, startedAt: number, started: number, status: StepStatus) {
+  const entry = {
     stepId: step.id,
     type: step.type,
     path: step.path,
     startedAt,
     endedAt: Date.now(),
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-  };
+  } as StepTrace;
   for (const scopeId of step.scopes) {
     const scope = context.scopes[scopeId];
     if (scope?.iteration !== undefined) entry.iteration = scope.iteration;
     if (scope?.attempt !== undefined) entry.attempt = scope.attempt;
   }
+  entry.status = status;
   return entry;
 }
 
@@ -88,8 +95,7 @@ export function idempotencyKey(step: PlanStep, context: RunState, executionId: s
 
 /** Records a disabled step as skipped. */
 export function traceSkipped(step: PlanStep, context: RunState): void {
-  const now = Date.now();
-  pushTrace(envOf(context), { ...traceBase(step, context, now, performance.now()), status: 'skipped' });
+  pushTrace(envOf(context), traceEntry(step, context, Date.now(), performance.now(), 'skipped'));
 }
 
 /** The promise behind an action step's state: returns the step's output message. */

@@ -69,6 +69,14 @@ describe('variables around a For Each', () => {
     expect(Object.keys(varsAfterForEach(before, { a: 1, order: 'x' }, settings, []))).toEqual(['a', 'order', 'counter', 'ids']);
   });
 
+  it('keeps a variable named __proto__ as a variable', () => {
+    const last = JSON.parse('{"__proto__": {"polluted": true}, "order": "x", "counter": 0}');
+    const after = varsAfterForEach({}, last, settings, []);
+    expect(Object.getPrototypeOf(after)).toBe(Object.prototype);
+    expect(Object.keys(after)).toEqual(['__proto__', 'ids']);
+    expect(Object.keys(iterationVars(last, settings, { counter: 1, payload: 'y' }))).toEqual(['__proto__', 'order', 'counter']);
+  });
+
   it('restores item and counter variables that existed before', () => {
     const before = { order: 'outer', counter: 9 };
     expect(varsAfterForEach(before, { order: 'x', counter: 0 }, settings, [])).toEqual({

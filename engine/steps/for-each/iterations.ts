@@ -3,6 +3,7 @@
  */
 import { FlowbusError } from '../../core/errors.js';
 import type { Vars } from '../../core/message.js';
+import { copyRecord, setEntry } from '../../core/record-copy.js';
 import { invalidConfig, isPlainObject, readInteger, readVariableName } from '../config-values.js';
 
 /** Defaults shared by the For Each schema and the runtime. */
@@ -70,11 +71,10 @@ export function forEachIterations(settings: ForEachSettings): Iteration[] {
 
 /** The vars an iteration starts with: the current vars plus the item and the counter. */
 export function iterationVars(vars: Vars, settings: ForEachSettings, iteration: Iteration): Vars {
-  return {
-    ...vars,
-    [settings.itemVariable]: iteration.payload,
-    [settings.counterVariable]: iteration.counter,
-  };
+  const result = copyRecord(vars);
+  setEntry(result, settings.itemVariable, iteration.payload);
+  setEntry(result, settings.counterVariable, iteration.counter);
+  return result;
 }
 
 /**
@@ -92,12 +92,12 @@ export function varsAfterForEach(
   // loses a key becomes a slow dictionary for every step after the loop.
   const vars: Vars = {};
   for (const name of Object.keys(last)) {
-    if (name !== itemVariable && name !== counterVariable) vars[name] = last[name];
-    else if (Object.hasOwn(before, name)) vars[name] = before[name];
+    if (name !== itemVariable && name !== counterVariable) setEntry(vars, name, last[name]);
+    else if (Object.hasOwn(before, name)) setEntry(vars, name, before[name]);
   }
   for (const name of [itemVariable, counterVariable]) {
-    if (Object.hasOwn(before, name) && !Object.hasOwn(last, name)) vars[name] = before[name];
+    if (Object.hasOwn(before, name) && !Object.hasOwn(last, name)) setEntry(vars, name, before[name]);
   }
-  if (resultsVariable) vars[resultsVariable] = results;
+  if (resultsVariable) setEntry(vars, resultsVariable, results);
   return vars;
 }
