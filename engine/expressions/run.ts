@@ -9,9 +9,15 @@ import { checkValueSize, resolveLimits, RUN_KEY, type EvaluationRun } from './bo
 import { BoundExceeded, boundError, LIMIT_ERROR, toEvaluationError } from './errors.js';
 import type { CompiledExpression, EvaluationContext } from './types.js';
 
+/**
+ * A value, or a promise of it: compiled expressions give their results synchronously, and the values and
+ * templates made of them stay synchronous until a part needs the interpreter, whose results come in promises.
+ */
+export type MaybePromise<T> = T | Promise<T>;
+
 /** A compiled expression that can also take part in an evaluation already running (a template, a value). */
 export interface RunnableExpression extends CompiledExpression {
-  evaluateInRun(input: unknown, run: EvaluationRun): Promise<unknown>;
+  evaluateInRun(input: unknown, run: EvaluationRun): MaybePromise<unknown>;
 }
 
 /** Starts the state of one evaluation. */
@@ -74,7 +80,7 @@ function checkResultDepth<T>(result: T, source: string): T {
 export async function runBounded<T>(
   context: EvaluationContext | undefined,
   source: string,
-  work: (run: EvaluationRun) => Promise<T>,
+  work: (run: EvaluationRun) => MaybePromise<T>,
 ): Promise<T> {
   const run = createRun(context);
   try {
@@ -82,8 +88,8 @@ export async function runBounded<T>(
     const pending = work(run);
     // The entry hook sees an abort at the next node; only a caller's own function binding can wait forever
     // between nodes, so only then is the (costly) race against the signal needed.
-    const race = run.signal !== undefined && hasFunctionBinding(context?.bindings);
-    const result = await (race ? raceAbort(pending, run.signal!, source) : pending);
+    const race = run.signal !== undefined && pending instanceof Promise && hasFunctionBinding(context?.bindings);
+    const result = race ? await raceAbort(pending as Promise<T>, run.signal!, source) : await pending;
     // Each expression's result was checked as it was built; a compiled value may put several together.
     checkValueSize(run, result);
     return checkResultDepth(result, source);
