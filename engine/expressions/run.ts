@@ -73,26 +73,44 @@ function checkResultDepth<T>(result: T, source: string): T {
   throw new FlowbusError(LIMIT_ERROR, message, { source, ...tooDeep });
 }
 
+/** Checks a whole evaluation's result: each expression's was checked as it was built, a value puts several together. */
+function checkResult<T>(run: EvaluationRun, result: T, source: string): T {
+  checkValueSize(run, result);
+  return checkResultDepth(result, source);
+}
+
 /**
  * Runs `work` as one bounded evaluation of `source` under `context`; an abort of `context.signal` settles
- * it at once with `EXPRESSION:CANCELLED`.
+ * it at once with `EXPRESSION:CANCELLED`. Work that ends synchronously (compiled expressions) is checked and
+ * settled at once, without an asynchronous function around it.
  */
-export async function runBounded<T>(
+export function runBounded<T>(
   context: EvaluationContext | undefined,
   source: string,
   work: (run: EvaluationRun) => MaybePromise<T>,
 ): Promise<T> {
   const run = createRun(context);
+  let pending: MaybePromise<T> | undefined;
   try {
     if (run.signal?.aborted) throw cancelledError(source);
-    const pending = work(run);
+    pending = work(run);
+    if (pending instanceof Promise) return settle(run, pending, source, context);
+    return Promise.resolve(checkResult(run, pending, source));
+  } catch (thrown) {
+    return Promise.reject(toEvaluationError(thrown, { whole: source, offset: 0 }, run.limits));
+  } finally {
+    // Work still running is marked finished when it settles.
+    if (!(pending instanceof Promise)) run.finished = true;
+  }
+}
+
+async function settle<T>(run: EvaluationRun, pending: Promise<T>, source: string, context: EvaluationContext | undefined) {
+  try {
     // The entry hook sees an abort at the next node; only a caller's own function binding can wait forever
     // between nodes, so only then is the (costly) race against the signal needed.
-    const race = run.signal !== undefined && pending instanceof Promise && hasFunctionBinding(context?.bindings);
-    const result = race ? await raceAbort(pending as Promise<T>, run.signal!, source) : await pending;
-    // Each expression's result was checked as it was built; a compiled value may put several together.
-    checkValueSize(run, result);
-    return checkResultDepth(result, source);
+    const race = run.signal !== undefined && hasFunctionBinding(context?.bindings);
+    const result = await (race ? raceAbort(pending, run.signal!, source) : pending);
+    return checkResult(run, result, source);
   } catch (thrown) {
     throw toEvaluationError(thrown, { whole: source, offset: 0 }, run.limits);
   } finally {
