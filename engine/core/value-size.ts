@@ -39,8 +39,10 @@ function sizeOf(value: unknown, budget: number, memo: SizeMemo | undefined): num
       return 0;
   }
   if (value === null) return 4;
-  const known = memo?.get(value);
-  if (known !== undefined) return known;
+  return memo?.get(value) ?? sizeOfObject(value, budget, memo);
+}
+
+function sizeOfObject(value: object, budget: number, memo: SizeMemo | undefined): number {
   if (ArrayBuffer.isView(value)) return value.byteLength;
   if (isOpaque(value)) return 2;
   let total = 2;
@@ -71,12 +73,19 @@ function sizeOf(value: unknown, budget: number, memo: SizeMemo | undefined): num
  * measureValue('x'.repeat(5000), 1000); // Infinity
  */
 export function measureValue(value: unknown, budget: number, memo?: SizeMemo): number {
-  const size = sizeOf(value, budget, memo);
-  if (size > budget) return Infinity;
-  // The value asked about is the one likely to be asked about again (a message's payload or vars, an
-  // expression's result, a path's step): it is remembered whatever its size, the objects inside it only when large.
-  if (memo && size < MEMO_MIN_BYTES && typeof value === 'object' && value !== null) memo.set(value, size);
-  return size;
+  if (memo === undefined || typeof value !== 'object' || value === null) {
+    const size = sizeOf(value, budget, memo);
+    return size > budget ? Infinity : size;
+  }
+  let size = memo.get(value);
+  if (size === undefined) {
+    size = sizeOfObject(value, budget, memo);
+    // The value asked about is the one likely to be asked about again (a message's payload or vars, an
+    // expression's result, a path's step): it is remembered whatever its size, the objects inside it only
+    // when large (sizeOfObject remembers those).
+    if (size < MEMO_MIN_BYTES) memo.set(value, size);
+  }
+  return size > budget ? Infinity : size;
 }
 
 /** The first `limit` characters of `JSON.stringify(value)`, without ever writing more than that. */
