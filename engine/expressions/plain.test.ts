@@ -41,4 +41,22 @@ describe('toPlain', () => {
     expect(plainCycle.list).not.toBe(cycle.list);
     expect(plainCycle.list[0]).toBe(cycle);
   });
+
+  it('keeps a cycle as it is past 32 levels too, and copies every marked array on the way', () => {
+    const top: Record<string, unknown> = {};
+    let level = top;
+    for (let depth = 0; depth < 40; depth++) {
+      const next: Record<string, unknown> = {};
+      level.list = marked(next);
+      level = next;
+    }
+    level.back = top;
+    const plain = toPlain(top) as Record<string, unknown>;
+    let at = plain;
+    for (let depth = 0; depth < 40; depth++) {
+      expect(Object.keys(at.list as object)).toEqual(['0']);
+      at = (at.list as Array<Record<string, unknown>>)[0]!;
+    }
+    expect(at.back).toBe(top);
+  });
 });

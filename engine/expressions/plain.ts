@@ -17,14 +17,14 @@ function isPlainObject(value: object): boolean {
  * otherwise behave differently in a later expression than the same array read back from JSON.
  * Objects are copied only where something inside changed; functions and class instances are kept as is.
  */
-export function toPlain(value: unknown, ancestors?: Set<object>): unknown {
+export function toPlain(value: unknown, ancestors?: Ancestors): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const array = Array.isArray(value);
   if (!array && (!isPlainObject(value) || isJsonataFunction(value))) return value;
-  // The set of objects being copied (a cycle is kept as it is) is made only once there is an object to copy.
-  const within = ancestors ?? new Set<object>();
+  // The objects being copied (a cycle back to one is kept as it is), made only once there is an object to copy.
+  const within = ancestors ?? new Ancestors();
   if (within.has(value)) return value;
-  within.add(value);
+  within.push(value);
   let copy: unknown;
   if (array) copy = value.map(plainItem, within);
   else {
@@ -41,12 +41,37 @@ export function toPlain(value: unknown, ancestors?: Set<object>): unknown {
     }
     copy = changed ?? value;
   }
-  within.delete(value);
+  within.pop();
   return copy;
 }
 
-function plainItem(this: Set<object>, item: unknown): unknown {
+function plainItem(this: Ancestors, item: unknown): unknown {
   return toPlain(item, this);
+}
+
+/**
+ * The objects on the path from the value given to the one being copied: an array while the path is short
+ * (results rarely nest more than a few levels, and a search of a few items beats hashing), a set beside it
+ * once it is long.
+ */
+class Ancestors {
+  private readonly path: object[] = [];
+  private set: Set<object> | undefined;
+
+  has(value: object): boolean {
+    return this.set ? this.set.has(value) : this.path.includes(value);
+  }
+
+  push(value: object): void {
+    this.path.push(value);
+    if (this.set) this.set.add(value);
+    else if (this.path.length > 32) this.set = new Set(this.path);
+  }
+
+  pop(): void {
+    const value = this.path.pop()!;
+    this.set?.delete(value);
+  }
 }
 
 /** Numbers as JSONata's `$string` writes them: 15 significant digits, so `0.1 + 0.2` reads `0.3`. */
