@@ -4,6 +4,7 @@
 import { FlowbusError } from '../core/errors.js';
 import { findValueDepthExcess, MAX_JSON_DEPTH } from '../core/json-depth.js';
 import { copyRecord, setEntry } from '../core/record-copy.js';
+import { measuredDepth } from '../core/value-size.js';
 import { isDefaultEnvName } from './bindings.js';
 import { checkValueSize, resolveLimits, RUN_KEY, type EvaluationRun } from './bounds.js';
 import { BoundExceeded, boundError, LIMIT_ERROR, toEvaluationError } from './errors.js';
@@ -76,6 +77,11 @@ function checkResultDepth<T>(result: T, source: string): T {
 /** Checks a whole evaluation's result: each expression's was checked as it was built, a value puts several together. */
 function checkResult<T>(run: EvaluationRun, result: T, source: string): T {
   checkValueSize(run, result);
+  // The size walk has just recorded how deeply the result nests, where it could tell: no second walk then.
+  if (typeof result === 'object' && result !== null) {
+    const depth = measuredDepth(result, run.sizes);
+    if (depth !== undefined && depth <= MAX_JSON_DEPTH) return result;
+  }
   return checkResultDepth(result, source);
 }
 
