@@ -75,6 +75,6 @@ export function compileRunnableExpression(source: string): RunnableExpression {
     source,
     kind: 'expr',
     evaluateInRun: program.evaluateInRun,
-    evaluate: (input, context) => runBounded(context, source, (run) => program.evaluateInRun(input, run)),
+    evaluate: (input, context) => runBounded(context, source, program.evaluateInRun, input),
   };
 }

@@ -86,20 +86,22 @@ function checkResult<T>(run: EvaluationRun, result: T, source: string): T {
 }
 
 /**
- * Runs `work` as one bounded evaluation of `source` under `context`; an abort of `context.signal` settles
- * it at once with `EXPRESSION:CANCELLED`. Work that ends synchronously (compiled expressions) is checked and
- * settled at once, without an asynchronous function around it.
+ * Runs `work(input, run)` as one bounded evaluation of `source` under `context`; an abort of `context.signal`
+ * settles it at once with `EXPRESSION:CANCELLED`. Work that ends synchronously (compiled expressions) is checked
+ * and settled at once, without an asynchronous function around it. `work` takes the input rather than closing
+ * over it, so that an evaluation makes no function of its own.
  */
 export function runBounded<T>(
   context: EvaluationContext | undefined,
   source: string,
-  work: (run: EvaluationRun) => MaybePromise<T>,
+  work: (input: unknown, run: EvaluationRun) => MaybePromise<T>,
+  input: unknown,
 ): Promise<T> {
   const run = createRun(context);
   let pending: MaybePromise<T> | undefined;
   try {
     if (run.signal?.aborted) throw cancelledError(source);
-    pending = work(run);
+    pending = work(input, run);
     if (pending instanceof Promise) return settle(run, pending, source, context);
     return Promise.resolve(checkResult(run, pending, source));
   } catch (thrown) {

@@ -89,6 +89,6 @@ export function compileRunnableTemplate(template: string): RunnableExpression {
     source: template,
     kind: 'template',
     evaluateInRun,
-    evaluate: (input, context) => runBounded(context, template, (run) => evaluateInRun(input, run)),
+    evaluate: (input, context) => runBounded(context, template, evaluateInRun, input),
   };
 }

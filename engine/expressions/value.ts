@@ -135,8 +135,9 @@ export function compileValue(value: unknown): CompiledValue {
     return { dynamic: false, evaluate: async () => cloneLiteral(root.value) };
   }
   const source = root.kind === 'expression' ? root.expression.source : JSON.stringify(value);
+  const evaluateRoot = (input: unknown, run: EvaluationRun) => evaluateNode(root, input, run);
   return {
     dynamic: true,
-    evaluate: (input, context) => runBounded(context, source, (run) => evaluateNode(root, input, run)),
+    evaluate: (input, context) => runBounded(context, source, evaluateRoot, input),
   };
 }
