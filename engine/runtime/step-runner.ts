@@ -25,18 +25,26 @@ export function evaluationContext(env: ExecutionEnv, step: { id: string }): Eval
   };
 }
 
-/** Runs `work` as step `step`, recording its trace entry; errors come out as FlowbusError with the step id. */
-export async function traced<T>(
-  step: PlanStep,
+/** What a step's traced work gives: its value, and what its trace entry says. */
+export type TracedResult<T> = { value: T; status?: StepStatus; output?: unknown; config?: Record<string, unknown> };
+
+/**
+ * Runs `work(step, context, argument)` as step `step`, recording its trace entry; errors come out as
+ * FlowbusError with the step id. `work` is given what it needs rather than closing over it, so that a step
+ * run makes no function of its own.
+ */
+export async function traced<T, S extends PlanStep = PlanStep, A = undefined>(
+  step: S,
   context: RunState,
-  work: () => Promise<{ value: T; status?: StepStatus; output?: unknown; config?: Record<string, unknown> }>,
+  work: (step: S, context: RunState, argument: A) => Promise<TracedResult<T>>,
+  argument?: A,
 ): Promise<T> {
   const env = envOf(context);
   const startedAt = Date.now();
   const started = performance.now();
   env.current = { stepId: step.id, type: step.type, path: step.path, startedAt, started };
   try {
-    const result = await work();
+    const result = await work(step, context, argument as A);
     const entry = traceEntry(step, context, startedAt, started, result.status ?? 'succeeded');
     entry.output = result.output;
     if (result.config) entry.config = result.config;
@@ -101,11 +109,13 @@ export function traceSkipped(step: PlanStep, context: RunState): void {
 /** The promise behind an action step's state: returns the step's output message. */
 export async function runAction(step: PlanAction, context: RunState): Promise<Message> {
   await pace(envOf(context));
-  return traced(step, context, async () => {
-    const result = await actionResult(step, context);
-    checkMessageSize(envOf(context), result.value);
-    return result;
-  });
+  return traced(step, context, checkedActionResult);
+}
+
+async function checkedActionResult(step: PlanAction, context: RunState) {
+  const result = await actionResult(step, context);
+  checkMessageSize(envOf(context), result.value);
+  return result;
 }
 
 async function actionResult(step: PlanAction, context: RunState) {

@@ -36,13 +36,15 @@ const resultsOverLimit = (loop: LoopState, env: ExecutionEnv) => loop.resultsByt
 
 /** Evaluates the config (traced as the For Each step) and gives the loop's starting state. */
 function startLoop(step: PlanScope<PlanStep[]>, state: RunState, tools: Pick<MachineTools, 'traced' | 'evaluate'>) {
-  return tools.traced(step, state, async () => {
-    const config = await tools.evaluate(step.config, state.message, state, step);
-    const settings = forEachSettings(config);
-    const iterations = forEachIterations(settings);
-    const loop: LoopState = { settings, iterations, index: 0, entry: state.message, results: [], resultsBytes: 2 };
-    return { value: loop, output: { items: settings.items.length, iterations: iterations.length } };
-  });
+  return tools.traced(step, state, loopStart, tools);
+}
+
+async function loopStart(step: PlanScope<PlanStep[]>, state: RunState, tools: Pick<MachineTools, 'evaluate'>) {
+  const config = await tools.evaluate(step.config, state.message, state, step);
+  const settings = forEachSettings(config);
+  const iterations = forEachIterations(settings);
+  const loop: LoopState = { settings, iterations, index: 0, entry: state.message, results: [], resultsBytes: 2 };
+  return { value: loop, output: { items: settings.items.length, iterations: iterations.length } };
 }
 
 /** Between iterations: fails when the collected results are too large, else hands the event loop back. */
