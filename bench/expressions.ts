@@ -137,7 +137,7 @@ async function flowWorkload(): Promise<{ pairs: Pair[]; expressions: number; com
             const run = createRun(undefined);
             return toPlain(await expression.evaluate(message, run.bindings));
           }),
-          compiled: () => settle(() => program.program.evaluateInRun(message, createRun(undefined))),
+          compiled: () => settle(async () => program.program.evaluateInRun(message, createRun(undefined))),
         });
       }
     }

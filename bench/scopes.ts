@@ -5,6 +5,8 @@
  * of executions, alternating, and the figure is the median of the rounds' CPU µs per execution.
  *
  * Run: `node --import tsx bench/scopes.ts` (BENCH_ROUNDS=7, BENCH_EXECUTIONS=4000 per round by default).
+ * `BENCH_ONLY=for` runs only the variants whose name starts with that (comma-separated, any case), e.g. for a
+ * CPU profile of one variant: `BENCH_ONLY=for node --import tsx --cpu-prof bench/scopes.ts`.
  */
 import { createRegistry } from '../engine/core/registry.js';
 import type { FlowDocument, StepNode } from '../engine/flow/document.js';
@@ -13,6 +15,7 @@ import { builtinSteps } from '../engine/steps/index.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const EXECUTIONS = Number(process.env.BENCH_EXECUTIONS ?? 4000);
+const ONLY = process.env.BENCH_ONLY?.toLowerCase().split(',').filter(Boolean);
 
 const EVENT = {
   id: '13a3f42d-7258-4ada-da6d-023a333b4662',
@@ -58,7 +61,10 @@ const VARIANTS: Record<string, StepNode[]> = {
 };
 
 const registry = createRegistry(builtinSteps);
-const flows = Object.entries(VARIANTS).map(([name, variantSteps]) => {
+const chosen = Object.entries(VARIANTS).filter(
+  ([name]) => !ONLY || ONLY.some((prefix) => name.toLowerCase().startsWith(prefix)),
+);
+const flows = chosen.map(([name, variantSteps]) => {
   const document: FlowDocument = {
     format: 'flowbus/flow@1',
     name,
@@ -86,12 +92,13 @@ const perRound = new Map<string, number[]>(flows.map(({ name }) => [name, []]));
 for (let round = 0; round < ROUNDS; round++) {
   for (const { name, flow } of flows) perRound.get(name)!.push(await runMany(flow, EXECUTIONS));
 }
-const baseline = median(perRound.get('no scope (baseline)')!);
+const baselineRounds = perRound.get('no scope (baseline)');
+const baseline = baselineRounds ? median(baselineRounds) : NaN;
 console.log(`express flow in-process, ${ROUNDS} rounds of ${EXECUTIONS} executions each (node ${process.version})`);
 console.log('variant                  µs CPU each (median)   range           vs no scope');
 for (const [name, values] of perRound) {
   const range = `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`;
-  const ratio = `${(median(values) / baseline).toFixed(2)}x`;
+  const ratio = baselineRounds ? `${(median(values) / baseline).toFixed(2)}x` : '–';
   console.log(`${name.padEnd(24)} ${median(values).toFixed(1).padStart(20)}   ${range.padEnd(14)} ${ratio.padStart(11)}`);
 }
 console.log('aim: a scope adds at most 20 % (≤ 1.20x)');

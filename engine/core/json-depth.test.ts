@@ -53,6 +53,8 @@ describe('findValueDepthExcess', () => {
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
     expect(findValueDepthExcess(cycle, 10)?.pointer).toBe('/self'.repeat(10));
+    expect(findValueDepthExcess(deep, 200_000)).toBeUndefined();
+    expect(findValueDepthExcess(cycle, 5000)?.pointer).toBe('/self'.repeat(5000));
   });
 });
 

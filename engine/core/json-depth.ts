@@ -112,8 +112,38 @@ function decodeKey(literal: string): string {
  * findValueDepthExcess({ a: [[1]] }, 2); // { pointer: '/a/0', limit: 2 }
  */
 export function findValueDepthExcess(value: unknown, limit: number): DepthExcess | undefined {
-  type Pending = { value: object; depth: number; key?: string | number; parent?: Pending };
   if (typeof value !== 'object' || value === null) return undefined;
+  if (limit <= MAX_RECURSIVE_DEPTH && nestsWithin(value, limit)) return undefined;
+  return locateDepthExcess(value, limit);
+}
+
+/** Deepest limit checked by recursion first: far from the stack's end, and above {@link MAX_JSON_DEPTH}. */
+const MAX_RECURSIVE_DEPTH = 1024;
+
+/**
+ * Whether `value` and what it holds nest at most `levels` objects and arrays: the usual case, checked without
+ * allocating more than each object's keys. Recursive, but never deeper than `levels` calls (a cycle ends there).
+ */
+function nestsWithin(value: object, levels: number): boolean {
+  if (levels <= 0) return false;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const child: unknown = value[index];
+      if (typeof child === 'object' && child !== null && !nestsWithin(child, levels - 1)) return false;
+    }
+    return true;
+  }
+  const keys = Object.keys(value);
+  for (let index = 0; index < keys.length; index++) {
+    const child = (value as Record<string, unknown>)[keys[index]!];
+    if (typeof child === 'object' && child !== null && !nestsWithin(child, levels - 1)) return false;
+  }
+  return true;
+}
+
+/** Where a value known to nest too deeply first passes the limit: an iterative walk that keeps the path. */
+function locateDepthExcess(value: object, limit: number): DepthExcess | undefined {
+  type Pending = { value: object; depth: number; key?: string | number; parent?: Pending };
   const stack: Pending[] = [{ value, depth: 1 }];
   while (stack.length > 0) {
     const pending = stack.pop()!;

@@ -2,8 +2,20 @@
  * @module The JSON size of a value, measured cheaply: a walk that stops as soon as it passes a budget.
  */
 
-/** Sizes already measured, by object; shared by the measurements of one execution. */
+/**
+ * Sizes already measured, by object; shared by the measurements of one execution. Each entry also records how
+ * deeply the object nests, so that a depth check after a measurement need not walk the value again
+ * ({@link measuredDepth}); only this module reads the entries.
+ */
 export type SizeMemo = WeakMap<object, number>;
+
+/** An entry is `size * DEPTH_SLOTS + depth`; a depth of {@link UNKNOWN_DEPTH} is not known exactly. */
+const DEPTH_SLOTS = 1024;
+/** Past the deepest depth recorded, or where the walk met what it does not enter (functions, instances). */
+const UNKNOWN_DEPTH = DEPTH_SLOTS - 1;
+
+/** The nesting of the value {@link sizeOf} measured last (0 for a primitive), for its caller to read at once. */
+let lastDepth = 0;
 
 /** What a number costs in the estimate: most numbers in messages are short, a double is at most 24. */
 const NUMBER_BYTES = 8;
@@ -25,6 +37,7 @@ function isOpaque(value: object): boolean {
 const MEMO_MIN_BYTES = 512;
 
 function sizeOf(value: unknown, budget: number, memo: SizeMemo | undefined): number {
+  lastDepth = 0;
   switch (typeof value) {
     case 'string':
       return value.length + 2;
@@ -40,38 +53,83 @@ function sizeOf(value: unknown, budget: number, memo: SizeMemo | undefined): num
   }
   if (value === null) return 4;
   const known = memo?.get(value);
-  if (known !== undefined) return known;
-  if (ArrayBuffer.isView(value)) return value.byteLength;
-  if (isOpaque(value)) return 2;
+  if (known === undefined) return sizeOfObject(value, budget, memo);
+  lastDepth = known % DEPTH_SLOTS;
+  return (known - lastDepth) / DEPTH_SLOTS;
+}
+
+function sizeOfObject(value: object, budget: number, memo: SizeMemo | undefined): number {
+  if (ArrayBuffer.isView(value)) {
+    lastDepth = UNKNOWN_DEPTH;
+    return value.byteLength;
+  }
+  if (isOpaque(value)) {
+    lastDepth = UNKNOWN_DEPTH;
+    return 2;
+  }
   let total = 2;
+  let deepest = 0;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
       total += sizeOf(value[index], budget - total, memo) + 1;
       if (total > budget) return Infinity;
+      if (lastDepth > deepest) deepest = lastDepth;
     }
   } else {
     for (const key of Object.keys(value)) {
       total += key.length + 4 + sizeOf((value as Record<string, unknown>)[key], budget - total, memo);
       if (total > budget) return Infinity;
+      if (lastDepth > deepest) deepest = lastDepth;
     }
   }
-  if (total >= MEMO_MIN_BYTES) memo?.set(value, total);
+  lastDepth = deepest >= UNKNOWN_DEPTH - 1 ? UNKNOWN_DEPTH : deepest + 1;
+  if (total >= MEMO_MIN_BYTES) memo?.set(value, total * DEPTH_SLOTS + lastDepth);
   return total;
 }
 
 /**
  * About the length of `JSON.stringify(value)`, or `Infinity` as soon as it passes `budget`: the walk never
  * visits more than `budget` bytes' worth of data, so a huge or cyclic value costs no more than the budget.
- * A value that appears twice counts twice, as in JSON. With a memo, an object measured before (in full, and
- * of at least {@link MEMO_MIN_BYTES}) costs one lookup: objects must not change once measured.
+ * A value that appears twice counts twice, as in JSON. With a memo, an object measured before in full (as the
+ * value asked about, or inside one when of at least {@link MEMO_MIN_BYTES}) costs one lookup: objects must not
+ * change once measured.
  *
  * @example
  * measureValue({ a: 'xy' }, 1000); // 10
  * measureValue('x'.repeat(5000), 1000); // Infinity
  */
 export function measureValue(value: unknown, budget: number, memo?: SizeMemo): number {
-  const size = sizeOf(value, budget, memo);
+  if (memo === undefined || typeof value !== 'object' || value === null) {
+    const size = sizeOf(value, budget, memo);
+    return size > budget ? Infinity : size;
+  }
+  const known = memo.get(value);
+  let size: number;
+  if (known === undefined) {
+    size = sizeOfObject(value, budget, memo);
+    // The value asked about is the one likely to be asked about again (a message's payload or vars, an
+    // expression's result, a path's step): it is remembered whatever its size, the objects inside it only
+    // when large (sizeOfObject remembers those).
+    if (size < MEMO_MIN_BYTES) memo.set(value, size * DEPTH_SLOTS + lastDepth);
+  } else size = Math.floor(known / DEPTH_SLOTS);
   return size > budget ? Infinity : size;
+}
+
+/**
+ * How many levels of objects and arrays `value` nests (1 for an object of primitives), when a measurement with
+ * `memo` walked it in full and could tell exactly; `undefined` otherwise (then walk it: json-depth.ts).
+ *
+ * @example
+ * const memo: SizeMemo = new WeakMap();
+ * const value = { a: [1], b: 'x' };
+ * measureValue(value, 1000, memo);
+ * measuredDepth(value, memo); // 2
+ */
+export function measuredDepth(value: object, memo: SizeMemo): number | undefined {
+  const known = memo.get(value);
+  if (known === undefined) return undefined;
+  const depth = known % DEPTH_SLOTS;
+  return depth === UNKNOWN_DEPTH ? undefined : depth;
 }
 
 /** The first `limit` characters of `JSON.stringify(value)`, without ever writing more than that. */

@@ -14,13 +14,14 @@ import {
 import { parseCached } from './parse-cache.js';
 import { toPlain } from './plain.js';
 import { findUnsupportedRegexes } from './regex-literals.js';
-import { runBounded, type RunnableExpression } from './run.js';
+import { runBounded, type MaybePromise, type RunnableExpression } from './run.js';
 import type { CompiledExpression } from './types.js';
 
 /** A parsed JSONata text, ready to evaluate inside a running evaluation. */
 export interface JsonataProgram {
   readonly span: SourceSpan;
-  evaluateInRun(input: unknown, run: EvaluationRun): Promise<unknown>;
+  /** The result, synchronously where the expression is compiled, else in a promise (see {@link MaybePromise}). */
+  evaluateInRun(input: unknown, run: EvaluationRun): MaybePromise<unknown>;
 }
 
 /**
@@ -74,6 +75,6 @@ export function compileRunnableExpression(source: string): RunnableExpression {
     source,
     kind: 'expr',
     evaluateInRun: program.evaluateInRun,
-    evaluate: (input, context) => runBounded(context, source, (run) => program.evaluateInRun(input, run)),
+    evaluate: (input, context) => runBounded(context, source, program.evaluateInRun, input),
   };
 }

@@ -17,24 +17,61 @@ function isPlainObject(value: object): boolean {
  * otherwise behave differently in a later expression than the same array read back from JSON.
  * Objects are copied only where something inside changed; functions and class instances are kept as is.
  */
-export function toPlain(value: unknown, ancestors: Set<object> = new Set()): unknown {
-  if (typeof value !== 'object' || value === null || ancestors.has(value)) return value;
-  if (Array.isArray(value)) {
-    ancestors.add(value);
-    const copy = value.map((item) => toPlain(item, ancestors));
-    ancestors.delete(value);
-    return copy;
+export function toPlain(value: unknown, ancestors?: Ancestors): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const array = Array.isArray(value);
+  if (!array && (!isPlainObject(value) || isJsonataFunction(value))) return value;
+  // The objects being copied (a cycle back to one is kept as it is), made only once there is an object to copy.
+  const within = ancestors ?? new Ancestors();
+  if (within.has(value)) return value;
+  within.push(value);
+  let copy: unknown;
+  if (array) copy = value.map(plainItem, within);
+  else {
+    const keys = Object.keys(value);
+    let changed: Record<string, unknown> | undefined;
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
+      const item = (value as Record<string, unknown>)[key];
+      if (typeof item !== 'object' || item === null) continue;
+      const plain = toPlain(item, within);
+      if (plain === item) continue;
+      changed ??= { ...value };
+      changed[key] = plain;
+    }
+    copy = changed ?? value;
   }
-  if (!isPlainObject(value) || isJsonataFunction(value)) return value;
-  ancestors.add(value);
-  let copy: Record<string, unknown> | undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const plain = toPlain(item, ancestors);
-    if (plain !== item) copy ??= { ...value };
-    if (copy) copy[key] = plain;
+  within.pop();
+  return copy;
+}
+
+function plainItem(this: Ancestors, item: unknown): unknown {
+  return toPlain(item, this);
+}
+
+/**
+ * The objects on the path from the value given to the one being copied: an array while the path is short
+ * (results rarely nest more than a few levels, and a search of a few items beats hashing), a set beside it
+ * once it is long.
+ */
+class Ancestors {
+  private readonly path: object[] = [];
+  private set: Set<object> | undefined;
+
+  has(value: object): boolean {
+    return this.set ? this.set.has(value) : this.path.includes(value);
   }
-  ancestors.delete(value);
-  return copy ?? value;
+
+  push(value: object): void {
+    this.path.push(value);
+    if (this.set) this.set.add(value);
+    else if (this.path.length > 32) this.set = new Set(this.path);
+  }
+
+  pop(): void {
+    const value = this.path.pop()!;
+    this.set?.delete(value);
+  }
 }
 
 /** Numbers as JSONata's `$string` writes them: 15 significant digits, so `0.1 + 0.2` reads `0.3`. */

@@ -5,7 +5,8 @@ import { parseJsonata, type JsonataProgram } from './compile.js';
 import { syntaxError, type SyntaxProblem } from './errors.js';
 import { formatHoleValue } from './plain.js';
 import { lineColumn } from './position.js';
-import { runBounded, type RunnableExpression } from './run.js';
+import type { EvaluationRun } from './bounds.js';
+import { runBounded, type MaybePromise, type RunnableExpression } from './run.js';
 import { scanTemplate } from './template-scan.js';
 import type { CompiledExpression } from './types.js';
 
@@ -40,6 +41,29 @@ export function parseTemplate(template: string): { parts: CompiledPart[]; proble
   return { parts, problems };
 }
 
+/** The text of `parts` from `from` on, after `text`: synchronous until a hole's result comes in a promise. */
+function textFrom(
+  parts: CompiledPart[],
+  from: number,
+  text: string,
+  input: unknown,
+  run: EvaluationRun,
+): MaybePromise<string> {
+  for (let index = from; index < parts.length; index++) {
+    const part = parts[index]!;
+    if ('text' in part) {
+      text += part.text;
+      continue;
+    }
+    const value = part.program.evaluateInRun(input, run);
+    if (value instanceof Promise) {
+      return value.then((settled) => textFrom(parts, index + 1, text + formatHoleValue(settled), input, run));
+    }
+    text += formatHoleValue(value);
+  }
+  return text;
+}
+
 /**
  * Compiles a string template. Each `{{ jsonata }}` hole is evaluated against the message and inserted:
  * strings as they are, numbers and booleans as text, objects and arrays as JSON text, null and missing
@@ -60,17 +84,11 @@ export function compileRunnableTemplate(template: string): RunnableExpression {
   const { parts, problems } = parseTemplate(template);
   const [first] = problems;
   if (first) throw syntaxError(first, template);
-  const evaluateInRun: RunnableExpression['evaluateInRun'] = async (input, run) => {
-    let text = '';
-    for (const part of parts) {
-      text += 'text' in part ? part.text : formatHoleValue(await part.program.evaluateInRun(input, run));
-    }
-    return text;
-  };
+  const evaluateInRun: RunnableExpression['evaluateInRun'] = (input, run) => textFrom(parts, 0, '', input, run);
   return {
     source: template,
     kind: 'template',
     evaluateInRun,
-    evaluate: (input, context) => runBounded(context, template, (run) => evaluateInRun(input, run)),
+    evaluate: (input, context) => runBounded(context, template, evaluateInRun, input),
   };
 }

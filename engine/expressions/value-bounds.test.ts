@@ -5,7 +5,8 @@
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
 import { FlowbusError } from '../core/errors.js';
-import { jsonPreview, measureValue } from '../core/value-size.js';
+import { findValueDepthExcess } from '../core/json-depth.js';
+import { jsonPreview, measuredDepth, measureValue } from '../core/value-size.js';
 import { compileExpression, compileTemplate, compileValue } from './index.js';
 
 const message = { payload: { s: 'ab-cd-ef', text: 'x'.repeat(1000) }, attributes: {}, vars: {} };
@@ -32,6 +33,53 @@ describe('measureValue', () => {
     ['2^40 references to one array, walked no further than the budget', doubled, 1_000_000, Infinity],
   ])('measures %s', (_, value, budget, size) => {
     expect(measureValue(value, budget)).toBe(size);
+  });
+
+  it('remembers the value measured whatever its size, and inside it only objects of 512 bytes or more', () => {
+    const small = { b: 'xy' };
+    const large = { text: 'x'.repeat(600) };
+    const value = { small };
+    const memo = new WeakMap<object, number>();
+    const size = measureValue(value, 10_000, memo);
+    measureValue({ large, small }, 10_000, memo);
+    expect([size, memo.has(value), memo.has(small), memo.has(large)]).toEqual([22, true, false, true]);
+    // A remembered value is not walked again (values must not change once measured): a lookup answers.
+    small.b = 'x'.repeat(100);
+    expect(measureValue(value, 10_000, memo)).toBe(22);
+    expect(measureValue(value, 10, memo)).toBe(Infinity);
+    expect(measureValue(value, 10_000)).toBe(120);
+  });
+
+  const lambda = { _jsonata_lambda: true, environment: { deep: { deeper: {} } } };
+  it.each<[string, object, number | undefined]>([
+    ['an object of primitives', { a: 1, b: 'x' }, 1],
+    ['an empty array', [], 1],
+    ['nested objects and arrays', { a: [1, { b: {} }], c: { d: 1 } }, 4],
+    ['a deep chain', JSON.parse(`${'['.repeat(600)}${']'.repeat(600)}`), 600],
+    ['a value holding a function (a leaf, as for json-depth)', { a: { fn: () => 1 } }, 2],
+    ['a value holding a JSONata lambda (not walked: not known)', { a: lambda }, undefined],
+    ['a class instance (not known)', new Date(0), undefined],
+    ['a value holding a typed array (not known)', { a: new Uint8Array(2) }, undefined],
+  ])('records how deeply %s nests, as json-depth counts it', (_, value, depth) => {
+    const memo = new WeakMap<object, number>();
+    measureValue(value, 1_000_000, memo);
+    expect(measuredDepth(value, memo)).toBe(depth);
+    if (depth !== undefined) {
+      expect(findValueDepthExcess(value, depth)).toBeUndefined();
+      expect(findValueDepthExcess(value, depth - 1)).toBeDefined();
+    }
+    // A second measurement reads the memo and gives the same size, the depth stays recorded.
+    expect(measureValue(value, 1_000_000, memo)).toBe(measureValue(value, 1_000_000));
+    expect(measuredDepth({ wrapper: value }, memo)).toBeUndefined();
+  });
+
+  it('records the depth of a value whose parts were remembered before', () => {
+    const memo = new WeakMap<object, number>();
+    const part = { list: [[{ text: 'x'.repeat(600) }]] };
+    measureValue(part, 1_000_000, memo);
+    const whole = { part, more: [part] };
+    measureValue(whole, 1_000_000, memo);
+    expect([measuredDepth(part, memo), measuredDepth(whole, memo)]).toEqual([4, 6]);
   });
 
   it('measures a cycle without running away', () => {

@@ -7,7 +7,7 @@ import { FlowbusError } from '../core/errors.js';
 import type { EvaluationRun } from './bounds.js';
 import { compileRunnableExpression } from './compile.js';
 import { cloneLiteral } from './plain.js';
-import { runBounded, type RunnableExpression } from './run.js';
+import { runBounded, type MaybePromise, type RunnableExpression } from './run.js';
 import { compileRunnableTemplate } from './template.js';
 import type { CompiledValue } from './types.js';
 
@@ -66,27 +66,57 @@ function compileNode(value: unknown, pointer: string): ValueNode {
   return { kind: 'literal', value: cloneLiteral(value) };
 }
 
-async function evaluateNode(node: ValueNode, input: unknown, run: EvaluationRun): Promise<unknown> {
+/**
+ * The value of `node`, synchronously as long as its expressions give their results so (compiled ones do); from
+ * the first result that comes in a promise on, the rest follows it. One part after another either way: the
+ * expressions share one time budget and `$uuid()` order stays predictable.
+ */
+function evaluateNode(node: ValueNode, input: unknown, run: EvaluationRun): MaybePromise<unknown> {
   switch (node.kind) {
     case 'literal':
       return cloneLiteral(node.value);
     case 'expression':
       return node.expression.evaluateInRun(input, run);
-    case 'array': {
-      const items: unknown[] = [];
-      // One after another: the expressions share one time budget and `$uuid()` order stays predictable.
-      for (const item of node.items) items.push((await evaluateNode(item, input, run)) ?? null);
-      return items;
-    }
-    case 'object': {
-      const result: Record<string, unknown> = {};
-      for (const [key, item] of node.entries) {
-        const value = await evaluateNode(item, input, run);
-        if (value !== undefined) result[key] = value;
-      }
-      return result;
-    }
+    case 'array':
+      return itemsFrom(node.items, 0, [], input, run);
+    case 'object':
+      return entriesFrom(node.entries, 0, {}, input, run);
   }
+}
+
+function itemsFrom(nodes: ValueNode[], from: number, items: unknown[], input: unknown, run: EvaluationRun) {
+  for (let index = from; index < nodes.length; index++) {
+    const value = evaluateNode(nodes[index]!, input, run);
+    if (value instanceof Promise) {
+      return value.then((settled): MaybePromise<unknown[]> => {
+        items.push(settled ?? null);
+        return itemsFrom(nodes, index + 1, items, input, run);
+      });
+    }
+    items.push(value ?? null);
+  }
+  return items;
+}
+
+function entriesFrom(
+  entries: Array<[string, ValueNode]>,
+  from: number,
+  result: Record<string, unknown>,
+  input: unknown,
+  run: EvaluationRun,
+): MaybePromise<Record<string, unknown>> {
+  for (let index = from; index < entries.length; index++) {
+    const [key, node] = entries[index]!;
+    const value = evaluateNode(node, input, run);
+    if (value instanceof Promise) {
+      return value.then((settled) => {
+        if (settled !== undefined) result[key] = settled;
+        return entriesFrom(entries, index + 1, result, input, run);
+      });
+    }
+    if (value !== undefined) result[key] = value;
+  }
+  return result;
 }
 
 /**
@@ -105,8 +135,9 @@ export function compileValue(value: unknown): CompiledValue {
     return { dynamic: false, evaluate: async () => cloneLiteral(root.value) };
   }
   const source = root.kind === 'expression' ? root.expression.source : JSON.stringify(value);
+  const evaluateRoot = (input: unknown, run: EvaluationRun) => evaluateNode(root, input, run);
   return {
     dynamic: true,
-    evaluate: (input, context) => runBounded(context, source, (run) => evaluateNode(root, input, run)),
+    evaluate: (input, context) => runBounded(context, source, evaluateRoot, input),
   };
 }

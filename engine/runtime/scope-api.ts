@@ -73,11 +73,12 @@ export interface MachineTools {
   storeError: unknown;
   /** The services, limits, clock and trace of the execution a context belongs to. */
   env(state: RunState): ExecutionEnv;
-  /** Runs `work` as `step`, with its trace entry; errors come out with the step id. */
-  traced<T>(
-    step: PlanStep,
+  /** Runs `work(step, state, argument)` as `step`, with its trace entry; errors come out with the step id. */
+  traced<T, S extends PlanStep = PlanStep, A = undefined>(
+    step: S,
     state: RunState,
-    work: () => Promise<{ value: T; status?: StepStatus; output?: unknown }>,
+    work: (step: S, state: RunState, argument: A) => Promise<{ value: T; status?: StepStatus; output?: unknown }>,
+    argument?: A,
   ): Promise<T>;
   /** Records `step` as skipped. */
   traceSkipped(step: PlanStep, state: RunState): void;

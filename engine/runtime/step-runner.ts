@@ -42,26 +42,36 @@ export async function evaluateStepConfig(
   return config;
 }
 
-/** Runs `work` as step `step`, recording its trace entry; errors come out as FlowbusError with the step id. */
-export async function traced<T>(
-  step: PlanStep,
+/** What a step's traced work gives: its value, and what its trace entry says. */
+export type TracedResult<T> = { value: T; status?: StepStatus; output?: unknown; config?: Record<string, unknown> };
+
+/**
+ * Runs `work(step, context, argument)` as step `step`, recording its trace entry; errors come out as
+ * FlowbusError with the step id. `work` is given what it needs rather than closing over it, so that a step
+ * run makes no function of its own.
+ */
+export async function traced<T, S extends PlanStep = PlanStep, A = undefined>(
+  step: S,
   context: RunState,
-  work: () => Promise<{ value: T; status?: StepStatus; output?: unknown; config?: Record<string, unknown> }>,
+  work: (step: S, context: RunState, argument: A) => Promise<TracedResult<T>>,
+  argument?: A,
 ): Promise<T> {
   const env = envOf(context);
   const startedAt = Date.now();
   const started = performance.now();
   env.current = { stepId: step.id, type: step.type, path: step.path, startedAt, started };
-  const base = () => traceBase(step, context, startedAt, started);
   try {
-    const result = await work();
-    const entry: StepTrace = { ...base(), status: result.status ?? 'succeeded', output: result.output };
+    const result = await work(step, context, argument as A);
+    const entry = traceEntry(step, context, startedAt, started, result.status ?? 'succeeded');
+    entry.output = result.output;
     if (result.config) entry.config = result.config;
     pushTrace(env, entry);
     return result.value;
   } catch (thrown) {
     const error = toFlowError(thrown, step.id);
-    pushTrace(env, { ...base(), status: 'failed', error });
+    const entry = traceEntry(step, context, startedAt, started, 'failed');
+    entry.error = error;
+    pushTrace(env, entry);
     const rethrown = new FlowbusError(error.type, error.message, error.details);
     rethrown.step = error.step;
     throw rethrown;
@@ -70,20 +80,25 @@ export async function traced<T>(
   }
 }
 
-function traceBase(step: PlanStep, context: RunState, startedAt: number, started: number) {
-  const entry: Omit<StepTrace, 'status'> = {
+/**
+ * A trace entry ending now, up to its status. Built field by field, in the order records show them, instead of
+ * spread into a literal with more fields: on Node 20 that costs about a microsecond per entry.
+ */
+function traceEntry(step: PlanStep, context: RunState, startedAt: number, started: number, status: StepStatus) {
+  const entry = {
     stepId: step.id,
     type: step.type,
     path: step.path,
     startedAt,
     endedAt: Date.now(),
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-  };
+  } as StepTrace;
   for (const scopeId of step.scopes) {
     const scope = context.scopes[scopeId];
     if (scope?.iteration !== undefined) entry.iteration = scope.iteration;
     if (scope?.attempt !== undefined) entry.attempt = scope.attempt;
   }
+  entry.status = status;
   return entry;
 }
 
@@ -105,18 +120,19 @@ export function idempotencyKey(step: PlanStep, context: RunState, executionId: s
 
 /** Records a disabled step as skipped. */
 export function traceSkipped(step: PlanStep, context: RunState): void {
-  const now = Date.now();
-  pushTrace(envOf(context), { ...traceBase(step, context, now, performance.now()), status: 'skipped' });
+  pushTrace(envOf(context), traceEntry(step, context, Date.now(), performance.now(), 'skipped'));
 }
 
 /** The promise behind an action step's state: returns the step's output message. */
 export async function runAction(step: PlanAction, context: RunState): Promise<Message> {
   await pace(envOf(context));
-  return traced(step, context, async () => {
-    const result = await actionResult(step, context);
-    checkMessageSize(envOf(context), result.value);
-    return result;
-  });
+  return traced(step, context, checkedActionResult);
+}
+
+async function checkedActionResult(step: PlanAction, context: RunState) {
+  const result = await actionResult(step, context);
+  checkMessageSize(envOf(context), result.value);
+  return result;
 }
 
 async function actionResult(step: PlanAction, context: RunState) {

@@ -15,18 +15,19 @@ interface ChoicePlan {
 
 /** Evaluates the conditions in order, traced as the Choice; the index of the first true one, or -1 for otherwise. */
 function decide(step: PlanScope<ChoicePlan>, state: RunState, tools: Pick<MachineTools, 'traced' | 'evaluate'>) {
+  return tools.traced(step, state, firstTrueBranch, tools);
+}
+
+async function firstTrueBranch(step: PlanScope<ChoicePlan>, state: RunState, tools: Pick<MachineTools, 'evaluate'>) {
   const { branches } = step.detail;
-  return tools.traced(step, state, async () => {
-    for (const [index, branch] of branches.entries()) {
-      const config = (await tools.evaluate(branch.compiled, state.message, state, branch)) as {
-        condition?: unknown;
-      };
-      if (conditionHolds(config.condition ?? false, branch.id)) {
-        return { value: index, output: { branch: branch.id } };
-      }
+  for (let index = 0; index < branches.length; index++) {
+    const branch = branches[index]!;
+    const config = (await tools.evaluate(branch.compiled, state.message, state, branch)) as { condition?: unknown };
+    if (conditionHolds(config.condition ?? false, branch.id)) {
+      return { value: index, output: { branch: branch.id } };
     }
-    return { value: -1, output: { branch: 'otherwise' } };
-  });
+  }
+  return { value: -1, output: { branch: 'otherwise' } };
 }
 
 export const choiceMachine: StepMachine<ChoicePlan> = {

@@ -62,6 +62,21 @@ describe('variables around a For Each', () => {
     expect(varsAfterForEach({ a: 1 }, last, settings, ['r'])).toEqual({ a: 1, inside: true, ids: ['r'] });
   });
 
+  it('keeps the order of the vars, and adds a restored variable the body dropped at the end', () => {
+    const before = { counter: 9, order: 'outer' };
+    const after = varsAfterForEach(before, { a: 1, order: 'x', b: 2, counter: 0 }, settings, []);
+    expect(Object.keys(after)).toEqual(['a', 'order', 'b', 'counter', 'ids']);
+    expect(Object.keys(varsAfterForEach(before, { a: 1, order: 'x' }, settings, []))).toEqual(['a', 'order', 'counter', 'ids']);
+  });
+
+  it('keeps a variable named __proto__ as a variable', () => {
+    const last = JSON.parse('{"__proto__": {"polluted": true}, "order": "x", "counter": 0}');
+    const after = varsAfterForEach({}, last, settings, []);
+    expect(Object.getPrototypeOf(after)).toBe(Object.prototype);
+    expect(Object.keys(after)).toEqual(['__proto__', 'ids']);
+    expect(Object.keys(iterationVars(last, settings, { counter: 1, payload: 'y' }))).toEqual(['__proto__', 'order', 'counter']);
+  });
+
   it('restores item and counter variables that existed before', () => {
     const before = { order: 'outer', counter: 9 };
     expect(varsAfterForEach(before, { order: 'x', counter: 0 }, settings, [])).toEqual({

@@ -4,6 +4,7 @@
 import { FlowbusError } from '../../core/errors.js';
 import type { SettingsOf } from '../../core/json-schema.js';
 import type { Vars } from '../../core/message.js';
+import { copyRecord, setEntry } from '../../core/record-copy.js';
 import { invalidConfig, isPlainObject, readInteger, readVariableName } from '../config-values.js';
 import type { forEachConfigSchema } from './index.js';
 
@@ -42,8 +43,9 @@ export function forEachSettings(config: unknown): ForEachSettings {
   if (config.resultsVariable != null) {
     settings.resultsVariable = readVariableName(config.resultsVariable, 'resultsVariable');
   }
-  const names = [settings.itemVariable, settings.counterVariable, settings.resultsVariable].filter(Boolean);
-  if (new Set(names).size !== names.length) {
+  const { itemVariable, counterVariable, resultsVariable } = settings;
+  const sameResults = resultsVariable === itemVariable || resultsVariable === counterVariable;
+  if (itemVariable === counterVariable || sameResults) {
     throw new FlowbusError('VALIDATION', 'itemVariable, counterVariable and resultsVariable must differ', {
       field: 'itemVariable',
       expected: 'distinct variable names',
@@ -65,11 +67,10 @@ export function forEachIterations(settings: ForEachSettings): Iteration[] {
 
 /** The vars an iteration starts with: the current vars plus the item and the counter. */
 export function iterationVars(vars: Vars, settings: ForEachSettings, iteration: Iteration): Vars {
-  return {
-    ...vars,
-    [settings.itemVariable]: iteration.payload,
-    [settings.counterVariable]: iteration.counter,
-  };
+  const result = copyRecord(vars);
+  setEntry(result, settings.itemVariable, iteration.payload);
+  setEntry(result, settings.counterVariable, iteration.counter);
+  return result;
 }
 
 /**
@@ -82,11 +83,17 @@ export function varsAfterForEach(
   settings: ForEachSettings,
   results: unknown[],
 ): Vars {
-  const vars = { ...last };
-  for (const name of [settings.itemVariable, settings.counterVariable]) {
-    if (Object.hasOwn(before, name)) vars[name] = before[name];
-    else delete vars[name];
+  const { itemVariable, counterVariable, resultsVariable } = settings;
+  // Built key by key, in the order of `last`, rather than copied and then `delete`d from: an object that
+  // loses a key becomes a slow dictionary for every step after the loop.
+  const vars: Vars = {};
+  for (const name of Object.keys(last)) {
+    if (name !== itemVariable && name !== counterVariable) setEntry(vars, name, last[name]);
+    else if (Object.hasOwn(before, name)) setEntry(vars, name, before[name]);
   }
-  if (settings.resultsVariable) vars[settings.resultsVariable] = results;
+  for (const name of [itemVariable, counterVariable]) {
+    if (Object.hasOwn(before, name) && !Object.hasOwn(last, name)) setEntry(vars, name, before[name]);
+  }
+  if (resultsVariable) setEntry(vars, resultsVariable, results);
   return vars;
 }

@@ -35,18 +35,16 @@ const loopOf = (state: RunState, loopId: string) => state.scopes[loopId] as Loop
 const resultsOverLimit = (loop: LoopState, env: ExecutionEnv) => loop.resultsBytes > env.limits.messageBytes;
 
 /** Evaluates the config (traced as the For Each step) and gives the loop's starting state. */
-function startLoop(
-  step: PlanScope<PlanStep[]>,
-  state: RunState,
-  tools: Pick<MachineTools, 'traced' | 'evaluateConfig'>,
-) {
-  return tools.traced(step, state, async () => {
-    const config = await tools.evaluateConfig(step, state);
-    const settings = forEachSettings(config);
-    const iterations = forEachIterations(settings);
-    const loop: LoopState = { settings, iterations, index: 0, entry: state.message, results: [], resultsBytes: 2 };
-    return { value: loop, output: { items: settings.items.length, iterations: iterations.length } };
-  });
+function startLoop(step: PlanScope<PlanStep[]>, state: RunState, tools: Pick<MachineTools, 'traced' | 'evaluateConfig'>) {
+  return tools.traced(step, state, loopStart, tools);
+}
+
+async function loopStart(step: PlanScope<PlanStep[]>, state: RunState, tools: Pick<MachineTools, 'evaluateConfig'>) {
+  const config = await tools.evaluateConfig(step, state);
+  const settings = forEachSettings(config);
+  const iterations = forEachIterations(settings);
+  const loop: LoopState = { settings, iterations, index: 0, entry: state.message, results: [], resultsBytes: 2 };
+  return { value: loop, output: { items: settings.items.length, iterations: iterations.length } };
 }
 
 /** Between iterations: fails when the collected results are too large, else hands the event loop back. */
@@ -70,12 +68,20 @@ function iterationMessage(loop: LoopState, message: Message): Message {
   };
 }
 
-/** The loop after an iteration whose body left `payload`: the next index, and the payload collected. */
+/** Moves `loop` past an iteration whose body left `payload`: the next index, and the payload collected. */
+function advance(loop: LoopState, payload: unknown, env: ExecutionEnv): LoopState {
+  loop.index += 1;
+  if (!loop.settings.resultsVariable) return loop;
+  loop.results.push(payload);
+  loop.resultsBytes += measureValue(payload, env.limits.messageBytes, env.sizes) + 1;
+  return loop;
+}
+
+/** {@link advance} on a copy, for the machine: its context is never changed in place (snapshots hold it). */
 function afterIteration(loop: LoopState, payload: unknown, env: ExecutionEnv): LoopState {
-  const index = loop.index + 1;
-  if (!loop.settings.resultsVariable) return { ...loop, index };
-  const resultsBytes = loop.resultsBytes + measureValue(payload, env.limits.messageBytes, env.sizes) + 1;
-  return { ...loop, index, results: [...loop.results, payload], resultsBytes };
+  const copy = { ...loop };
+  if (loop.settings.resultsVariable) copy.results = [...loop.results];
+  return advance(copy, payload, env);
 }
 
 /** The message after the loop: the entry's payload and attributes, the vars the loop leaves. */
@@ -84,7 +90,10 @@ function exitMessage(loop: LoopState, message: Message): Message {
   return { payload: loop.entry.payload, attributes: loop.entry.attributes, vars };
 }
 
-/** The For Each without an actor (express), as its states run it. */
+/**
+ * The For Each without an actor (express), as its states run it. Its loop state is its own (no snapshot holds
+ * it), so it changes in place: `results` grows without a copy per iteration.
+ */
 async function runForEach(step: PlanScope<PlanStep[]>, state: RunState, tools: RunTools): Promise<RunState> {
   let loop: LoopState;
   try {
@@ -106,11 +115,9 @@ async function runForEach(step: PlanScope<PlanStep[]>, state: RunState, tools: R
     }
     if (loop.index >= loop.iterations.length) return { ...state, message: exitMessage(loop, message) };
     message = iterationMessage(loop, message);
-    loop = { ...loop, iteration: loop.index };
-    state.scopes[step.id] = loop;
+    loop.iteration = loop.index;
     message = (await tools.sequence(step.detail, { ...state, message })).message;
-    loop = afterIteration(loop, message.payload, tools.env(state));
-    state.scopes[step.id] = loop;
+    advance(loop, message.payload, tools.env(state));
   }
 }
 
