@@ -3,7 +3,7 @@
  */
 import nodemailer from 'nodemailer';
 import { defineStep, type StepDefinition } from '../../engine/sdk.js';
-import { readConnection } from '../shared/config.js';
+import { readConnection, VALIDATION_ERROR } from '../shared/config.js';
 import { defineConnector } from '../shared/connector.js';
 import { EMAIL_TYPE, emailConnection, readSmtpConnection } from './connection.js';
 import type { SmtpConnection } from './connection.js';
@@ -135,7 +135,7 @@ export function createEmailStep(options: { sentLedger?: SendLedger } = {}): Step
       { type: 'EMAIL:REJECTED', description: 'The server refused the sender, all recipients, the message.' },
       { type: 'EMAIL:TLS', description: 'TLS or the required STARTTLS upgrade failed.' },
       { type: 'EMAIL:ERROR', description: 'Any other failure of the send.' },
-      { type: 'VALIDATION', description: 'A bad config or connection value.' },
+      VALIDATION_ERROR,
     ],
     async execute(context) {
       const { name, values } = await readConnection(context, EMAIL_TYPE);

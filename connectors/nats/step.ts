@@ -4,6 +4,14 @@
  */
 import { headers as natsHeaders } from 'nats';
 import { defineStep, type ConfigOf, type JsonSchema, type StepDefinition } from '../../engine/sdk.js';
+import { VALIDATION_ERROR } from '../shared/config.js';
+import {
+  publishBodyField,
+  publishContent,
+  publishFieldTextsZhCn,
+  publishMessageId,
+  publishOptionFields,
+} from '../shared/queue-publish.js';
 import { serverFields, serverOptions } from './connection.js';
 import { NATS_ERRORS } from './errors.js';
 import type { NatsPublishers } from './publisher.js';
@@ -33,10 +41,8 @@ export const natsPublishConfigSchema = {
   properties: {
     connection: { ...serverFields.connection, 'x-order': 0 },
     subject: { type: 'string', minLength: 1, title: 'Subject' },
-    body: { title: 'Body', description: 'Default: the payload.' },
-    headers: { type: 'object', title: 'Headers', additionalProperties: { type: 'string' } },
-    messageId: { type: 'string', title: 'Message id' },
-    timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Ack timeout' },
+    body: publishBodyField,
+    ...publishOptionFields('Ack timeout'),
   },
   required: ['connection', 'subject'],
   additionalProperties: false,
@@ -78,10 +84,7 @@ export function createNatsPublishStep(publishers: NatsPublishers): StepDefinitio
         fields: {
           connection: { title: '连接', description: '`nats` 连接配置的名称。' },
           subject: { title: '主题' },
-          body: { title: '消息体', description: '默认为当前消息体。' },
-          headers: { title: '消息头' },
-          messageId: { title: '消息 ID' },
-          timeoutMs: { title: '确认超时（毫秒）' },
+          ...publishFieldTextsZhCn,
         },
       },
     },
@@ -89,17 +92,16 @@ export function createNatsPublishStep(publishers: NatsPublishers): StepDefinitio
     sideEffects: true,
     description: DESCRIPTION,
     config: natsPublishConfigSchema,
-    errors: [...NATS_ERRORS, { type: 'VALIDATION', description: 'A bad config or connection value.' }],
+    errors: [...NATS_ERRORS, VALIDATION_ERROR],
     async execute(context) {
       const { config } = context;
       const options = await serverOptions(config, context.connections);
-      const value = config.body === undefined ? context.message.payload : config.body;
-      const data = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value ?? null), 'utf8');
+      const { content, text } = publishContent(config, context);
       const headers = natsHeaders();
-      headers.set('content-type', typeof value === 'string' ? 'text/plain' : 'application/json');
-      for (const [name, text] of Object.entries(config.headers ?? {})) headers.set(name, text);
-      const msgID = config.messageId ?? `${context.executionId}:${context.step.id}`;
-      const ack = await publishers.publish(options, config.subject, data, { msgID, headers, timeoutMs: config.timeoutMs });
+      headers.set('content-type', text ? 'text/plain' : 'application/json');
+      for (const [name, value] of Object.entries(config.headers ?? {})) headers.set(name, value);
+      const msgID = publishMessageId(config, context);
+      const ack = await publishers.publish(options, config.subject, content, { msgID, headers, timeoutMs: config.timeoutMs });
       context.logger.log('DEBUG', NATS_PUBLISH_TYPE, `published to ${config.subject}: stream ${ack.stream} seq ${ack.seq}`);
     },
   });

@@ -3,6 +3,14 @@
  * waits for the publisher confirm; usable inside Try/Catch (`RABBITMQ:*` errors).
  */
 import { defineStep, type ConfigOf, type JsonSchema, type StepDefinition } from '../../engine/sdk.js';
+import { VALIDATION_ERROR } from '../shared/config.js';
+import {
+  publishBodyField,
+  publishContent,
+  publishFieldTextsZhCn,
+  publishMessageId,
+  publishOptionFields,
+} from '../shared/queue-publish.js';
 import { brokerFields, brokerUrl, RABBITMQ_TYPE } from './connection.js';
 import { RABBITMQ_ERRORS } from './errors.js';
 import type { RabbitPublishers } from './publisher.js';
@@ -33,11 +41,9 @@ export const rabbitPublishConfigSchema = {
     connection: { ...brokerFields.connection, 'x-order': 0 },
     exchange: { type: 'string', title: 'Exchange', default: '' },
     routingKey: { type: 'string', title: 'Routing key' },
-    body: { title: 'Body', description: 'Default: the payload.' },
+    body: publishBodyField,
     contentType: { type: 'string', title: 'Content type', default: 'application/json' },
-    headers: { type: 'object', title: 'Headers', additionalProperties: { type: 'string' } },
-    messageId: { type: 'string', title: 'Message id' },
-    timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Confirm timeout' },
+    ...publishOptionFields('Confirm timeout'),
   },
   required: ['connection', 'routingKey'],
   additionalProperties: false,
@@ -80,11 +86,8 @@ export function createRabbitPublishStep(publishers: RabbitPublishers): StepDefin
           connection: { title: '连接', description: '`rabbitmq` 连接配置的名称。' },
           exchange: { title: '交换机' },
           routingKey: { title: '路由键' },
-          body: { title: '消息体', description: '默认为当前消息体。' },
+          ...publishFieldTextsZhCn,
           contentType: { title: '内容类型' },
-          headers: { title: '消息头' },
-          messageId: { title: '消息 ID' },
-          timeoutMs: { title: '确认超时（毫秒）' },
         },
       },
     },
@@ -92,16 +95,15 @@ export function createRabbitPublishStep(publishers: RabbitPublishers): StepDefin
     sideEffects: true,
     description: DESCRIPTION,
     config: rabbitPublishConfigSchema,
-    errors: [...RABBITMQ_ERRORS, { type: 'VALIDATION', description: 'A bad config or connection value.' }],
+    errors: [...RABBITMQ_ERRORS, VALIDATION_ERROR],
     async execute(context) {
       const { config } = context;
       const url = await brokerUrl(config, context.connections);
-      const value = config.body === undefined ? context.message.payload : config.body;
-      const content = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value ?? null), 'utf8');
+      const { content } = publishContent(config, context);
       const options = {
         persistent: true,
         contentType: config.contentType ?? 'application/json',
-        messageId: config.messageId ?? `${context.executionId}:${context.step.id}`,
+        messageId: publishMessageId(config, context),
         ...(config.headers ? { headers: config.headers } : {}),
       };
       const exchange = config.exchange ?? '';

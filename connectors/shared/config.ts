@@ -10,6 +10,9 @@ import {
   type StepContext,
 } from '../../engine/sdk.js';
 
+/** The `VALIDATION` entry of a connector step's `errors`: what its config and connection readers raise. */
+export const VALIDATION_ERROR = { type: 'VALIDATION', description: 'A bad config or connection value.' };
+
 /** A list of strings; a single string counts as a list of one, null or absent as an empty list. */
 export function readStringList(value: unknown, field: string): string[] {
   if (value === undefined || value === null) return [];

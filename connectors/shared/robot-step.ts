@@ -4,7 +4,7 @@
  * pacing and logging are the same for every robot.
  */
 import { defineStep, webhookSecrets, type StepContext, type StepDefinition } from '../../engine/sdk.js';
-import { readConnection, readWebhook } from './config.js';
+import { readConnection, readWebhook, VALIDATION_ERROR } from './config.js';
 import type { RobotLanes } from './rate-limiter.js';
 import { sendLabel, sendToRobot } from './robot-send.js';
 import type { RobotVendor } from './robot-vendor.js';
@@ -56,7 +56,7 @@ export function commonRobotErrors(vendor: Pick<RobotVendor, 'namespace' | 'title
     { type: type('ERROR'), description: `${name} answered ${other}.` },
     { type: type('CONNECTIVITY'), description: `${name} could not be reached or did not answer in time.` },
     { type: type('HTTP_STATUS'), description: `${name} answered an HTTP status other than 200.` },
-    { type: 'VALIDATION', description: 'A bad config or connection value.' },
+    VALIDATION_ERROR,
   ];
 }
 
