@@ -2,7 +2,7 @@
  * @module What is particular to Feishu/Lark custom bots: connection type, rate limits, result codes.
  */
 import { isPlainObject, type ConnectionTypeDefinition } from '../../engine/sdk.js';
-import { resultCodeVendor, type VendorResult } from '../shared/robot-vendor.js';
+import { resultCodeVendor, type ResultMeaning, type VendorResult } from '../shared/robot-vendor.js';
 
 /** Step type and connection type id. */
 export const FEISHU_ROBOT_TYPE = 'feishu-robot';
@@ -33,7 +33,7 @@ export const feishuRobotConnection: ConnectionTypeDefinition = {
   },
 };
 
-const CODES: Record<number, { name: string; words: string }> = {
+const CODES: Record<number, ResultMeaning> = {
   19021: { name: 'SIGNATURE', words: 'signature or timestamp rejected' },
   19022: { name: 'IP_NOT_ALLOWED', words: 'this IP is not allowed' },
   19024: { name: 'KEYWORDS', words: 'no keyword of the bot in the message' },
@@ -64,5 +64,5 @@ export const feishuVendor = resultCodeVendor({
   // 72 s in all: longer than the minute window.
   backoffMs: [2_000, 10_000, 60_000],
   readResult,
-  classify: (result: VendorResult) => CODES[result.code] ?? { name: 'ERROR', words: 'refused' },
+  codes: CODES,
 });

@@ -1,8 +1,8 @@
 /**
  * @module What is particular to WeCom group robots: connection type, rate limit, result codes.
  */
-import { isPlainObject, type ConnectionTypeDefinition } from '../../engine/sdk.js';
-import { resultCodeVendor, type VendorResult } from '../shared/robot-vendor.js';
+import type { ConnectionTypeDefinition } from '../../engine/sdk.js';
+import { resultCodeVendor, type ResultMeaning, type VendorResult } from '../shared/robot-vendor.js';
 
 /** Step type and connection type id. */
 export const WECOM_ROBOT_TYPE = 'wecom-robot';
@@ -27,24 +27,17 @@ export const wecomRobotConnection: ConnectionTypeDefinition = {
   },
 };
 
-const CODES: Record<number, { name: string; words: string }> = {
+const CODES: Record<number, ResultMeaning> = {
   45009: { name: 'RATE_LIMITED', words: 'rate limited' },
   93000: { name: 'INVALID_WEBHOOK', words: 'invalid webhook URL' },
 };
 
-function classify(result: VendorResult): { name: string; words: string } {
-  const known = CODES[result.code];
-  if (known) return known;
-  // 40058 is "invalid request parameter"; the vendor says which in its message.
+/** 40058 is "invalid request parameter"; the vendor says which in its message. */
+function classify(result: VendorResult): ResultMeaning | undefined {
   if (result.code === 40058 && /exceed max length/i.test(result.message)) {
     return { name: 'TOO_LARGE', words: 'content too long' };
   }
-  return { name: 'ERROR', words: 'refused' };
-}
-
-function readResult(answer: unknown): VendorResult | undefined {
-  if (!isPlainObject(answer) || typeof answer.errcode !== 'number') return undefined;
-  return { code: answer.errcode, message: typeof answer.errmsg === 'string' ? answer.errmsg : '' };
+  return undefined;
 }
 
 /** WeCom: at most 20 messages per minute per robot; 45009 means "too fast". */
@@ -56,6 +49,6 @@ export const wecomVendor = resultCodeVendor({
   windows: [{ limit: 20, windowMs: 60_000 }],
   // 105 s in all: longer than the rolling minute, so the sends that filled it have left it.
   backoffMs: [15_000, 30_000, 60_000],
-  readResult,
+  codes: CODES,
   classify,
 });
