@@ -1,38 +1,23 @@
 /**
  * @module What is particular to DingTalk custom robots: connection type, rate limit, result codes.
  */
-import type { ConnectionTypeDefinition } from '../../engine/sdk.js';
+import { webhookConnectionType } from '../shared/config.js';
 import { resultCodeVendor, type ResultMeaning, type VendorResult } from '../shared/robot-vendor.js';
 
 /** Step type and connection type id. */
 export const DINGTALK_ROBOT_TYPE = 'dingtalk-robot';
 
 /** A DingTalk robot connection: the webhook URL (with its access token) and the signing secret, if set. */
-export const dingtalkRobotConnection: ConnectionTypeDefinition = {
+export const dingtalkRobotConnection = webhookConnectionType({
   type: DINGTALK_ROBOT_TYPE,
   title: 'DingTalk custom robot',
   description: 'A DingTalk (钉钉) custom robot webhook, with the secret when the robot has signing (加签) on.',
-  schema: {
-    type: 'object',
-    properties: {
-      webhook: {
-        type: 'string',
-        title: 'Webhook URL',
-        description: 'The full URL, e.g. `https://oapi.dingtalk.com/robot/send?access_token=...`.',
-        'x-secret': true,
-      },
-      secret: {
-        type: 'string',
-        title: 'Signing secret',
-        description: 'The secret shown when signing is on; it starts with `SEC`. Empty without signing.',
-        pattern: '^SEC',
-        'x-secret': true,
-      },
-    },
-    required: ['webhook'],
-    additionalProperties: false,
+  webhookExample: 'https://oapi.dingtalk.com/robot/send?access_token=...',
+  secret: {
+    description: 'The secret shown when signing is on; it starts with `SEC`. Empty without signing.',
+    pattern: '^SEC',
   },
-};
+});
 
 function classifySecurity(message: string): ResultMeaning {
   if (/keyword/i.test(message)) return { name: 'KEYWORDS', words: 'no keyword of the robot in the message' };

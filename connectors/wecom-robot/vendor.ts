@@ -1,31 +1,19 @@
 /**
  * @module What is particular to WeCom group robots: connection type, rate limit, result codes.
  */
-import type { ConnectionTypeDefinition } from '../../engine/sdk.js';
+import { webhookConnectionType } from '../shared/config.js';
 import { resultCodeVendor, type ResultMeaning, type VendorResult } from '../shared/robot-vendor.js';
 
 /** Step type and connection type id. */
 export const WECOM_ROBOT_TYPE = 'wecom-robot';
 
 /** A WeCom robot connection: the webhook URL, whose `key` is the secret. */
-export const wecomRobotConnection: ConnectionTypeDefinition = {
+export const wecomRobotConnection = webhookConnectionType({
   type: WECOM_ROBOT_TYPE,
   title: 'WeCom group robot',
   description: 'A WeCom (企业微信) group robot webhook. The key in its URL is the secret: it lets anyone post.',
-  schema: {
-    type: 'object',
-    properties: {
-      webhook: {
-        type: 'string',
-        title: 'Webhook URL',
-        description: 'The full URL, e.g. `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...`.',
-        'x-secret': true,
-      },
-    },
-    required: ['webhook'],
-    additionalProperties: false,
-  },
-};
+  webhookExample: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...',
+});
 
 const CODES: Record<number, ResultMeaning> = {
   45009: { name: 'RATE_LIMITED', words: 'rate limited' },
