@@ -3,11 +3,11 @@
  * connection has a secret.
  */
 import type { StepDefinition } from '../../engine/sdk.js';
-import { defineConnector } from '../shared/connector.js';
 import { invalidConnection, readOptionalSecret } from '../shared/config.js';
 import {
   commonRobotErrors,
   createRobotStep,
+  defineRobotConnector,
   type RobotStepDependencies,
   type RobotStepSpec,
 } from '../shared/robot-step.js';
@@ -143,10 +143,8 @@ export function createDingtalkRobotStep(
 }
 
 /** The DingTalk robot connector: its connection type and step. */
-export const dingtalkRobotConnector = defineConnector({
-  id: DINGTALK_ROBOT_TYPE,
+export const dingtalkRobotConnector = defineRobotConnector(dingtalkRobotSpec, {
   title: 'DingTalk robot',
   docs: 'Sends messages to DingTalk (钉钉) group robots, signed when the connection has a secret.',
-  connectionTypes: [dingtalkRobotConnection],
-  create: (services) => ({ steps: [createDingtalkRobotStep(services)] }),
+  connection: dingtalkRobotConnection,
 });

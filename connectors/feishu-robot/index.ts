@@ -3,11 +3,11 @@
  * bot, signed when the connection has a secret.
  */
 import type { StepDefinition } from '../../engine/sdk.js';
-import { defineConnector } from '../shared/connector.js';
 import { readOptionalSecret } from '../shared/config.js';
 import {
   commonRobotErrors,
   createRobotStep,
+  defineRobotConnector,
   type RobotStepDependencies,
   type RobotStepSpec,
 } from '../shared/robot-step.js';
@@ -149,10 +149,8 @@ export function createFeishuRobotStep(
 }
 
 /** The Feishu robot connector: its connection type and step. */
-export const feishuRobotConnector = defineConnector({
-  id: FEISHU_ROBOT_TYPE,
+export const feishuRobotConnector = defineRobotConnector(feishuRobotSpec, {
   title: 'Feishu robot',
   docs: 'Sends messages to Feishu (飞书) group robots, signed when the connection has a secret.',
-  connectionTypes: [feishuRobotConnection],
-  create: (services) => ({ steps: [createFeishuRobotStep(services)] }),
+  connection: feishuRobotConnection,
 });

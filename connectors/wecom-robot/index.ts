@@ -2,10 +2,10 @@
  * @module WeCom robot: sends a text, markdown, image or news message to a WeCom group robot.
  */
 import type { StepDefinition } from '../../engine/sdk.js';
-import { defineConnector } from '../shared/connector.js';
 import {
   commonRobotErrors,
   createRobotStep,
+  defineRobotConnector,
   type RobotStepDependencies,
   type RobotStepSpec,
 } from '../shared/robot-step.js';
@@ -135,10 +135,8 @@ export function createWecomRobotStep(dependencies: RobotStepDependencies): StepD
 }
 
 /** The WeCom robot connector: its connection type and step. */
-export const wecomRobotConnector = defineConnector({
-  id: WECOM_ROBOT_TYPE,
+export const wecomRobotConnector = defineRobotConnector(wecomRobotSpec, {
   title: 'WeCom robot',
   docs: 'Sends text, markdown, image and news messages to WeCom (企业微信) group robots.',
-  connectionTypes: [wecomRobotConnection],
-  create: (services) => ({ steps: [createWecomRobotStep(services)] }),
+  connection: wecomRobotConnection,
 });
