@@ -18,6 +18,14 @@ import type { NatsPublishers } from './publisher.js';
 
 export const NATS_PUBLISH_TYPE = 'nats-publish';
 
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{ "id": "to-warehouse", "type": "nats-publish",',
+  '  "config": { "connection": "warehouse-nats", "subject": "warehouse.orders.sh" } }',
+  '```',
+];
+
 const DESCRIPTION = [
   'Publishes a message to a NATS JetStream subject and waits for the stream to acknowledge it.',
   '',
@@ -25,10 +33,7 @@ const DESCRIPTION = [
   'payload (JSON) unless `body` is given; a string body is sent as it is. `messageId` (the `Nats-Msg-Id`,',
   'default `<executionId>:<step id>`) lets the stream drop a repeat. The message passes through unchanged.',
   '',
-  '```json',
-  '{ "id": "to-warehouse", "type": "nats-publish",',
-  '  "config": { "connection": "warehouse-nats", "subject": "warehouse.orders.sh" } }',
-  '```',
+  ...EXAMPLE,
   '',
   'Errors: `NATS:CONNECTIVITY` (unreachable or lost), `NATS:AUTH` (Authorization Violation), `NATS:NO_STREAM`',
   '(no stream takes the subject), `NATS:TIMEOUT` (no ack in time), `NATS:REFUSED` (JetStream refused it),',
@@ -72,10 +77,7 @@ export function createNatsPublishStep(publishers: NatsPublishers): StepDefinitio
           '字符串消息体原样发送。`messageId`（即 `Nats-Msg-Id`，默认为 `<executionId>:<步骤 ID>`）让流可以丢弃重复',
           '消息。消息原样通过。',
           '',
-          '```json',
-          '{ "id": "to-warehouse", "type": "nats-publish",',
-          '  "config": { "connection": "warehouse-nats", "subject": "warehouse.orders.sh" } }',
-          '```',
+          ...EXAMPLE,
           '',
           '错误：`NATS:CONNECTIVITY`（无法连接或连接断开）、`NATS:AUTH`（Authorization Violation）、',
           '`NATS:NO_STREAM`（没有流接收该主题）、`NATS:TIMEOUT`（未及时得到确认）、`NATS:REFUSED`（JetStream 拒绝）、',

@@ -17,6 +17,14 @@ import type { RabbitPublishers } from './publisher.js';
 
 export const RABBITMQ_PUBLISH_TYPE = 'rabbitmq-publish';
 
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{ "id": "to-erp", "type": "rabbitmq-publish",',
+  '  "config": { "connection": "erp-rabbit", "exchange": "orders", "routingKey": "order.confirmed" } }',
+  '```',
+];
+
 const DESCRIPTION = [
   'Publishes a message to a RabbitMQ exchange and waits for the broker to confirm it (publisher confirms).',
   '',
@@ -24,10 +32,7 @@ const DESCRIPTION = [
   'the payload (JSON) unless `body` is given; a string body is sent as it is. `messageId` defaults to',
   '`<executionId>:<step id>`, so a consumer can drop a repeat. The message passes through unchanged.',
   '',
-  '```json',
-  '{ "id": "to-erp", "type": "rabbitmq-publish",',
-  '  "config": { "connection": "erp-rabbit", "exchange": "orders", "routingKey": "order.confirmed" } }',
-  '```',
+  ...EXAMPLE,
   '',
   'Errors: `RABBITMQ:CONNECTIVITY` (unreachable or lost), `RABBITMQ:AUTH` (ACCESS_REFUSED),',
   '`RABBITMQ:NOT_FOUND` (no such exchange), `RABBITMQ:NACKED` (no confirm), `RABBITMQ:REFUSED` (another',
@@ -73,10 +78,7 @@ export function createRabbitPublishStep(publishers: RabbitPublishers): StepDefin
           '（JSON）；字符串消息体原样发送。`messageId` 默认为 `<executionId>:<步骤 ID>`，消费者可据此丢弃重复消息。',
           '消息原样通过。',
           '',
-          '```json',
-          '{ "id": "to-erp", "type": "rabbitmq-publish",',
-          '  "config": { "connection": "erp-rabbit", "exchange": "orders", "routingKey": "order.confirmed" } }',
-          '```',
+          ...EXAMPLE,
           '',
           '错误：`RABBITMQ:CONNECTIVITY`（无法连接或连接断开）、`RABBITMQ:AUTH`（ACCESS_REFUSED）、',
           '`RABBITMQ:NOT_FOUND`（交换机不存在）、`RABBITMQ:NACKED`（未得到确认）、`RABBITMQ:REFUSED`（其他通道错误）、',
