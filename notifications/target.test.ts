@@ -8,7 +8,7 @@ import type { FlowbusError } from '../engine/sdk.js';
 import { createMessagePushTarget, type MessagePushConfig, type Receiver } from './index.js';
 import { alarmFields } from './message/alarm-fields.js';
 import { alarmCallbackBody } from './message/callback.js';
-import { deliveryOf } from './testing/fixtures.js';
+import { deliveryOf, STANDARD_ALARM_LINES } from './testing/fixtures.js';
 import { DAY_WINDOW, usePushTestBed } from './testing/test-bed.js';
 
 const bed = usePushTestBed();
@@ -33,14 +33,7 @@ describe('message push inside the window', () => {
     expect(bed.smtp.mails).toHaveLength(1);
     expect(mail!.envelope.to.sort()).toEqual(['lead@example.com', 'ops@example.com']);
     expect(mail!.subject).toBe('cvm Alarm Notification');
-    for (const line of [
-      'Alarm event: GuestReboot',
-      'Alarmed service: cvm',
-      'Alarmed resource: ins-sjksjk',
-      'Alarm region: ap-shanghai',
-      'Event occurrence time: 2021-03-11 10:42:39 (Asia/Shanghai)',
-      'Event status: error',
-    ]) {
+    for (const line of STANDARD_ALARM_LINES) {
       expect(mail!.text).toContain(line);
     }
     const markdown = expect.stringContaining('> Alarmed resource: ins-sjksjk');

@@ -3,11 +3,11 @@
  * connection has a secret.
  */
 import type { StepDefinition } from '../../engine/sdk.js';
-import { defineConnector } from '../shared/connector.js';
 import { invalidConnection, readOptionalSecret } from '../shared/config.js';
 import {
   commonRobotErrors,
   createRobotStep,
+  defineRobotConnector,
   type RobotStepDependencies,
   type RobotStepSpec,
 } from '../shared/robot-step.js';
@@ -20,6 +20,23 @@ export { DINGTALK_ROBOT_TYPE, dingtalkRobotConnection, dingtalkVendor } from './
 export { buildDingtalkMessage, DINGTALK_MSG_TYPES, dingtalkRobotConfigSchema } from './message.js';
 export type { DingtalkMsgType, DingtalkRobotConfig } from './message.js';
 export { dingtalkSignature, signDingtalkUrl } from './sign.js';
+
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{',
+  '  "id": "notify-ops",',
+  '  "type": "dingtalk-robot",',
+  '  "config": {',
+  '    "connection": "ops-dingtalk",',
+  '    "msgType": "markdown",',
+  '    "title": "Alarm",',
+  '    "text": { "$expr": "\'#### Alarm\\n> Instance: \' & vars.body.subject" },',
+  '    "atMobiles": ["13800001111"]',
+  '  }',
+  '}',
+  '```',
+];
 
 const DESCRIPTION = [
   'Sends a message to a DingTalk (钉钉) custom robot: `text` (`content`) or `markdown` (`title` and `text`).',
@@ -35,19 +52,7 @@ const DESCRIPTION = [
   '"too fast" (130101), the send waits and retries up to 3 times (30 s, 2 min, 8 min). The message',
   'passes through unchanged.',
   '',
-  '```json',
-  '{',
-  '  "id": "notify-ops",',
-  '  "type": "dingtalk-robot",',
-  '  "config": {',
-  '    "connection": "ops-dingtalk",',
-  '    "msgType": "markdown",',
-  '    "title": "Alarm",',
-  '    "text": { "$expr": "\'#### Alarm\\n> Instance: \' & vars.body.subject" },',
-  '    "atMobiles": ["13800001111"]',
-  '  }',
-  '}',
-  '```',
+  ...EXAMPLE,
   '',
   'Errors: `DINGTALK:SIGNATURE` (310000: sign not match or invalid timestamp), `DINGTALK:KEYWORDS` (310000:',
   'keywords not in content), `DINGTALK:IP_NOT_ALLOWED` (310000: IP not in whitelist),',
@@ -74,19 +79,7 @@ const dingtalkRobotSpec: RobotStepSpec<DingtalkRobotConfig> = {
         '机器人每分钟最多接收 20 条消息，超出后会被限流 10 分钟：发往同一机器人的消息排队等候（执行超时仍然有效）。',
         '钉钉应答“发送过快”（130101）时，发送会等待并最多重试 3 次（30 秒、2 分钟、8 分钟）。消息原样通过。',
         '',
-        '```json',
-        '{',
-        '  "id": "notify-ops",',
-        '  "type": "dingtalk-robot",',
-        '  "config": {',
-        '    "connection": "ops-dingtalk",',
-        '    "msgType": "markdown",',
-        '    "title": "Alarm",',
-        '    "text": { "$expr": "\'#### Alarm\\n> Instance: \' & vars.body.subject" },',
-        '    "atMobiles": ["13800001111"]',
-        '  }',
-        '}',
-        '```',
+        ...EXAMPLE,
         '',
         '错误：`DINGTALK:SIGNATURE`（310000：签名不匹配或时间戳无效）、`DINGTALK:KEYWORDS`（310000：内容中没有',
         '关键词）、`DINGTALK:IP_NOT_ALLOWED`（310000：IP 不在白名单中）、`DINGTALK:RATE_LIMITED`（每次重试都是',
@@ -143,10 +136,8 @@ export function createDingtalkRobotStep(
 }
 
 /** The DingTalk robot connector: its connection type and step. */
-export const dingtalkRobotConnector = defineConnector({
-  id: DINGTALK_ROBOT_TYPE,
+export const dingtalkRobotConnector = defineRobotConnector(dingtalkRobotSpec, {
   title: 'DingTalk robot',
   docs: 'Sends messages to DingTalk (钉钉) group robots, signed when the connection has a secret.',
-  connectionTypes: [dingtalkRobotConnection],
-  create: (services) => ({ steps: [createDingtalkRobotStep(services)] }),
+  connection: dingtalkRobotConnection,
 });

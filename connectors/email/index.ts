@@ -3,7 +3,7 @@
  */
 import nodemailer from 'nodemailer';
 import { defineStep, type StepDefinition } from '../../engine/sdk.js';
-import { readConnection } from '../shared/config.js';
+import { readConnection, VALIDATION_ERROR } from '../shared/config.js';
 import { defineConnector } from '../shared/connector.js';
 import { EMAIL_TYPE, emailConnection, readSmtpConnection } from './connection.js';
 import type { SmtpConnection } from './connection.js';
@@ -26,14 +26,8 @@ export const SMTP_TIMEOUTS = {
   socketTimeout: 30_000,
 } as const;
 
-const DESCRIPTION = [
-  'Sends an e-mail through an SMTP server: a text body, an HTML body, or both (as alternatives).',
-  '',
-  'The server, account and sender live in an `email` connection config named by `connection`. `to`, `cc`',
-  'and `bcc` each take an address, a comma-separated list or a list of addresses; at least one recipient',
-  'is needed. bcc recipients get the message without appearing in its headers. The message passes',
-  'through unchanged; recipients the server refused while accepting others are logged as a warning.',
-  '',
+/** The example in every language of the description. */
+const EXAMPLE = [
   '```json',
   '{',
   '  "id": "mail-ops",',
@@ -47,6 +41,17 @@ const DESCRIPTION = [
   '  }',
   '}',
   '```',
+];
+
+const DESCRIPTION = [
+  'Sends an e-mail through an SMTP server: a text body, an HTML body, or both (as alternatives).',
+  '',
+  'The server, account and sender live in an `email` connection config named by `connection`. `to`, `cc`',
+  'and `bcc` each take an address, a comma-separated list or a list of addresses; at least one recipient',
+  'is needed. bcc recipients get the message without appearing in its headers. The message passes',
+  'through unchanged; recipients the server refused while accepting others are logged as a warning.',
+  '',
+  ...EXAMPLE,
   '',
   'Errors: `EMAIL:CONNECTIVITY` (server unreachable, connection closed, timed out), `EMAIL:AUTH` (login',
   'refused), `EMAIL:REJECTED` (the server refused the sender, every recipient or the message),',
@@ -95,19 +100,7 @@ export function createEmailStep(options: { sentLedger?: SendLedger } = {}): Step
           '地址、逗号分隔的地址或地址列表；至少需要一个收件人。密送收件人收到邮件，但不出现在邮件头中。两种正文都给出',
           '时作为可互相替代的版本发送。消息原样通过；服务器在接收其他收件人的同时拒绝的收件人会记录为警告。',
           '',
-          '```json',
-          '{',
-          '  "id": "mail-ops",',
-          '  "type": "email",',
-          '  "config": {',
-          '    "connection": "company-smtp",',
-          '    "to": ["ops@example.com"],',
-          '    "cc": "lead@example.com",',
-          '    "subject": { "$template": "Alarm on {vars.body.subject}" },',
-          '    "text": { "$expr": "\'Region: \' & vars.body.region" }',
-          '  }',
-          '}',
-          '```',
+          ...EXAMPLE,
           '',
           '错误：`EMAIL:CONNECTIVITY`（无法连接服务器、连接被关闭或超时）、`EMAIL:AUTH`（登录被拒绝）、',
           '`EMAIL:REJECTED`（服务器拒绝了发件人、所有收件人或邮件本身）、`EMAIL:TLS`（TLS 或 STARTTLS 失败）、',
@@ -135,7 +128,7 @@ export function createEmailStep(options: { sentLedger?: SendLedger } = {}): Step
       { type: 'EMAIL:REJECTED', description: 'The server refused the sender, all recipients, the message.' },
       { type: 'EMAIL:TLS', description: 'TLS or the required STARTTLS upgrade failed.' },
       { type: 'EMAIL:ERROR', description: 'Any other failure of the send.' },
-      { type: 'VALIDATION', description: 'A bad config or connection value.' },
+      VALIDATION_ERROR,
     ],
     async execute(context) {
       const { name, values } = await readConnection(context, EMAIL_TYPE);

@@ -3,11 +3,11 @@
  * bot, signed when the connection has a secret.
  */
 import type { StepDefinition } from '../../engine/sdk.js';
-import { defineConnector } from '../shared/connector.js';
 import { readOptionalSecret } from '../shared/config.js';
 import {
   commonRobotErrors,
   createRobotStep,
+  defineRobotConnector,
   type RobotStepDependencies,
   type RobotStepSpec,
 } from '../shared/robot-step.js';
@@ -20,6 +20,22 @@ export { FEISHU_ROBOT_TYPE, feishuRobotConnection, feishuVendor } from './vendor
 export { buildFeishuMessage, FEISHU_BODY_LIMIT, FEISHU_MSG_TYPES, feishuRobotConfigSchema } from './message.js';
 export type { FeishuMsgType, FeishuPostTag, FeishuRobotConfig } from './message.js';
 export { feishuSignature, feishuSignatureFields } from './sign.js';
+
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{',
+  '  "id": "notify-ops",',
+  '  "type": "feishu-robot",',
+  '  "config": {',
+  '    "connection": "ops-feishu",',
+  '    "msgType": "interactive",',
+  '    "title": "Alarm",',
+  '    "markdown": { "$expr": "\'**Instance:** \' & vars.body.subject" }',
+  '  }',
+  '}',
+  '```',
+];
 
 const DESCRIPTION = [
   'Sends a message to a Feishu (飞书) / Lark custom bot: `text`, `post` (rich text) or `interactive` (a card',
@@ -37,18 +53,7 @@ const DESCRIPTION = [
   'their turn (the execution timeout still applies). When Feishu answers "too fast" (11232), the send',
   'waits and retries up to 3 times (2 s, 10 s, 60 s). The message passes through unchanged.',
   '',
-  '```json',
-  '{',
-  '  "id": "notify-ops",',
-  '  "type": "feishu-robot",',
-  '  "config": {',
-  '    "connection": "ops-feishu",',
-  '    "msgType": "interactive",',
-  '    "title": "Alarm",',
-  '    "markdown": { "$expr": "\'**Instance:** \' & vars.body.subject" }',
-  '  }',
-  '}',
-  '```',
+  ...EXAMPLE,
   '',
   'Errors: `FEISHU:SIGNATURE` (19021), `FEISHU:IP_NOT_ALLOWED` (19022), `FEISHU:KEYWORDS` (19024),',
   '`FEISHU:RATE_LIMITED` (11232 after every retry), `FEISHU:TOO_LARGE` (over 20 KB, checked before sending;',
@@ -77,18 +82,7 @@ const feishuRobotSpec: RobotStepSpec<FeishuRobotConfig> = {
         '机器人每秒最多接收 5 个请求、每分钟最多 100 个：发往同一机器人的消息排队等候（执行超时仍然有效）。飞书应答',
         '“发送过快”（11232）时，发送会等待并最多重试 3 次（2 秒、10 秒、60 秒）。消息原样通过。',
         '',
-        '```json',
-        '{',
-        '  "id": "notify-ops",',
-        '  "type": "feishu-robot",',
-        '  "config": {',
-        '    "connection": "ops-feishu",',
-        '    "msgType": "interactive",',
-        '    "title": "Alarm",',
-        '    "markdown": { "$expr": "\'**Instance:** \' & vars.body.subject" }',
-        '  }',
-        '}',
-        '```',
+        ...EXAMPLE,
         '',
         '错误：`FEISHU:SIGNATURE`（19021）、`FEISHU:IP_NOT_ALLOWED`（19022）、`FEISHU:KEYWORDS`（19024）、',
         '`FEISHU:RATE_LIMITED`（每次重试都是 11232）、`FEISHU:TOO_LARGE`（超过 20 KB，发送前检查；或 9499）、',
@@ -149,10 +143,8 @@ export function createFeishuRobotStep(
 }
 
 /** The Feishu robot connector: its connection type and step. */
-export const feishuRobotConnector = defineConnector({
-  id: FEISHU_ROBOT_TYPE,
+export const feishuRobotConnector = defineRobotConnector(feishuRobotSpec, {
   title: 'Feishu robot',
   docs: 'Sends messages to Feishu (飞书) group robots, signed when the connection has a secret.',
-  connectionTypes: [feishuRobotConnection],
-  create: (services) => ({ steps: [createFeishuRobotStep(services)] }),
+  connection: feishuRobotConnection,
 });

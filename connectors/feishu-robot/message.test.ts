@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FlowbusError } from '../../engine/sdk.js';
+import { flowbusErrorOf } from '../shared/test-support.js';
 import { FEISHU_BODY_LIMIT, buildFeishuMessage, feishuBodySize } from './message.js';
 import type { FeishuPostTag, FeishuRobotConfig } from './message.js';
 
 const build = (config: Partial<FeishuRobotConfig>, signed = false) =>
   buildFeishuMessage({ connection: 'ops', ...config }, 'ops', signed);
-
-function errorOf(run: () => unknown): FlowbusError {
-  try {
-    run();
-  } catch (thrown) {
-    if (thrown instanceof FlowbusError) return thrown;
-    throw thrown;
-  }
-  throw new Error('expected an error');
-}
 
 describe('buildFeishuMessage', () => {
   it('builds text, post (as zh_cn) and interactive card messages', () => {
@@ -66,7 +56,7 @@ describe('buildFeishuMessage', () => {
       field: 'post.content[0][0].href',
     },
   ])('refuses $name with VALIDATION', ({ config, field }) => {
-    const error = errorOf(() => build(config as Partial<FeishuRobotConfig>));
+    const error = flowbusErrorOf(() => build(config as Partial<FeishuRobotConfig>));
     expect(error.type).toBe('VALIDATION');
     expect(error.details?.field).toBe(field);
   });
@@ -75,7 +65,7 @@ describe('buildFeishuMessage', () => {
     const envelope = feishuBodySize({ msg_type: 'text', content: { text: '' } }, false);
     const fits = 'a'.repeat(FEISHU_BODY_LIMIT - envelope);
     expect(build({ msgType: 'text', content: fits }).truncatedFrom).toBeUndefined();
-    const error = errorOf(() => build({ msgType: 'text', content: fits }, true));
+    const error = flowbusErrorOf(() => build({ msgType: 'text', content: fits }, true));
     expect(error.type).toBe('FEISHU:TOO_LARGE');
     expect(error.message).toMatch(
       /^sending to Feishu robot "ops": the request body is \d+ bytes, over the limit of 20480/,
@@ -95,7 +85,7 @@ describe('buildFeishuMessage', () => {
 
   it('cannot truncate a post', () => {
     const rows: FeishuPostTag[][] = [[{ tag: 'text', text: 'x'.repeat(30_000) }]];
-    const error = errorOf(() => build({ msgType: 'post', post: { content: rows }, truncate: true }));
+    const error = flowbusErrorOf(() => build({ msgType: 'post', post: { content: rows }, truncate: true }));
     expect(error.type).toBe('FEISHU:TOO_LARGE');
   });
 });

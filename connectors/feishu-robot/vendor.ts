@@ -1,39 +1,23 @@
 /**
  * @module What is particular to Feishu/Lark custom bots: connection type, rate limits, result codes.
  */
-import { isPlainObject, type ConnectionTypeDefinition } from '../../engine/sdk.js';
-import { resultCodeVendor, type VendorResult } from '../shared/robot-vendor.js';
+import { isPlainObject } from '../../engine/sdk.js';
+import { webhookConnectionType } from '../shared/config.js';
+import { resultCodeVendor, type ResultMeaning, type VendorResult } from '../shared/robot-vendor.js';
 
 /** Step type and connection type id. */
 export const FEISHU_ROBOT_TYPE = 'feishu-robot';
 
 /** A Feishu bot connection: the webhook URL (with its token) and the signing secret, if set. */
-export const feishuRobotConnection: ConnectionTypeDefinition = {
+export const feishuRobotConnection = webhookConnectionType({
   type: FEISHU_ROBOT_TYPE,
   title: 'Feishu / Lark custom bot',
   description: 'A Feishu (飞书) or Lark custom bot webhook, with the secret when signature verification is on.',
-  schema: {
-    type: 'object',
-    properties: {
-      webhook: {
-        type: 'string',
-        title: 'Webhook URL',
-        description: 'The full URL, e.g. `https://open.feishu.cn/open-apis/bot/v2/hook/...`.',
-        'x-secret': true,
-      },
-      secret: {
-        type: 'string',
-        title: 'Signing secret',
-        description: 'The secret shown when signature verification is on. Leave empty without it.',
-        'x-secret': true,
-      },
-    },
-    required: ['webhook'],
-    additionalProperties: false,
-  },
-};
+  webhookExample: 'https://open.feishu.cn/open-apis/bot/v2/hook/...',
+  secret: { description: 'The secret shown when signature verification is on. Leave empty without it.' },
+});
 
-const CODES: Record<number, { name: string; words: string }> = {
+const CODES: Record<number, ResultMeaning> = {
   19021: { name: 'SIGNATURE', words: 'signature or timestamp rejected' },
   19022: { name: 'IP_NOT_ALLOWED', words: 'this IP is not allowed' },
   19024: { name: 'KEYWORDS', words: 'no keyword of the bot in the message' },
@@ -64,5 +48,5 @@ export const feishuVendor = resultCodeVendor({
   // 72 s in all: longer than the minute window.
   backoffMs: [2_000, 10_000, 60_000],
   readResult,
-  classify: (result: VendorResult) => CODES[result.code] ?? { name: 'ERROR', words: 'refused' },
+  codes: CODES,
 });

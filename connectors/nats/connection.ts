@@ -4,6 +4,7 @@
  */
 import type { ConnectionOptions } from 'nats';
 import { FlowbusError, type ConnectionResolver, type ConnectionTypeDefinition } from '../../engine/sdk.js';
+import { brokerConnectionField, checkBrokerAddress, readBrokerConnection } from '../shared/broker-connection.js';
 
 export const NATS_TYPE = 'nats';
 
@@ -27,25 +28,12 @@ export const natsConnection: ConnectionTypeDefinition = {
 
 export const serverFields = {
   url: { type: 'string', title: 'Server URL', pattern: '^(nats|tls)://', 'x-expression': false },
-  connection: {
-    type: 'string',
-    title: 'Connection',
-    minLength: 1,
-    description: 'The name of a `nats` connection config.',
-    'x-connection': NATS_TYPE,
-    'x-expression': false,
-  },
+  connection: brokerConnectionField(NATS_TYPE),
 } as const;
 
 /** Neither field, or a URL that does not parse, as an issue. */
 export function checkServerUrl(config: { url?: string; connection?: string }) {
-  if (config.url === undefined && config.connection === undefined) {
-    return [{ pointer: '/connection', code: 'missing-field', message: 'give "connection" (a nats connection) or "url"' }];
-  }
-  if (config.url !== undefined && !URL.canParse(config.url)) {
-    return [{ pointer: '/url', code: 'invalid-url', message: `"${config.url}" is not a URL (expected nats://host:port)` }];
-  }
-  return [];
+  return checkBrokerAddress(config, NATS_TYPE, 'nats://host:port');
 }
 
 /** The client options of a config; throws `NATS:CONFIG` when there is no server. */
@@ -53,9 +41,8 @@ export async function serverOptions(
   config: { url?: string; connection?: string },
   connections: ConnectionResolver | undefined,
 ): Promise<ConnectionOptions & { servers: string }> {
-  if (config.connection) {
-    if (!connections) throw new FlowbusError('NATS:CONFIG', `connection "${config.connection}": no connection store`);
-    const values = await connections.get(config.connection, NATS_TYPE);
+  const values = await readBrokerConnection(config, connections, { namespace: 'NATS', connectorType: NATS_TYPE });
+  if (values) {
     const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
     const servers = text('url');
     if (!servers) throw new FlowbusError('NATS:CONFIG', `connection "${config.connection}" has no url`, { retryable: false });

@@ -15,6 +15,7 @@ import {
   type JsonSchema,
   type SourceTypeDefinition,
 } from '../../engine/sdk.js';
+import { describeSourceFailure, ingestBrokerMessage, setupStep } from '../shared/queue-source.js';
 import { checkServerUrl, NATS_TYPE, serverFields, serverOptions } from './connection.js';
 import { natsError } from './errors.js';
 import { natsAttributes } from './nats-binding.js';
@@ -48,12 +49,6 @@ export const natsSourceConfigSchema = {
 /** The `config` of a `nats` source. */
 export type NatsSourceConfig = ConfigOf<typeof natsSourceConfigSchema>;
 
-class SetupError extends Error {
-  constructor(readonly pointer: string, override readonly cause: unknown) {
-    super((cause as Error)?.message ?? String(cause));
-  }
-}
-
 /** The event of one message: a CloudEvent in the NATS binding, else the message wrapped by `event`. */
 export function natsMessageEvent(message: JsMsg, config: NatsSourceConfig, maxEventBytes: number) {
   const body = Buffer.from(message.data);
@@ -72,25 +67,17 @@ export function natsMessageEvent(message: JsMsg, config: NatsSourceConfig, maxEv
   return wrapMessage(fields, body, maxEventBytes, envelope);
 }
 
-async function step<T>(pointer: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw new SetupError(pointer, error);
-  }
-}
-
 async function prepare(connection: NatsConnection, config: NatsSourceConfig): Promise<void> {
-  const manager = await step('/stream', () => connection.jetstreamManager());
+  const manager = await setupStep('/stream', () => connection.jetstreamManager());
   const exists = await manager.streams.info(config.stream).then(() => true, () => false);
   if (!exists && config.subjects?.length) {
-    await step('/subjects', () => manager.streams.add({ name: config.stream, subjects: config.subjects! }));
+    await setupStep('/subjects', () => manager.streams.add({ name: config.stream, subjects: config.subjects! }));
   } else if (!exists) {
-    await step('/stream', () => manager.streams.info(config.stream));
+    await setupStep('/stream', () => manager.streams.info(config.stream));
   }
   const known = await manager.consumers.info(config.stream, config.durable).then(() => true, () => false);
   if (known) return;
-  await step('/durable', () =>
+  await setupStep('/durable', () =>
     manager.consumers.add(config.stream, {
       durable_name: config.durable,
       ack_policy: AckPolicy.Explicit,
@@ -103,39 +90,29 @@ async function prepare(connection: NatsConnection, config: NatsSourceConfig): Pr
 
 async function openSession(context: SourceContext<NatsSourceConfig>) {
   const { config, ingest } = context;
-  const options = await step(config.connection ? '/connection' : '/url', () => serverOptions(config, context.connections));
-  const connection = await step(config.connection ? '/connection' : '/url', () =>
+  const options = await setupStep(config.connection ? '/connection' : '/url', () => serverOptions(config, context.connections));
+  const connection = await setupStep(config.connection ? '/connection' : '/url', () =>
     connect({ ...options, reconnect: false, timeout: 10_000 }),
   );
   let messages: ConsumerMessages | undefined;
   try {
     await prepare(connection, config);
-    const consumer = await step('/durable', () => connection.jetstream().consumers.get(config.stream, config.durable));
+    const consumer = await setupStep('/durable', () => connection.jetstream().consumers.get(config.stream, config.durable));
     messages = await consumer.consume({ max_messages: Math.min(config.maxAckPending ?? 256, 512) });
-    const settle = (run: () => void) => {
-      try {
-        run();
-      } catch {
-        // The connection is gone: JetStream redelivers what was not acked after ack_wait.
-      }
-    };
-    const handle = async (message: JsMsg) => {
-      const parsed = natsMessageEvent(message, config, ingest.maxEventBytes);
-      if (!parsed.ok) {
-        ingest.reject(parsed.reason, { subject: message.subject, sequence: message.info.streamSequence });
-        // Without a reason: NATS servers before 2.10 read `+TERM <reason>` as no acknowledgement at all.
-        return settle(() => message.term());
-      }
-      try {
-        await ingest.accept(parsed.event);
-        settle(() => message.ack());
-      } catch (error) {
-        context.log('warn', `source "${context.id}": the bus did not take a message; it is redelivered`, {
-          error: (error as Error).message,
-        });
-        settle(() => message.nak(1000));
-      }
-    };
+    // JetStream redelivers what was not acked after ack_wait.
+    const handle = (message: JsMsg) =>
+      ingestBrokerMessage(
+        context,
+        natsMessageEvent(message, config, ingest.maxEventBytes),
+        { subject: message.subject, sequence: message.info.streamSequence },
+        {
+          ack: () => message.ack(),
+          // Without a reason: NATS servers before 2.10 read `+TERM <reason>` as no acknowledgement at all.
+          drop: () => message.term(),
+          retry: () => message.nak(1000),
+          retried: 'redelivered',
+        },
+      );
     const consuming = messages;
     void (async () => {
       for await (const message of consuming) void handle(message);
@@ -159,10 +136,10 @@ async function openSession(context: SourceContext<NatsSourceConfig>) {
   return { closed, close };
 }
 
+const natsErrors = { toTyped: natsError, name: 'NATS', connectivityType: 'NATS:CONNECTIVITY', fallbackPointer: '' };
+
 function describe(error: Error): SourceProblem {
-  const pointer = error instanceof SetupError ? error.pointer : '';
-  const typed = natsError(error instanceof SetupError ? error.cause : error, 'NATS');
-  return { pointer: `/config${pointer}`, message: typed.message, retrying: typed.type === 'NATS:CONNECTIVITY' };
+  return describeSourceFailure(error, natsErrors);
 }
 
 /** The `nats` source type. */

@@ -4,11 +4,27 @@
  */
 import { headers as natsHeaders } from 'nats';
 import { defineStep, type ConfigOf, type JsonSchema, type StepDefinition } from '../../engine/sdk.js';
+import { VALIDATION_ERROR } from '../shared/config.js';
+import {
+  publishBodyField,
+  publishContent,
+  publishFieldTextsZhCn,
+  publishMessageId,
+  publishOptionFields,
+} from '../shared/queue-publish.js';
 import { serverFields, serverOptions } from './connection.js';
 import { NATS_ERRORS } from './errors.js';
 import type { NatsPublishers } from './publisher.js';
 
 export const NATS_PUBLISH_TYPE = 'nats-publish';
+
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{ "id": "to-warehouse", "type": "nats-publish",',
+  '  "config": { "connection": "warehouse-nats", "subject": "warehouse.orders.sh" } }',
+  '```',
+];
 
 const DESCRIPTION = [
   'Publishes a message to a NATS JetStream subject and waits for the stream to acknowledge it.',
@@ -17,10 +33,7 @@ const DESCRIPTION = [
   'payload (JSON) unless `body` is given; a string body is sent as it is. `messageId` (the `Nats-Msg-Id`,',
   'default `<executionId>:<step id>`) lets the stream drop a repeat. The message passes through unchanged.',
   '',
-  '```json',
-  '{ "id": "to-warehouse", "type": "nats-publish",',
-  '  "config": { "connection": "warehouse-nats", "subject": "warehouse.orders.sh" } }',
-  '```',
+  ...EXAMPLE,
   '',
   'Errors: `NATS:CONNECTIVITY` (unreachable or lost), `NATS:AUTH` (Authorization Violation), `NATS:NO_STREAM`',
   '(no stream takes the subject), `NATS:TIMEOUT` (no ack in time), `NATS:REFUSED` (JetStream refused it),',
@@ -33,10 +46,8 @@ export const natsPublishConfigSchema = {
   properties: {
     connection: { ...serverFields.connection, 'x-order': 0 },
     subject: { type: 'string', minLength: 1, title: 'Subject' },
-    body: { title: 'Body', description: 'Default: the payload.' },
-    headers: { type: 'object', title: 'Headers', additionalProperties: { type: 'string' } },
-    messageId: { type: 'string', title: 'Message id' },
-    timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Ack timeout' },
+    body: publishBodyField,
+    ...publishOptionFields('Ack timeout'),
   },
   required: ['connection', 'subject'],
   additionalProperties: false,
@@ -66,10 +77,7 @@ export function createNatsPublishStep(publishers: NatsPublishers): StepDefinitio
           '字符串消息体原样发送。`messageId`（即 `Nats-Msg-Id`，默认为 `<executionId>:<步骤 ID>`）让流可以丢弃重复',
           '消息。消息原样通过。',
           '',
-          '```json',
-          '{ "id": "to-warehouse", "type": "nats-publish",',
-          '  "config": { "connection": "warehouse-nats", "subject": "warehouse.orders.sh" } }',
-          '```',
+          ...EXAMPLE,
           '',
           '错误：`NATS:CONNECTIVITY`（无法连接或连接断开）、`NATS:AUTH`（Authorization Violation）、',
           '`NATS:NO_STREAM`（没有流接收该主题）、`NATS:TIMEOUT`（未及时得到确认）、`NATS:REFUSED`（JetStream 拒绝）、',
@@ -78,10 +86,7 @@ export function createNatsPublishStep(publishers: NatsPublishers): StepDefinitio
         fields: {
           connection: { title: '连接', description: '`nats` 连接配置的名称。' },
           subject: { title: '主题' },
-          body: { title: '消息体', description: '默认为当前消息体。' },
-          headers: { title: '消息头' },
-          messageId: { title: '消息 ID' },
-          timeoutMs: { title: '确认超时（毫秒）' },
+          ...publishFieldTextsZhCn,
         },
       },
     },
@@ -89,17 +94,16 @@ export function createNatsPublishStep(publishers: NatsPublishers): StepDefinitio
     sideEffects: true,
     description: DESCRIPTION,
     config: natsPublishConfigSchema,
-    errors: [...NATS_ERRORS, { type: 'VALIDATION', description: 'A bad config or connection value.' }],
+    errors: [...NATS_ERRORS, VALIDATION_ERROR],
     async execute(context) {
       const { config } = context;
       const options = await serverOptions(config, context.connections);
-      const value = config.body === undefined ? context.message.payload : config.body;
-      const data = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value ?? null), 'utf8');
+      const { content, text } = publishContent(config, context);
       const headers = natsHeaders();
-      headers.set('content-type', typeof value === 'string' ? 'text/plain' : 'application/json');
-      for (const [name, text] of Object.entries(config.headers ?? {})) headers.set(name, text);
-      const msgID = config.messageId ?? `${context.executionId}:${context.step.id}`;
-      const ack = await publishers.publish(options, config.subject, data, { msgID, headers, timeoutMs: config.timeoutMs });
+      headers.set('content-type', text ? 'text/plain' : 'application/json');
+      for (const [name, value] of Object.entries(config.headers ?? {})) headers.set(name, value);
+      const msgID = publishMessageId(config, context);
+      const ack = await publishers.publish(options, config.subject, content, { msgID, headers, timeoutMs: config.timeoutMs });
       context.logger.log('DEBUG', NATS_PUBLISH_TYPE, `published to ${config.subject}: stream ${ack.stream} seq ${ack.seq}`);
     },
   });

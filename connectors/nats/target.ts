@@ -3,6 +3,7 @@
  * (structured; binary `ce-` headers with the transform output as payload) and waits for the publish ack.
  */
 import { fillTemplate, type ConfigOf, type JsonSchema, type TargetTypeDefinition } from '../../engine/sdk.js';
+import { BROKER_TARGET_RETRY, publishTimeoutField } from '../shared/queue-publish.js';
 import { probeNatsTarget } from './probe.js';
 import { checkServerUrl, NATS_TYPE, serverFields, serverOptions } from './connection.js';
 import { natsMessage } from './nats-binding.js';
@@ -20,7 +21,7 @@ export const natsTargetConfigSchema = {
       description: 'A subject of a JetStream stream; `{type}`, `{source}`, `{subject}`, `{id}` holes from the event.',
       'x-template': 'event-attributes',
     },
-    timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Ack timeout' },
+    timeoutMs: publishTimeoutField('Ack timeout'),
   },
   required: ['subject'],
   oneOf: [{ required: ['url'] }, { required: ['connection'] }],
@@ -64,7 +65,7 @@ export function createNatsTarget(publishers: NatsPublishers): TargetTypeDefiniti
       },
     },
     config: natsTargetConfigSchema,
-    defaultRetry: { maxAttempts: 6, initialDelayMs: 500, maxDelayMs: 30_000 },
+    defaultRetry: BROKER_TARGET_RETRY,
     probe: probeNatsTarget,
     check: checkServerUrl,
     async deliver(batch, { config, services }) {

@@ -3,6 +3,7 @@
  * connection (credentials kept encrypted) or a `url` in the file (without credentials, or guest on loopback).
  */
 import { FlowbusError, type ConnectionResolver, type ConnectionTypeDefinition } from '../../engine/sdk.js';
+import { brokerConnectionField, checkBrokerAddress, readBrokerConnection } from '../shared/broker-connection.js';
 
 export const RABBITMQ_TYPE = 'rabbitmq';
 
@@ -30,25 +31,12 @@ export const brokerFields = {
     description: '`amqp://host:5672/vhost`; keep credentials in a connection instead.',
     'x-expression': false,
   },
-  connection: {
-    type: 'string',
-    title: 'Connection',
-    minLength: 1,
-    description: 'The name of a `rabbitmq` connection config.',
-    'x-connection': RABBITMQ_TYPE,
-    'x-expression': false,
-  },
+  connection: brokerConnectionField(RABBITMQ_TYPE),
 } as const;
 
 /** A URL that does not parse, as an issue of the `url` field. */
 export function checkBrokerUrl(config: { url?: string; connection?: string }) {
-  if (config.url === undefined && config.connection === undefined) {
-    return [{ pointer: '/connection', code: 'missing-field', message: 'give "connection" (a rabbitmq connection) or "url"' }];
-  }
-  if (config.url !== undefined && !URL.canParse(config.url)) {
-    return [{ pointer: '/url', code: 'invalid-url', message: `"${config.url}" is not a URL (expected amqp://host:port/vhost)` }];
-  }
-  return [];
+  return checkBrokerAddress(config, RABBITMQ_TYPE, 'amqp://host:port/vhost');
 }
 
 /** The broker URL of a config; throws `RABBITMQ:CONFIG` when neither field gives one. */
@@ -56,9 +44,8 @@ export async function brokerUrl(
   config: { url?: string; connection?: string },
   connections: ConnectionResolver | undefined,
 ): Promise<string> {
-  if (config.connection) {
-    if (!connections) throw new FlowbusError('RABBITMQ:CONFIG', `connection "${config.connection}": no connection store`);
-    const values = await connections.get(config.connection, RABBITMQ_TYPE);
+  const values = await readBrokerConnection(config, connections, { namespace: 'RABBITMQ', connectorType: RABBITMQ_TYPE });
+  if (values) {
     if (typeof values.url !== 'string') {
       throw new FlowbusError('RABBITMQ:CONFIG', `connection "${config.connection}" has no url`, { retryable: false });
     }

@@ -4,6 +4,7 @@
  */
 import type { Channel } from 'amqplib';
 import type { ConfigOf, JsonSchema } from '../../engine/sdk.js';
+import { setupStep } from '../shared/queue-source.js';
 
 /** The schema of what a source declares: its `declare` field. */
 export const declareSchema = {
@@ -22,52 +23,34 @@ export const declareSchema = {
 /** What a source declares. */
 export type DeclareConfig = ConfigOf<typeof declareSchema>;
 
-/** A broker refusal during setup, with the JSON pointer (inside `config`) of the field it concerns. */
-export class SetupError extends Error {
-  constructor(
-    readonly pointer: string,
-    override readonly cause: unknown,
-  ) {
-    super((cause as Error)?.message ?? String(cause));
-  }
-}
-
-async function step<T>(pointer: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw new SetupError(pointer, error);
-  }
-}
-
 /** Declares (or checks) the source's queue and what hangs on it. */
 export async function declareQueue(channel: Channel, config: { queue: string; declare?: DeclareConfig }): Promise<void> {
   const declare = config.declare;
   if (!declare) {
-    await step('/queue', () => channel.checkQueue(config.queue));
+    await setupStep('/queue', () => channel.checkQueue(config.queue));
     return;
   }
   const dlx = declare.deadLetterExchange;
   if (dlx) {
-    await step('/declare/deadLetterExchange', () => channel.assertExchange(dlx, 'fanout', { durable: true }));
+    await setupStep('/declare/deadLetterExchange', () => channel.assertExchange(dlx, 'fanout', { durable: true }));
     if (declare.deadLetterQueue) {
       const dlq = declare.deadLetterQueue;
-      await step('/declare/deadLetterQueue', async () => {
+      await setupStep('/declare/deadLetterQueue', async () => {
         await channel.assertQueue(dlq, { durable: true });
         await channel.bindQueue(dlq, dlx, '');
       });
     }
   }
   const args = dlx ? { 'x-dead-letter-exchange': dlx } : undefined;
-  await step('/queue', () => channel.assertQueue(config.queue, { durable: true, ...(args ? { arguments: args } : {}) }));
+  await setupStep('/queue', () => channel.assertQueue(config.queue, { durable: true, ...(args ? { arguments: args } : {}) }));
   const exchange = declare.exchange;
   if (!exchange) return;
-  await step('/declare/exchange', () =>
+  await setupStep('/declare/exchange', () =>
     declare.exchangeType
       ? channel.assertExchange(exchange, declare.exchangeType, { durable: true })
       : channel.checkExchange(exchange),
   );
   for (const key of declare.bindingKeys ?? ['#']) {
-    await step('/declare/bindingKeys', () => channel.bindQueue(config.queue, exchange, key));
+    await setupStep('/declare/bindingKeys', () => channel.bindQueue(config.queue, exchange, key));
   }
 }

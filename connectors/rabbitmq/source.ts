@@ -15,11 +15,12 @@ import {
   type JsonSchema,
   type SourceTypeDefinition,
 } from '../../engine/sdk.js';
+import { describeSourceFailure, ingestBrokerMessage, settleQuietly, setupStep } from '../shared/queue-source.js';
 import { amqpAttributes } from './amqp-binding.js';
 import { brokerFields, brokerUrl, checkBrokerUrl, RABBITMQ_TYPE, shownUrl } from './connection.js';
 import { rabbitError } from './errors.js';
 import { messageEventId } from './message-id.js';
-import { declareQueue, declareSchema, SetupError } from './setup.js';
+import { declareQueue, declareSchema } from './setup.js';
 
 const eventSchema = {
   type: 'object',
@@ -79,20 +80,22 @@ export function messageEvent(message: Message, config: RabbitSourceConfig, maxEv
   return wrapMessage(wrapped, message.content, maxEventBytes, envelope);
 }
 
+const rabbitErrors = {
+  toTyped: rabbitError,
+  name: 'RabbitMQ',
+  connectivityType: 'RABBITMQ:CONNECTIVITY',
+  fallbackPointer: '/queue',
+};
+
 function describe(error: Error): SourceProblem {
-  const pointer = error instanceof SetupError ? error.pointer : '/queue';
-  const typed = rabbitError(error instanceof SetupError ? error.cause : error, 'RabbitMQ');
-  return { pointer: `/config${pointer}`, message: typed.message, retrying: typed.type === 'RABBITMQ:CONNECTIVITY' };
+  return describeSourceFailure(error, rabbitErrors);
 }
 
 async function openSession(context: SourceContext<RabbitSourceConfig>) {
   const { config, ingest } = context;
-  const url = await brokerUrl(config, context.connections).catch((error) => {
-    throw new SetupError(config.connection ? '/connection' : '/url', error);
-  });
-  const model = await connect(url, { timeout: 10_000 }).catch((error) => {
-    throw new SetupError(config.connection ? '/connection' : '/url', error);
-  });
+  const pointer = config.connection ? '/connection' : '/url';
+  const url = await setupStep(pointer, () => brokerUrl(config, context.connections));
+  const model = await setupStep(pointer, () => connect(url, { timeout: 10_000 }));
   let closed!: (error: Error) => void;
   const closedPromise = new Promise<Error>((resolve) => (closed = resolve));
   model.on('error', (error: Error) => closed(error));
@@ -103,30 +106,18 @@ async function openSession(context: SourceContext<RabbitSourceConfig>) {
     channel.on('close', () => closed(new Error('channel closed')));
     await declareQueue(channel, config);
     await channel.prefetch(config.prefetch ?? 32);
-    const settle = (run: () => void) => {
-      try {
-        run();
-      } catch {
-        // The channel is gone: the broker redelivers whatever was not acked.
-      }
-    };
-    const handle = async (message: ConsumeMessage) => {
-      const parsed = messageEvent(message, config, ingest.maxEventBytes);
-      if (!parsed.ok) {
-        const fields = { queue: config.queue, messageId: message.properties.messageId };
-        ingest.reject(parsed.reason, fields);
-        return settle(() => channel.nack(message, false, false));
-      }
-      try {
-        await ingest.accept(parsed.event);
-        settle(() => channel.ack(message));
-      } catch (error) {
-        context.log('warn', `source "${context.id}": the bus did not take a message; it is requeued`, {
-          error: (error as Error).message,
-        });
-        setTimeout(() => settle(() => channel.nack(message, false, true)), 1000).unref();
-      }
-    };
+    const handle = (message: ConsumeMessage) =>
+      ingestBrokerMessage(
+        context,
+        messageEvent(message, config, ingest.maxEventBytes),
+        { queue: config.queue, messageId: message.properties.messageId },
+        {
+          ack: () => channel.ack(message),
+          drop: () => channel.nack(message, false, false),
+          retry: () => setTimeout(() => settleQuietly(() => channel.nack(message, false, true)), 1000).unref(),
+          retried: 'requeued',
+        },
+      );
     await channel.consume(config.queue, (message) => {
       if (message) void handle(message);
       else closed(new Error(`the broker cancelled the consumer of queue "${config.queue}"`));

@@ -3,11 +3,27 @@
  * waits for the publisher confirm; usable inside Try/Catch (`RABBITMQ:*` errors).
  */
 import { defineStep, type ConfigOf, type JsonSchema, type StepDefinition } from '../../engine/sdk.js';
+import { VALIDATION_ERROR } from '../shared/config.js';
+import {
+  publishBodyField,
+  publishContent,
+  publishFieldTextsZhCn,
+  publishMessageId,
+  publishOptionFields,
+} from '../shared/queue-publish.js';
 import { brokerFields, brokerUrl, RABBITMQ_TYPE } from './connection.js';
 import { RABBITMQ_ERRORS } from './errors.js';
 import type { RabbitPublishers } from './publisher.js';
 
 export const RABBITMQ_PUBLISH_TYPE = 'rabbitmq-publish';
+
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{ "id": "to-erp", "type": "rabbitmq-publish",',
+  '  "config": { "connection": "erp-rabbit", "exchange": "orders", "routingKey": "order.confirmed" } }',
+  '```',
+];
 
 const DESCRIPTION = [
   'Publishes a message to a RabbitMQ exchange and waits for the broker to confirm it (publisher confirms).',
@@ -16,10 +32,7 @@ const DESCRIPTION = [
   'the payload (JSON) unless `body` is given; a string body is sent as it is. `messageId` defaults to',
   '`<executionId>:<step id>`, so a consumer can drop a repeat. The message passes through unchanged.',
   '',
-  '```json',
-  '{ "id": "to-erp", "type": "rabbitmq-publish",',
-  '  "config": { "connection": "erp-rabbit", "exchange": "orders", "routingKey": "order.confirmed" } }',
-  '```',
+  ...EXAMPLE,
   '',
   'Errors: `RABBITMQ:CONNECTIVITY` (unreachable or lost), `RABBITMQ:AUTH` (ACCESS_REFUSED),',
   '`RABBITMQ:NOT_FOUND` (no such exchange), `RABBITMQ:NACKED` (no confirm), `RABBITMQ:REFUSED` (another',
@@ -33,11 +46,9 @@ export const rabbitPublishConfigSchema = {
     connection: { ...brokerFields.connection, 'x-order': 0 },
     exchange: { type: 'string', title: 'Exchange', default: '' },
     routingKey: { type: 'string', title: 'Routing key' },
-    body: { title: 'Body', description: 'Default: the payload.' },
+    body: publishBodyField,
     contentType: { type: 'string', title: 'Content type', default: 'application/json' },
-    headers: { type: 'object', title: 'Headers', additionalProperties: { type: 'string' } },
-    messageId: { type: 'string', title: 'Message id' },
-    timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Confirm timeout' },
+    ...publishOptionFields('Confirm timeout'),
   },
   required: ['connection', 'routingKey'],
   additionalProperties: false,
@@ -67,10 +78,7 @@ export function createRabbitPublishStep(publishers: RabbitPublishers): StepDefin
           '（JSON）；字符串消息体原样发送。`messageId` 默认为 `<executionId>:<步骤 ID>`，消费者可据此丢弃重复消息。',
           '消息原样通过。',
           '',
-          '```json',
-          '{ "id": "to-erp", "type": "rabbitmq-publish",',
-          '  "config": { "connection": "erp-rabbit", "exchange": "orders", "routingKey": "order.confirmed" } }',
-          '```',
+          ...EXAMPLE,
           '',
           '错误：`RABBITMQ:CONNECTIVITY`（无法连接或连接断开）、`RABBITMQ:AUTH`（ACCESS_REFUSED）、',
           '`RABBITMQ:NOT_FOUND`（交换机不存在）、`RABBITMQ:NACKED`（未得到确认）、`RABBITMQ:REFUSED`（其他通道错误）、',
@@ -80,11 +88,8 @@ export function createRabbitPublishStep(publishers: RabbitPublishers): StepDefin
           connection: { title: '连接', description: '`rabbitmq` 连接配置的名称。' },
           exchange: { title: '交换机' },
           routingKey: { title: '路由键' },
-          body: { title: '消息体', description: '默认为当前消息体。' },
+          ...publishFieldTextsZhCn,
           contentType: { title: '内容类型' },
-          headers: { title: '消息头' },
-          messageId: { title: '消息 ID' },
-          timeoutMs: { title: '确认超时（毫秒）' },
         },
       },
     },
@@ -92,16 +97,15 @@ export function createRabbitPublishStep(publishers: RabbitPublishers): StepDefin
     sideEffects: true,
     description: DESCRIPTION,
     config: rabbitPublishConfigSchema,
-    errors: [...RABBITMQ_ERRORS, { type: 'VALIDATION', description: 'A bad config or connection value.' }],
+    errors: [...RABBITMQ_ERRORS, VALIDATION_ERROR],
     async execute(context) {
       const { config } = context;
       const url = await brokerUrl(config, context.connections);
-      const value = config.body === undefined ? context.message.payload : config.body;
-      const content = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value ?? null), 'utf8');
+      const { content } = publishContent(config, context);
       const options = {
         persistent: true,
         contentType: config.contentType ?? 'application/json',
-        messageId: config.messageId ?? `${context.executionId}:${context.step.id}`,
+        messageId: publishMessageId(config, context),
         ...(config.headers ? { headers: config.headers } : {}),
       };
       const exchange = config.exchange ?? '';

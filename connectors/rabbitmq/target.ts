@@ -3,6 +3,7 @@
  * AMQP binding (structured; binary with the transform output as body), and waits for the publisher confirm.
  */
 import { fillTemplate, type ConfigOf, type JsonSchema, type TargetTypeDefinition } from '../../engine/sdk.js';
+import { BROKER_TARGET_RETRY, publishTimeoutField } from '../shared/queue-publish.js';
 import { probeRabbitTarget } from './probe.js';
 import { amqpMessage } from './amqp-binding.js';
 import { brokerFields, brokerUrl, checkBrokerUrl, RABBITMQ_TYPE } from './connection.js';
@@ -21,7 +22,7 @@ export const rabbitTargetConfigSchema = {
       description: 'With `{type}`, `{source}`, `{subject}`, `{id}` holes from the event.',
       'x-template': 'event-attributes',
     },
-    timeoutMs: { type: 'integer', minimum: 1, maximum: 120_000, default: 10_000, title: 'Confirm timeout' },
+    timeoutMs: publishTimeoutField('Confirm timeout'),
   },
   oneOf: [{ required: ['url'] }, { required: ['connection'] }],
   additionalProperties: false,
@@ -62,7 +63,7 @@ export function createRabbitTarget(publishers: RabbitPublishers): TargetTypeDefi
       },
     },
     config: rabbitTargetConfigSchema,
-    defaultRetry: { maxAttempts: 6, initialDelayMs: 500, maxDelayMs: 30_000 },
+    defaultRetry: BROKER_TARGET_RETRY,
     probe: probeRabbitTarget,
     check: checkBrokerUrl,
     async deliver(batch, { config, services, signal }) {

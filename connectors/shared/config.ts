@@ -6,9 +6,13 @@ import {
   FlowbusError,
   invalidConfig,
   readString,
+  type ConnectionTypeDefinition,
   type JsonSchema,
   type StepContext,
 } from '../../engine/sdk.js';
+
+/** The `VALIDATION` entry of a connector step's `errors`: what its config and connection readers raise. */
+export const VALIDATION_ERROR = { type: 'VALIDATION', description: 'A bad config or connection value.' };
 
 /** A list of strings; a single string counts as a list of one, null or absent as an empty list. */
 export function readStringList(value: unknown, field: string): string[] {
@@ -54,6 +58,52 @@ export function invalidConnection(name: string, field: string, expected: string)
     field,
     expected,
   });
+}
+
+/** What describes a webhook robot's connection type besides its webhook field. */
+export interface WebhookConnectionSpec {
+  type: string;
+  title: string;
+  description: string;
+  /** The webhook URL as the vendor shows it, for the field's description: `https://.../send?key=...`. */
+  webhookExample: string;
+  /** The signing secret field, where the robot has one. */
+  secret?: { description: string; pattern?: string };
+}
+
+/**
+ * A webhook robot's connection type: the webhook URL (secret: it lets anyone post) and, where the robot
+ * signs, its signing secret; read with {@link readWebhook} and {@link readOptionalSecret}.
+ *
+ * @example
+ * webhookConnectionType({ type: 'wecom-robot', title: 'WeCom group robot', description, webhookExample });
+ */
+export function webhookConnectionType(spec: WebhookConnectionSpec): ConnectionTypeDefinition {
+  const { type, title, description, webhookExample, secret } = spec;
+  const properties: Record<string, JsonSchema> = {
+    webhook: {
+      type: 'string',
+      title: 'Webhook URL',
+      description: `The full URL, e.g. \`${webhookExample}\`.`,
+      'x-secret': true,
+    },
+  };
+  if (secret) {
+    const pattern = secret.pattern ? { pattern: secret.pattern } : {};
+    properties.secret = {
+      type: 'string',
+      title: 'Signing secret',
+      description: secret.description,
+      ...pattern,
+      'x-secret': true,
+    };
+  }
+  return {
+    type,
+    title,
+    description,
+    schema: { type: 'object', properties, required: ['webhook'], additionalProperties: false },
+  };
 }
 
 /** A connection's webhook: an absolute http or https URL. */

@@ -3,8 +3,15 @@
  * vendor, and how it turns config and connection into a request; reading the connection, sending once,
  * pacing and logging are the same for every robot.
  */
-import { defineStep, webhookSecrets, type StepContext, type StepDefinition } from '../../engine/sdk.js';
-import { readConnection, readWebhook } from './config.js';
+import {
+  defineStep,
+  webhookSecrets,
+  type ConnectionTypeDefinition,
+  type StepContext,
+  type StepDefinition,
+} from '../../engine/sdk.js';
+import { readConnection, readWebhook, VALIDATION_ERROR } from './config.js';
+import { defineConnector, type Connector } from './connector.js';
 import type { RobotLanes } from './rate-limiter.js';
 import { sendLabel, sendToRobot } from './robot-send.js';
 import type { RobotVendor } from './robot-vendor.js';
@@ -56,7 +63,7 @@ export function commonRobotErrors(vendor: Pick<RobotVendor, 'namespace' | 'title
     { type: type('ERROR'), description: `${name} answered ${other}.` },
     { type: type('CONNECTIVITY'), description: `${name} could not be reached or did not answer in time.` },
     { type: type('HTTP_STATUS'), description: `${name} answered an HTTP status other than 200.` },
-    { type: 'VALIDATION', description: 'A bad config or connection value.' },
+    VALIDATION_ERROR,
   ];
 }
 
@@ -103,5 +110,32 @@ export function createRobotStep<Config extends { connection?: unknown }>(
       if (!delivery) return;
       context.logger.log('DEBUG', type, `${label}: delivered after ${delivery.attempts} attempt(s)`);
     },
+  });
+}
+
+/** What a robot connector says about itself besides its step: its title, docs and connection type. */
+export interface RobotConnectorAbout {
+  title: string;
+  docs: string;
+  connection: ConnectionTypeDefinition;
+}
+
+/**
+ * A webhook robot connector: its connection type and its one step, built by {@link createRobotStep} on the
+ * services of each connector set; its id is the step type.
+ *
+ * @example
+ * export const wecomRobotConnector = defineRobotConnector(wecomRobotSpec, { title, docs, connection });
+ */
+export function defineRobotConnector<Config extends { connection?: unknown }>(
+  spec: RobotStepSpec<Config>,
+  about: RobotConnectorAbout,
+): Connector {
+  return defineConnector({
+    id: spec.type,
+    title: about.title,
+    docs: about.docs,
+    connectionTypes: [about.connection],
+    create: (services) => ({ steps: [createRobotStep(spec, services)] }),
   });
 }

@@ -3,6 +3,7 @@
  * answer (success, an error, a rate limit with the delay it asks for). `resultCodeVendor` builds the
  * judgement of the IM robots that answer a JSON result code (WeCom, DingTalk, Feishu).
  */
+import { isPlainObject } from '../../engine/sdk.js';
 import type { RateWindow } from './rate-limiter.js';
 
 /** An answer of a robot webhook, as read off the wire. */
@@ -59,16 +60,41 @@ export interface VendorResult {
   message: string;
 }
 
+/** The error name of a non-zero result code and a few words for the message: `RATE_LIMITED`, `rate limited`. */
+export interface ResultMeaning {
+  name: string;
+  words: string;
+}
+
 /** A vendor that answers a JSON result code, described by its names and codes. */
 export interface ResultCodeVendorSpec extends Omit<RobotVendor, 'judge' | 'codeName'> {
   /** What the vendor calls its result code in answers: `errcode` or `code`. */
   codeName: string;
   /** What the vendor calls its result message: `errmsg` or `msg`. */
   messageName: string;
-  /** The result code and message in a parsed answer; undefined when the answer carries none. */
-  readResult(answer: unknown): VendorResult | undefined;
-  /** The error name and a few words for a non-zero result. */
-  classify(result: VendorResult): { name: string; words: string };
+  /**
+   * The result code and message in a parsed answer; undefined when the answer carries none. Default: the
+   * number under `codeName` and the text under `messageName`.
+   */
+  readResult?(answer: unknown): VendorResult | undefined;
+  /** What the non-zero codes the vendor documents mean. */
+  codes: Readonly<Record<number, ResultMeaning>>;
+  /** The meaning of a code whose message tells more (one code for several errors); undefined: see `codes`. */
+  classify?(result: VendorResult): ResultMeaning | undefined;
+}
+
+/** What a non-zero code means when neither `codes` nor `classify` knows it. */
+const REFUSED: ResultMeaning = { name: 'ERROR', words: 'refused' };
+
+/** Reads the result of an answer `{ [codeName]: number, [messageName]?: string }`. */
+function resultReader(codeName: string, messageName: string) {
+  return (answer: unknown): VendorResult | undefined => {
+    if (!isPlainObject(answer)) return undefined;
+    const code = answer[codeName];
+    const message = answer[messageName];
+    if (typeof code !== 'number') return undefined;
+    return { code, message: typeof message === 'string' ? message : '' };
+  };
 }
 
 /**
@@ -113,14 +139,15 @@ export function rateLimitedRefusal(
  * export const wecomVendor = resultCodeVendor({ namespace: 'WECOM', codeName: 'errcode', ... });
  */
 export function resultCodeVendor(spec: ResultCodeVendorSpec): RobotVendor & { codeName: string } {
-  const { codeName, messageName, readResult, classify, ...vendor } = spec;
+  const { codeName, messageName, codes, classify, readResult: reader, ...vendor } = spec;
+  const readResult = reader ?? resultReader(codeName, messageName);
   return {
     ...vendor,
     codeName,
     judge(answer, { quote }) {
       const result = readResult(answer.json);
       if (result && result.code !== 0) {
-        const { name, words } = classify(result);
+        const { name, words } = codes[result.code] ?? classify?.(result) ?? REFUSED;
         const details = { [codeName]: result.code, [messageName]: quote(result.message) };
         return { ok: false, name, words: `${codeName} ${result.code} (${words})`, details };
       }

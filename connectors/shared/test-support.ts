@@ -1,11 +1,12 @@
 /**
  * @module Test support for connector tests: steps built on one controllable clock, a run that captures the
- * error and logs, and a check that no secret leaked.
+ * error and logs, a check that no secret leaked, and the typed error a call throws.
  */
 import { expect } from 'vitest';
 import {
   createStepContext,
   createTestClock,
+  FlowbusError,
   toFlowError,
   type CapturedLog,
   type FlowError,
@@ -94,4 +95,15 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** The typed error `run` throws; fails the test when it throws none, or something else. */
+export function flowbusErrorOf(run: () => unknown): FlowbusError {
+  try {
+    run();
+  } catch (thrown) {
+    if (thrown instanceof FlowbusError) return thrown;
+    throw thrown;
+  }
+  throw new Error('expected an error');
 }

@@ -2,10 +2,10 @@
  * @module WeCom robot: sends a text, markdown, image or news message to a WeCom group robot.
  */
 import type { StepDefinition } from '../../engine/sdk.js';
-import { defineConnector } from '../shared/connector.js';
 import {
   commonRobotErrors,
   createRobotStep,
+  defineRobotConnector,
   type RobotStepDependencies,
   type RobotStepSpec,
 } from '../shared/robot-step.js';
@@ -16,6 +16,23 @@ import { WECOM_ROBOT_TYPE, wecomVendor, wecomRobotConnection } from './vendor.js
 export { WECOM_ROBOT_TYPE, wecomRobotConnection, wecomVendor } from './vendor.js';
 export { buildWecomMessage, WECOM_LIMITS, WECOM_MSG_TYPES, wecomRobotConfigSchema } from './message.js';
 export type { WecomArticle, WecomMsgType, WecomRobotConfig } from './message.js';
+
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{',
+  '  "id": "notify-ops",',
+  '  "type": "wecom-robot",',
+  '  "config": {',
+  '    "connection": "ops-group",',
+  '    "msgType": "markdown",',
+  '    "content": {',
+  '      "$expr": "\'<font color=\\"warning\\">Alarm</font>\\n> Instance: \' & vars.body.subject"',
+  '    }',
+  '  }',
+  '}',
+  '```',
+];
 
 const DESCRIPTION = [
   'Sends a message to a WeCom (企业微信) group robot: `text`, `markdown`, `image` or `news`.',
@@ -31,19 +48,7 @@ const DESCRIPTION = [
   '(the execution timeout still applies). When WeCom answers "too fast" (45009), the send waits and',
   'retries up to 3 times (15 s, 30 s, 60 s). The message passes through unchanged.',
   '',
-  '```json',
-  '{',
-  '  "id": "notify-ops",',
-  '  "type": "wecom-robot",',
-  '  "config": {',
-  '    "connection": "ops-group",',
-  '    "msgType": "markdown",',
-  '    "content": {',
-  '      "$expr": "\'<font color=\\"warning\\">Alarm</font>\\n> Instance: \' & vars.body.subject"',
-  '    }',
-  '  }',
-  '}',
-  '```',
+  ...EXAMPLE,
   '',
   'Errors: `WECOM:RATE_LIMITED` (45009 after every retry), `WECOM:INVALID_WEBHOOK` (93000),',
   '`WECOM:TOO_LARGE` (checked before sending), `WECOM:ERROR` (any other errcode; `details.errcode`,',
@@ -71,19 +76,7 @@ const wecomRobotSpec: RobotStepSpec<WecomRobotConfig> = {
         '机器人每分钟最多接收 20 条消息：发往同一机器人的消息排队等候（执行超时仍然有效）。企业微信应答“发送过快”',
         '（45009）时，发送会等待并最多重试 3 次（15 秒、30 秒、60 秒）。消息原样通过。',
         '',
-        '```json',
-        '{',
-        '  "id": "notify-ops",',
-        '  "type": "wecom-robot",',
-        '  "config": {',
-        '    "connection": "ops-group",',
-        '    "msgType": "markdown",',
-        '    "content": {',
-        '      "$expr": "\'<font color=\\"warning\\">Alarm</font>\\n> Instance: \' & vars.body.subject"',
-        '    }',
-        '  }',
-        '}',
-        '```',
+        ...EXAMPLE,
         '',
         '错误：`WECOM:RATE_LIMITED`（每次重试都是 45009）、`WECOM:INVALID_WEBHOOK`（93000）、`WECOM:TOO_LARGE`',
         '（发送前检查）、`WECOM:ERROR`（其他 errcode；见 `details.errcode`、`details.errmsg`）、`WECOM:CONNECTIVITY`、',
@@ -135,10 +128,8 @@ export function createWecomRobotStep(dependencies: RobotStepDependencies): StepD
 }
 
 /** The WeCom robot connector: its connection type and step. */
-export const wecomRobotConnector = defineConnector({
-  id: WECOM_ROBOT_TYPE,
+export const wecomRobotConnector = defineRobotConnector(wecomRobotSpec, {
   title: 'WeCom robot',
   docs: 'Sends text, markdown, image and news messages to WeCom (企业微信) group robots.',
-  connectionTypes: [wecomRobotConnection],
-  create: (services) => ({ steps: [createWecomRobotStep(services)] }),
+  connection: wecomRobotConnection,
 });

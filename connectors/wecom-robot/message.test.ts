@@ -1,22 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { FlowbusError } from '../../engine/sdk.js';
+import { flowbusErrorOf } from '../shared/test-support.js';
 import { WECOM_LIMITS, buildWecomMessage } from './message.js';
 import type { WecomRobotConfig } from './message.js';
 
 // The 8-byte PNG signature plus a few bytes: enough for the type check.
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const PNG = Buffer.concat([PNG_SIGNATURE, Buffer.from('pixels')]);
-
-function thrownBy(run: () => unknown): FlowbusError {
-  try {
-    run();
-  } catch (thrown) {
-    if (thrown instanceof FlowbusError) return thrown;
-    throw thrown;
-  }
-  throw new Error('expected an error');
-}
 
 const build = (config: Partial<WecomRobotConfig>) =>
   buildWecomMessage({ connection: 'ops', ...config }, 'ops');
@@ -99,7 +89,7 @@ describe('buildWecomMessage', () => {
       field: 'articles[0].url',
     },
   ])('rejects $name with VALIDATION on $field', ({ config, field }) => {
-    const error = thrownBy(() => build(config as Partial<WecomRobotConfig>));
+    const error = flowbusErrorOf(() => build(config as Partial<WecomRobotConfig>));
     expect(error.type).toBe('VALIDATION');
     expect(error.details?.field).toBe(field);
   });
@@ -109,7 +99,7 @@ describe('buildWecomMessage', () => {
     { msgType: 'markdown' as const, limit: WECOM_LIMITS.markdown },
   ])('refuses $msgType content over $limit bytes with WECOM:TOO_LARGE', ({ msgType, limit }) => {
     expect(build({ msgType, content: 'a'.repeat(limit) }).truncatedFrom).toBeUndefined();
-    const error = thrownBy(() => build({ msgType, content: '告'.repeat(limit / 3 + 1) }));
+    const error = flowbusErrorOf(() => build({ msgType, content: '告'.repeat(limit / 3 + 1) }));
     expect(error.type).toBe('WECOM:TOO_LARGE');
     const expected = `^sending to WeCom robot "ops": ${msgType} content is \\d+ bytes, `;
     expect(error.message).toMatch(new RegExp(`${expected}over the robot's limit of ${limit}`));
@@ -127,7 +117,7 @@ describe('buildWecomMessage', () => {
 
   it('refuses an image over 2 MB with WECOM:TOO_LARGE', () => {
     const big = Buffer.concat([PNG, Buffer.alloc(WECOM_LIMITS.imageBytes)]);
-    const error = thrownBy(() => build({ msgType: 'image', image: { base64: big.toString('base64') } }));
+    const error = flowbusErrorOf(() => build({ msgType: 'image', image: { base64: big.toString('base64') } }));
     expect(error.type).toBe('WECOM:TOO_LARGE');
   });
 });

@@ -1,50 +1,31 @@
 /**
  * @module What is particular to WeCom group robots: connection type, rate limit, result codes.
  */
-import { isPlainObject, type ConnectionTypeDefinition } from '../../engine/sdk.js';
-import { resultCodeVendor, type VendorResult } from '../shared/robot-vendor.js';
+import { webhookConnectionType } from '../shared/config.js';
+import { resultCodeVendor, type ResultMeaning, type VendorResult } from '../shared/robot-vendor.js';
 
 /** Step type and connection type id. */
 export const WECOM_ROBOT_TYPE = 'wecom-robot';
 
 /** A WeCom robot connection: the webhook URL, whose `key` is the secret. */
-export const wecomRobotConnection: ConnectionTypeDefinition = {
+export const wecomRobotConnection = webhookConnectionType({
   type: WECOM_ROBOT_TYPE,
   title: 'WeCom group robot',
   description: 'A WeCom (企业微信) group robot webhook. The key in its URL is the secret: it lets anyone post.',
-  schema: {
-    type: 'object',
-    properties: {
-      webhook: {
-        type: 'string',
-        title: 'Webhook URL',
-        description: 'The full URL, e.g. `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...`.',
-        'x-secret': true,
-      },
-    },
-    required: ['webhook'],
-    additionalProperties: false,
-  },
-};
+  webhookExample: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...',
+});
 
-const CODES: Record<number, { name: string; words: string }> = {
+const CODES: Record<number, ResultMeaning> = {
   45009: { name: 'RATE_LIMITED', words: 'rate limited' },
   93000: { name: 'INVALID_WEBHOOK', words: 'invalid webhook URL' },
 };
 
-function classify(result: VendorResult): { name: string; words: string } {
-  const known = CODES[result.code];
-  if (known) return known;
-  // 40058 is "invalid request parameter"; the vendor says which in its message.
+/** 40058 is "invalid request parameter"; the vendor says which in its message. */
+function classify(result: VendorResult): ResultMeaning | undefined {
   if (result.code === 40058 && /exceed max length/i.test(result.message)) {
     return { name: 'TOO_LARGE', words: 'content too long' };
   }
-  return { name: 'ERROR', words: 'refused' };
-}
-
-function readResult(answer: unknown): VendorResult | undefined {
-  if (!isPlainObject(answer) || typeof answer.errcode !== 'number') return undefined;
-  return { code: answer.errcode, message: typeof answer.errmsg === 'string' ? answer.errmsg : '' };
+  return undefined;
 }
 
 /** WeCom: at most 20 messages per minute per robot; 45009 means "too fast". */
@@ -56,6 +37,6 @@ export const wecomVendor = resultCodeVendor({
   windows: [{ limit: 20, windowMs: 60_000 }],
   // 105 s in all: longer than the rolling minute, so the sends that filled it have left it.
   backoffMs: [15_000, 30_000, 60_000],
-  readResult,
+  codes: CODES,
   classify,
 });

@@ -3,7 +3,7 @@
  * templates.
  */
 import { describe, expect, it } from 'vitest';
-import { deliveryOf, STANDARD_EVENT } from '../testing/fixtures.js';
+import { deliveryOf, STANDARD_ALARM_LINES, STANDARD_EVENT } from '../testing/fixtures.js';
 import { alarmFields } from './alarm-fields.js';
 import { createTemplateRenderer, escapeHtmlDeep } from './templates.js';
 
@@ -19,12 +19,7 @@ describe('the default message', () => {
         '',
         'An alarm event occurred for cvm (rule cvm-alarms, event 13a3f42d-7258-4ada-da6d-023a333b4662).',
         '',
-        'Alarm event: GuestReboot',
-        'Alarmed service: cvm',
-        'Alarmed resource: ins-sjksjk',
-        'Alarm region: ap-shanghai',
-        'Event occurrence time: 2021-03-11 10:42:39 (Asia/Shanghai)',
-        'Event status: error',
+        ...STANDARD_ALARM_LINES,
         '',
       ].join('\n'),
     );

@@ -1,5 +1,6 @@
 /**
- * @module Shared fixtures of the message-push tests: the vendor's standard event as a delivery.
+ * @module Shared fixtures of the message-push tests: the vendor's standard event as a delivery, and its alarm
+ * lines in the default message.
  */
 import type { DeliveryItem } from '../../engine/sdk.js';
 
@@ -24,6 +25,16 @@ export const STANDARD_EVENT = {
     additionalMsg: { IP: 'something unnormal' },
   },
 };
+
+/** The alarm lines of the default message for {@link STANDARD_EVENT}, shown in Asia/Shanghai. */
+export const STANDARD_ALARM_LINES = [
+  'Alarm event: GuestReboot',
+  'Alarmed service: cvm',
+  'Alarmed resource: ins-sjksjk',
+  'Alarm region: ap-shanghai',
+  'Event occurrence time: 2021-03-11 10:42:39 (Asia/Shanghai)',
+  'Event status: error',
+];
 
 /** `event` as the bus hands it to a target of rule `rule` on the default bus. */
 export function deliveryOf(
