@@ -4,6 +4,25 @@
 import { defineStep } from '../../core/step-definition.js';
 import { choiceMachine } from './machine.js';
 
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{',
+  '  "id": "route-by-severity",',
+  '  "type": "choice",',
+  '  "config": {},',
+  '  "when": [',
+  '    {',
+  '      "id": "critical",',
+  '      "config": { "condition": { "$expr": "payload.severity = \\"CRITICAL\\"" } },',
+  '      "steps": [{ "id": "page", "type": "flow-reference", "config": { "flow": "page-on-call" } }]',
+  '    }',
+  '  ],',
+  '  "otherwise": [{ "id": "note", "type": "logger", "config": { "content": "not critical" } }]',
+  '}',
+  '```',
+];
+
 /** `choice`: a scope; the runtime evaluates the `when` conditions in order. */
 export const choiceStep = defineStep<Record<string, never>>({
   type: 'choice',
@@ -20,21 +39,7 @@ export const choiceStep = defineStep<Record<string, never>>({
         '选不到任何内容的表达式跳过该分支；其他值（字符串、数字）是 `VALIDATION` 错误。没有分支执行且 `otherwise`',
         '为空时，消息原样通过。Choice 之后，流程以所执行分支的最终消息继续。',
         '',
-        '```json',
-        '{',
-        '  "id": "route-by-severity",',
-        '  "type": "choice",',
-        '  "config": {},',
-        '  "when": [',
-        '    {',
-        '      "id": "critical",',
-        '      "config": { "condition": { "$expr": "payload.severity = \\"CRITICAL\\"" } },',
-        '      "steps": [{ "id": "page", "type": "flow-reference", "config": { "flow": "page-on-call" } }]',
-        '    }',
-        '  ],',
-        '  "otherwise": [{ "id": "note", "type": "logger", "config": { "content": "not critical" } }]',
-        '}',
-        '```',
+        ...EXAMPLE,
       ].join('\n'),
       scopes: {
         when: {
@@ -58,21 +63,7 @@ export const choiceStep = defineStep<Record<string, never>>({
     '`otherwise` is empty, the message passes through unchanged. After the Choice the flow continues with',
     'the final message of the branch that ran.',
     '',
-    '```json',
-    '{',
-    '  "id": "route-by-severity",',
-    '  "type": "choice",',
-    '  "config": {},',
-    '  "when": [',
-    '    {',
-    '      "id": "critical",',
-    '      "config": { "condition": { "$expr": "payload.severity = \\"CRITICAL\\"" } },',
-    '      "steps": [{ "id": "page", "type": "flow-reference", "config": { "flow": "page-on-call" } }]',
-    '    }',
-    '  ],',
-    '  "otherwise": [{ "id": "note", "type": "logger", "config": { "content": "not critical" } }]',
-    '}',
-    '```',
+    ...EXAMPLE,
   ].join('\n'),
   config: { type: 'object', properties: {}, additionalProperties: false },
   machine: choiceMachine,

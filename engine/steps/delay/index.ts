@@ -25,6 +25,13 @@ export const delayConfigSchema = {
 /** Config of a Delay step, after expressions are evaluated. */
 export type DelayConfig = ConfigOf<typeof delayConfigSchema>;
 
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{ "id": "cool-down", "type": "delay", "config": { "durationMs": 60000 } }',
+  '```',
+];
+
 /** `delay`: contributes a wait state to the machine (no `execute`); the message passes through. */
 export const delayStep = defineStep<DelayConfig>({
   type: 'delay',
@@ -39,9 +46,7 @@ export const delayStep = defineStep<DelayConfig>({
         '在持久化流程中，等待结束的时间保存在检查点里：崩溃并重启后，等待在原定时间结束（若该时间已过则立即结束），',
         '而不是再等一整段时长。试运行或流程测试不会等待。执行超时包括等待的时间。',
         '',
-        '```json',
-        '{ "id": "cool-down", "type": "delay", "config": { "durationMs": 60000 } }',
-        '```',
+        ...EXAMPLE,
       ].join('\n'),
       fields: {
         durationMs: { title: '时长（毫秒）', description: '等待多久，单位为毫秒（最多 7 天）。' },
@@ -56,9 +61,7 @@ export const delayStep = defineStep<DelayConfig>({
     'wait ends when it was due (at once when that time has passed), not a whole duration later. A dry run',
     'or a flow test does not wait. The execution timeout counts the wait.',
     '',
-    '```json',
-    '{ "id": "cool-down", "type": "delay", "config": { "durationMs": 60000 } }',
-    '```',
+    ...EXAMPLE,
   ].join('\n'),
   config: delayConfigSchema,
   machine: delayMachine,

@@ -30,6 +30,13 @@ export const flowReferenceConfigSchema = {
 /** Config of a Flow Reference step. */
 export type FlowReferenceConfig = ConfigOf<typeof flowReferenceConfigSchema>;
 
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{ "id": "notify", "type": "flow-reference", "config": { "flow": "notify-on-call" } }',
+  '```',
+];
+
 /** `flow-reference`: calls `context.flows.call(flow, message, signal)`; the result replaces the message. */
 export const flowReferenceStep = defineStep<FlowReferenceConfig>({
   type: 'flow-reference',
@@ -46,9 +53,7 @@ export const flowReferenceStep = defineStep<FlowReferenceConfig>({
         '最终的消息体、属性和变量。被调用流程没有处理的错误会传递到这里，由外层的 Try 捕获。取消执行也会取消被调用',
         '的流程。',
         '',
-        '```json',
-        '{ "id": "notify", "type": "flow-reference", "config": { "flow": "notify-on-call" } }',
-        '```',
+        ...EXAMPLE,
       ].join('\n'),
       fields: {
         flow: { title: '流程', description: '要运行的流程的 ID：其文件名去掉 `.flow.json`，例如 `notify-on-call`。' },
@@ -64,9 +69,7 @@ export const flowReferenceStep = defineStep<FlowReferenceConfig>({
     'An error the called flow does not handle propagates here, to be caught by an enclosing Try.',
     'Cancelling the execution cancels the called flow too.',
     '',
-    '```json',
-    '{ "id": "notify", "type": "flow-reference", "config": { "flow": "notify-on-call" } }',
-    '```',
+    ...EXAMPLE,
   ].join('\n'),
   config: flowReferenceConfigSchema,
   async execute({ config, message, flows, signal }) {

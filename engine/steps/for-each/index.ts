@@ -47,6 +47,24 @@ export const forEachConfigSchema = {
 /** Config of a For Each step, after expressions are evaluated. */
 export type ForEachConfig = ConfigOf<typeof forEachConfigSchema>;
 
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{',
+  '  "id": "each-order",',
+  '  "type": "for-each",',
+  '  "config": {',
+  '    "items": { "$expr": "payload.orders[]" },',
+  '    "itemVariable": "order",',
+  '    "resultsVariable": "ids"',
+  '  },',
+  '  "steps": [',
+  '    { "id": "pick-id", "type": "set-payload", "config": { "value": { "$expr": "vars.order.id" } } }',
+  '  ]',
+  '}',
+  '```',
+];
+
 /** `for-each`: a scope; the runtime runs `steps` per item (see `forEachIterations`). */
 export const forEachStep = defineStep<ForEachConfig>({
   type: 'for-each',
@@ -67,20 +85,7 @@ export const forEachStep = defineStep<ForEachConfig>({
         '和序号变量除外。设置 `resultsVariable` 时，`vars.<resultsVariable>` 得到每次迭代最终消息体组成的列表。',
         '循环内的错误会中止循环并向外传递（要跳过出错的项，把内部步骤放进 Try）。',
         '',
-        '```json',
-        '{',
-        '  "id": "each-order",',
-        '  "type": "for-each",',
-        '  "config": {',
-        '    "items": { "$expr": "payload.orders[]" },',
-        '    "itemVariable": "order",',
-        '    "resultsVariable": "ids"',
-        '  },',
-        '  "steps": [',
-        '    { "id": "pick-id", "type": "set-payload", "config": { "value": { "$expr": "vars.order.id" } } }',
-        '  ]',
-        '}',
-        '```',
+        ...EXAMPLE,
       ].join('\n'),
       scopes: { steps: { title: '对每一项' } },
       fields: {
@@ -106,20 +111,7 @@ export const forEachStep = defineStep<ForEachConfig>({
     "`vars.<resultsVariable>` gets the list of each iteration's final payload. An error inside stops the",
     'loop and propagates (wrap the inner steps in a Try to skip a bad item instead).',
     '',
-    '```json',
-    '{',
-    '  "id": "each-order",',
-    '  "type": "for-each",',
-    '  "config": {',
-    '    "items": { "$expr": "payload.orders[]" },',
-    '    "itemVariable": "order",',
-    '    "resultsVariable": "ids"',
-    '  },',
-    '  "steps": [',
-    '    { "id": "pick-id", "type": "set-payload", "config": { "value": { "$expr": "vars.order.id" } } }',
-    '  ]',
-    '}',
-    '```',
+    ...EXAMPLE,
   ].join('\n'),
   config: forEachConfigSchema,
   lazyFields: [],

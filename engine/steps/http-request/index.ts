@@ -118,6 +118,25 @@ export const httpRequestConfigSchema = {
 /** Config of an HTTP Request step, after expressions are evaluated. */
 export type HttpRequestConfig = ConfigOf<typeof httpRequestConfigSchema>;
 
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{',
+  '  "id": "create-ticket",',
+  '  "type": "http-request",',
+  '  "config": {',
+  '    "method": "POST",',
+  '    "url": "https://tickets.example.com/api/tickets",',
+  '    "headers": { "Authorization": "Bearer 0123456789" },',
+  '    "query": { "notify": true },',
+  '    "body": { "$expr": "{ \\"title\\": payload.alarmName, \\"severity\\": payload.severity }" },',
+  '    "timeoutMs": 5000,',
+  '    "outputVariable": "ticket"',
+  '  }',
+  '}',
+  '```',
+];
+
 /** `http-request`: one request with the global fetch, bounded by `timeoutMs` and the execution's signal. */
 export const httpRequestStep = defineStep<HttpRequestConfig>({
   type: 'http-request',
@@ -143,21 +162,7 @@ export const httpRequestStep = defineStep<HttpRequestConfig>({
         '`ECONNREFUSED`），以及 `HTTP:TIMEOUT`、`HTTP:CANCELLED`，`responseType` 为 `json` 而应答体不是 JSON 时为',
         '`HTTP:PARSE`，URL 或配置值有误时为 `VALIDATION`。错误信息写明方法和不含查询字符串的 URL。',
         '',
-        '```json',
-        '{',
-        '  "id": "create-ticket",',
-        '  "type": "http-request",',
-        '  "config": {',
-        '    "method": "POST",',
-        '    "url": "https://tickets.example.com/api/tickets",',
-        '    "headers": { "Authorization": "Bearer 0123456789" },',
-        '    "query": { "notify": true },',
-        '    "body": { "$expr": "{ \\"title\\": payload.alarmName, \\"severity\\": payload.severity }" },',
-        '    "timeoutMs": 5000,',
-        '    "outputVariable": "ticket"',
-        '  }',
-        '}',
-        '```',
+        ...EXAMPLE,
       ].join('\n'),
       fields: {
         method: { title: '请求方法', description: 'HTTP 方法。' },
@@ -201,21 +206,7 @@ export const httpRequestStep = defineStep<HttpRequestConfig>({
     '`HTTP:PARSE` for a body that is not JSON with `responseType` `json`, and `VALIDATION` for a bad',
     'URL or config value. Error messages name the method and the URL without its query string.',
     '',
-    '```json',
-    '{',
-    '  "id": "create-ticket",',
-    '  "type": "http-request",',
-    '  "config": {',
-    '    "method": "POST",',
-    '    "url": "https://tickets.example.com/api/tickets",',
-    '    "headers": { "Authorization": "Bearer 0123456789" },',
-    '    "query": { "notify": true },',
-    '    "body": { "$expr": "{ \\"title\\": payload.alarmName, \\"severity\\": payload.severity }" },',
-    '    "timeoutMs": 5000,',
-    '    "outputVariable": "ticket"',
-    '  }',
-    '}',
-    '```',
+    ...EXAMPLE,
   ].join('\n'),
   config: httpRequestConfigSchema,
   errors: [

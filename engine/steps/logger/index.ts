@@ -54,6 +54,21 @@ export function logText(content: unknown): string {
   }
 }
 
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{',
+  '  "id": "log-alarm",',
+  '  "type": "logger",',
+  '  "config": {',
+  '    "level": "WARN",',
+  '    "category": "alarms",',
+  '    "content": { "$template": "alarm {payload.alarmName} fired" }',
+  '  }',
+  '}',
+  '```',
+];
+
 /** `logger`: logs `content` at `level` under `category`. */
 export const loggerStep = defineStep<LoggerConfig>({
   type: 'logger',
@@ -68,17 +83,7 @@ export const loggerStep = defineStep<LoggerConfig>({
         '',
         '字符串原样记录；对象、数组、数字和布尔值记录为 JSON 文本。不填 `content` 时记录消息体。消息原样通过。',
         '',
-        '```json',
-        '{',
-        '  "id": "log-alarm",',
-        '  "type": "logger",',
-        '  "config": {',
-        '    "level": "WARN",',
-        '    "category": "alarms",',
-        '    "content": { "$template": "alarm {payload.alarmName} fired" }',
-        '  }',
-        '}',
-        '```',
+        ...EXAMPLE,
       ].join('\n'),
       fields: {
         level: { title: '级别', description: '这一行的重要程度；日志存储按它过滤。' },
@@ -95,17 +100,7 @@ export const loggerStep = defineStep<LoggerConfig>({
     'Strings are logged as they are; objects, arrays, numbers and booleans as JSON text. When `content`',
     'is left out, the payload is logged. The message passes through unchanged.',
     '',
-    '```json',
-    '{',
-    '  "id": "log-alarm",',
-    '  "type": "logger",',
-    '  "config": {',
-    '    "level": "WARN",',
-    '    "category": "alarms",',
-    '    "content": { "$template": "alarm {payload.alarmName} fired" }',
-    '  }',
-    '}',
-    '```',
+    ...EXAMPLE,
   ].join('\n'),
   config: loggerConfigSchema,
   async execute({ config, message, logger }) {

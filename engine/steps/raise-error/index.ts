@@ -55,6 +55,21 @@ export function qualifyErrorType(errorType: string): string {
   return errorType.includes(':') ? errorType : `${CUSTOM_NAMESPACE}:${errorType}`;
 }
 
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{',
+  '  "id": "reject-empty",',
+  '  "type": "raise-error",',
+  '  "config": {',
+  '    "errorType": "ORDER_REJECTED",',
+  '    "message": { "$template": "order {payload.id} has no lines" },',
+  '    "details": { "orderId": { "$expr": "payload.id" } }',
+  '  }',
+  '}',
+  '```',
+];
+
 /** `raise-error`: throws `FlowbusError(errorType, message, details)`. */
 export const raiseErrorStep = defineStep<RaiseErrorConfig>({
   type: 'raise-error',
@@ -71,17 +86,7 @@ export const raiseErrorStep = defineStep<RaiseErrorConfig>({
         '`type`、`message`、`step` 和 `details`）；没有这样的处理器时执行以该错误失败。不带命名空间的类型（如',
         '`ORDER_REJECTED`）会成为 `CUSTOM:ORDER_REJECTED`，因此捕获 `CUSTOM` 的 Catch 能捕获所有这样抛出的错误。',
         '',
-        '```json',
-        '{',
-        '  "id": "reject-empty",',
-        '  "type": "raise-error",',
-        '  "config": {',
-        '    "errorType": "ORDER_REJECTED",',
-        '    "message": { "$template": "order {payload.id} has no lines" },',
-        '    "details": { "orderId": { "$expr": "payload.id" } }',
-        '  }',
-        '}',
-        '```',
+        ...EXAMPLE,
       ].join('\n'),
       fields: {
         errorType: {
@@ -103,17 +108,7 @@ export const raiseErrorStep = defineStep<RaiseErrorConfig>({
     'the execution fails with it. A type written without a namespace, like `ORDER_REJECTED`, becomes',
     '`CUSTOM:ORDER_REJECTED`, so a Catch on `CUSTOM` catches every error raised this way.',
     '',
-    '```json',
-    '{',
-    '  "id": "reject-empty",',
-    '  "type": "raise-error",',
-    '  "config": {',
-    '    "errorType": "ORDER_REJECTED",',
-    '    "message": { "$template": "order {payload.id} has no lines" },',
-    '    "details": { "orderId": { "$expr": "payload.id" } }',
-    '  }',
-    '}',
-    '```',
+    ...EXAMPLE,
   ].join('\n'),
   config: raiseErrorConfigSchema,
   stopsSequence: true,

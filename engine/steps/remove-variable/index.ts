@@ -18,6 +18,13 @@ export const removeVariableConfigSchema = {
 /** Config of a Remove Variable step. */
 export type RemoveVariableConfig = ConfigOf<typeof removeVariableConfigSchema>;
 
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{ "id": "forget-token", "type": "remove-variable", "config": { "name": "accessToken" } }',
+  '```',
+];
+
 /** `remove-variable`: drops one variable; removing a variable that is not set is not an error. */
 export const removeVariableStep = defineStep<RemoveVariableConfig>({
   type: 'remove-variable',
@@ -31,9 +38,7 @@ export const removeVariableStep = defineStep<RemoveVariableConfig>({
         '',
         '输出消息即去掉 `vars.<name>` 的输入消息；消息体和属性不变。删除未设置的变量不做任何事。',
         '',
-        '```json',
-        '{ "id": "forget-token", "type": "remove-variable", "config": { "name": "accessToken" } }',
-        '```',
+        ...EXAMPLE,
       ].join('\n'),
       fields: {
         name: { title: '变量名', description: '要删除的变量。' },
@@ -48,9 +53,7 @@ export const removeVariableStep = defineStep<RemoveVariableConfig>({
     'The output message is the input message without `vars.<name>`; payload and attributes are unchanged.',
     'Removing a variable that is not set does nothing.',
     '',
-    '```json',
-    '{ "id": "forget-token", "type": "remove-variable", "config": { "name": "accessToken" } }',
-    '```',
+    ...EXAMPLE,
   ].join('\n'),
   config: removeVariableConfigSchema,
   async execute({ config, message }) {

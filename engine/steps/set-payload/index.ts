@@ -20,6 +20,19 @@ export const setPayloadConfigSchema = {
 /** Config of a Set Payload step, after expressions are evaluated. */
 export type SetPayloadConfig = ConfigOf<typeof setPayloadConfigSchema>;
 
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{',
+  '  "id": "to-alert",',
+  '  "type": "set-payload",',
+  '  "config": {',
+  '    "value": { "$expr": "{ \\"title\\": payload.alarmName, \\"level\\": payload.severity }" }',
+  '  }',
+  '}',
+  '```',
+];
+
 /** `set-payload`: the payload becomes `value`; attributes and vars pass through. */
 export const setPayloadStep = defineStep<SetPayloadConfig>({
   type: 'set-payload',
@@ -34,15 +47,7 @@ export const setPayloadStep = defineStep<SetPayloadConfig>({
         '',
         '输出消息的 `payload` 设为该值；属性和变量不变。选不到任何内容的表达式得到 `null` 消息体。',
         '',
-        '```json',
-        '{',
-        '  "id": "to-alert",',
-        '  "type": "set-payload",',
-        '  "config": {',
-        '    "value": { "$expr": "{ \\"title\\": payload.alarmName, \\"level\\": payload.severity }" }',
-        '  }',
-        '}',
-        '```',
+        ...EXAMPLE,
       ].join('\n'),
       fields: {
         value: { title: '值', description: '新的消息体：任意 JSON 值，或根据消息计算的表达式。' },
@@ -57,15 +62,7 @@ export const setPayloadStep = defineStep<SetPayloadConfig>({
     'The output message has `payload` set to the value; attributes and vars are unchanged.',
     'An expression that selects nothing gives a `null` payload.',
     '',
-    '```json',
-    '{',
-    '  "id": "to-alert",',
-    '  "type": "set-payload",',
-    '  "config": {',
-    '    "value": { "$expr": "{ \\"title\\": payload.alarmName, \\"level\\": payload.severity }" }',
-    '  }',
-    '}',
-    '```',
+    ...EXAMPLE,
   ].join('\n'),
   config: setPayloadConfigSchema,
   async execute({ config }) {

@@ -27,6 +27,17 @@ export const setVariableConfigSchema = {
 /** Config of a Set Variable step, after expressions are evaluated. */
 export type SetVariableConfig = ConfigOf<typeof setVariableConfigSchema>;
 
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{',
+  '  "id": "remember-order",',
+  '  "type": "set-variable",',
+  '  "config": { "name": "orderId", "value": { "$expr": "payload.order.id" } }',
+  '}',
+  '```',
+];
+
 /** `set-variable`: adds or replaces one variable; payload and attributes pass through. */
 export const setVariableStep = defineStep<SetVariableConfig>({
   type: 'set-variable',
@@ -42,13 +53,7 @@ export const setVariableStep = defineStep<SetVariableConfig>({
         '输出消息即输入消息，并把 `vars.<name>` 设为该值（替换之前的值）；消息体和属性不变。变量在整个执行期间',
         '有效，包括作用域内部和之后。选不到任何内容的表达式存入 `null`。',
         '',
-        '```json',
-        '{',
-        '  "id": "remember-order",',
-        '  "type": "set-variable",',
-        '  "config": { "name": "orderId", "value": { "$expr": "payload.order.id" } }',
-        '}',
-        '```',
+        ...EXAMPLE,
       ].join('\n'),
       fields: {
         name: { title: '变量名', description: '要设置的变量：字母、数字和 `_`，不能以数字开头。' },
@@ -65,13 +70,7 @@ export const setVariableStep = defineStep<SetVariableConfig>({
     'value); payload and attributes are unchanged. Variables live until the end of the execution,',
     'including inside and after scopes. An expression that selects nothing stores `null`.',
     '',
-    '```json',
-    '{',
-    '  "id": "remember-order",',
-    '  "type": "set-variable",',
-    '  "config": { "name": "orderId", "value": { "$expr": "payload.order.id" } }',
-    '}',
-    '```',
+    ...EXAMPLE,
   ].join('\n'),
   config: setVariableConfigSchema,
   async execute({ config, message }) {

@@ -35,6 +35,20 @@ export const transformConfigSchema = {
 /** Config of a Transform step, after expressions are evaluated. Each field is optional; one is required. */
 export type TransformConfig = ConfigOf<typeof transformConfigSchema>;
 
+/** The example in every language of the description. */
+const EXAMPLE = [
+  '```json',
+  '{',
+  '  "id": "normalize",',
+  '  "type": "transform",',
+  '  "config": {',
+  '    "payload": { "$expr": "payload.data" },',
+  '    "vars": { "receivedAt": { "$expr": "$now()" }, "source": "monitor" }',
+  '  }',
+  '}',
+  '```',
+];
+
 /** `transform`: replaces payload and attributes and merges variables, each only when given. */
 export const transformStep = defineStep<TransformConfig>({
   type: 'transform',
@@ -54,16 +68,7 @@ export const transformStep = defineStep<TransformConfig>({
         '',
         '三者至少给出一个。',
         '',
-        '```json',
-        '{',
-        '  "id": "normalize",',
-        '  "type": "transform",',
-        '  "config": {',
-        '    "payload": { "$expr": "payload.data" },',
-        '    "vars": { "receivedAt": { "$expr": "$now()" }, "source": "monitor" }',
-        '  }',
-        '}',
-        '```',
+        ...EXAMPLE,
       ].join('\n'),
       fields: {
         payload: { title: '消息体', description: '新的消息体：任意 JSON 值或表达式。不填时保留原消息体。' },
@@ -85,16 +90,7 @@ export const transformStep = defineStep<TransformConfig>({
     '',
     'At least one of the three is required.',
     '',
-    '```json',
-    '{',
-    '  "id": "normalize",',
-    '  "type": "transform",',
-    '  "config": {',
-    '    "payload": { "$expr": "payload.data" },',
-    '    "vars": { "receivedAt": { "$expr": "$now()" }, "source": "monitor" }',
-    '  }',
-    '}',
-    '```',
+    ...EXAMPLE,
   ].join('\n'),
   config: transformConfigSchema,
   async execute({ config, message }) {
