@@ -98,6 +98,8 @@ export class LeafIndex<S> {
   /** Slots of `{"exists": true}` (any scalar satisfies it) and of `{"exists": false}`. */
   private readonly present: S[] = [];
   private readonly absent: S[] = [];
+  /** `present.length > 0`, kept here so that a lookup does not load the list (a cache line of its own). */
+  private hasPresent = false;
   private strings = false;
 
   /** Whether some condition here is satisfied by a field without scalars (see `findAbsent`). */
@@ -132,7 +134,11 @@ export class LeafIndex<S> {
       case 'exists': {
         const slots = condition.exists ? this.present : this.absent;
         slots.push(slot);
-        return () => void slots.splice(slots.indexOf(slot), 1);
+        this.hasPresent = this.present.length > 0;
+        return () => {
+          slots.splice(slots.indexOf(slot), 1);
+          this.hasPresent = this.present.length > 0;
+        };
       }
       case 'anything-but':
         if (condition.excluded.kind === 'tested') throw new TypeError('anything-but not indexable');
@@ -189,7 +195,7 @@ export class LeafIndex<S> {
 
   /** Marks every condition that one event scalar satisfies. */
   find(value: Scalar, sink: SlotSink<S>): void {
-    if (this.present.length > 0) sink.mark(this.present);
+    if (this.hasPresent) sink.mark(this.present);
     if (this.exclusions !== undefined && this.exclusions.size > 0) this.exclusions.find(value, sink);
     if (this.soleSlots !== undefined) {
       // the same equality as the map's (SameValueZero): values are never NaN
