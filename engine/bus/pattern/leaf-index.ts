@@ -145,7 +145,11 @@ export class LeafIndex<S> {
         return (this.exclusions ??= new ExclusionIndex<S>()).add(condition.excluded, slot);
       case 'wildcard':
         this.strings = true;
-        return (this.wildcards ??= new WildcardIndex<S>()).add(condition.wildcard, slot);
+        if (this.wildcards === undefined) {
+          const starts = (this.prefixes ??= new AffixIndex<S>('start'));
+          this.wildcards = new WildcardIndex<S>(starts, (this.suffixes ??= new AffixIndex<S>('end')));
+        }
+        return this.wildcards.add(condition.wildcard, slot);
       case 'equals-ignore-case':
         return this.addIgnoringCase('equals', condition.value.toLowerCase(), slot);
       default:
