@@ -66,14 +66,6 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
   private readonly alternatives: Array<Accepting | undefined> = [];
   private readonly freeAlternatives: number[] = [];
   private readonly stack: State[] = [];
-  /**
-   * What the root's edges found, kept while they are looked up and marked after: the root's lookups go
-   * into its largest maps, and deferring the loads of the states they lead to lets those lookups follow
-   * one another, so that their cache misses overlap.
-   */
-  private readonly pending: Array<Slots<State> | undefined> = [];
-  private pendingSize = 0;
-  private deferring = false;
   private readonly mentions = new MentionCounts();
   /** Walks the rules round-robin, a few per add, to re-anchor them (see `reconsider`). */
   private cursor: Iterator<RuleRecord> | undefined;
@@ -158,10 +150,6 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
 
   /** Called by the indexes with the states that one event scalar's satisfied conditions lead to. */
   mark(states: Slots<State>): void {
-    if (this.deferring) {
-      this.pending[this.pendingSize++] = states;
-      return;
-    }
     const epoch = this.epoch;
     if (!Array.isArray(states)) {
       if (states.reachedIn === epoch) return;
@@ -214,7 +202,7 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
     const consistent = !scalars.sawObjectInList;
     const matched: string[] = [];
     this.stackSize = 0;
-    this.followRoot(event, consistent, epoch, matched);
+    this.stack[this.stackSize++] = this.root;
     while (this.stackSize > 0) {
       const state = this.stack[--this.stackSize]!;
       if (state.acceptCount > 0) {
@@ -232,28 +220,6 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
       for (let index = 0; index < edges.length; index++) this.follow(edges[index]!, consistent, epoch);
     }
     return matched;
-  }
-
-  /** The root's accepts and edges; the states its edges lead to are marked once all of them are looked up. */
-  private followRoot(event: object, consistent: boolean, epoch: number, matched: string[]): void {
-    const root = this.root;
-    const accepts = root.accepts;
-    for (let index = 0; index < accepts.length; index++) {
-      this.accept(this.alternatives[accepts[index]!]!, event, consistent, epoch, matched);
-    }
-    const edges = root.edges;
-    this.pendingSize = 0;
-    this.deferring = true;
-    try {
-      for (let index = 0; index < edges.length; index++) this.follow(edges[index]!, consistent, epoch);
-    } finally {
-      this.deferring = false;
-    }
-    const pending = this.pending;
-    for (let index = 0; index < this.pendingSize; index++) {
-      this.mark(pending[index]!);
-      pending[index] = undefined;
-    }
   }
 
   /** Looks the event's scalars at the edge's path up in its index. */
