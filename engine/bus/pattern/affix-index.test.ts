@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AffixIndex } from './affix-index.js';
+import { parseWildcard, type Wildcard } from './wildcard.js';
 
 function found(index: AffixIndex<string>, value: string): string[] {
   const marked: string[] = [];
@@ -35,5 +36,20 @@ describe('AffixIndex', () => {
     index.remove('.png', 's:second');
     expect(found(index, 'a.png')).toEqual([]);
     expect(index.size).toBe(2);
+  });
+
+  it('files wildcards beside prefixes of the same text and tests them on the value', () => {
+    const index = new AffixIndex<string>('start');
+    const wildcard = parseWildcard('ins-*-prod') as Wildcard;
+    index.add('ins-', 'p:ins-');
+    const removeWildcard = index.addWildcard('ins-', wildcard, 'w:ins-*-prod');
+    expect(found(index, 'ins-42-prod')).toEqual(['p:ins-', 'w:ins-*-prod']);
+    expect(found(index, 'ins-42-dev')).toEqual(['p:ins-']);
+    index.remove('ins-', 'p:ins-');
+    expect(found(index, 'ins-42-prod')).toEqual(['w:ins-*-prod']);
+    expect(index.size).toBe(1);
+    removeWildcard();
+    expect(found(index, 'ins-42-prod')).toEqual([]);
+    expect(index.size).toBe(0);
   });
 });

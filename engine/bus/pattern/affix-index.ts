@@ -1,14 +1,24 @@
 /**
  * @module Prefix and suffix index: one lookup per distinct prefix (or suffix) length in use. A value's
  * prefixes are hashed as its characters are read, so a lookup cuts no substring (no allocation, no
- * garbage per event); a text whose hash fits is then compared for real.
+ * garbage per event); a text whose hash fits is then compared for real. Wildcards can be filed under
+ * their literal beginning (or end) in the same index as an edge's prefixes (or suffixes), so that one
+ * pass over a value's characters and one lookup per length serve both.
  */
 import type { SlotSink } from './slot-lists.js';
+import { type Wildcard, wildcardMatches } from './wildcard.js';
 
-/** One registered text and the slots registered under it. */
+/** A wildcard filed under its literal beginning or end, and the slot it leads to. */
+interface WildcardSlot<S> {
+  wildcard: Wildcard;
+  slot: S;
+}
+
+/** One registered text, the slots registered under it, and the wildcards to test when it fits. */
 interface Entry<S> {
   text: string;
   slots: S[];
+  wildcards: Array<WildcardSlot<S>>;
 }
 
 /** The hash of one more character: the same on both sides, whichever end the text is read from. */
@@ -39,16 +49,33 @@ export class AffixIndex<S> {
   }
 
   add(text: string, slot: S): void {
+    this.entryFor(text).slots.push(slot);
+  }
+
+  /** Files a wildcard under its literal beginning (or end): a value that has it is tested against the wildcard. */
+  addWildcard(text: string, wildcard: Wildcard, slot: S): () => void {
+    const filed: WildcardSlot<S> = { wildcard, slot };
+    this.entryFor(text).wildcards.push(filed);
+    return () => {
+      const entry = this.byText.get(text);
+      const index = entry?.wildcards.indexOf(filed) ?? -1;
+      if (entry === undefined || index === -1) return;
+      entry.wildcards.splice(index, 1);
+      this.dropIfEmpty(entry);
+    };
+  }
+
+  private entryFor(text: string): Entry<S> {
     let entry = this.byText.get(text);
     if (entry === undefined) {
-      entry = { text, slots: [] };
+      entry = { text, slots: [], wildcards: [] };
       this.byText.set(text, entry);
       const hash = this.hashOf(text);
       const known = this.byHash.get(hash);
       this.byHash.set(hash, known === undefined ? entry : [...(Array.isArray(known) ? known : [known]), entry]);
       this.countLength(text.length, 1);
     }
-    entry.slots.push(slot);
+    return entry;
   }
 
   remove(text: string, slot: S): void {
@@ -56,7 +83,12 @@ export class AffixIndex<S> {
     const index = entry?.slots.indexOf(slot) ?? -1;
     if (entry === undefined || index === -1) return;
     entry.slots.splice(index, 1);
-    if (entry.slots.length > 0) return;
+    this.dropIfEmpty(entry);
+  }
+
+  private dropIfEmpty(entry: Entry<S>): void {
+    if (entry.slots.length > 0 || entry.wildcards.length > 0) return;
+    const text = entry.text;
     this.byText.delete(text);
     const hash = this.hashOf(text);
     const known = this.byHash.get(hash)!;
@@ -97,6 +129,12 @@ export class AffixIndex<S> {
   private markIfAffix(entry: Entry<S>, length: number, value: string, sink: SlotSink<S>): void {
     const text = entry.text;
     if (text.length !== length) return;
-    if (this.end === 'start' ? value.startsWith(text) : value.endsWith(text)) sink.mark(entry.slots);
+    if (!(this.end === 'start' ? value.startsWith(text) : value.endsWith(text))) return;
+    if (entry.slots.length > 0) sink.mark(entry.slots);
+    const wildcards = entry.wildcards;
+    for (let index = 0; index < wildcards.length; index++) {
+      const filed = wildcards[index]!;
+      if (wildcardMatches(filed.wildcard, value)) sink.mark(filed.slot);
+    }
   }
 }

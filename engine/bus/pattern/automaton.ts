@@ -12,8 +12,22 @@ export class State {
   /** `edges[0]` while it is the only edge (past its anchor, most states have one): one load less. */
   soleEdge: Edge | undefined;
   readonly accepts: number[] = [];
+  /**
+   * `accepts.length`, kept in the state itself: most states reached accept nothing, and reading the
+   * count here spares each of them a load of the list (a cache line of its own).
+   */
+  acceptCount = 0;
   /** The match that last reached this state (each state is reached by one transition only). */
   reachedIn = 0;
+
+  accept(alternative: number): void {
+    this.acceptCount = this.accepts.push(alternative);
+  }
+
+  unaccept(alternative: number): void {
+    this.accepts.splice(this.accepts.indexOf(alternative), 1);
+    this.acceptCount = this.accepts.length;
+  }
 }
 
 /**

@@ -98,6 +98,8 @@ export class LeafIndex<S> {
   /** Slots of `{"exists": true}` (any scalar satisfies it) and of `{"exists": false}`. */
   private readonly present: S[] = [];
   private readonly absent: S[] = [];
+  /** `present.length > 0`, kept here so that a lookup does not load the list (a cache line of its own). */
+  private hasPresent = false;
   private strings = false;
 
   /** Whether some condition here is satisfied by a field without scalars (see `findAbsent`). */
@@ -132,14 +134,22 @@ export class LeafIndex<S> {
       case 'exists': {
         const slots = condition.exists ? this.present : this.absent;
         slots.push(slot);
-        return () => void slots.splice(slots.indexOf(slot), 1);
+        this.hasPresent = this.present.length > 0;
+        return () => {
+          slots.splice(slots.indexOf(slot), 1);
+          this.hasPresent = this.present.length > 0;
+        };
       }
       case 'anything-but':
         if (condition.excluded.kind === 'tested') throw new TypeError('anything-but not indexable');
         return (this.exclusions ??= new ExclusionIndex<S>()).add(condition.excluded, slot);
       case 'wildcard':
         this.strings = true;
-        return (this.wildcards ??= new WildcardIndex<S>()).add(condition.wildcard, slot);
+        if (this.wildcards === undefined) {
+          const starts = (this.prefixes ??= new AffixIndex<S>('start'));
+          this.wildcards = new WildcardIndex<S>(starts, (this.suffixes ??= new AffixIndex<S>('end')));
+        }
+        return this.wildcards.add(condition.wildcard, slot);
       case 'equals-ignore-case':
         return this.addIgnoringCase('equals', condition.value.toLowerCase(), slot);
       default:
@@ -189,7 +199,7 @@ export class LeafIndex<S> {
 
   /** Marks every condition that one event scalar satisfies. */
   find(value: Scalar, sink: SlotSink<S>): void {
-    if (this.present.length > 0) sink.mark(this.present);
+    if (this.hasPresent) sink.mark(this.present);
     if (this.exclusions !== undefined && this.exclusions.size > 0) this.exclusions.find(value, sink);
     if (this.soleSlots !== undefined) {
       // the same equality as the map's (SameValueZero): values are never NaN

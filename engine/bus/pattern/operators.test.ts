@@ -2,7 +2,7 @@
  * @module Tests of the operator building blocks: IP and CIDR parsing, wildcards, case-insensitive forms.
  */
 import { describe, expect, it } from 'vitest';
-import { cidrContains, parseCidr, parseIp } from './cidr.js';
+import { cidrContains, parseCidr, parseIp, parseIpv4 } from './cidr.js';
 import { ignoreCaseTest } from './ignore-case.js';
 import { parseWildcard, wildcardMatches } from './wildcard.js';
 
@@ -12,6 +12,37 @@ describe('parseIp', () => {
   it.each([...good, '::ffff:1.2.3.4'])('reads %s', (text) => expect(parseIp(text)).toBeDefined());
   const lenientElsewhere = ['0x0a.0.0.1', '010.0.0.1', '10.1', 'fe80::1%eth0', '::00001', '::ffff:010.2.3.4'];
   it.each([...bad, ...lenientElsewhere, '1::2::3', ''])('refuses %j', (text) => expect(parseIp(text)).toBeUndefined());
+});
+
+describe('parseIpv4', () => {
+  /** The definition it replaces: four decimal octets 0–255 without leading zeros. */
+  const DOTTED_QUAD = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+  it('reads the address as an unsigned number', () => {
+    expect(parseIpv4('10.0.0.1')).toBe(0x0a000001);
+    expect(parseIpv4('255.255.255.255')).toBe(0xffffffff);
+    expect(parseIpv4('0.0.0.0')).toBe(0);
+    expect(parseIpv4('1.2.3.04')).toBe(-1);
+  });
+
+  it('accepts exactly what the dotted-quad definition accepts', () => {
+    let seed = 7;
+    const next = (below: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % below;
+    };
+    const pieces = ['0', '1', '9', '00', '01', '10', '99', '100', '199', '200', '249', '250', '255', '256', '300', '1000', '', 'a', ' ', '-1', '+1'];
+    let accepted = 0;
+    for (let round = 0; round < 20_000; round++) {
+      const parts = Array.from({ length: 3 + next(3) }, () => pieces[next(pieces.length)]!);
+      const text = next(10) === 0 ? parts.join('.').slice(next(4)) : parts.join(next(20) === 0 ? ',' : '.');
+      const expected = DOTTED_QUAD.test(text);
+      if (expected) accepted++;
+      expect(parseIpv4(text) !== -1, text).toBe(expected);
+      if (expected) expect(parseIpv4(text)).toBe(text.split('.').reduce((sum, part) => sum * 256 + Number(part), 0));
+    }
+    expect(accepted).toBeGreaterThan(400);
+  });
 });
 
 describe('parseCidr and cidrContains', () => {

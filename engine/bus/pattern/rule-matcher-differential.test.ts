@@ -26,7 +26,7 @@ const pick = <T>(items: readonly T[]): T => items[integer(items.length)]!;
 
 const WORDS = ['a', 'ab', 'abc', 'b', 'ba', 'B', 'AB', 'x-1', 'x-12', 'y.png', ''];
 const NUMBERS = [0, 1, 2.5, 10, 300, -4];
-const IPS = ['10.0.0.1', '10.0.1.7', '192.168.1.1', '2001:db8::1'];
+const IPS = ['10.0.0.1', '10.0.1.7', '192.168.1.1', '255.255.255.255', '010.0.0.1', '2001:db8::1', '::ffff:10.0.0.1'];
 const FIELDS = ['source', 'subject', 'status', 'value'];
 const NESTED = ['state', 'level', 'ip'];
 
@@ -54,7 +54,7 @@ function condition(): unknown {
     case 5:
       return { exists: next() < 0.5 };
     case 6:
-      return { cidr: pick(['10.0.0.0/24', '10.0.0.0/8', '2001:db8::/32']) };
+      return { cidr: pick(['10.0.0.0/24', '10.0.0.0/8', '10.0.0.1', '192.168.0.0/16', '0.0.0.0/0', '2001:db8::/32']) };
     case 7:
       return { wildcard: pick(['x-*', '*.png', 'a*c', '*']) };
     case 8:

@@ -97,7 +97,7 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
       const alternative = this.freeAlternatives.pop() ?? this.alternatives.length;
       const exact = plan.residual === 0;
       this.alternatives[alternative] = { rule, exact, fields: fields.length, negative: plan.negative };
-      end.accepts.push(alternative);
+      end.accept(alternative);
       rule.chains.push({ plan, fields, steps, end, alternative });
     }
     this.rules.set(ruleId, rule);
@@ -128,9 +128,9 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
     if (fields.length === 0 || fields[0] === chain.fields[0]) return;
     const steps = addChain(this.root, fields, this);
     const end = steps[steps.length - 1]!.transition.target;
-    chain.end.accepts.splice(chain.end.accepts.indexOf(chain.alternative), 1);
+    chain.end.unaccept(chain.alternative);
     removeChain(chain.steps, this);
-    end.accepts.push(chain.alternative);
+    end.accept(chain.alternative);
     Object.assign(chain, { fields, steps, end });
   }
 
@@ -139,7 +139,7 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
     if (!rule) return false;
     for (const chain of rule.chains) {
       for (const field of chain.plan.indexed) this.mentions.remove(field.mentionKeys);
-      chain.end.accepts.splice(chain.end.accepts.indexOf(chain.alternative), 1);
+      chain.end.unaccept(chain.alternative);
       this.alternatives[chain.alternative] = undefined;
       this.freeAlternatives.push(chain.alternative);
       removeChain(chain.steps, this);
@@ -205,9 +205,11 @@ class CompiledRules implements RuleMatcher, SlotSink<State>, AutomatonHost {
     this.stack[this.stackSize++] = this.root;
     while (this.stackSize > 0) {
       const state = this.stack[--this.stackSize]!;
-      const accepts = state.accepts;
-      for (let index = 0; index < accepts.length; index++) {
-        this.accept(this.alternatives[accepts[index]!]!, event, consistent, epoch, matched);
+      if (state.acceptCount > 0) {
+        const accepts = state.accepts;
+        for (let index = 0; index < accepts.length; index++) {
+          this.accept(this.alternatives[accepts[index]!]!, event, consistent, epoch, matched);
+        }
       }
       const soleEdge = state.soleEdge;
       if (soleEdge !== undefined) {

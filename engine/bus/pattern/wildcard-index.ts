@@ -1,9 +1,10 @@
 /**
  * @module Wildcard index: a wildcard is filed under its literal beginning (or, when it starts with
- * `*`, its literal end), so only wildcards whose fixed part fits the value are tested.
+ * `*`, its literal end) in the edge's own prefix (or suffix) index, so only wildcards whose fixed part
+ * fits the value are tested, and a value's characters are hashed once for prefixes and wildcards alike.
  */
-import { AffixIndex } from './affix-index.js';
-import type { SlotSink, Slots } from './slot-lists.js';
+import type { AffixIndex } from './affix-index.js';
+import type { SlotSink } from './slot-lists.js';
 import { type Wildcard, wildcardMatches } from './wildcard.js';
 
 interface Entry<S> {
@@ -11,50 +12,32 @@ interface Entry<S> {
   slot: S;
 }
 
-/** Finds the registered wildcards a string matches. */
-export class WildcardIndex<S> implements SlotSink<Entry<S>> {
-  private readonly byStart = new AffixIndex<Entry<S>>('start');
-  private readonly byEnd = new AffixIndex<Entry<S>>('end');
+/** Files wildcards in the affix indexes it is given; keeps only those without a literal beginning or end. */
+export class WildcardIndex<S> {
   /** Wildcards with no literal beginning or end (`*`, `*x*`): tested on every value. */
   private readonly scanned: Array<Entry<S>> = [];
-  private value = '';
-  private sink: SlotSink<S> | undefined;
+
+  constructor(
+    private readonly starts: AffixIndex<S>,
+    private readonly ends: AffixIndex<S>,
+  ) {}
 
   add(wildcard: Wildcard, slot: S): () => void {
-    const entry: Entry<S> = { wildcard, slot };
     const first = wildcard.segments[0]!;
     const last = wildcard.segments[wildcard.segments.length - 1]!;
-    if (first !== '' || wildcard.segments.length === 1) {
-      this.byStart.add(first, entry);
-      return () => this.byStart.remove(first, entry);
-    }
-    if (last !== '') {
-      this.byEnd.add(last, entry);
-      return () => this.byEnd.remove(last, entry);
-    }
+    if (first !== '' || wildcard.segments.length === 1) return this.starts.addWildcard(first, wildcard, slot);
+    if (last !== '') return this.ends.addWildcard(last, wildcard, slot);
+    const entry: Entry<S> = { wildcard, slot };
     this.scanned.push(entry);
     return () => void this.scanned.splice(this.scanned.indexOf(entry), 1);
   }
 
-  /** Marks the slots of every wildcard matching `value`. */
+  /** Marks the slots of the wildcards without a literal beginning or end that match `value` (the others are found by the affix indexes). */
   find(value: string, sink: SlotSink<S>): void {
-    this.value = value;
-    this.sink = sink;
-    this.byStart.find(value, this);
-    this.byEnd.find(value, this);
-    if (this.scanned.length > 0) this.mark(this.scanned);
-    this.sink = undefined;
-  }
-
-  /** Receives candidates from the affix indexes and passes on those that really match. */
-  mark(entries: Slots<Entry<S>>): void {
-    if (!Array.isArray(entries)) {
-      if (wildcardMatches(entries.wildcard, this.value)) this.sink!.mark(entries.slot);
-      return;
-    }
-    for (let index = 0; index < entries.length; index++) {
-      const entry = entries[index]!;
-      if (wildcardMatches(entry.wildcard, this.value)) this.sink!.mark(entry.slot);
+    const scanned = this.scanned;
+    for (let index = 0; index < scanned.length; index++) {
+      const entry = scanned[index]!;
+      if (wildcardMatches(entry.wildcard, value)) sink.mark(entry.slot);
     }
   }
 }
