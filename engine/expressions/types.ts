@@ -19,6 +19,11 @@ export interface EvaluationContext {
   variables?: (name: string) => string | undefined;
   /** Aborting it stops the evaluation with `EXPRESSION:CANCELLED`. */
   signal?: AbortSignal;
+  /**
+   * Whether the evaluation is cancelled, asked instead of `signal.aborted` where given: a caller whose `signal`
+   * is a getter then makes the signal only when something waits on it (a running execution rarely aborts).
+   */
+  aborted?: () => boolean;
   /** Sizes of objects measured before (by the same execution), so that a value is walked once. */
   sizes?: SizeMemo;
 }

@@ -15,7 +15,10 @@ import type { LogEntry, RuntimeServices, StepStub, StepTrace } from './types.js'
 export interface ExecutionEnv {
   executionId: string;
   flowId: string;
-  signal: AbortSignal;
+  /** Aborted when the execution is stopped (timed out or cancelled); made on first read. */
+  readonly signal: AbortSignal;
+  /** Whether the execution was stopped, without making its signal. */
+  aborted(): boolean;
   services: RuntimeServices;
   stubs: Record<string, StepStub>;
   dryRun: boolean;

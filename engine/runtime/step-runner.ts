@@ -19,7 +19,10 @@ export const MAX_CALL_DEPTH = 16;
 export function evaluationContext(env: ExecutionEnv, step: { id: string }): EvaluationContext {
   return {
     bindings: { executionId: env.executionId, flowId: env.flowId, stepId: step.id },
-    signal: env.signal,
+    get signal() {
+      return env.signal;
+    },
+    aborted: env.aborted,
     limits: { valueBytes: env.limits.valueBytes },
     sizes: env.sizes,
     variables: env.services.variables,
@@ -163,7 +166,9 @@ function stepContext(step: PlanAction, context: RunState, config: Record<string,
     step: { id: step.id, type: step.type },
     config,
     message,
-    signal: env.signal,
+    get signal() {
+      return env.signal;
+    },
     executionId: env.executionId,
     flowId: env.flowId,
     idempotencyKey: idempotencyKey(step, context, env.executionId),
