@@ -83,11 +83,11 @@ export function resolveLimits(limits: Partial<ExpressionLimits> | undefined): Ex
   };
 }
 
-/** Whether the caller has cancelled the evaluation; reads its signal only where it gives no `aborted`. */
+/** Whether the caller has cancelled the evaluation; reads its signal only where it gives no `cancellation`. */
 export function isCancelled(run: EvaluationRun): boolean {
   const context = run.context;
   if (context === undefined) return false;
-  return context.aborted ? context.aborted() : context.signal?.aborted === true;
+  return context.cancellation ? context.cancellation.aborted : context.signal?.aborted === true;
 }
 
 /** Throws when the evaluation was cancelled, has finished elsewhere, or has run out of time. */

@@ -20,10 +20,11 @@ export interface EvaluationContext {
   /** Aborting it stops the evaluation with `EXPRESSION:CANCELLED`. */
   signal?: AbortSignal;
   /**
-   * Whether the evaluation is cancelled, asked instead of `signal.aborted` where given: a caller whose `signal`
-   * is a getter then makes the signal only when something waits on it (a running execution rarely aborts).
+   * Says whether the evaluation is cancelled, asked instead of `signal.aborted` where given, so that a caller
+   * can leave `signal` out (an execution makes its AbortController only when something waits on it). Without a
+   * `signal`, an evaluation waiting in a caller's own function binding notices at its next node.
    */
-  aborted?: () => boolean;
+  cancellation?: { readonly aborted: boolean };
   /** Sizes of objects measured before (by the same execution), so that a value is walked once. */
   sizes?: SizeMemo;
 }

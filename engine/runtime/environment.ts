@@ -1,6 +1,7 @@
 /**
  * @module Per-execution state shared by the machine's actors: services, trace and logs.
  */
+import type { Cancellation } from './cancellation.js';
 import { FlowbusError } from '../core/errors.js';
 import type { FlowError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
@@ -15,10 +16,8 @@ import type { LogEntry, RuntimeServices, StepStub, StepTrace } from './types.js'
 export interface ExecutionEnv {
   executionId: string;
   flowId: string;
-  /** Aborted when the execution is stopped (timed out or cancelled); made on first read. */
-  readonly signal: AbortSignal;
-  /** Whether the execution was stopped, without making its signal. */
-  aborted(): boolean;
+  /** Its `signal` is aborted when the execution is stopped (timed out or cancelled). */
+  cancellation: Cancellation;
   services: RuntimeServices;
   stubs: Record<string, StepStub>;
   dryRun: boolean;

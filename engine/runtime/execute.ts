@@ -6,6 +6,7 @@ import { FlowbusError, type FlowError } from '../core/errors.js';
 import { createMessage, type Message } from '../core/message.js';
 import { copyRecord } from '../core/record-copy.js';
 import { BoundedList } from './bounded-list.js';
+import { Cancellation } from './cancellation.js';
 import {
   attachEnv,
   defaultServices,
@@ -44,17 +45,12 @@ export async function executeFlow(
   const { resume } = options;
   const startedAt = resume?.startedAt ?? Date.now();
   const started = performance.now();
-  // Made when something reads `env.signal` (a step that waits, an expression with a function binding) or when
-  // the execution is stopped: creating an AbortController costs about 2 µs, and most executions never need one.
-  let controller: AbortController | undefined;
+  const cancellation = new Cancellation();
   const limits = resolveExecutionLimits(options.limits);
   const env: ExecutionEnv = {
     executionId: options.executionId ?? randomUUID(),
     flowId,
-    get signal() {
-      return (controller ??= new AbortController()).signal;
-    },
-    aborted: () => controller?.signal.aborted === true,
+    cancellation,
     services: servicesOf(options.services),
     stubs: options.stubs ?? {},
     dryRun: options.dryRun ?? false,
@@ -99,7 +95,7 @@ export async function executeFlow(
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       if (result.status === 'timed-out' || result.status === 'cancelled') {
-        (controller ??= new AbortController()).abort(new FlowbusError(result.error!.type, result.error!.message));
+        cancellation.abort(new FlowbusError(result.error!.type, result.error!.message));
         recordInterruptedStep(env, result.error!);
         running?.stop();
       }
