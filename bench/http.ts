@@ -1,22 +1,31 @@
 /**
  * @module HTTP trigger benchmark: the story-1 flow through flowbus's endpoint against express + JSONata,
- * node:http + JSONata and node:http in plain JS doing the same work. Each server runs in its own child
- * process (pinned to one core when `taskset` exists); autocannon drives it from this process.
+ * node:http + JSONata and node:http in plain JS doing the same work. flowbus runs as shipped: the compiled
+ * dist/flowbus.js (built first when stale) serving a flows folder, as `npx flowbus serve` does; `flowbus-tsx` is
+ * the same server from the TypeScript sources through tsx. Each server runs in its own child process (pinned to
+ * one core when `taskset` exists); autocannon drives it from this process.
  *
  * Run: `node --import tsx bench/http.ts` (BENCH_SECONDS=10, BENCH_CONNECTIONS=50 by default).
+ * `BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=prof"` passes node flags to the flowbus server processes (they
+ * are stopped with SIGTERM, so a profile gets written); `BENCH_BUNDLE=file` serves another build (e.g. one of an
+ * earlier commit, kept one level below the root) as `flowbus-bundle`, for a before/after in one run.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer } from '../scripts/build-server.mjs';
 
 type Histogram = { average: number; p50: number; p99: number; total?: number };
 type CannonResult = { requests: Histogram; latency: Histogram; errors: number; non2xx: number };
-/** What the server process used while it was measured, where /proc tells (Linux): CPU µs per request, RSS. */
-type ProcessUse = { cpuMicros?: number; rssMb?: number };
+/**
+ * What the server process used, where /proc tells (Linux): CPU µs per request while measured, RSS once it
+ * served its first request and after the load.
+ */
+type ProcessUse = { cpuMicros?: number; idleRssMb?: number; rssMb?: number };
 type Cannon = (options: Record<string, unknown>) => Promise<CannonResult>;
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -26,7 +35,18 @@ const NODE_RED_REFERENCE = 2700;
 const NODE_HTTP_JSONATA_REFERENCE = 12_300;
 /** `runtime-only` runs the compiled flow from a bare node:http handler: the runtime's share of the cost. */
 /** `flowbus-try` is the same flowbus server and steps inside a Try (issue 12 item 4: a scope adds ≤ 20 %). */
-const ALL_TARGETS = ['flowbus', 'flowbus-try', 'runtime-only', 'express-jsonata', 'node-http-jsonata', 'node-http-plain'];
+const ALL_TARGETS = [
+  'flowbus',
+  'flowbus-try',
+  'flowbus-tsx',
+  ...(process.env.BENCH_BUNDLE ? ['flowbus-bundle'] : []),
+  'runtime-only',
+  'express-jsonata',
+  'node-http-jsonata',
+  'node-http-plain',
+];
+const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+const root = fileURLToPath(new URL('../', import.meta.url));
 /** `BENCH_TARGETS=flowbus,runtime-only` measures a subset; node:http + JSONata is always measured, as the reference. */
 const TARGETS = process.env.BENCH_TARGETS
   ? ALL_TARGETS.filter((target) => target === 'node-http-jsonata' || process.env.BENCH_TARGETS!.split(',').includes(target))
@@ -121,22 +141,9 @@ function reply(response: ServerResponse, value: unknown): void {
 }
 
 /** Child mode: starts one server on a free loopback port and prints `PORT <n>`. */
-async function serve(target: Target, folder: string): Promise<void> {
+async function serve(target: Target): Promise<void> {
   let port: number;
-  if (target === 'flowbus' || target === 'flowbus-try') {
-    const { startServer } = await import('../engine/server/index.js');
-    const { createRegistry } = await import('../engine/core/registry.js');
-    const { builtinSteps } = await import('../engine/steps/index.js');
-    const server = await startServer({
-      registry: createRegistry(builtinSteps),
-      port: 0,
-      flowsDir: join(folder, 'flows'),
-      dataDir: join(folder, 'data'),
-      logLevel: 'warn',
-      env: {},
-    });
-    port = server.port;
-  } else if (target === 'runtime-only') {
+  if (target === 'runtime-only') {
     const { compileFlow } = await import('../engine/runtime/index.js');
     const { createRegistry } = await import('../engine/core/registry.js');
     const { builtinSteps } = await import('../engine/steps/index.js');
@@ -173,9 +180,30 @@ function listenOn(server: ReturnType<typeof createServer>): Promise<number> {
   });
 }
 
-function startChild(target: Target, folder: string): Promise<{ child: ChildProcess; port: number }> {
-  const script = fileURLToPath(import.meta.url);
-  const args = ['--import', 'tsx', script, '--serve', target, folder];
+const isFlowbus = (target: Target) => target.startsWith('flowbus');
+
+/**
+ * The node arguments of a target's server. flowbus is started as `npx flowbus serve` starts it (source maps on,
+ * no configuration file, log level warn), on a flows folder holding the bench's two flows.
+ */
+function serverArgs(target: Target, folder: string, bundle: string): string[] {
+  if (!isFlowbus(target)) return ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', target];
+  const entry =
+    target === 'flowbus-tsx'
+      ? ['--import', 'tsx', join(root, 'app', 'main.ts')]
+      : [target === 'flowbus-bundle' ? process.env.BENCH_BUNDLE! : bundle];
+  const where = ['--port', '0', '--host', '127.0.0.1', '--flows', join(folder, 'flows'), '--data', join(folder, 'data')];
+  return [...SERVER_FLAGS, '--enable-source-maps', ...entry, 'serve', ...where];
+}
+
+/** The environment of a server: this one's without flowbus settings, so none of them changes what is measured. */
+function serverEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('FLOWBUS_')));
+  return { ...env, FLOWBUS_LOG_LEVEL: 'warn' };
+}
+
+function startChild(target: Target, folder: string, bundle: string): Promise<{ child: ChildProcess; port: number }> {
+  const args = serverArgs(target, folder, bundle);
   let pinned = false;
   try {
     execFileSync('taskset', ['-c', '0', 'true']);
@@ -183,16 +211,36 @@ function startChild(target: Target, folder: string): Promise<{ child: ChildProce
   } catch {
     // No taskset: the server shares the cores with the load generator.
   }
+  const options: SpawnOptions = { cwd: root, env: serverEnv(), stdio: ['ignore', 'pipe', 'pipe'] };
   const child = pinned
-    ? spawn('taskset', ['-c', '1', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
-    : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    ? spawn('taskset', ['-c', '1', process.execPath, ...args], options)
+    : spawn(process.execPath, args, options);
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${target} server exited with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const match = /PORT (\d+)/.exec(chunk.toString());
-      if (match) resolve({ child, port: Number(match[1]) });
-    });
+    let output: string | undefined = '';
+    child.once('exit', (code) => reject(new Error(`${target} server exited with ${code}: ${output}`)));
+    // flowbus says `flowbus is serving on http://127.0.0.1:<port>` on stderr; the bench's own servers `PORT <port>`
+    const onData = (chunk: Buffer) => {
+      if (output === undefined) return void process.stderr.write(chunk);
+      output += chunk.toString();
+      const match = /PORT (\d+)|serving on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (!match) return;
+      output = undefined; // from here on, what the server says is passed on
+      resolve({ child, port: Number(match[1] ?? match[2]) });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
   });
+}
+
+/** Stops a server by its PID: flowbus with SIGTERM (it shuts down, and `--cpu-prof` writes its profile), others at once. */
+async function stopChild(target: Target, child: ChildProcess): Promise<void> {
+  child.removeAllListeners('exit');
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(isFlowbus(target) ? 'SIGTERM' : 'SIGKILL');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 async function drive(port: number, seconds: number, path: string): Promise<CannonResult> {
@@ -228,24 +276,26 @@ async function main(): Promise<void> {
   await mkdir(join(folder, 'flows'));
   await writeFile(join(folder, 'flows', 'alarm.flow.json'), `${JSON.stringify(FLOW, null, 2)}\n`);
   await writeFile(join(folder, 'flows', 'alarm-try.flow.json'), `${JSON.stringify(TRY_FLOW, null, 2)}\n`);
+  const bundle = await buildServer({ quiet: true });
   const rows: Array<{ target: Target; result: CannonResult; use: ProcessUse }> = [];
   try {
     for (const target of TARGETS) {
-      const { child, port } = await startChild(target, folder);
+      const { child, port } = await startChild(target, folder, bundle);
       try {
+        await drive(port, 0.2, pathOf(target)); // a few requests: every module an execution needs is loaded
+        const idle = await processTimes(child.pid!);
         await drive(port, Math.min(3, SECONDS), pathOf(target)); // warm-up: JIT, caches
         const before = await processTimes(child.pid!);
         const result = await drive(port, SECONDS, pathOf(target));
         const after = await processTimes(child.pid!);
-        const use: ProcessUse = { rssMb: after?.rssMb };
+        const use: ProcessUse = { idleRssMb: idle?.rssMb, rssMb: after?.rssMb };
         if (before && after && result.requests.total) {
           use.cpuMicros = ((after.cpuSeconds - before.cpuSeconds) * 1e6) / result.requests.total;
         }
         rows.push({ target, result, use });
         console.log(`${target}: ${Math.round(result.requests.average)} req/s`);
       } finally {
-        child.removeAllListeners('exit');
-        child.kill('SIGKILL');
+        await stopChild(target, child);
       }
     }
   } finally {
@@ -253,9 +303,13 @@ async function main(): Promise<void> {
   }
   const reference = rows.find((row) => row.target === 'node-http-jsonata')!.result.requests.average;
   console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each; server on one core when taskset exists`);
+  console.log('flowbus: the compiled bundle as shipped; flowbus-tsx: the same server from the sources through tsx');
   console.log(
-    'target               req/s  p50 ms  p99 ms  errors  non2xx vs node:http+jsonata vs Node-RED*  CPU µs/req  RSS MB',
+    'target               req/s  p50 ms  p99 ms  errors  non2xx vs node:http+jsonata vs Node-RED*  CPU µs/req' +
+      '  CPU vs node:http+jsonata  RSS MB idle / loaded',
   );
+  const referenceCpu = rows.find((row) => row.target === 'node-http-jsonata')!.use.cpuMicros;
+  const megabytes = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(0));
   for (const { target, result, use } of rows) {
     const rate = result.requests.average;
     // Scaled through node:http + JSONata, so a busy or slower machine does not distort the comparison.
@@ -270,7 +324,8 @@ async function main(): Promise<void> {
       `${(rate / reference).toFixed(2)}x`.padStart(20),
       `${scaled.toFixed(2)}x`.padStart(13),
       (use.cpuMicros === undefined ? '-' : use.cpuMicros.toFixed(0)).padStart(11),
-      (use.rssMb === undefined ? '-' : use.rssMb.toFixed(0)).padStart(7),
+      (use.cpuMicros === undefined || !referenceCpu ? '-' : `${(use.cpuMicros / referenceCpu).toFixed(2)}x`).padStart(25),
+      `${megabytes(use.idleRssMb)} / ${megabytes(use.rssMb)}`.padStart(21),
     ];
     console.log(cells.join(' '));
   }
@@ -286,5 +341,5 @@ async function main(): Promise<void> {
   );
 }
 
-if (process.argv[2] === '--serve') await serve(process.argv[3] as Target, process.argv[4]!);
+if (process.argv[2] === '--serve') await serve(process.argv[3] as Target);
 else await main();

@@ -55,6 +55,15 @@ function writeAtomically(file, contents) {
   renameSync(temporary, file);
 }
 
+/**
+ * The bundle with every character outside ASCII written as `\uXXXX`. esbuild already escapes them in code
+ * (`charset: 'ascii'`) but keeps comments as they are (six such characters, in comments of bundled packages), and
+ * a source with any character past Latin-1 is two-byte text to V8: 1.8 MB more heap, measured at idle.
+ */
+function asciiOnly(text) {
+  return text.replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Builds when stale (or always with `force`); resolves with the path of the compiled entry. */
 export async function buildServer({ force = false, quiet = false } = {}) {
   if (!force && !serverBuildIsStale()) return serverBundle;
@@ -72,6 +81,7 @@ export async function buildServer({ force = false, quiet = false } = {}) {
     sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'none',
+    charset: 'ascii',
     // bundled CommonJS packages require Node's built-ins; an ES module has no `require` of its own
     banner: {
       js: [
@@ -87,7 +97,7 @@ export async function buildServer({ force = false, quiet = false } = {}) {
   // the map first: a process that sees the new bundle finds its map
   const isMap = (output) => output.path.endsWith('.map');
   const outputs = [...result.outputFiles.filter(isMap), ...result.outputFiles.filter((output) => !isMap(output))];
-  for (const output of outputs) writeAtomically(output.path, output.contents);
+  for (const output of outputs) writeAtomically(output.path, isMap(output) ? output.contents : asciiOnly(output.text));
   // packages are covered by the installed lock file (BUILD_INPUTS), which every install rewrites
   const inputs = Object.keys(result.metafile.inputs)
     .map((file) => relative(root, join(root, file)))

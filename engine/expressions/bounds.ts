@@ -9,6 +9,7 @@
 import type jsonata from 'jsonata';
 import { measureValue, type SizeMemo } from '../core/value-size.js';
 import { BoundExceeded } from './errors.js';
+import type { EvaluationContext } from './types.js';
 
 /** Bounds of one evaluation. */
 export interface ExpressionLimits {
@@ -48,7 +49,8 @@ export interface EvaluationRun {
   readonly limits: ExpressionLimits;
   readonly startedAt: number;
   lastYieldAt: number;
-  readonly signal?: AbortSignal;
+  /** The caller's context, where its `signal` (or `aborted`) says whether the evaluation is cancelled. */
+  readonly context?: EvaluationContext;
   readonly envAllowList: (name: string) => boolean;
   readonly variables?: (name: string) => string | undefined;
   /** What JSONata binds for this evaluation: the caller's `$name`s plus this run under {@link RUN_KEY}. */
@@ -81,9 +83,16 @@ export function resolveLimits(limits: Partial<ExpressionLimits> | undefined): Ex
   };
 }
 
+/** Whether the caller has cancelled the evaluation; reads its signal only where it gives no `cancellation`. */
+export function isCancelled(run: EvaluationRun): boolean {
+  const context = run.context;
+  if (context === undefined) return false;
+  return context.cancellation ? context.cancellation.aborted : context.signal?.aborted === true;
+}
+
 /** Throws when the evaluation was cancelled, has finished elsewhere, or has run out of time. */
 export function checkClock(run: EvaluationRun, now: number): void {
-  if (run.signal?.aborted || run.finished) throw new BoundExceeded('cancelled', 0);
+  if (run.finished || isCancelled(run)) throw new BoundExceeded('cancelled', 0);
   if (now - run.startedAt > run.limits.timeoutMs) throw new BoundExceeded('time', run.limits.timeoutMs);
 }
 

@@ -6,7 +6,7 @@ import { findValueDepthExcess, MAX_JSON_DEPTH } from '../core/json-depth.js';
 import { copyRecord, setEntry } from '../core/record-copy.js';
 import { measuredDepth } from '../core/value-size.js';
 import { isDefaultEnvName } from './bindings.js';
-import { checkValueSize, resolveLimits, RUN_KEY, type EvaluationRun } from './bounds.js';
+import { checkValueSize, isCancelled, resolveLimits, RUN_KEY, type EvaluationRun } from './bounds.js';
 import { BoundExceeded, boundError, LIMIT_ERROR, toEvaluationError } from './errors.js';
 import type { CompiledExpression, EvaluationContext } from './types.js';
 
@@ -29,7 +29,7 @@ export function createRun(context: EvaluationContext | undefined): EvaluationRun
     limits: resolveLimits(context?.limits),
     startedAt: now,
     lastYieldAt: now,
-    signal: context?.signal,
+    context,
     envAllowList: context?.envAllowList ?? isDefaultEnvName,
     variables: context?.variables,
     bindings,
@@ -100,7 +100,7 @@ export function runBounded<T>(
   const run = createRun(context);
   let pending: MaybePromise<T> | undefined;
   try {
-    if (run.signal?.aborted) throw cancelledError(source);
+    if (isCancelled(run)) throw cancelledError(source);
     pending = work(input, run);
     if (pending instanceof Promise) return settle(run, pending, source, context);
     return Promise.resolve(checkResult(run, pending, source));
@@ -116,8 +116,8 @@ async function settle<T>(run: EvaluationRun, pending: Promise<T>, source: string
   try {
     // The entry hook sees an abort at the next node; only a caller's own function binding can wait forever
     // between nodes, so only then is the (costly) race against the signal needed.
-    const race = run.signal !== undefined && hasFunctionBinding(context?.bindings);
-    const result = await (race ? raceAbort(pending, run.signal!, source) : pending);
+    const signal = hasFunctionBinding(context?.bindings) ? context?.signal : undefined;
+    const result = await (signal ? raceAbort(pending, signal, source) : pending);
     return checkResult(run, result, source);
   } catch (thrown) {
     throw toEvaluationError(thrown, { whole: source, offset: 0 }, run.limits);

@@ -19,6 +19,12 @@ export interface EvaluationContext {
   variables?: (name: string) => string | undefined;
   /** Aborting it stops the evaluation with `EXPRESSION:CANCELLED`. */
   signal?: AbortSignal;
+  /**
+   * Says whether the evaluation is cancelled, asked instead of `signal.aborted` where given, so that a caller
+   * can leave `signal` out (an execution makes its AbortController only when something waits on it). Without a
+   * `signal`, an evaluation waiting in a caller's own function binding notices at its next node.
+   */
+  cancellation?: { readonly aborted: boolean };
   /** Sizes of objects measured before (by the same execution), so that a value is walked once. */
   sizes?: SizeMemo;
 }

@@ -1,6 +1,7 @@
 /**
  * @module Per-execution state shared by the machine's actors: services, trace and logs.
  */
+import type { Cancellation } from './cancellation.js';
 import { FlowbusError } from '../core/errors.js';
 import type { FlowError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
@@ -15,7 +16,8 @@ import type { LogEntry, RuntimeServices, StepStub, StepTrace } from './types.js'
 export interface ExecutionEnv {
   executionId: string;
   flowId: string;
-  signal: AbortSignal;
+  /** Its `signal` is aborted when the execution is stopped (timed out or cancelled). */
+  cancellation: Cancellation;
   services: RuntimeServices;
   stubs: Record<string, StepStub>;
   dryRun: boolean;

@@ -4,11 +4,20 @@
 import { randomUUID } from 'node:crypto';
 import { FlowbusError, type FlowError } from '../core/errors.js';
 import { createMessage, type Message } from '../core/message.js';
+import { copyRecord } from '../core/record-copy.js';
 import { BoundedList } from './bounded-list.js';
-import { attachEnv, defaultServices, detachEnv, pushTrace, type ExecutionEnv, type RunState } from './environment.js';
+import { Cancellation } from './cancellation.js';
+import {
+  attachEnv,
+  defaultServices,
+  detachEnv,
+  pushTrace,
+  type ExecutionEnv,
+  type RunState,
+} from './environment.js';
 import { resolveExecutionLimits } from './limits.js';
 import type { ExecutionMode } from '../core/step-definition.js';
-import type { ExecuteOptions, ExecutionInput, ExecutionRecord, ExecutionStatus } from './types.js';
+import type { ExecuteOptions, ExecutionInput, ExecutionRecord, ExecutionStatus, RuntimeServices } from './types.js';
 
 /** Overall bound of an execution when the caller gives none. */
 export const DEFAULT_EXECUTION_TIMEOUT_MS = 30_000;
@@ -36,13 +45,13 @@ export async function executeFlow(
   const { resume } = options;
   const startedAt = resume?.startedAt ?? Date.now();
   const started = performance.now();
-  const controller = new AbortController();
+  const cancellation = new Cancellation();
   const limits = resolveExecutionLimits(options.limits);
   const env: ExecutionEnv = {
     executionId: options.executionId ?? randomUUID(),
     flowId,
-    signal: controller.signal,
-    services: { ...defaultServices, ...options.services },
+    cancellation,
+    services: servicesOf(options.services),
     stubs: options.stubs ?? {},
     dryRun: options.dryRun ?? false,
     callDepth: options.callDepth ?? 0,
@@ -86,7 +95,7 @@ export async function executeFlow(
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       if (result.status === 'timed-out' || result.status === 'cancelled') {
-        controller.abort(new FlowbusError(result.error!.type, result.error!.message));
+        cancellation.abort(new FlowbusError(result.error!.type, result.error!.message));
         recordInterruptedStep(env, result.error!);
         running?.stop();
       }
@@ -121,6 +130,12 @@ export async function executeFlow(
     await sink.finished(env.executionId, { status, startedAt, endedAt, ...(result ? { result } : {}), ...(error ? { error } : {}) });
   }
   return record;
+}
+
+/** The default services with the caller's over them, as `{ ...defaultServices, ...given }` without its slow path. */
+function servicesOf(given: Partial<RuntimeServices> | undefined): RuntimeServices {
+  const services = copyRecord(defaultServices);
+  return given ? Object.assign(services, given) : services;
 }
 
 /** A step still running when the execution is stopped gets a failed trace entry saying why. */

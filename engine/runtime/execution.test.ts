@@ -104,6 +104,28 @@ describe('cancellation and time limits', () => {
     expect(record.error).toMatchObject({ type: 'TIMEOUT', message: 'execution exceeded 50 ms' });
   });
 
+  // Guards the HTTP path's cost: an AbortController costs about 2 µs, and an execution that nothing stops needs none.
+  it('makes its AbortController only when something needs it, and still stops on time', async () => {
+    const Original = globalThis.AbortController;
+    let made = 0;
+    globalThis.AbortController = class extends Original {
+      constructor() {
+        super();
+        made++;
+      }
+    };
+    try {
+      const record = await compile([setVar('body', 'body', expr('{"id": payload.id}'))]).execute({ payload: { id: 1 } });
+      expect(record.result?.vars).toEqual({ body: { id: 1 } });
+      expect(made).toBe(0);
+      const stopped = await slow().execute({ payload: {} }, { timeoutMs: 20 });
+      expect(stopped.status).toBe('timed-out');
+      expect(made).toBe(1);
+    } finally {
+      globalThis.AbortController = Original;
+    }
+  });
+
   it('does not start an execution whose signal is already aborted', async () => {
     const record = await slow().execute({ payload: {} }, { signal: AbortSignal.abort() });
     expect(record.status).toBe('cancelled');

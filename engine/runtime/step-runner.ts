@@ -3,7 +3,14 @@
  */
 import { FlowbusError, toFlowError, type FlowError } from '../core/errors.js';
 import { applyStepOutput, type Message, type StepOutput } from '../core/message.js';
-import type { StepContext } from '../core/step-definition.js';
+import type {
+  Clock,
+  ConnectionResolver,
+  ExecutionMode,
+  FlowInvoker,
+  StepContext,
+  StepLogger,
+} from '../core/step-definition.js';
 import type { EvaluationContext } from '../expressions/index.js';
 import { checkEvaluatedConfig } from './config-check.js';
 import { envOf, pushLog, pushTrace, type ExecutionEnv, type RunState } from './environment.js';
@@ -19,7 +26,8 @@ export const MAX_CALL_DEPTH = 16;
 export function evaluationContext(env: ExecutionEnv, step: { id: string }): EvaluationContext {
   return {
     bindings: { executionId: env.executionId, flowId: env.flowId, stepId: step.id },
-    signal: env.signal,
+    // No signal: the runtime's bindings hold no functions, so nothing needs to race it; `cancellation` is asked.
+    cancellation: env.cancellation,
     limits: { valueBytes: env.limits.valueBytes },
     sizes: env.sizes,
     variables: env.services.variables,
@@ -156,21 +164,38 @@ async function actionResult(step: PlanAction, context: RunState) {
   return { value: next, output: stepOutput(next) };
 }
 
-function stepContext(step: PlanAction, context: RunState, config: Record<string, unknown>): StepContext {
-  const env = envOf(context);
-  const { message } = context;
-  return {
-    step: { id: step.id, type: step.type },
-    config,
-    message,
-    signal: env.signal,
-    executionId: env.executionId,
-    flowId: env.flowId,
-    idempotencyKey: idempotencyKey(step, context, env.executionId),
-    execution: env.mode,
-    clock: env.services.clock,
-    connections: env.services.connections,
-    logger: {
+/**
+ * What an action step's `execute` gets. A class, so that `signal` is a getter of the prototype: an object literal
+ * with a getter is made by a slow path of V8, and the signal is made only when a step reads it.
+ */
+class ActionStepContext implements StepContext {
+  readonly step: { id: string; type: string };
+  readonly executionId: string;
+  readonly flowId: string;
+  readonly idempotencyKey: string;
+  readonly execution: ExecutionMode;
+  readonly clock: Clock;
+  readonly connections: ConnectionResolver;
+  readonly logger: StepLogger;
+  readonly flows: FlowInvoker;
+  readonly #env: ExecutionEnv;
+
+  constructor(
+    action: PlanAction,
+    context: RunState,
+    readonly config: Record<string, unknown>,
+    readonly message: Message,
+  ) {
+    const env = envOf(context);
+    this.#env = env;
+    this.step = { id: action.id, type: action.type };
+    this.executionId = env.executionId;
+    this.flowId = env.flowId;
+    this.idempotencyKey = idempotencyKey(action, context, env.executionId);
+    this.execution = env.mode;
+    this.clock = env.services.clock;
+    this.connections = env.services.connections;
+    this.logger = {
       log(level, category, content) {
         const entry = {
           time: Date.now(),
@@ -179,16 +204,22 @@ function stepContext(step: PlanAction, context: RunState, config: Record<string,
           content: boundLogContent(content, env.limits.logLineBytes),
           executionId: env.executionId,
           flowId: env.flowId,
-          stepId: step.id,
+          stepId: action.id,
         };
         pushLog(env, entry);
         env.services.log(entry);
       },
-    },
-    flows: {
-      call: (flowId, input, signal) => callFlow(env, step, flowId, input, signal),
-    },
-  };
+    };
+    this.flows = { call: (flowId, input, signal) => callFlow(env, action, flowId, input, signal) };
+  }
+
+  get signal(): AbortSignal {
+    return this.#env.cancellation.signal;
+  }
+}
+
+function stepContext(step: PlanAction, context: RunState, config: Record<string, unknown>): StepContext {
+  return new ActionStepContext(step, context, config, context.message);
 }
 
 async function callFlow(env: ExecutionEnv, step: PlanAction, flowId: string, input: Message, signal: AbortSignal) {

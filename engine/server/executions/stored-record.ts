@@ -2,10 +2,11 @@
  * @module What the history keeps of an execution: bounded in size, credentials masked, secrets redacted.
  */
 import type { Message } from '../../core/message.js';
+import { copyRecord } from '../../core/record-copy.js';
 import { measureValue, type SizeMemo } from '../../core/value-size.js';
 import { REDACTED, type Redactor } from '../../logging/redact.js';
 import { summarizeMessage, summarizeValue, SUMMARY_LIMIT } from '../../runtime/summary.js';
-import type { ExecutionInput, ExecutionRecord } from '../../runtime/types.js';
+import type { ExecutionInput, ExecutionRecord, StepTrace } from '../../runtime/types.js';
 import type { StoredExecution } from '../../store/types.js';
 
 /** Request headers that carry credentials; their values are never kept. */
@@ -52,15 +53,22 @@ export const DEFAULT_RECORD_BOUNDS: RecordBounds = { recordBytes: 1024 * 1024 };
 /** The smallest preview a value is cut to when a record must shrink. */
 const MIN_SUMMARY = 256;
 
+/** A step's trace entry with its output summarized; copied as `{ ...step, output }` would, without its slow path. */
+function keptStep(step: StepTrace, summary: number, memo: SizeMemo): StepTrace {
+  if (!step.output) return step;
+  const kept = copyRecord(step);
+  kept.output = summarizeMessage(step.output as Message, summary, memo);
+  return kept;
+}
+
 function build(record: ExecutionRecord, origin: Origin, summary: number, memo: SizeMemo): StoredExecution {
-  const stored: StoredExecution = {
-    ...record,
-    steps: record.steps.map((step) =>
-      step.output ? { ...step, output: summarizeMessage(step.output as Message, summary, memo) } : step,
-    ),
-    input: keptInput(record.input, summary, memo),
-    trigger: origin.trigger,
-  };
+  // The record's own keys in their order, then `trigger`, as a spread gives them.
+  const stored = copyRecord(record) as StoredExecution;
+  const steps: StepTrace[] = new Array(record.steps.length);
+  for (let index = 0; index < steps.length; index++) steps[index] = keptStep(record.steps[index]!, summary, memo);
+  stored.steps = steps;
+  stored.input = keptInput(record.input, summary, memo);
+  stored.trigger = origin.trigger;
   if (record.result) stored.result = keptMessage(record.result, summary, memo);
   if (origin.flowVersion) stored.flowVersion = origin.flowVersion;
   return stored;

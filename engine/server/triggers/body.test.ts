@@ -27,6 +27,24 @@ describe('parseBody', () => {
     );
   });
 
+  // The body is parsed before its depth is checked: the refusal must still name the first place in the text.
+  it.each([
+    ['a valid body', '{"a":[[1]],"b":[[[2]]],"c":[[[3]]]}', '/b/0/0'],
+    ['a malformed body', '{"a":[[[2]]],', '/a/0/0'],
+  ])('refuses %s nesting past the limit with HTTP:BAD_REQUEST naming where', (_name, text, pointer) => {
+    expect(() => parseBody(Buffer.from(text), 'application/json', 3)).toThrow(
+      expect.objectContaining({
+        type: 'HTTP:BAD_REQUEST',
+        message: expect.stringMatching(/^the JSON body is too deeply nested: /),
+        details: { pointer, limit: 3 },
+      }),
+    );
+  });
+
+  it('parses a body nested exactly to the limit', () => {
+    expect(parseBody(Buffer.from('{"a":[[1]]}'), 'application/json', 3).payload).toEqual({ a: [[1]] });
+  });
+
   it('reads media types without parameters, in lower case', () => {
     expect(mediaType(' Application/JSON ; charset=utf-8')).toBe('application/json');
     expect(mediaType(undefined)).toBe('');

@@ -34,7 +34,7 @@ function waitUntilDue(step: PlanScope<undefined>, state: RunState, tools: Pick<M
     const env = tools.env(state);
     const dueAt = dueAtOf(state, step.id) ?? env.services.clock.now();
     if (skipsWait(step, env)) return { value: undefined, status: 'stubbed' as const };
-    await env.services.clock.sleep(Math.max(0, dueAt - env.services.clock.now()), env.signal);
+    await env.services.clock.sleep(Math.max(0, dueAt - env.services.clock.now()), env.cancellation.signal);
     return { value: undefined, output: { dueAt } };
   });
 }

@@ -79,7 +79,7 @@ async function runTry(step: PlanScope<TryPlan>, state: RunState, tools: RunTools
     scope = { ...scope, retriesUsed, attempt: scope.attempt + 1, runs: scope.runs + 1, dueAt };
     state.scopes[step.id] = scope;
     try {
-      await clock.sleep(Math.max(0, dueAt - clock.now()), tools.env(state).signal);
+      await clock.sleep(Math.max(0, dueAt - clock.now()), tools.env(state).cancellation.signal);
     } catch (thrown) {
       throw tools.failure(thrown, failed.message);
     }
@@ -137,7 +137,7 @@ export const tryMachine: StepMachine<TryPlan> = {
           (state) => {
             const clock = tools.env(state).services.clock;
             const dueAt = tryStateOf(state, step.id).dueAt ?? clock.now();
-            return clock.sleep(Math.max(0, dueAt - clock.now()), tools.env(state).signal);
+            return clock.sleep(Math.max(0, dueAt - clock.now()), tools.env(state).cancellation.signal);
           },
           {
             target: 'body',
