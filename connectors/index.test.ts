@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createRegistry } from '../engine/sdk.js';
 import { connectorConnectionTypes, connectorSteps, createConnectorSteps } from './index.js';
 
-const TYPES = ['wecom-robot', 'dingtalk-robot', 'feishu-robot', 'email', 'rabbitmq-publish', 'nats-publish'];
+const TYPES = [
+  'wecom-robot',
+  'dingtalk-robot',
+  'feishu-robot',
+  'slack-robot',
+  'email',
+  'rabbitmq-publish',
+  'nats-publish',
+];
 
 describe('createConnectorSteps', () => {
   const steps = createConnectorSteps();

@@ -18,6 +18,7 @@ import { natsConnector } from './nats/index.js';
 import { rabbitmqConnector } from './rabbitmq/index.js';
 import { createRobotLanes } from './shared/rate-limiter.js';
 import { SendLedger } from './shared/send-ledger.js';
+import { slackRobotConnector } from './slack-robot/index.js';
 import { wecomRobotConnector } from './wecom-robot/index.js';
 
 export { createDingtalkRobotStep } from './dingtalk-robot/index.js';
@@ -37,6 +38,7 @@ export const connectors: readonly Connector[] = [
   wecomRobotConnector,
   dingtalkRobotConnector,
   feishuRobotConnector,
+  slackRobotConnector,
   emailConnector,
   messagePushConnector,
   rabbitmqConnector,

@@ -1,5 +1,6 @@
 /**
- * @module A loopback HTTP server for vendor fakes: reads the whole body, hands it to a handler, answers JSON.
+ * @module A loopback HTTP server for vendor fakes: reads the whole body, hands it to a handler, answers JSON
+ * (or plain text, for vendors that answer that way).
  */
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -20,11 +21,11 @@ export interface FakeRequest {
   remoteAddress: string;
 }
 
-/** What the handler answers: a status (200 by default) and a JSON body. */
-export interface FakeAnswer {
-  status?: number;
-  json: unknown;
-}
+/** What the handler answers: a status (200 by default), a JSON body or a plain-text one, extra headers. */
+export type FakeAnswer = { status?: number; headers?: Record<string, string> } & (
+  | { json: unknown }
+  | { text: string }
+);
 
 /** A running server. */
 export interface FakeHttpServer {
@@ -55,8 +56,10 @@ export function startFakeHttpServer(handle: (request: FakeRequest) => FakeAnswer
               bodyBytes: size,
               remoteAddress: (request.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
             });
-      response.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(answer.json));
+      const plain = 'text' in answer;
+      const contentType = plain ? 'text/plain; charset=utf-8' : 'application/json';
+      response.writeHead(answer.status ?? 200, { 'content-type': contentType, ...answer.headers });
+      response.end(plain ? answer.text : JSON.stringify(answer.json));
     });
   });
   return new Promise((resolve, reject) => {

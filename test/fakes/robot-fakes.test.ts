@@ -6,6 +6,8 @@ import type { FakeDingtalk } from './dingtalk.js';
 import { startFakeFeishu } from './feishu.js';
 import type { FakeFeishu } from './feishu.js';
 import { maxInAnyWindow } from './robot-fake.js';
+import { startFakeSlack } from './slack.js';
+import type { FakeSlack } from './slack.js';
 import { startFakeWecom } from './wecom.js';
 import type { FakeWecom } from './wecom.js';
 
@@ -24,15 +26,17 @@ async function post(url: string, body: unknown): Promise<{ status: number; json:
 let wecom: FakeWecom;
 let dingtalk: FakeDingtalk;
 let feishu: FakeFeishu;
+let slack: FakeSlack;
 
 beforeAll(async () => {
   wecom = await startFakeWecom({ clock });
   dingtalk = await startFakeDingtalk({ clock, secret: 'SECtest-secret' });
   feishu = await startFakeFeishu({ clock, secret: 'demo' });
+  slack = await startFakeSlack({ clock });
 });
 
 afterAll(async () => {
-  await Promise.all([wecom.close(), dingtalk.close(), feishu.close()]);
+  await Promise.all([wecom.close(), dingtalk.close(), feishu.close(), slack.close()]);
 });
 
 describe('fake WeCom', () => {
@@ -170,5 +174,89 @@ describe('fake Feishu', () => {
       codes.push((await post(feishu.url, { ...signed(seconds), ...text })).json.code);
     }
     expect(codes).toEqual([0, 0, 0, 0, 0, 11232]);
+  });
+});
+
+describe('fake Slack', () => {
+  /** Posts `body` (JSON unless it is a string) and reads the plain-text answer. */
+  async function postText(url: string, body: unknown, contentType = 'application/json') {
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    const headers = { 'content-type': contentType };
+    const response = await fetch(url, { method: 'POST', headers, body: text });
+    const retryAfter = response.headers.get('retry-after');
+    return { status: response.status, text: await response.text(), retryAfter };
+  }
+
+  const section = { type: 'section', text: { type: 'mrkdwn', text: '*disk* full' } };
+
+  it.each([
+    { name: 'a text', body: { text: 'disk full' } },
+    { name: 'blocks without text', body: { blocks: [section] } },
+    { name: 'blocks, a fallback text, mrkdwn off', body: { text: 'disk', blocks: [section], mrkdwn: false } },
+  ])('answers 200 ok to $name', async ({ body }) => {
+    slack.reset();
+    clock.advance(1_000);
+    expect(await postText(slack.url, body)).toMatchObject({ status: 200, text: 'ok' });
+    expect(slack.received.map((message) => message.body)).toEqual([body]);
+  });
+
+  it.each([
+    { name: 'no text and no blocks', body: { mrkdwn: true }, status: 400, text: 'no_text' },
+    { name: 'an empty text', body: { text: ' ' }, status: 400, text: 'no_text' },
+    { name: 'not JSON', body: '{"text": ', status: 400, text: 'invalid_payload' },
+    { name: 'a text that is not a string', body: { text: 7 }, status: 400, text: 'invalid_payload' },
+    { name: 'blocks that are not a list', body: { blocks: 'x' }, status: 400, text: 'invalid_blocks_format' },
+    { name: 'a block without a type', body: { blocks: [{ text: 'x' }] }, status: 400, text: 'invalid_blocks' },
+    { name: '51 blocks', body: { blocks: Array(51).fill(section) }, status: 400, text: 'invalid_blocks' },
+    {
+      name: '101 attachments',
+      body: { text: 'x', attachments: Array(101).fill({ text: 'x' }) },
+      status: 400,
+      text: 'too_many_attachments',
+    },
+  ])('answers $status $text to $name', async ({ body, status, text }) => {
+    clock.advance(1_000);
+    expect(await postText(slack.url, body)).toMatchObject({ status, text });
+  });
+
+  it('answers invalid_payload to a body that is not sent as JSON', async () => {
+    clock.advance(1_000);
+    const answer = await postText(slack.url, { text: 'x' }, 'text/plain');
+    expect(answer).toMatchObject({ status: 400, text: 'invalid_payload' });
+  });
+
+  it('answers 404 no_service to another hook and 403 invalid_token to a wrong token', async () => {
+    clock.advance(1_000);
+    const otherHook = slack.url.replace(/\/services\/T\w+/, '/services/T0000000000');
+    expect(await postText(otherHook, { text: 'x' })).toMatchObject({ status: 404, text: 'no_service' });
+    const wrongToken = slack.url.replace(slack.token, 'x'.repeat(24));
+    expect(await postText(wrongToken, { text: 'x' })).toMatchObject({ status: 403, text: 'invalid_token' });
+  });
+
+  it.each([
+    { channel: 'archived', status: 410, text: 'channel_is_archived' },
+    { channel: 'deleted', status: 404, text: 'channel_not_found' },
+    { channel: 'general-restricted', status: 403, text: 'posting_to_general_channel_denied' },
+    { channel: 'prohibited', status: 403, text: 'action_prohibited' },
+  ] as const)('answers $status $text when the channel is $channel', async ({ channel, status, text }) => {
+    const refusing = await startFakeSlack({ clock, channel });
+    try {
+      expect(await postText(refusing.url, { text: 'x' })).toMatchObject({ status, text });
+      expect(refusing.received).toEqual([]);
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it('answers 429 with Retry-After beyond one message a second', async () => {
+    slack.reset();
+    clock.advance(1_000);
+    expect((await postText(slack.url, { text: '1' })).status).toBe(200);
+    expect(await postText(slack.url, { text: '2' })).toMatchObject({ status: 429, retryAfter: '1' });
+    clock.advance(999);
+    expect((await postText(slack.url, { text: '3' })).status).toBe(429);
+    clock.advance(1);
+    expect((await postText(slack.url, { text: '4' })).status).toBe(200);
+    expect(slack.rejected.map((refusal) => refusal.code)).toEqual(['rate_limited', 'rate_limited']);
   });
 });
