@@ -2,23 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createRegistry } from '../engine/sdk.js';
 import { connectorConnectionTypes, connectorSteps, createConnectorSteps } from './index.js';
 
-const TYPES = [
-  'wecom-robot',
-  'dingtalk-robot',
-  'feishu-robot',
-  'slack-robot',
-  'email',
-  'rabbitmq-publish',
-  'nats-publish',
-];
 
 describe('createConnectorSteps', () => {
   const steps = createConnectorSteps();
+  // derived from the registered connectors, not listed here: adding a connector is its folder and its line
+  const types = steps.map((step) => step.type);
 
-  it('builds the connector steps, registrable beside each other', () => {
-    expect(steps.map((step) => step.type)).toEqual(TYPES);
-    expect(createRegistry(steps).list()).toHaveLength(TYPES.length);
-    expect(connectorSteps.map((step) => step.type)).toEqual(TYPES);
+  it('builds the connector steps, each type once, registrable beside each other', () => {
+    expect(types.length).toBeGreaterThan(0);
+    expect(new Set(types).size).toBe(types.length);
+    expect(createRegistry(steps).list()).toHaveLength(types.length);
+    expect(connectorSteps.map((step) => step.type)).toEqual(types);
   });
 
   it.each(steps.map((step) => [step.type, step] as const))('%s is a documented connector', (_type, step) => {
