@@ -1,6 +1,9 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createRegistry } from '../engine/sdk.js';
-import { connectorConnectionTypes, connectorSteps, createConnectorSteps } from './index.js';
+import { connectorConnectionTypes, connectors, connectorSteps, createConnectorSteps, type Connector } from './index.js';
 
 
 describe('createConnectorSteps', () => {
@@ -47,5 +50,23 @@ describe('createConnectorSteps', () => {
   it('gives every call its own steps (and so its own rate-limit queues)', () => {
     const other = createConnectorSteps();
     steps.forEach((step, index) => expect(other[index]).not.toBe(step));
+  });
+});
+
+describe('the list of connectors', () => {
+  it('registers every connector folder exactly once, and nothing twice', async () => {
+    const root = fileURLToPath(new URL('.', import.meta.url));
+    const folders = readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+      .map((entry) => entry.name);
+    expect(folders.length).toBeGreaterThan(0);
+    for (const folder of folders) {
+      const file = pathToFileURL(join(root, folder, 'index.ts')).href;
+      const module = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      const registered = Object.values(module).filter((value) => connectors.includes(value as Connector));
+      expect(registered, `connectors/${folder}/index.ts exports one registered connector`).toHaveLength(1);
+    }
+    expect(new Set(connectors).size).toBe(connectors.length);
+    expect(new Set(connectors.map((connector) => connector.id)).size).toBe(connectors.length);
   });
 });

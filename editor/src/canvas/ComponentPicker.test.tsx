@@ -30,6 +30,7 @@ describe('ComponentPicker', () => {
       'WeCom Robot',
       'DingTalk Robot',
       'Feishu Robot',
+      'Slack Robot',
       'E-mail',
       'Publish to RabbitMQ',
       'Publish to NATS',

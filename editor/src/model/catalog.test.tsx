@@ -65,7 +65,7 @@ describe('catalog lookups', () => {
 
   it('finds step types by every word of a query, in title, type, category or summary', () => {
     const titles = (query: string) => searchSteps(manifests(), query).map((manifest) => manifest.title);
-    expect(titles('robot')).toEqual(['WeCom Robot', 'DingTalk Robot', 'Feishu Robot']);
+    expect(titles('robot')).toEqual(['WeCom Robot', 'DingTalk Robot', 'Feishu Robot', 'Slack Robot']);
     expect(titles('flow control')).toContain('Choice');
     expect(titles('http request')[0]).toBe('HTTP Request');
     // Title matches first; steps whose description mentions setting variables follow.
