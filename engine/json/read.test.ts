@@ -91,6 +91,13 @@ describe('readJson: what JSON.parse hides', () => {
     expect(readJson(text)).toEqual({ ok: true, value: JSON.parse(text), repeatedKeys, numbersOutOfRange: [] });
   });
 
+  it('reads -0 as 0, as it will be written (JSON.parse keeps -0)', () => {
+    const read = readJson('{"a": -0, "b": [-0.0, -0e5], "c": 0}');
+    expect(read.ok).toBe(true);
+    const value = (read as { value: { a: number; b: number[]; c: number } }).value;
+    expect([value.a, ...value.b, value.c].every((number) => Object.is(number, 0))).toBe(true);
+  });
+
   it('keeps "__proto__" as data, as JSON.parse does', () => {
     const reading = readJson('{"a": "\\u00e9\\n\\"", "__proto__": {"x": [true, null]}}');
     if (!reading.ok) throw new Error('not read');

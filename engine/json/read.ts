@@ -37,9 +37,9 @@ export type JsonReading =
   | { ok: false; error: JsonTextError };
 
 /**
- * Reads `text` as JSON (RFC 8259, what `JSON.parse` accepts, giving the same value: the last of repeated keys
- * wins, a `"__proto__"` key is data). Nesting is followed with a stack of its own, so no depth of input can
- * overflow the call stack.
+ * Reads `text` as JSON (RFC 8259, what `JSON.parse` accepts, giving the same value — but 0 for `-0`, as every
+ * writer writes it: the last of repeated keys wins, a `"__proto__"` key is data). Nesting is followed with a
+ * stack of its own, so no depth of input can overflow the call stack.
  *
  * @example
  * readJson('{"a": 1, "a": [1 2]}');
@@ -257,9 +257,14 @@ class JsonReader {
     if (NUMBER_CONTINUES.test(this.text[this.position] ?? '')) this.fail('invalid number');
     const value = Number(literal);
     const tooLarge = !Number.isFinite(value);
-    if (tooLarge || (value === 0 && /[1-9]/.test(literal.replace(/[eE].*$/, '')))) {
-      this.numbersOutOfRange.push({ pointer: this.pointer(), literal, tooLarge });
+    if (value === 0) {
+      if (/[1-9]/.test(literal.replace(/[eE].*$/, ''))) {
+        this.numbersOutOfRange.push({ pointer: this.pointer(), literal, tooLarge: false });
+      }
+      // -0 reads as 0: every JSON writer writes it as 0, so a value kept as -0 would change once written
+      return 0;
     }
+    if (tooLarge) this.numbersOutOfRange.push({ pointer: this.pointer(), literal, tooLarge });
     return value;
   }
 
