@@ -59,6 +59,7 @@ export default defineConfig({
             'test/git/**/*.test.ts',
             'test/environments/**/*.test.ts',
             'test/fakes/**/*.test.ts',
+            'test/store/**/*.test.ts',
           ],
           exclude: BROKER_TESTS,
         },
